@@ -1,0 +1,17 @@
+"""Where the application's own files (resources, migrations) lie: source tree or frozen bundle."""
+
+import sys
+from pathlib import Path
+
+
+def _root() -> Path:
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen)
+    return Path(__file__).resolve().parent.parent
+
+
+ROOT = _root()
+RESOURCES = ROOT / "resources"
+MIGRATIONS = ROOT / "migrations"
+FONTS = RESOURCES / "fonts"
