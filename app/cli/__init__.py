@@ -1,0 +1,45 @@
+"""The command line: `kurator` == `python -m app`. A second front end over the services.
+
+Each command group lives in its own module with a `register(subparsers)` function that adds its parser
+and sets `handler=function(args) -> int`. Exit codes (DESIGN.md): 0 done, 1 internal error,
+2 bad input or usage, 3 refused for integrity or security.
+"""
+
+import argparse
+import sys
+
+from app import __version__
+from app.errors import KuratorError
+
+from . import commands
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kurator",
+        description="Куратор: сопровождение школ с низкими образовательными результатами",
+    )
+    parser.add_argument("--version", action="version", version=f"kurator {__version__}")
+    parser.add_argument("--db", metavar="PATH", help="файл базы данных (или URL); по умолчанию KURATOR_DB или папка данных")
+    subparsers = parser.add_subparsers(dest="command", metavar="КОМАНДА")
+    for module in commands.MODULES:
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        from .gui import run_gui
+
+        handler = run_gui
+    try:
+        return handler(args)
+    except KuratorError as error:
+        print(f"Ошибка: {error.message}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("Прервано.", file=sys.stderr)
+        return 2

@@ -1,0 +1,3 @@
+"""The command modules, in the order `kurator --help` lists them."""
+
+MODULES: list = []
