@@ -1,0 +1,200 @@
+"""The database: open it (SQLite by default, PostgreSQL by URL), migrate it on start after a backup.
+
+Nothing here decides about the domain; it only makes a safe, current database available to the services.
+"""
+
+import os
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Iterator
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app import audit
+from app.config import DatabaseLocation, locate_database
+from app.errors import KuratorError
+from app.paths import MIGRATIONS
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+@dataclass
+class Database:
+    location: DatabaseLocation
+    engine: Engine
+    sessions: sessionmaker = field(init=False)
+    backup_made: Path | None = None
+
+    def __post_init__(self) -> None:
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        audit.install(self.sessions)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session that commits on success and rolls back on any error."""
+        with self.sessions() as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def alembic_config(connection=None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.close()
+
+
+def make_engine(location: DatabaseLocation) -> Engine:
+    if not location.is_sqlite:
+        return create_engine(location.url, pool_pre_ping=True)
+    engine = create_engine(location.url)
+    event.listen(engine, "connect", _set_sqlite_pragmas)
+    return engine
+
+
+def check_sqlite_file(path: Path) -> None:
+    """Refuse, before touching anything, a path that is not a usable SQLite database location."""
+    if path.exists():
+        if not path.is_file():
+            raise KuratorError(f"«{path}» — это не файл базы данных.")
+        with open(path, "rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+        if header and header != SQLITE_HEADER:
+            raise KuratorError(f"Файл «{path}» не является базой данных Куратора (это не SQLite).")
+        folder_ok = os.access(path.parent, os.W_OK) and os.access(path, os.W_OK)
+    else:
+        if not path.parent.exists():
+            try:
+                path.parent.mkdir(parents=True)
+            except OSError as error:
+                raise KuratorError(f"Не удалось создать папку «{path.parent}»: {error.strerror}.") from error
+        folder_ok = os.access(path.parent, os.W_OK)
+    if not folder_ok:
+        raise KuratorError(f"Папка «{path.parent}» недоступна для записи: выберите другую папку или проверьте права.")
+
+
+def copy_sqlite(source: Path, target: Path) -> None:
+    """Copy a live SQLite database with the online backup API (consistent even with a WAL), atomically."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".part")
+    partial.unlink(missing_ok=True)
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(partial)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    os.replace(partial, target)
+
+
+def timestamped_backup_path(location: DatabaseLocation, reason: str) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    stem = location.path.stem if location.path else "kurator"
+    return location.backups_dir / f"{stem}-{stamp}-{reason}.db"
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def _describe_db_error(error: BaseException) -> str:
+    text = str(getattr(error, "orig", error))
+    if "disk is full" in text or "No space left" in text:
+        return "на диске нет места"
+    if "readonly" in text or "read-only" in text:
+        return "файл или папка доступны только для чтения"
+    if "not a database" in text or "malformed" in text:
+        return "файл повреждён или не является базой данных"
+    return text
+
+
+def _check_revision(engine: Engine, location: DatabaseLocation) -> str | None:
+    revision = current_revision(engine)
+    known = {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    if revision is not None and revision not in known:
+        raise KuratorError(
+            f"База данных «{location.display}» создана более новой версией Куратора (схема {revision}). "
+            "Обновите программу; файл не изменён."
+        )
+    if revision is None and inspect(engine).get_table_names():
+        raise KuratorError(f"Файл «{location.display}» — база данных другой программы, а не Куратора; файл не изменён.")
+    return revision
+
+
+def migrate(database: Database) -> None:
+    """Bring the schema to head; an existing SQLite file is first backed up, and restored if anything fails."""
+    location = database.location
+    revision = _check_revision(database.engine, location)
+    if revision == head_revision():
+        return
+    existed = revision is not None
+    if existed and location.path:
+        database.backup_made = timestamped_backup_path(location, f"before-migrate-{revision}")
+        copy_sqlite(location.path, database.backup_made)
+    try:
+        with database.engine.begin() as connection:
+            command.upgrade(alembic_config(connection), "head")
+    except (DBAPIError, OSError) as error:
+        database.close()
+        _undo_failed_migration(location, database.backup_made if existed else None)
+        raise KuratorError(f"Не удалось подготовить базу данных: {_describe_db_error(error)}. Файл не изменён.") from error
+
+
+def _undo_failed_migration(location: DatabaseLocation, backup: Path | None) -> None:
+    if not location.path:
+        return
+    if backup is not None:
+        copy_sqlite(backup, location.path)
+        return
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{location.path}{suffix}").unlink(missing_ok=True)
+
+
+def open_database(db: str | None = None, *, migrate_schema: bool = True) -> Database:
+    """Open (creating and migrating if needed) the database named by --db, KURATOR_DB or the data folder."""
+    location = locate_database(db)
+    if location.path:
+        check_sqlite_file(location.path)
+    database = Database(location, make_engine(location))
+    try:
+        if migrate_schema:
+            migrate(database)
+        else:
+            _check_revision(database.engine, location)
+    except DBAPIError as error:
+        database.close()
+        raise KuratorError(f"Не удалось открыть базу данных «{location.display}»: {_describe_db_error(error)}.") from error
+    return database

@@ -1,0 +1,23 @@
+"""SQLAlchemy models only: no Qt, no I/O. Importing this package registers every table on `Base.metadata`."""
+
+from .base import Base, Synced, new_id, utcnow
+from .courses import Course, Enrollment, MethodEvent, Participation
+from .indicators import Indicator, IndicatorTarget, IndicatorValue
+from .installation import AuditEntry, Installation, PacketLog, Peer, Proposal, Setting
+from .results import ExamResult, Graduation, OlympiadResult, VprResult
+from .roadmaps import EventOccurrence, Evidence, Roadmap, RoadmapEvent, RoadmapSection
+from .schools import Assignment, District, Partnership, School, SchoolStatus, SocialPassport
+from .support import Practice, Recommendation, SupportAction
+from .staff import Diagnostic, IndividualRoute, StaffingSlot, Teacher, TeacherPosition, TeacherSubject
+
+SYNCED_MODELS: tuple[type[Synced], ...] = (
+    District, School, SchoolStatus, SocialPassport, Teacher, TeacherPosition, TeacherSubject, StaffingSlot,
+    Diagnostic, IndividualRoute, Course, Enrollment, MethodEvent, Participation, Partnership, Assignment,
+    Roadmap, RoadmapSection, RoadmapEvent, EventOccurrence, Evidence, Indicator, IndicatorTarget, IndicatorValue,
+    ExamResult, VprResult, Graduation, OlympiadResult, Recommendation, SupportAction, Practice,
+)
+"""Every table that can travel in a packet, parents before children (the order to apply a packet in)."""
+
+__all__ = [m.__name__ for m in SYNCED_MODELS] + [
+    "AuditEntry", "Base", "Installation", "PacketLog", "Peer", "Proposal", "Setting", "Synced", "new_id", "utcnow",
+]

@@ -1,0 +1,108 @@
+"""Roadmaps (дорожные карты): sections, events with their deadline text, occurrences and evidence."""
+
+from datetime import date
+from typing import ClassVar
+
+from sqlalchemy import BigInteger, CheckConstraint, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Base, Synced, one_of
+from .reference import EVENT_STATUSES, EVIDENCE_KINDS, ROADMAP_LEVELS
+
+
+class Roadmap(Synced, Base):
+    """A municipal roadmap (owned by the district) or one school's roadmap (owned by the school)."""
+
+    __tablename__ = "roadmap"
+    owner_kind: ClassVar[str] = "by_level"
+    __table_args__ = (
+        one_of("level", ROADMAP_LEVELS),
+        CheckConstraint("year_to >= year_from", name="years_ordered"),
+        CheckConstraint("(level = 'school') = (school_id IS NOT NULL)", name="school_level_has_school"),
+    )
+
+    title: Mapped[str] = mapped_column(String(600))
+    level: Mapped[str] = mapped_column(String(16))
+    school_id: Mapped[str | None] = mapped_column(ForeignKey("school.id"), index=True)
+    year_from: Mapped[int] = mapped_column(Integer)
+    year_to: Mapped[int] = mapped_column(Integer)
+    approved_by: Mapped[str | None] = mapped_column(String(400))  # приказ от … №
+    source_file: Mapped[str | None] = mapped_column(String(400))
+
+    sections: Mapped[list["RoadmapSection"]] = relationship(back_populates="roadmap", order_by="RoadmapSection.position")
+    events: Mapped[list["RoadmapEvent"]] = relationship(back_populates="roadmap", order_by="RoadmapEvent.position")
+
+
+class RoadmapSection(Synced, Base):
+    __tablename__ = "roadmap_section"
+    owner_kind: ClassVar[str] = "by_level"
+
+    roadmap_id: Mapped[str] = mapped_column(ForeignKey("roadmap.id"), index=True)
+    parent_id: Mapped[str | None] = mapped_column(ForeignKey("roadmap_section.id"))
+    number: Mapped[str | None] = mapped_column(String(32))
+    title: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer)
+
+    roadmap: Mapped[Roadmap] = relationship(back_populates="sections")
+
+
+class RoadmapEvent(Synced, Base):
+    """One numbered event of a roadmap, its texts kept exactly as written."""
+
+    __tablename__ = "roadmap_event"
+    owner_kind: ClassVar[str] = "by_level"
+    __table_args__ = (one_of("status", EVENT_STATUSES),)
+
+    roadmap_id: Mapped[str] = mapped_column(ForeignKey("roadmap.id"), index=True)
+    section_id: Mapped[str | None] = mapped_column(ForeignKey("roadmap_section.id"), index=True)
+    number: Mapped[str | None] = mapped_column(String(32))
+    title: Mapped[str] = mapped_column(Text)
+    deadline_text: Mapped[str | None] = mapped_column(Text)
+    deadline_override: Mapped[str | None] = mapped_column(Text)  # the user's correction of an unparsed deadline
+    responsible: Mapped[str | None] = mapped_column(Text)
+    responsible_teacher_id: Mapped[str | None] = mapped_column(ForeignKey("teacher.id"))
+    planned_result: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), default="planned")
+    completed_on: Mapped[date | None] = mapped_column(Date)
+    comment: Mapped[str | None] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer)
+
+    roadmap: Mapped[Roadmap] = relationship(back_populates="events")
+
+
+class EventOccurrence(Synced, Base):
+    """One due window of an event (a monthly event has twelve a year), with its own status and evidence."""
+
+    __tablename__ = "event_occurrence"
+    owner_kind: ClassVar[str] = "by_level"
+    __table_args__ = (
+        UniqueConstraint("event_id", "school_id", "window_start"),
+        one_of("status", EVENT_STATUSES),
+        CheckConstraint("window_end >= window_start", name="window_ordered"),
+    )
+
+    event_id: Mapped[str] = mapped_column(ForeignKey("roadmap_event.id"), index=True)
+    school_id: Mapped[str | None] = mapped_column(ForeignKey("school.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    window_start: Mapped[date] = mapped_column(Date)
+    window_end: Mapped[date] = mapped_column(Date, index=True)
+    status: Mapped[str] = mapped_column(String(16), default="planned")
+    completed_on: Mapped[date | None] = mapped_column(Date)
+    comment: Mapped[str | None] = mapped_column(Text)
+
+
+class Evidence(Synced, Base):
+    """A file proving an event happened (приказ, протокол, справка), copied into the data folder with its hash."""
+
+    __tablename__ = "evidence"
+    owner_kind: ClassVar[str] = "by_level"
+    __table_args__ = (one_of("kind", EVIDENCE_KINDS), CheckConstraint("size_bytes >= 0", name="size_non_negative"))
+
+    event_id: Mapped[str] = mapped_column(ForeignKey("roadmap_event.id"), index=True)
+    occurrence_id: Mapped[str | None] = mapped_column(ForeignKey("event_occurrence.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16), default="other")
+    title: Mapped[str | None] = mapped_column(String(400))
+    file_name: Mapped[str] = mapped_column(String(400))
+    stored_name: Mapped[str] = mapped_column(String(200))
+    sha256: Mapped[str] = mapped_column(String(64))
+    size_bytes: Mapped[int] = mapped_column(BigInteger)

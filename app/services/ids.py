@@ -1,0 +1,14 @@
+"""Stable identifiers: the same natural key gives the same UUID in every installation."""
+
+import uuid
+
+KURATOR_NAMESPACE = uuid.UUID("6f1c2a3e-9b47-4d3a-8e6f-2c1b5a7d9e01")
+
+
+def stable_id(*parts: object) -> str:
+    """A UUID derived from the parts: a school's record has the same id at the district and at the school."""
+    return str(uuid.uuid5(KURATOR_NAMESPACE, "/".join(str(p) for p in parts)))
+
+
+def school_id(code: str) -> str:
+    return stable_id("school", code.strip())
