@@ -101,6 +101,19 @@ def check_sqlite_file(path: Path) -> None:
         raise KuratorError(f"Папка «{path.parent}» недоступна для записи: выберите другую папку или проверьте права.")
 
 
+def restore_sqlite_into(source: Path, target: Path) -> None:
+    """Overwrite a (possibly live, WAL-mode) database's content page by page with the online backup API."""
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
 def copy_sqlite(source: Path, target: Path) -> None:
     """Copy a live SQLite database with the online backup API (consistent even with a WAL), atomically."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -125,6 +138,10 @@ def timestamped_backup_path(location: DatabaseLocation, reason: str) -> Path:
     return location.backups_dir / f"{stem}-{stamp}-{reason}.db"
 
 
+def known_revisions() -> set[str]:
+    return {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
@@ -143,8 +160,7 @@ def _describe_db_error(error: BaseException) -> str:
 
 def _check_revision(engine: Engine, location: DatabaseLocation) -> str | None:
     revision = current_revision(engine)
-    known = {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
-    if revision is not None and revision not in known:
+    if revision is not None and revision not in known_revisions():
         raise KuratorError(
             f"База данных «{location.display}» создана более новой версией Куратора (схема {revision}). "
             "Обновите программу; файл не изменён."
@@ -177,7 +193,7 @@ def _undo_failed_migration(location: DatabaseLocation, backup: Path | None) -> N
     if not location.path:
         return
     if backup is not None:
-        copy_sqlite(backup, location.path)
+        restore_sqlite_into(backup, location.path)
         return
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(f"{location.path}{suffix}").unlink(missing_ok=True)

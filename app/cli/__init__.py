@@ -11,7 +11,7 @@ import sys
 from app import __version__
 from app.errors import KuratorError
 
-from . import commands
+from . import commands, gui
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -30,11 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    handler = getattr(args, "handler", None)
-    if handler is None:
-        from .gui import run_gui
-
-        handler = run_gui
+    handler = getattr(args, "handler", None) or gui.run_gui
     try:
         return handler(args)
     except KuratorError as error:

@@ -1,0 +1,65 @@
+"""Backups of the whole database with SQLite's online backup API (never a raw copy of a live WAL file)."""
+
+import sqlite3
+from pathlib import Path
+
+from app.db import SQLITE_HEADER, Database, copy_sqlite, known_revisions, restore_sqlite_into, timestamped_backup_path
+from app.errors import KuratorError
+
+
+def _require_sqlite(database: Database) -> Path:
+    if not database.location.path:
+        raise KuratorError("Резервная копия из программы делается только для файла SQLite; для PostgreSQL используйте pg_dump.")
+    return database.location.path
+
+
+def backup(database: Database, target: Path) -> Path:
+    """Write a consistent copy of the open database to `target` (atomically)."""
+    source = _require_sqlite(database)
+    target = Path(target).expanduser().resolve()
+    if target == source:
+        raise KuratorError("Копию нельзя записать поверх самой базы данных.")
+    try:
+        copy_sqlite(source, target)
+    except (OSError, sqlite3.Error) as error:
+        raise KuratorError(f"Не удалось записать копию в «{target}»: {error}.") from error
+    return target
+
+
+def inspect_backup(path: Path) -> str:
+    """The schema revision of a backup file; refuses anything that is not a Kurator database we can read."""
+    path = Path(path)
+    if not path.is_file():
+        raise KuratorError(f"Файл «{path}» не найден.")
+    with open(path, "rb") as handle:
+        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+            raise KuratorError(f"Файл «{path}» не является резервной копией Куратора.")
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if not {"alembic_version", "installation"} <= tables:
+                raise KuratorError(f"Файл «{path}» — база данных, но не Куратора.")
+            (revision,) = connection.execute("SELECT version_num FROM alembic_version").fetchone() or (None,)
+            connection.execute("PRAGMA quick_check").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        raise KuratorError(f"Файл «{path}» повреждён: {error}.") from error
+    return revision
+
+
+def restore(database: Database, source: Path) -> Path:
+    """Replace the open database's content by a backup; the current state is itself backed up first."""
+    target = _require_sqlite(database)
+    revision = inspect_backup(source)
+    if revision not in known_revisions():
+        raise KuratorError("Копия сделана более новой версией Куратора: обновите программу, чтобы восстановить её.")
+    safety = timestamped_backup_path(database.location, "before-restore")
+    copy_sqlite(target, safety)
+    database.close()
+    try:
+        restore_sqlite_into(Path(source), target)
+    except sqlite3.Error as error:
+        raise KuratorError(f"Не удалось восстановить базу: {error}. Прежнее состояние сохранено в «{safety}».") from error
+    return safety
