@@ -158,16 +158,40 @@ def _describe_db_error(error: BaseException) -> str:
     return text
 
 
-def _check_revision(engine: Engine, location: DatabaseLocation) -> str | None:
-    revision = current_revision(engine)
+def _refuse_unknown_schema(location: DatabaseLocation, revision: str | None, has_tables: bool) -> None:
     if revision is not None and revision not in known_revisions():
         raise KuratorError(
             f"База данных «{location.display}» создана более новой версией Куратора (схема {revision}). "
             "Обновите программу; файл не изменён."
         )
-    if revision is None and inspect(engine).get_table_names():
+    if revision is None and has_tables:
         raise KuratorError(f"Файл «{location.display}» — база данных другой программы, а не Куратора; файл не изменён.")
+
+
+def _check_revision(engine: Engine, location: DatabaseLocation) -> str | None:
+    revision = current_revision(engine)
+    _refuse_unknown_schema(location, revision, bool(inspect(engine).get_table_names()))
     return revision
+
+
+def _preflight_sqlite(location: DatabaseLocation) -> None:
+    """Look at an existing file read-only, so that a file we refuse is not touched (not even switched to WAL)."""
+    path = location.path
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            revision = None
+            if "alembic_version" in tables:
+                row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        raise KuratorError(f"Не удалось открыть базу данных «{location.display}»: {_describe_db_error(error)}.") from error
+    _refuse_unknown_schema(location, revision, bool(tables - {"alembic_version"}))
 
 
 def migrate(database: Database) -> None:
@@ -204,6 +228,7 @@ def open_database(db: str | None = None, *, migrate_schema: bool = True) -> Data
     location = locate_database(db)
     if location.path:
         check_sqlite_file(location.path)
+        _preflight_sqlite(location)
     database = Database(location, make_engine(location))
     try:
         if migrate_schema:
