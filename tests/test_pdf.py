@@ -88,10 +88,9 @@ def test_all_fonts_are_embedded(report):
     assert all(row.split()[-5] == "yes" for row in font_rows), font_rows
 
 
-def test_long_table_repeats_its_header_row_on_the_next_page(report):
-    second_page = page_text(report, 2)
-    assert "Наименование мероприятия" in second_page
-    assert "Срок исполнения" in second_page
+def test_long_table_repeats_its_header_row_on_every_page_it_spans(report):
+    for page in (1, 2, 3):
+        assert "Наименование мероприятия" in page_text(report, page)
     assert "Шидукова" in page_text(report, page_count(report))
 
 
@@ -135,9 +134,15 @@ def test_cell_longer_than_a_page_is_split_instead_of_failing(tmp_path):
     assert page_count(document.save(tmp_path / "long.pdf")) > 2
 
 
-def test_damaged_image_is_refused_in_russian():
+@pytest.mark.parametrize("damaged", [b"not a picture", tiny_png(200, 100)[:60]], ids=["not_png", "truncated_png"])
+def test_damaged_image_is_refused_in_russian_when_added(damaged):
     with pytest.raises(KuratorError, match="изображение"):
-        ReportDocument("Рисунок").image(b"not a picture", 50)
+        ReportDocument("Рисунок").image(damaged, 50)
+
+
+def test_missing_image_file_is_refused_in_russian(tmp_path):
+    with pytest.raises(KuratorError, match="Не удалось открыть изображение"):
+        ReportDocument("Рисунок").image(tmp_path / "chart.png", 50)
 
 
 def test_registering_fonts_again_changes_nothing():

@@ -259,6 +259,8 @@ class ReportDocument:
         `col_widths` are relative weights scaled to the page width (guessed from the content if omitted);
         cells of `numeric_columns` (0-based) are right-aligned.
         """
+        if not header:
+            raise ValueError("a table needs at least one column")
         texts = [[format_value(value) for value in row] for row in rows]
         _check_row_lengths(len(header), texts)
         numeric = set(numeric_columns)
@@ -274,10 +276,7 @@ class ReportDocument:
     def image(self, source: str | Path | bytes, width_mm: float, caption: str | None = None) -> None:
         """A picture (PNG or JPEG file, or its bytes) centred at `width_mm`, shrunk to fit the page."""
         data = _image_bytes(source)
-        try:
-            pixel_width, pixel_height = ImageReader(BytesIO(data)).getSize()
-        except Exception as exc:  # reportlab/PIL raise many types for a damaged image
-            raise KuratorError("Не удалось прочитать изображение: файл повреждён или это не картинка.") from exc
+        pixel_width, pixel_height = _image_size(data)
         frame_width, frame_height = _frame_size(self._landscape)
         width = min(width_mm * mm, frame_width)
         height = width * pixel_height / pixel_width
@@ -357,6 +356,16 @@ def _grid_style(empty: bool) -> list[tuple]:
     if empty:
         commands.append(("SPAN", (0, 1), (-1, 1)))
     return commands
+
+
+def _image_size(data: bytes) -> tuple[int, int]:
+    """Pixel size of a picture, decoding it whole now so a damaged file fails here, not mid-build."""
+    try:
+        reader = ImageReader(BytesIO(data))
+        reader.getRGBData()
+        return reader.getSize()
+    except Exception as exc:  # reportlab and Pillow raise many types for a damaged image
+        raise KuratorError("Не удалось прочитать изображение: файл повреждён или это не картинка.") from exc
 
 
 def _image_bytes(source: str | Path | bytes) -> bytes:
