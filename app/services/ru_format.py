@@ -1,0 +1,56 @@
+"""Plain values as a Russian reader expects them in a report: «12,5», «15 300», «01.09.2022», «да»."""
+
+import math
+from datetime import date, datetime
+from decimal import Decimal
+from functools import singledispatch
+
+NBSP = "\u00a0"
+MAX_DECIMALS = 2
+# Russian typography groups thousands only from five digits on: «2022», but «15 300».
+GROUPING_FROM = 10_000
+_TO_RUSSIAN = str.maketrans({",": NBSP, ".": ","})
+
+
+@singledispatch
+def format_value(value: object) -> str:
+    """Text of one value for a report cell; unknown types fall back to str()."""
+    return str(value)
+
+
+@format_value.register(type(None))
+def _format_none(value: None) -> str:
+    return ""
+
+
+@format_value.register
+def _format_bool(value: bool) -> str:
+    return "да" if value else "нет"
+
+
+@format_value.register
+def _format_int(value: int) -> str:
+    grouping = "," if abs(value) >= GROUPING_FROM else ""
+    return f"{value:{grouping}d}".translate(_TO_RUSSIAN)
+
+
+@format_value.register(float)
+@format_value.register(Decimal)
+def _format_fraction(value: float | Decimal) -> str:
+    number = float(value)
+    if not math.isfinite(number):
+        return "—"
+    number = round(number, MAX_DECIMALS) + 0.0  # + 0.0 turns -0.0 into 0.0
+    grouping = "," if abs(number) >= GROUPING_FROM else ""
+    text = f"{number:{grouping}.{MAX_DECIMALS}f}".rstrip("0").rstrip(".")
+    return text.translate(_TO_RUSSIAN)
+
+
+@format_value.register
+def _format_date(value: date) -> str:
+    return value.strftime("%d.%m.%Y")
+
+
+@format_value.register
+def _format_datetime(value: datetime) -> str:
+    return value.strftime("%d.%m.%Y %H:%M")

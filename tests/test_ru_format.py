@@ -1,0 +1,33 @@
+"""Values in reports read the Russian way: decimal comma, grouped thousands, dd.mm.yyyy."""
+
+from datetime import date, datetime
+from decimal import Decimal
+
+import pytest
+
+from app.services.ru_format import NBSP, format_value
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (None, ""),
+        (True, "да"),
+        (False, "нет"),
+        (2022, "2022"),
+        (15300, f"15{NBSP}300"),
+        (-1234567, f"-1{NBSP}234{NBSP}567"),
+        (12.5, "12,5"),
+        (66.666, "66,67"),
+        (50.0, "50"),
+        (-0.001, "0"),
+        (12345.678, f"12{NBSP}345,68"),
+        (Decimal("7.10"), "7,1"),
+        (float("nan"), "—"),
+        (date(2022, 9, 1), "01.09.2022"),
+        (datetime(2022, 12, 12, 9, 5), "12.12.2022 09:05"),
+        ("Февраль", "Февраль"),
+    ],
+)
+def test_value_is_written_as_a_russian_reader_expects(value, text):
+    assert format_value(value) == text
