@@ -1,3 +1,5 @@
 """The command modules, in the order `kurator --help` lists them."""
 
-MODULES: list = []
+from . import deadline
+
+MODULES: list = [deadline]

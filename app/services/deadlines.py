@@ -389,5 +389,8 @@ def parse_deadline(text: str, year: int) -> Deadline:
 
 
 def windows_for_years(text: str, years: Iterable[int]) -> list[Window]:
-    """Windows of a deadline over several program years, each window once, sorted."""
+    """Windows of a deadline over several program years, each once, sorted.
+
+    Anything without its own year («Ежегодно», «Март») repeats in every program year; «Декабрь 2022 г.» counts once.
+    """
     return sorted({window for year in years for window in parse_deadline(text, year).windows})
