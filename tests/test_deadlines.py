@@ -208,3 +208,11 @@ def test_cli_refuses_a_year_outside_1900_2100_with_exit_2(capsys, year):
     assert main(["deadline", "Март", "--year", year]) == 2
     captured = capsys.readouterr()
     assert captured.out == "" and "Год должен быть" in captured.err
+
+
+def test_one_off_month_in_a_multi_year_roadmap_is_due_once_in_the_first_year():
+    assert windows_for_years("Июнь", range(2018, 2021)) == [Window(date(2018, 6, 1), date(2018, 6, 30))]
+
+
+def test_continuous_deadline_repeats_in_every_program_year():
+    assert len(windows_for_years("Постоянно", range(2021, 2024))) == 3
