@@ -128,3 +128,30 @@ def test_unparsed_deadline_can_be_corrected_and_then_gets_occurrences(district_d
             roadmaps.correct_deadline(session, nine.id, "когда-нибудь")
         roadmaps.correct_deadline(session, nine.id, "Сентябрь")
     assert [o.window_start for o in occurrences_of(district_db, "9.")] == [date(2022, 9, 1)]
+
+
+def test_excel_export_has_the_roadmap_columns_plus_status(district_db, roadmap, tmp_path):
+    from openpyxl import load_workbook
+
+    from app.services.roadmap_export import export_excel
+
+    with district_db.session() as session:
+        path = export_excel(session, roadmap, tmp_path / "карта.xlsx", today=TODAY)
+    rows = list(load_workbook(path).active.iter_rows(values_only=True))
+    assert rows[2][:6] == ("№ п/п", "Наименование мероприятия", "Срок исполнения", "Ответственный",
+                           "Планируемый результат", "Статус")
+    events = [row for row in rows[3:] if row[2]]
+    assert [row[0] for row in events] == ["1.", "9.", "17.", "18."]
+    assert events[0][5] == "просрочено"
+
+
+def test_analysis_pdf_reads_in_russian(district_db, roadmap, tmp_path):
+    import subprocess
+
+    from app.services.roadmap_export import export_analysis_pdf
+
+    with district_db.session() as session:
+        path = export_analysis_pdf(session, roadmap, tmp_path / "анализ.pdf", year=2022, today=TODAY)
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Анализ реализации дорожной карты" in text
+    assert "Просрочено" in text and "Час контроля с директорами" in text

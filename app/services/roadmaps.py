@@ -237,6 +237,12 @@ def _occurrences_by_event(session: Session, roadmap_id: str) -> dict[str, list[E
     return grouped
 
 
+def occurrences_by_event(session: Session, roadmap: Roadmap) -> dict[RoadmapEvent, list[EventOccurrence]]:
+    """The roadmap's live events, each with its live occurrences in date order."""
+    grouped = _occurrences_by_event(session, roadmap.id)
+    return {event: grouped.get(event.id, []) for event in roadmap.events if event.deleted_at is None}
+
+
 def get_roadmap(session: Session, roadmap_id: str) -> Roadmap:
     return _get(session, Roadmap, roadmap_id, "Дорожная карта")
 
