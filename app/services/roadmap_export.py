@@ -149,7 +149,7 @@ def export_analysis_pdf(session: Session, roadmap_id: str, path: Path, year: int
     doc.table(["Раздел", "Всего", "В срок", "С нарушением срока", "Просрочено", "Осталось"],
               [[name, v["total"], v["done"], v["done_late"], v["overdue"], v["remaining"]]
                for name, v in overview["by_section"].items()],
-              col_widths=(6, 1.2, 1.2, 1.6, 1.5, 1.4), numeric_columns=(1, 2, 3, 4, 5))
+              col_widths=(5, 1.3, 1.3, 2.4, 2.1, 1.7), numeric_columns=(1, 2, 3, 4, 5))
     doc.heading("3. Невыполненные в срок мероприятия", level=2)
     doc.table(["№", "Мероприятие", "Срок истёк", "Ответственный"],
               [[o["number"], o["title"], format_value(date.fromisoformat(o["window_end"])), o["responsible"]]
