@@ -123,12 +123,7 @@ def read_packet(path: Path, limits: PacketLimits = DEFAULT_LIMITS) -> OpenedPack
         signature = read(SIGNATURE_NAME, keys.SIGNATURE_BYTES)
         sender_pem = read(SENDER_KEY_NAME, MAX_PEM_BYTES)
         _check_signature_and_key_shape(signature, sender_pem)
-        tables: dict[str, list[dict[str, Any]]] = {}
-        files: dict[str, FileDigest] = {}
-        for name in sorted(by_name):
-            if match := DATA_MEMBER.fullmatch(name):
-                chunks = stream_member(archive, by_name[name], limits.member_bytes, budget, limits.ratio)
-                tables[match.group(1)], files[name] = _parse_jsonl(name, chunks, limits.line_bytes)
+        tables, files = _read_tables(archive, by_name, budget, limits)
     return OpenedPacket(manifest, manifest_bytes, signature, sender_pem, tables, files)
 
 
@@ -238,6 +233,18 @@ def _expected_members(infos: list[zipfile.ZipInfo]) -> dict[str, zipfile.ZipInfo
     return by_name
 
 
+def _read_tables(
+    archive: zipfile.ZipFile, by_name: dict[str, zipfile.ZipInfo], budget: ReadBudget, limits: PacketLimits
+) -> tuple[dict[str, list[dict[str, Any]]], dict[str, FileDigest]]:
+    tables: dict[str, list[dict[str, Any]]] = {}
+    files: dict[str, FileDigest] = {}
+    for name in sorted(by_name):
+        if match := DATA_MEMBER.fullmatch(name):
+            chunks = stream_member(archive, by_name[name], limits.member_bytes, budget, limits.ratio)
+            tables[match.group(1)], files[name] = _parse_jsonl(name, chunks, limits.line_bytes)
+    return tables, files
+
+
 def _parse_manifest(manifest_bytes: bytes) -> dict[str, Any]:
     try:
         manifest = parse_object(manifest_bytes)
@@ -264,23 +271,44 @@ def _check_signature_and_key_shape(signature: bytes, sender_pem: bytes) -> None:
 
 
 def _parse_jsonl(name: str, chunks: Iterator[bytes], max_line: int) -> tuple[list[dict[str, Any]], FileDigest]:
-    digest, size, rows, pending = hashlib.sha256(), 0, [], b""
+    tally = _Tally()
+    rows = [_parse_record(name, number, line, max_line)
+            for number, line in enumerate(_lines(name, map(tally.add, chunks), max_line), start=1)]
+    return rows, FileDigest(tally.digest.hexdigest(), tally.size, len(rows))
+
+
+@dataclass
+class _Tally:
+    digest: Any = field(default_factory=hashlib.sha256)
+    size: int = 0
+
+    def add(self, chunk: bytes) -> bytes:
+        self.digest.update(chunk)
+        self.size += len(chunk)
+        return chunk
+
+
+def _lines(name: str, chunks: Iterable[bytes], max_line: int) -> Iterator[bytes]:
+    # The unfinished line is kept as parts and joined once, so a huge line costs linear time, not quadratic.
+    parts: list[bytes] = []
+    pending = 0
     for chunk in chunks:
-        digest.update(chunk)
-        size += len(chunk)
-        *lines, pending = (pending + chunk).split(b"\n")
-        for line in lines:
-            rows.append(_parse_record(name, len(rows) + 1, line, max_line))
-        if len(pending) > max_line:
-            raise IntegrityRefused(f"Пакет отклонён: файл {name}, строка {len(rows) + 1} длиннее {max_line} байт.")
+        *complete, tail = chunk.split(b"\n")
+        if complete:
+            complete[0] = b"".join(parts) + complete[0]
+            parts, pending = [], 0
+            yield from complete
+        parts.append(tail)
+        pending += len(tail)
+        if pending > max_line:
+            raise IntegrityRefused(f"Пакет отклонён: в файле {name} строка длиннее {max_line} байт.")
     if pending:
         raise IntegrityRefused(f"Пакет повреждён: файл {name} оборван (последняя строка без перевода строки).")
-    return rows, FileDigest(digest.hexdigest(), size, len(rows))
 
 
 def _parse_record(name: str, number: int, line: bytes, max_line: int) -> dict[str, Any]:
     if len(line) > max_line:
-        raise IntegrityRefused(f"Пакет отклонён: файл {name}, строка {number} длиннее {max_line} байт.")
+        raise IntegrityRefused(f"Пакет отклонён: в файле {name} строка {number} длиннее {max_line} байт.")
     try:
         return parse_object(line)
     except StrictJSONError as error:
