@@ -1,0 +1,138 @@
+"""Ed25519 signing keys of an installation: generation, passphrase protection, fingerprints, signatures.
+
+Fingerprint: SHA-256 of the raw 32-byte public key. `fingerprint` shows its first 16 bytes (128 bits) as
+8 groups of 4 uppercase hex digits, short enough to read aloud over the phone, and 2^128 work is still far
+out of reach for forging a key with the same short print; `fingerprint_full` shows all 32 bytes (16 groups).
+"""
+
+import hashlib
+from dataclasses import dataclass
+
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from app.errors import KuratorError
+
+MIN_PASSPHRASE_LENGTH = 8
+SIGNATURE_BYTES = 64
+FINGERPRINT_SHORT_BYTES = 16
+FINGERPRINT_GROUP_CHARS = 4
+
+_KEY_ERRORS = (ValueError, TypeError, UnsupportedAlgorithm)
+_ENCRYPTED_PEM_HEADER = b"-----BEGIN ENCRYPTED PRIVATE KEY-----"
+
+
+@dataclass(frozen=True)
+class KeyPair:
+    """A new key pair: the private key PEM encrypted with the passphrase, the public key PEM in clear."""
+
+    private_pem: bytes
+    public_pem: bytes
+
+
+def generate_keypair(passphrase: str) -> KeyPair:
+    """Create an Ed25519 key pair; the private key is PKCS#8 PEM encrypted with `passphrase`."""
+    _check_new_passphrase(passphrase)
+    private_key = Ed25519PrivateKey.generate()
+    return KeyPair(_encrypted_pem(private_key, passphrase), public_pem_of(private_key))
+
+
+def load_private_key(private_pem: bytes, passphrase: str) -> Ed25519PrivateKey:
+    """Decrypt an encrypted Ed25519 private key PEM; a wrong passphrase is a KuratorError."""
+    if not isinstance(private_pem, bytes) or _ENCRYPTED_PEM_HEADER not in private_pem:
+        raise KuratorError("Файл закрытого ключа повреждён или не защищён парольной фразой.")
+    try:
+        key = serialization.load_pem_private_key(private_pem, password=_encode(passphrase))
+    except _KEY_ERRORS:
+        raise KuratorError("Неверная парольная фраза: закрытый ключ не расшифрован.") from None
+    if not isinstance(key, Ed25519PrivateKey):
+        raise KuratorError("Закрытый ключ не является ключом Ed25519.")
+    return key
+
+
+def load_public_key(public_pem: bytes) -> Ed25519PublicKey:
+    """Read an Ed25519 public key from PEM; anything else is a KuratorError."""
+    try:
+        key = serialization.load_pem_public_key(public_pem)
+    except _KEY_ERRORS:
+        raise KuratorError("Файл не содержит открытого ключа в формате PEM.") from None
+    if not isinstance(key, Ed25519PublicKey):
+        raise KuratorError("Открытый ключ не является ключом Ed25519.")
+    return key
+
+
+def public_pem_of(private_key: Ed25519PrivateKey) -> bytes:
+    """The public key PEM (SubjectPublicKeyInfo) that belongs to `private_key`."""
+    return private_key.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+
+
+def raw_public_key(public_pem_or_key: bytes | Ed25519PublicKey) -> bytes:
+    """The raw 32 bytes of a public key given as PEM or as a key object."""
+    key = load_public_key(public_pem_or_key) if isinstance(public_pem_or_key, bytes) else public_pem_or_key
+    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+def fingerprint(public_pem_or_key: bytes | Ed25519PublicKey) -> str:
+    """Short fingerprint to compare aloud: 8 groups of 4 hex digits, e.g. «3F2A 91C0 … 7B1E»."""
+    return _grouped(_digest(public_pem_or_key)[:FINGERPRINT_SHORT_BYTES])
+
+
+def fingerprint_full(public_pem_or_key: bytes | Ed25519PublicKey) -> str:
+    """Full fingerprint: the whole SHA-256 of the raw public key in 16 groups of 4 hex digits."""
+    return _grouped(_digest(public_pem_or_key))
+
+
+def change_passphrase(private_pem: bytes, old: str, new: str) -> bytes:
+    """Re-encrypt the private key PEM under a new passphrase (the key itself does not change)."""
+    _check_new_passphrase(new)
+    return _encrypted_pem(load_private_key(private_pem, old), new)
+
+
+def sign(private_key: Ed25519PrivateKey, data: bytes) -> bytes:
+    """The raw 64-byte Ed25519 signature of `data`."""
+    return private_key.sign(data)
+
+
+def verify(public_key: Ed25519PublicKey, data: bytes, signature: bytes) -> bool:
+    """True when `signature` is a valid Ed25519 signature of `data` by `public_key`."""
+    if not isinstance(signature, bytes) or len(signature) != SIGNATURE_BYTES:
+        return False
+    try:
+        public_key.verify(signature, data)
+    except InvalidSignature:
+        return False
+    return True
+
+
+def _check_new_passphrase(passphrase: str) -> None:
+    if not isinstance(passphrase, str) or not passphrase:
+        raise KuratorError("Парольная фраза не задана.")
+    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+        raise KuratorError(f"Парольная фраза слишком короткая: нужно не меньше {MIN_PASSPHRASE_LENGTH} символов.")
+
+
+def _encode(passphrase: str) -> bytes:
+    if not isinstance(passphrase, str) or not passphrase:
+        raise KuratorError("Парольная фраза не задана.")
+    return passphrase.encode("utf-8")
+
+
+def _encrypted_pem(private_key: Ed25519PrivateKey, passphrase: str) -> bytes:
+    return private_key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.BestAvailableEncryption(_encode(passphrase)),
+    )
+
+
+def _digest(public_pem_or_key: bytes | Ed25519PublicKey) -> bytes:
+    return hashlib.sha256(raw_public_key(public_pem_or_key)).digest()
+
+
+def _grouped(digest: bytes) -> str:
+    hex_digits = digest.hex().upper()
+    step = FINGERPRINT_GROUP_CHARS
+    return " ".join(hex_digits[i : i + step] for i in range(0, len(hex_digits), step))
