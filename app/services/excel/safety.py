@@ -1,17 +1,22 @@
 """Checks a user's file before openpyxl sees it, and turns any failure inside openpyxl into a Russian refusal.
 
-XML safety: openpyxl parses every part with defusedxml when it is installed (`openpyxl.DEFUSEDXML`, on
-unless the environment sets OPENPYXL_DEFUSEDXML=False), so entity expansion and external entities are
-refused; `ensure_safe_xml_parser` checks that at run time instead of trusting it.
+XML safety: openpyxl 3.1 takes its parsers from `openpyxl.xml.functions`. The streaming parser that reads
+worksheets and shared strings (`iterparse`) is defusedxml's whenever defusedxml is installed (unless the
+environment sets OPENPYXL_DEFUSEDXML=False); whole-part parsing (`fromstring`: workbook, styles, content
+types) is lxml with `resolve_entities=False` when lxml is present (python-docx requires it), else
+defusedxml's. Either way entities are never expanded; `ensure_safe_xml_parser` proves it by parsing a probe
+rather than trusting flags.
 """
 
+import io
 import warnings
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
-import openpyxl
+from openpyxl.xml import functions as openpyxl_xml
 
 from app.errors import KuratorError
 
@@ -27,10 +32,28 @@ DAMAGED_OR_PROTECTED = (
 )
 
 
+_ENTITY_PROBE = b'<!DOCTYPE x [<!ENTITY e "EXPANDED">]><x>&e;</x>'
+
+
+def _parse_whole() -> Any:
+    return openpyxl_xml.fromstring(_ENTITY_PROBE)
+
+
+def _parse_streamed() -> Any:
+    return next(iter(openpyxl_xml.iterparse(io.BytesIO(_ENTITY_PROBE))))[1]
+
+
+def _expands_entities(parse: Callable[[], Any]) -> bool:
+    try:
+        return "EXPANDED" in "".join(parse().itertext())
+    except Exception:  # defusedxml refuses any entity declaration: that is safe too
+        return False
+
+
 def ensure_safe_xml_parser() -> None:
-    """Refuse to read user files if openpyxl would parse XML without defusedxml."""
-    if not openpyxl.DEFUSEDXML:
-        raise KuratorError("Чтение Excel отключено: не найдена библиотека defusedxml для безопасного разбора XML.")
+    """Refuse to read user files if either XML parser openpyxl uses would expand entities."""
+    if _expands_entities(_parse_whole) or _expands_entities(_parse_streamed):
+        raise KuratorError("Чтение Excel отключено: разбор XML небезопасен (нужна библиотека defusedxml).")
 
 
 def check_source(path: Path) -> None:

@@ -5,6 +5,7 @@ import re
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from openpyxl.utils.datetime import from_excel
@@ -139,12 +140,16 @@ def _parse_text(column: Column, value: Any, number_format: str) -> str:
     return value.strip() if isinstance(value, str) else shown(value)
 
 
+@cache
+def _choices_by_name(choices: tuple[str, ...]) -> dict[str, str]:
+    return {normalize_title(choice): choice for choice in choices}
+
+
 def _parse_choice(column: Column, value: Any, number_format: str) -> str:
     wanted = normalize_title(_parse_text(column, value, number_format))
-    for choice in column.choices:
-        if normalize_title(choice) == wanted:
-            return choice
-    raise _refuse(column, value)
+    if wanted not in _choices_by_name(column.choices):
+        raise _refuse(column, value)
+    return _choices_by_name(column.choices)[wanted]
 
 
 def _parse_bool(column: Column, value: Any, number_format: str) -> bool:

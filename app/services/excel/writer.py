@@ -2,7 +2,7 @@
 
 import os
 import re
-import tempfile
+import uuid
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -89,21 +89,18 @@ def style_header(ws: Worksheet, titles: Sequence[str], widths: Sequence[int]) ->
 
 
 def save_workbook(wb: Workbook, path: Path) -> None:
-    """Save through a temporary file so a failed save never leaves half a workbook."""
+    """Save through a temporary file beside the target, so a failed save never leaves half a workbook."""
     path = Path(path)
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
     try:
-        fd, tmp = tempfile.mkstemp(suffix=".xlsx", dir=path.parent)
-        os.close(fd)
-        try:
-            wb.save(tmp)
-            os.replace(tmp, path)
-        finally:
-            if os.path.exists(tmp):
-                os.remove(tmp)
+        wb.save(tmp)
+        os.replace(tmp, path)
     except OSError:
         raise KuratorError(
             f"Не удалось сохранить файл «{path.name}»: он открыт в другой программе или нет доступа к папке."
         ) from None
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def write_table(path: Path, sheet_title: str, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
