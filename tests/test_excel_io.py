@@ -436,6 +436,7 @@ def test_damaged_copies_of_a_real_template_fail_only_with_kurator_error(
         assert set(result.rows_by_sheet) == {"ege"}
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("libreoffice") is None, reason="LibreOffice is not installed")
 def test_libreoffice_opens_the_template_and_shows_its_rows(tmp_path: Path) -> None:
     path = tmp_path / "ege.xlsx"
@@ -464,3 +465,8 @@ def test_reading_20000_rows_takes_seconds_not_minutes(tmp_path: Path) -> None:
     print(f"read 20000 rows in {elapsed:.2f} s")
     assert result.ok and len(result.rows_by_sheet["ege"]) == 20_000
     assert elapsed < 30
+
+
+def test_save_into_a_missing_folder_is_a_russian_refusal(tmp_path: Path) -> None:
+    with pytest.raises(KuratorError, match="Не удалось сохранить файл «t.xlsx»"):
+        write_template(tmp_path / "no-such-folder" / "t.xlsx", EGE)

@@ -54,7 +54,7 @@ def _rows(ws: ReadOnlyWorksheet) -> Iterator[tuple[int, _Row]]:
             yield number, {c["column"]: ReadOnlyCell(ws, **c) for c in cells}
 
 
-def read_workbook(path: Path, template: Template) -> ImportResult:
+def read_workbook(path: Path | str, template: Template) -> ImportResult:
     """Read every sheet of `template` from an .xlsx; raises KuratorError only for an unreadable file."""
     path = Path(path)
     safety.ensure_safe_xml_parser()
@@ -99,10 +99,8 @@ def _read_sheet(ws: ReadOnlyWorksheet | None, sheet: Sheet, result: ImportResult
         if all(_is_empty(cells.get(p)) for p in positions.values()):
             continue
         if len(rows_out) >= safety.MAX_ROWS:
-            raise KuratorError(
-                f"На листе «{ws.title}» больше {safety.MAX_ROWS:,} строк; разделите данные на несколько файлов."
-                .replace(",", " ")
-            )
+            limit = f"{safety.MAX_ROWS:_}".replace("_", " ")
+            raise KuratorError(f"На листе «{ws.title}» больше {limit} строк; разделите данные на несколько файлов.")
         rows_out.append(_read_row(ws.title, number, cells, sheet, positions, result.errors))
         numbers_out.append(number)
 

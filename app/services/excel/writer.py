@@ -88,7 +88,7 @@ def style_header(ws: Worksheet, titles: Sequence[str], widths: Sequence[int]) ->
     ws.freeze_panes = "A2"
 
 
-def save_workbook(wb: Workbook, path: Path) -> None:
+def save_workbook(wb: Workbook, path: Path | str) -> None:
     """Save through a temporary file beside the target, so a failed save never leaves half a workbook."""
     path = Path(path)
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
@@ -103,7 +103,8 @@ def save_workbook(wb: Workbook, path: Path) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def write_table(path: Path, sheet_title: str, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+def write_table(path: Path | str, sheet_title: str, header: Sequence[str],
+                rows: Iterable[Sequence[Any]]) -> None:
     """A plain report table: bold header, autofilter, widths from the content, frozen header row."""
     wb = Workbook()
     ws = wb.active
@@ -137,7 +138,8 @@ def _shown_text(value: Any) -> str:
     return str(cell_value(value))
 
 
-def write_template(path: Path, template: Template, rows_by_sheet: dict[str, list[dict]] | None = None) -> None:
+def write_template(path: Path | str, template: Template,
+                   rows_by_sheet: dict[str, list[dict]] | None = None) -> None:
     """Write an .xlsx to fill in: an «Инструкция» sheet, then one validated sheet per template sheet."""
     wb = Workbook()
     _write_instructions(wb.active, template)
