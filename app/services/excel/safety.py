@@ -30,8 +30,6 @@ DAMAGED_OR_PROTECTED = (
     "Файл повреждён или защищён паролем. Если это старый формат .xls или файл с паролем, откройте его "
     "в Excel, снимите пароль и сохраните как «Книга Excel (*.xlsx)»."
 )
-
-
 _ENTITY_PROBE = b'<!DOCTYPE x [<!ENTITY e "EXPANDED">]><x>&e;</x>'
 
 
@@ -78,7 +76,7 @@ def _check_archive(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except Exception:  # zipfile raises several kinds on garbage; all mean "not an xlsx"
         raise KuratorError(
             f"Файл «{path.name}» не является книгой Excel (.xlsx). Откройте его в Excel и сохраните "
             "как «Книга Excel (*.xlsx)»."
