@@ -1,0 +1,1 @@
+"""Declarative Excel templates: column specs, writing templates and tables, reading them back safely."""
