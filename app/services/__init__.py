@@ -1,0 +1,1 @@
+"""Application behaviour: every operation the UI and the CLI offer lives here."""
