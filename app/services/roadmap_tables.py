@@ -23,6 +23,7 @@ TEXT_FIELDS = ("title", *DETAIL_FIELDS)
 SECTION_NUMBER = re.compile(r"(?P<num>[IVXLC]+\.|[бБ]\.|\d{1,3}(?:\.\d{1,3})*\.?)(?:(?<=\.)|(?=\s|$))\s*", re.S)
 LOOKALIKE_DIGITS = {"б": "6", "Б": "6"}
 SENTENCE_END = ".;:!?"
+INITIAL_AT_END = re.compile(r"(?:^|[\s.])[А-ЯЁA-Z]\.$")  # «Казакова А.С.» ends with an initial, not a sentence
 
 
 @dataclass(frozen=True)
@@ -174,7 +175,7 @@ class _RoadmapAssembler:
         return ParsedRoadmap(self._title(), self.sections, self.events, self.warnings, source, table_index)
 
     def _title(self) -> str | None:
-        above = [cell.text for row in self.table.rows[:self.header.row] for cell in row if _own(cell)]
+        above = [cell.text for row in self.table.rows[:self.header.row] for cell in row if _own(cell) and cell.text]
         return " ".join(above) or self.table.caption
 
     def _read_row(self, cells: list[GridCell], source_row: int) -> _Row:
@@ -311,4 +312,5 @@ def _join(before: str, after: str) -> str:
         return before
     if not before:
         return after
-    return before + ("\n" if before[-1] in SENTENCE_END else " ") + after
+    sentence_ended = before[-1] in SENTENCE_END and not INITIAL_AT_END.search(before)
+    return before + ("\n" if sentence_ended else " ") + after
