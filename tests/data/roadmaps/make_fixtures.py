@@ -17,6 +17,7 @@ import docx
 import openpyxl
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.table import _Cell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
@@ -152,7 +153,7 @@ def _add_docx_table(document, spec: TableSpec) -> None:
         row = table.add_row()
         if row_spec.header and row is table.rows[0]:
             _repeat_as_header(row)
-        cells = row.cells
+        cells = [_Cell(tc, table) for tc in row._tr.tc_lst]  # row.cells rebuilds the whole grid: O(n²)
         if row_spec.merge_from is not None:
             merged = cells[row_spec.merge_from].merge(cells[-1])
             for col in range(row_spec.merge_from):
