@@ -7,6 +7,7 @@ import zipfile
 from dataclasses import astuple
 from pathlib import Path
 
+import openpyxl.xml
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -252,6 +253,10 @@ def test_xml_entities_in_a_document_are_never_expanded(tmp_path, source, part, r
     _replace_part(DATA / source, target, part, (ENTITY_BOMB + root).encode())
     with pytest.raises(KuratorError):
         read_roadmap(target)
+
+
+def test_openpyxl_parses_through_defusedxml():
+    assert openpyxl.xml.DEFUSEDXML
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -9,7 +9,7 @@ import random
 import re
 import sys
 import zipfile
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -48,7 +48,6 @@ class TableSpec:
     caption: list[str]
     rows: list[RowSpec]
     sheet: str = "Дорожная карта"
-    extra: dict = field(default_factory=dict)
 
     @property
     def width(self) -> int:
