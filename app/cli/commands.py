@@ -1,5 +1,5 @@
 """The command modules, in the order `kurator --help` lists them."""
 
-from . import core, deadline, gui
+from . import core, deadline, gui, roadmap
 
-MODULES: list = [gui, core, deadline]
+MODULES: list = [gui, core, deadline, roadmap]

@@ -75,9 +75,15 @@ class PlannedEvent:
 
 @dataclass(frozen=True)
 class PlannedSection:
+    """A section as it will be saved; events and subsections refer to it by `key` (its number, else its title)."""
+
     number: str
     title: str
     parent_number: str | None
+
+    @property
+    def key(self) -> str:
+        return self.number or self.title
 
 
 def create_roadmap(session: Session, values: dict, sections: list[PlannedSection], events: list[PlannedEvent]) -> Roadmap:
@@ -107,11 +113,11 @@ def create_roadmap(session: Session, values: dict, sections: list[PlannedSection
 def _add_sections(session: Session, roadmap: Roadmap, sections: list[PlannedSection]) -> dict[str | None, str]:
     ids: dict[str | None, str] = {}
     for position, planned in enumerate(sections):
-        section = RoadmapSection(roadmap=roadmap, number=planned.number, title=planned.title, position=position,
-                                 parent_id=ids.get(planned.parent_number))
+        section = RoadmapSection(roadmap=roadmap, number=planned.number or None, title=planned.title,
+                                 position=position, parent_id=ids.get(planned.parent_number))
         session.add(section)
         session.flush()
-        ids[planned.number] = section.id
+        ids[planned.key] = section.id
     return ids
 
 
