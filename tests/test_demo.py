@@ -1,5 +1,6 @@
 """`kurator demo`: the seed's facts kept exactly, synthetic data marked, a second run a no-op."""
 
+import shutil
 from datetime import date
 
 import pytest
@@ -27,8 +28,22 @@ SEED_003_TARGETS = {
 }
 
 
-def _loaded(path, mode: str, name: str, code: str | None = None):
-    db = open_database(str(path))
+@pytest.fixture(scope="module")
+def blank(tmp_path_factory):
+    """A migrated, empty database file: each test copies it instead of migrating its own (a second each)."""
+    path = tmp_path_factory.mktemp("blank") / "blank.db"
+    open_database(str(path)).close()
+    return path
+
+
+def _copy(blank, folder) -> str:
+    target = folder / "d.db"
+    shutil.copy(blank, target)
+    return str(target)
+
+
+def _loaded(path: str, mode: str, name: str, code: str | None = None):
+    db = open_database(path)
     with db.session() as session:
         initialize(session, mode, name, code)
     with db.session() as session:
@@ -37,15 +52,16 @@ def _loaded(path, mode: str, name: str, code: str | None = None):
 
 
 @pytest.fixture(scope="module")
-def district(tmp_path_factory):
-    db, summary = _loaded(tmp_path_factory.mktemp("district") / "d.db", "district", "Терский муниципальный район")
+def district(blank, tmp_path_factory):
+    db, summary = _loaded(_copy(blank, tmp_path_factory.mktemp("district")), "district", "Терский муниципальный район")
     yield db, summary
     db.close()
 
 
 @pytest.fixture(scope="module")
-def school(tmp_path_factory):
-    db, summary = _loaded(tmp_path_factory.mktemp("school") / "d.db", "school", "МКОУ СОШ с.п. Урожайное", "0701001")
+def school(blank, tmp_path_factory):
+    path = _copy(blank, tmp_path_factory.mktemp("school"))
+    db, summary = _loaded(path, "school", "МКОУ СОШ с.п. Урожайное", "0701001")
     yield db, summary
     db.close()
 
@@ -61,7 +77,8 @@ def _row_counts(session) -> dict[str, int]:
 
 
 def _shnor_ids(session, year: int) -> set[str]:
-    return set(session.scalars(select(SchoolStatus.school_id).where(SchoolStatus.status == "shnor", SchoolStatus.year == year)))
+    query = select(SchoolStatus.school_id).where(SchoolStatus.status == "shnor", SchoolStatus.year == year)
+    return set(session.scalars(query))
 
 
 def test_the_seven_shnor_schools_exist_by_exact_name_with_their_2022_status(session):
@@ -137,7 +154,8 @@ def test_staff_names_agree_in_gender_and_every_school_has_one_director(session):
         assert last.endswith("а") == middle.endswith("на"), (last, first, middle)
     per_school = session.execute(select(Teacher.school_id, func.count()).group_by(Teacher.school_id)).all()
     assert all(12 <= count <= 45 for _, count in per_school) and len(per_school) >= 25
-    directors = session.scalar(select(func.count()).select_from(TeacherPosition).where(TeacherPosition.position == "director"))
+    directors = session.scalar(select(func.count()).select_from(TeacherPosition)
+                               .where(TeacherPosition.position == "director"))
     assert directors == len(per_school)
 
 
@@ -151,20 +169,21 @@ def test_second_run_creates_nothing(district):
     assert again["total_created"] == 0 and again["message"].startswith(ALREADY_LOADED)
 
 
-def test_school_mode_fills_its_own_school_only_with_the_district_s_ids(school, session):
+def test_school_mode_fills_its_own_school_only_with_the_same_people_as_the_district(school, session):
     db, summary = school
     with db.session() as own:
         assert own.scalars(select(School.id)).all() == [school_id("0701001")]
         assert own.get(School, school_id("0701001")).name == "МКОУ СОШ с.п. Урожайное"
-        teachers = set(own.scalars(select(Teacher.id)))
+        teachers = set(own.execute(select(Teacher.id, Teacher.last_name, Teacher.first_name, Teacher.birth_year)))
         assert own.scalar(select(func.count()).select_from(Roadmap).where(Roadmap.level == "school")) == 1
         assert own.scalar(select(func.count()).select_from(Indicator)) == 0
-    at_district = set(session.scalars(select(Teacher.id).where(Teacher.school_id == school_id("0701001"))))
-    assert teachers == at_district and summary["teachers"] == len(teachers)
+    at_district = set(session.execute(select(Teacher.id, Teacher.last_name, Teacher.first_name, Teacher.birth_year)
+                                      .where(Teacher.school_id == school_id("0701001"))))
+    assert teachers == at_district and summary["teachers"] == len(teachers)  # deterministic, same ids and people
 
 
-def test_school_mode_with_an_unknown_code_makes_a_school_of_that_code(tmp_path):
-    db, summary = _loaded(tmp_path / "d.db", "school", "МБОУ СОШ №5", "9900001")
+def test_school_mode_with_an_unknown_code_makes_a_school_of_that_code(blank, tmp_path):
+    db, summary = _loaded(_copy(blank, tmp_path), "school", "МБОУ СОШ №5", "9900001")
     with db.session() as session:
         schools = session.scalars(select(School)).all()
         assert [(s.code, s.name) for s in schools] == [("9900001", "МБОУ СОШ №5")]
@@ -172,8 +191,8 @@ def test_school_mode_with_an_unknown_code_makes_a_school_of_that_code(tmp_path):
     db.close()
 
 
-def test_demo_refuses_a_database_with_real_schools(tmp_path):
-    db = open_database(str(tmp_path / "d.db"))
+def test_demo_refuses_a_database_with_real_schools(blank, tmp_path):
+    db = open_database(_copy(blank, tmp_path))
     with db.session() as session:
         initialize(session, "district", "Терский муниципальный район")
         session.add(School(code="0701001", name="Настоящая школа", kind="СОШ", locality="rural"))
@@ -182,9 +201,16 @@ def test_demo_refuses_a_database_with_real_schools(tmp_path):
     db.close()
 
 
-def test_cli_demo_in_a_school_installation_exits_0_twice(tmp_path):
-    school_db = str(tmp_path / "b.db")
+def test_cli_demo_in_a_school_installation_exits_0_twice(blank, tmp_path):
+    school_db = _copy(blank, tmp_path)
     assert main(["--db", school_db, "init", "--mode", "school", "--school", "0701001",
                  "--name", "МКОУ СОШ с.п. Урожайное"]) == 0
     assert main(["--db", school_db, "demo"]) == 0
     assert main(["--db", school_db, "demo", "--json"]) == 0
+
+
+def test_demo_before_init_asks_to_set_the_database_up_first(blank, tmp_path):
+    db = open_database(_copy(blank, tmp_path))
+    with db.session() as session, pytest.raises(KuratorError, match="kurator init"):
+        load_demo(session)
+    db.close()

@@ -88,7 +88,8 @@ def _build(ctx: DemoContext, session: Session) -> None:
         _build_school(ctx, spec, runs, sessions)
 
 
-def _build_school(ctx: DemoContext, spec: SchoolSpec, runs, sessions) -> None:
+def _build_school(ctx: DemoContext, spec: SchoolSpec, runs: list[programme.CourseRun],
+                  sessions: list[programme.MethodSession]) -> None:
     school = ctx.school_id(spec.code)
     add_staff(ctx.records, spec, ctx.plans[spec.code], school)
     add_results(ctx.records, spec, school)

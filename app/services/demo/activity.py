@@ -21,7 +21,8 @@ def _certificate(rng: random.Random) -> str:
     return f"ПК {rng.randint(100000, 999999)}"
 
 
-def _enrol(ctx: DemoContext, run: CourseRun, member: StaffMember, rng: random.Random, status: str = "completed") -> None:
+def _enrol(ctx: DemoContext, run: CourseRun, member: StaffMember, rng: random.Random,
+           status: str = "completed") -> None:
     ctx.records.add(Enrollment, run.id, member.id, course_id=run.id, teacher_id=member.id, status=status,
                     completed_on=run.end if status == "completed" else None,
                     certificate_number=_certificate(rng) if status == "completed" else None)
@@ -79,12 +80,15 @@ def add_diagnostics(ctx: DemoContext, spec: SchoolSpec) -> None:
                 score_percent=score, deficits=deficits, distance=rng.random() < 0.5,
             )
             if score < people["route_threshold"]:
-                _add_route(ctx, member, diagnostic_id, int(year), taken_on, subject, deficits,
-                           rng.choice(methodists)["name"], rng)
+                finished = int(year) < 2022 or rng.random() < 0.3
+                _add_route(ctx, member, diagnostic_id, taken_on, subject, deficits, rng.choice(methodists)["name"],
+                           finished)
 
 
-def _add_route(ctx, member, diagnostic_id, year, taken_on, subject, deficits, mentor, rng) -> None:
-    finished = year < 2022 or rng.random() < 0.3
+def _add_route(ctx: DemoContext, member: StaffMember, diagnostic_id: str, taken_on: date, subject: str | None,
+               deficits: str, mentor: str, finished: bool) -> None:
+    """ИОМ for the deficits a diagnostic found; the 2022 ones run into the next school year."""
+    year = taken_on.year
     ctx.records.add(
         IndividualRoute, member.id, year, teacher_id=member.id, diagnostic_id=diagnostic_id,
         title=f"ИОМ по восполнению профессиональных дефицитов: {subject or 'методические компетенции'}",
@@ -149,7 +153,8 @@ def add_support(ctx: DemoContext, spec: SchoolSpec, recommendation_ids: list[str
             ctx.records.add(
                 SupportAction, spec.code, year, number, school_id=ctx.school_id(spec.code), recommendation_id=linked,
                 held_on=date(year, rng.randint(2, 11), rng.randint(1, 28)), kind=kind, description=description,
-                responsible=rng.choice(synthetic["methodists"])["name"], result=rng.choice(synthetic["support_results"]),
+                responsible=rng.choice(synthetic["methodists"])["name"],
+                result=rng.choice(synthetic["support_results"]),
             )
 
 

@@ -90,10 +90,11 @@ def add_curators(ctx: DemoContext) -> None:
     methodists = synthetic["methodists"]
     start, end = (date.fromisoformat(d) for d in synthetic["curator_period"])
     curated = [s for s in ctx.schools if s.has(synthetic["curated_status"])]
+    office = load("terskiy_2022")["district"]["office_name"]
     for spec in curated:
         methodist = methodists[spec.seed_index % len(methodists)]
         ctx.records.add(Assignment, "curator", spec.code, kind="curator", person_name=methodist["name"],
-                        person_position=methodist["position"], organisation=load("terskiy_2022")["district"]["office_name"],
+                        person_position=methodist["position"], organisation=office,
                         school_id=ctx.school_id(spec.code), start_date=start, end_date=end,
                         note="Куратор школы — участницы проекта «500+» (seeds/004)")
 
@@ -139,8 +140,8 @@ def add_method_events(ctx: DemoContext) -> list[MethodSession]:
     """The seed's methodological events (dates are the demo's) and a few more in 2021 and 2023."""
     synthetic = load("synthetic")
     seeded = {event["key"]: event for event in load("terskiy_2022")["method_events"]}
-    items = [dict(seeded[s["event"]], **s, level="municipal", note="Мероприятие названо в seeds/004; дата демонстрационная.")
-             for s in synthetic["method_sessions"]]
+    note = "Мероприятие названо в seeds/004; дата демонстрационная."
+    items = [dict(seeded[s["event"]], **s, level="municipal", note=note) for s in synthetic["method_sessions"]]
     items += [dict(event, event=event["key"], note=None) for event in synthetic["synthetic_method_events"]]
     sessions = []
     for item in items:

@@ -17,8 +17,7 @@ def add_roadmap(ctx: DemoContext, definition: dict, *, key: str, title: str, sch
     records = ctx.records
     roadmap_id = records.add(
         Roadmap, key, owner=owner, title=title, level=level, school_id=school_id,
-        year_from=definition.get("year_from", definition.get("year")), year_to=definition.get("year_to", definition.get("year")),
-        approved_by=definition.get("approved_by"),
+        year_from=definition["year_from"], year_to=definition["year_to"], approved_by=definition.get("approved_by"),
     )
     position = 0
     for section_position, section in enumerate(definition["sections"], start=1):
@@ -55,6 +54,6 @@ def add_school_roadmap(ctx: DemoContext, spec: SchoolSpec) -> str:
         if member:
             responsible_ids[label] = member.id
     progress = {e["number"]: e["progress"] for s in template["sections"] for e in s["events"]}
-    return add_roadmap(ctx, template, key=f"school-{spec.code}-{template['year']}",
+    return add_roadmap(ctx, template, key=f"school-{spec.code}-{template['year_from']}",
                        title=template["title"].format(school=spec.name), school_id=ctx.school_id(spec.code),
                        progress=progress, comments={}, responsible_ids=responsible_ids)

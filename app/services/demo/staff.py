@@ -85,7 +85,7 @@ def plan_staff(spec: SchoolSpec) -> StaffPlan:
     names = _NameMaker(rng, spec.locality)
     members, vacancies, rates = [], [], {}
     for role in staff_roles(spec):
-        prone = role.position in people["vacancy_prone"] or (role.subjects and role.subjects[0] in people["vacancy_prone"])
+        prone = not {role.position, *role.subjects[:1]}.isdisjoint(people["vacancy_prone"])
         if prone and rng.random() < chance:
             vacancies.append(Vacancy(role, rng.choice(SLOT_YEARS)))
             continue
