@@ -163,7 +163,8 @@ def plan_occurrences(session: Session, roadmap: Roadmap) -> int:
             if (event.id, window.start) in existing:
                 continue
             session.add(EventOccurrence(event_id=event.id, school_id=roadmap.school_id, year=window.end.year,
-                                        window_start=window.start, window_end=window.end))
+                                        window_start=window.start, window_end=window.end,
+                                        origin=roadmap.origin, is_demo=roadmap.is_demo))
             existing.add((event.id, window.start))
             added += 1
     session.flush()

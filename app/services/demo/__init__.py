@@ -35,6 +35,8 @@ def load_demo(session: Session) -> dict:
     ctx = _context(installation)
     _build(ctx, session)
     created = ctx.records.save(session)  # bulk inserts bypass the per-record audit: one summary line below
+    if sum(created.values()):
+        created["event_occurrence"] = roadmaps.plan_progress(session)
     updated = _fill_own_school(ctx, session, installation)
     total = sum(created.values())
     seconds = round(time.perf_counter() - started, 2)

@@ -1,8 +1,12 @@
 """Roadmaps from data: the seed's municipal roadmap and the ШНОР schools' own roadmaps, with demo progress."""
 
-from datetime import date
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.models import Roadmap, RoadmapEvent, RoadmapSection
+from app.services.roadmaps import occurrences_by_event, plan_occurrences
 
 from .context import DemoContext
 from .data import load
@@ -57,3 +61,26 @@ def add_school_roadmap(ctx: DemoContext, spec: SchoolSpec) -> str:
     return add_roadmap(ctx, template, key=f"school-{spec.code}-{template['year_from']}",
                        title=template["title"].format(school=spec.name), school_id=ctx.school_id(spec.code),
                        progress=progress, comments={}, responsible_ids=responsible_ids)
+
+
+def plan_progress(session: Session) -> int:
+    """Plan the demo roadmaps' occurrences and record on them the progress each demo event carries."""
+    planned = 0
+    for roadmap in session.scalars(select(Roadmap).where(Roadmap.is_demo.is_(True), Roadmap.deleted_at.is_(None))):
+        planned += plan_occurrences(session, roadmap)
+        for event, occurrences in occurrences_by_event(session, roadmap).items():
+            for occurrence in occurrences:
+                _mirror(event.status, occurrence)
+    session.flush()
+    return planned
+
+
+def _mirror(status: str, occurrence) -> None:
+    if occurrence.completed_on is not None or status in ("planned", "overdue"):
+        return
+    if status == "done":
+        occurrence.status, occurrence.completed_on = "done", max(occurrence.window_start, occurrence.window_end - timedelta(days=3))
+    elif status == "done_late":
+        occurrence.status, occurrence.completed_on = "done_late", occurrence.window_end + timedelta(days=12)
+    elif status in ("in_progress", "cancelled"):
+        occurrence.status = status
