@@ -35,10 +35,11 @@ STATUS_FILLS = {"overdue": "F8D7DA", "done_late": "FFF3CD", "done": "D4EDDA", "i
 
 
 def _rows_by_section(detail: dict) -> list[tuple[str, list[dict]]]:
-    sections: dict[str, list[dict]] = defaultdict(list)
+    """Every section in order (also those holding only subsections), each with its own events."""
+    events: dict[str | None, list[dict]] = defaultdict(list)
     for event in detail["events"]:
-        sections[event["section"]].append(event)
-    return list(sections.items())
+        events[event["section_id"]].append(event)
+    return [("", events.pop(None, []))] + [(s["label"], events.get(s["id"], [])) for s in detail["sections"]]
 
 
 def _last_completion(session: Session, roadmap_id: str) -> dict[str, tuple[date | None, str | None]]:

@@ -277,9 +277,11 @@ def roadmap_detail(session: Session, roadmap_id: str, today: date | None = None)
             "planned_result": event.planned_result or "",
             "status": event_status(event, occurrences.get(event.id, []), today),
             "section": section_label(section) if section else "",
+            "section_id": event.section_id,
         })
     return {"id": roadmap.id, "title": roadmap.title, "level": roadmap.level, "year_from": roadmap.year_from,
-            "year_to": roadmap.year_to, "events": events}
+            "year_to": roadmap.year_to, "events": events,
+            "sections": [{"id": s.id, "label": section_label(s), "parent_id": s.parent_id} for s in sections.values()]}
 
 
 def section_label(section: RoadmapSection) -> str:
