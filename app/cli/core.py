@@ -5,9 +5,10 @@ from pathlib import Path
 
 from app.models.reference import INSTALLATION_KINDS
 from app.services import backup as backups
+from app.services.demo import load_demo
 from app.services.installation import initialize
 
-from .common import database
+from .common import database, session_for
 from .output import emit_json, say
 
 
@@ -49,14 +50,8 @@ def run_init(args: argparse.Namespace) -> int:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from app.services.demo import load_demo
-
-    db = database(args)
-    try:
-        with db.session() as session:
-            summary = load_demo(session)
-    finally:
-        db.close()
+    with session_for(args) as session:
+        summary = load_demo(session)
     if args.json:
         emit_json(summary)
     say(summary.get("message", "Демонстрационные данные загружены."))

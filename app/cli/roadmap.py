@@ -9,7 +9,7 @@ from app.services import roadmaps
 from app.services.roadmap_export import export_analysis_pdf, export_excel
 from app.services.roadmap_import import import_file
 
-from .common import database
+from .common import session_for
 from .output import emit_json, say
 
 
@@ -43,13 +43,9 @@ def register(subparsers) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    db = database(args)
-    try:
-        with db.session() as session:
-            summary = import_file(session, Path(args.file), args.year, args.to_year, school_code=args.school,
-                                  table_index=args.table)
-    finally:
-        db.close()
+    with session_for(args) as session:
+        summary = import_file(session, Path(args.file), args.year, args.to_year, school_code=args.school,
+                              table_index=args.table)
     if args.json:
         emit_json(summary)
     say(f"Импортировано: разделов {summary['sections']}, мероприятий {summary['events']}; "
@@ -60,12 +56,8 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    db = database(args)
-    try:
-        with db.session() as session:
-            detail = roadmaps.roadmap_detail(session, args.id)
-    finally:
-        db.close()
+    with session_for(args) as session:
+        detail = roadmaps.roadmap_detail(session, args.id)
     if args.json:
         emit_json(detail)
         return 0
@@ -87,24 +79,16 @@ def run_export(args: argparse.Namespace) -> int:
     exporter = exporters.get(target.suffix.lower())
     if exporter is None:
         raise KuratorError("Укажите файл с расширением .xlsx (таблица) или .pdf (анализ реализации).")
-    db = database(args)
-    try:
-        with db.session() as session:
-            exporter(session)
-    finally:
-        db.close()
+    with session_for(args) as session:
+        exporter(session)
     say(f"Записано: {target}")
     return 0
 
 
 def run_list(args: argparse.Namespace) -> int:
-    db = database(args)
-    try:
-        with db.session() as session:
-            rows = [{"id": r.id, "title": r.title, "level": r.level, "year_from": r.year_from, "year_to": r.year_to}
-                    for r in roadmaps.list_roadmaps(session)]
-    finally:
-        db.close()
+    with session_for(args) as session:
+        rows = [{"id": r.id, "title": r.title, "level": r.level, "year_from": r.year_from, "year_to": r.year_to}
+                for r in roadmaps.list_roadmaps(session)]
     if args.json:
         emit_json(rows)
     else:

@@ -296,7 +296,7 @@ _FREQUENCY_UNIT = words.alternation(words.FREQUENCY_UNITS)
 
 # Order matters: longer constructions are taken out of the clause before their parts.
 RULES: tuple[_Rule, ...] = (
-    _rule(rf"до (?P<day>\d{{1,2}})(?:-?го)? числа(?: (?:каждого|ежемесячно) месяца| ежемесячно)?", _until_day_of_month),
+    _rule(r"до (?P<day>\d{1,2})(?:-?го)? числа(?: (?:каждого|ежемесячно) месяца| ежемесячно)?", _until_day_of_month),
     _rule(rf"(?:\bс\s*)?(?P<start>{_DATE}|(?<!\d){_DAY})\s*(?:-|по|до)\s*(?P<end>{_DATE})", _date_range),
     _rule(rf"(?<![а-я])(?:{words.UNTIL_WORDS})\s+(?P<date>{_DATE})", _until_date),
     _rule(_DATE, _single_date),
