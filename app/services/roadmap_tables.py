@@ -169,7 +169,7 @@ class _RoadmapAssembler:
             "orphan": self._skip_orphan,
         }
         first = self.header.row + self.header.height
-        for cells, source_row in zip(self.table.rows[first:], self.table.row_numbers[first:]):
+        for cells, source_row in zip(self.table.rows[first:], self.table.row_numbers[first:], strict=False):
             row = self._read_row(cells, source_row)
             handlers[self._kind(cells, row)](row)
         return ParsedRoadmap(self._title(), self.sections, self.events, self.warnings, source, table_index)

@@ -175,7 +175,7 @@ def add_young_mentors(ctx: DemoContext, spec: SchoolSpec) -> None:
 
 
 def add_practices(ctx: DemoContext, spec: SchoolSpec) -> None:
-    for number, practice in enumerate(load("synthetic")["practices"]):
+    for _number, practice in enumerate(load("synthetic")["practices"]):
         if practice["school"] != spec.code:
             continue
         author = ctx.plans[spec.code].first(practice["author_position"])

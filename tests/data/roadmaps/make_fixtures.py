@@ -159,7 +159,7 @@ def _add_docx_table(document, spec: TableSpec) -> None:
                 _fill_docx_cell(cells[col], row_spec.cells[col], row_spec.bold, row_spec.italic)
             _fill_docx_cell(merged, row_spec.cells[row_spec.merge_from], row_spec.bold, row_spec.italic)
             continue
-        for cell, text in zip(cells, row_spec.cells):
+        for cell, text in zip(cells, row_spec.cells, strict=False):
             _fill_docx_cell(cell, text, row_spec.bold, row_spec.italic)
 
 
@@ -192,7 +192,7 @@ def _add_sheet(workbook, spec: TableSpec):
             sheet.cell(r, col).font = Font(bold=row_spec.bold, italic=row_spec.italic)
         if row_spec.merge_from is not None:
             sheet.merge_cells(start_row=r, start_column=row_spec.merge_from + 1, end_row=r, end_column=spec.width)
-    for col, width in zip(range(1, spec.width + 1), (8, 60, 18, 30, 40)):
+    for col, width in zip(range(1, spec.width + 1), (8, 60, 18, 30, 40), strict=False):
         sheet.column_dimensions[get_column_letter(col)].width = width
     return sheet
 
