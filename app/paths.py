@@ -15,3 +15,4 @@ ROOT = _root()
 RESOURCES = ROOT / "resources"
 MIGRATIONS = ROOT / "migrations"
 FONTS = RESOURCES / "fonts"
+ICONS = RESOURCES / "icons"
