@@ -7,7 +7,9 @@ out="$(mkdir -p "${1:-$root/dist}" && cd "${1:-$root/dist}" && pwd)"
 cd "$root"
 
 export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
-python3 installer/make_icons.py
+icons=resources/icons
+[ "$icons/kurator.ico" -nt "$icons/kurator.svg" ] && [ "$icons/kurator.png" -nt "$icons/kurator.svg" ] \
+    || python3 installer/make_icons.py
 python3 -m PyInstaller installer/kurator.spec --noconfirm --clean --log-level WARN \
     --distpath "$out" --workpath "$out/build"
 deb="$(installer/linux/build_deb.sh "$out/kurator" "$out")"
