@@ -12,17 +12,17 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app import __version__
 from app.db import open_database
 from app.errors import KuratorError
-from app.paths import ICONS
+from app.paths import ICONS, QT_TRANSLATIONS
 
 # Set by the installer's smoke test: close the window after this many milliseconds and report when it was shown.
 SMOKE_EXIT_VARIABLE = "KURATOR_SMOKE_EXIT_MS"
 
 
 def install_qt_translation(app: QApplication) -> bool:
-    """Russian texts for Qt's own dialogs and buttons (qtbase_ru.qm from Qt's translations folder)."""
+    """Russian texts for Qt's own dialogs and buttons (qtbase_ru.qm from Qt's or the bundle's translations)."""
     translator = QTranslator(app)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if not translator.load("qtbase_ru", folder):
+    folders = (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), str(QT_TRANSLATIONS))
+    if not any(translator.load("qtbase_ru", folder) for folder in folders):
         return False
     return app.installTranslator(translator)
 
