@@ -9,6 +9,7 @@ out="$(mkdir -p "$2" && cd "$2" && pwd)"
 
 version="$(python3 "$root/installer/version.py")"
 arch="$(dpkg --print-architecture)"
+glibc="$(getconf GNU_LIBC_VERSION | cut -d' ' -f2)"  # the bundle runs on this C library or newer
 stage="$(mktemp -d)"
 trap 'rm -rf "$stage"' EXIT
 
@@ -26,7 +27,8 @@ install -m 755 "$here/postinst" "$stage/DEBIAN/postinst"
 install -m 755 "$here/postrm" "$stage/DEBIAN/postrm"
 
 size="$(du -sk --exclude=DEBIAN "$stage" | cut -f1)"
-sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@SIZE@/$size/" "$here/control.in" > "$stage/DEBIAN/control"
+sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@SIZE@/$size/" -e "s/@GLIBC@/$glibc/" \
+    "$here/control.in" > "$stage/DEBIAN/control"
 chmod -R u+rwX,go+rX,go-w "$stage"
 
 deb="$out/kurator_${version}_${arch}.deb"
