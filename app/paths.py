@@ -15,3 +15,5 @@ ROOT = _root()
 RESOURCES = ROOT / "resources"
 MIGRATIONS = ROOT / "migrations"
 FONTS = RESOURCES / "fonts"
+ICONS = RESOURCES / "icons"
+QT_TRANSLATIONS = ROOT / "translations"  # only in the frozen bundle; from source Qt's own folder serves

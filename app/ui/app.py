@@ -1,12 +1,30 @@
 """Start the window: open the database (migrating it), ask for first-run setup, show the main window."""
 
+import os
 import sys
+import time
+from pathlib import Path
 
+from PySide6.QtCore import QLibraryInfo, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import __version__
 from app.db import open_database
 from app.errors import KuratorError
+from app.paths import ICONS, QT_TRANSLATIONS
+
+# Set by the installer's smoke test: close the window after this many milliseconds and report when it was shown.
+SMOKE_EXIT_VARIABLE = "KURATOR_SMOKE_EXIT_MS"
+
+
+def install_qt_translation(app: QApplication) -> bool:
+    """Russian texts for Qt's own dialogs and buttons (qtbase_ru.qm from Qt's or the bundle's translations)."""
+    translator = QTranslator(app)
+    folders = (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), str(QT_TRANSLATIONS))
+    if not any(translator.load("qtbase_ru", folder) for folder in folders):
+        return False
+    return app.installTranslator(translator)
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -14,10 +32,22 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Куратор")
     app.setOrganizationName("Kurator")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(ICONS / "kurator.png")))
+    install_qt_translation(app)
     return app
 
 
-def run(db: str | None = None) -> int:
+def arm_smoke_exit(app: QApplication, started: float) -> None:
+    """With KURATOR_SMOKE_EXIT_MS set, say on stderr when the window is up and quit that many ms later."""
+    delay = os.environ.get(SMOKE_EXIT_VARIABLE, "")
+    if not delay.isdigit():
+        return
+    QTimer.singleShot(0, lambda: print(f"window shown in {time.perf_counter() - started:.2f} s", file=sys.stderr))
+    QTimer.singleShot(int(delay), app.quit)
+
+
+def run(db: str | None = None, packet: str | None = None) -> int:
+    started = time.perf_counter()
     app = make_application()
     try:
         database = open_database(db)
@@ -28,4 +58,7 @@ def run(db: str | None = None) -> int:
 
     window = MainWindow(database)
     window.show()
+    if packet:
+        window.statusBar().showMessage(f"Открыт пакет данных: {Path(packet).name}")
+    arm_smoke_exit(app, started)
     return app.exec()
