@@ -73,7 +73,8 @@ def _before_flush(session: Session, _context, _instances) -> None:
                                record_id=str(obj.id), changes=changes or None))
 
 
-def install(session_class) -> None:
-    """Attach record keeping to a session factory or class (idempotent)."""
-    if not event.contains(session_class, "before_flush", _before_flush):
-        event.listen(session_class, "before_flush", _before_flush)
+class KuratorSession(Session):
+    """The application's session class: every flush stamps owners and writes the audit log."""
+
+
+event.listen(KuratorSession, "before_flush", _before_flush)

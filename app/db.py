@@ -35,8 +35,7 @@ class Database:
     backup_made: Path | None = None
 
     def __post_init__(self) -> None:
-        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
-        audit.install(self.sessions)
+        self.sessions = sessionmaker(self.engine, class_=audit.KuratorSession, expire_on_commit=False)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
