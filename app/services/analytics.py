@@ -194,6 +194,13 @@ def isb_inputs(session: Session, year: int) -> pd.DataFrame:
     return passport[["school", *ISB_INPUTS]].astype({k: float for k in ISB_INPUTS})
 
 
+def _oriented(values: pd.Series, sign: int) -> pd.Series:
+    """Min–max scaled to 0–1 across the schools (all equal → 0.5), 1 at the better-off end; NaN stays NaN."""
+    low, high = values.min(), values.max()
+    scaled = (values - low) / (high - low) if high > low else values * 0 + 0.5
+    return scaled if sign > 0 else 1 - scaled
+
+
 def isb(session: Session, year: int, weights: dict | None = None) -> pd.DataFrame:
     """ИСБ per school for the year (0–100, higher = better-off), with its inputs; method in the module docstring."""
     weights = get_isb_weights(session) if weights is None else DEFAULT_ISB_WEIGHTS | weights
@@ -201,12 +208,7 @@ def isb(session: Session, year: int, weights: dict | None = None) -> pd.DataFram
     if errors:
         raise ValidationError(errors)
     inputs = isb_inputs(session, year)
-    spread = inputs[list(ISB_INPUTS)]
-    low, high = spread.min(), spread.max()
-    scaled = ((spread - low) / (high - low).where(high > low)).where(high > low, 0.5).where(spread.notna())
-    for key, (_, sign) in ISB_INPUTS.items():
-        if sign < 0:
-            scaled[key] = 1 - scaled[key]
+    scaled = pd.DataFrame({key: _oriented(inputs[key], sign) for key, (_, sign) in ISB_INPUTS.items()})
     w = pd.Series(weights)[list(ISB_INPUTS)]
     present = scaled.notna()
     index = 100 * (scaled.fillna(0) * w).sum(axis=1) / (present * w).sum(axis=1).where(lambda s: s > 0)

@@ -1,7 +1,8 @@
 """Standardised exam results and a school's year-over-year dynamics (used by measures and analytics).
 
 Positive dynamics of a school in year Y (the method, also in docs/isb.md):
-1. take every ЕГЭ and ОГЭ result (school × exam × subject) of Y−1 and Y with a mean score and participants;
+1. take the ЕГЭ and ОГЭ results (school × exam × subject) with a mean score and participants that the school has
+   in both Y−1 and Y (a subject taken in one year only would not show a change);
 2. per exam and subject, standardise the school means over both years together: z = (mean − m) / σ, where m and σ
    are the participant-weighted mean and standard deviation of those school means (σ = 0 gives z = 0), so a
    rise in raw scores shows as a rise and ЕГЭ points and ОГЭ marks become comparable;
@@ -54,6 +55,10 @@ def dynamics_frame(session: Session, year: int) -> pd.DataFrame:
     """Per school: index in Y−1 and Y (standardised over both years), the change and whether it is positive."""
     frame = exam_frame(session, [year - 1, year])
     columns = ["school_id", "previous", "current", "delta", "positive"]
+    if frame.empty:
+        return pd.DataFrame(columns=columns)
+    years_present = frame.groupby(["school_id", "exam", "subject"])["year"].transform("nunique")
+    frame = frame[years_present == 2].copy()
     if frame.empty:
         return pd.DataFrame(columns=columns)
     frame["z"] = weighted_z(frame, "mean_score", "participants", ["exam", "subject"])
