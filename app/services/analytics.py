@@ -28,7 +28,7 @@ from app.models import (
     ExamResult, Graduation, OlympiadResult, School, SchoolStatus, Setting, SocialPassport, VprResult, utcnow,
 )
 from app.models.reference import SCHOOL_STATUSES
-from app.services.dynamics import dynamics_frame, exam_frame, weighted_mean, weighted_z
+from app.services.dynamics import dynamics_frame, exam_frame, frame_of, weighted_mean, weighted_z
 
 ISB_INPUTS = {  # input → (Russian title, +1 if higher is better-off, −1 if worse-off)
     "share_parents_higher_ed": ("Оба родителя с высшим образованием, %", 1),
@@ -68,7 +68,7 @@ QUADRANTS = {
 
 
 def _frame(session: Session, query, columns: list[str]) -> pd.DataFrame:
-    return pd.DataFrame(session.execute(query).all(), columns=columns)
+    return frame_of(session.execute(query).all(), columns)
 
 
 def schools_frame(session: Session) -> pd.DataFrame:

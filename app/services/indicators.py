@@ -17,6 +17,7 @@ from app.errors import KuratorError, ValidationError
 from app.models import Indicator, IndicatorTarget, IndicatorValue, utcnow
 from app.models.reference import DIRECTIONS, INDICATOR_METHODS
 from app.paths import RESOURCES
+from app.services.dynamics import caching
 from app.services.ids import stable_id
 from app.services.measures import MEASURES, describe, get_measure, validate_filters
 
@@ -103,8 +104,9 @@ def indicator_table(session: Session, year: int) -> list[dict]:
     """Every indicator with its target, actual, status for the year (computed ones computed live)."""
     targets = _targets(session, year)
     rows = []
-    for indicator in list_indicators(session):
-        result = compute(session, indicator, year)
+    with caching(session):
+        results = [(indicator, compute(session, indicator, year)) for indicator in list_indicators(session)]
+    for indicator, result in results:
         target = targets.get((indicator.id, year))
         rows.append({
             "code": indicator.code, "name": indicator.name, "unit": indicator.unit, "target": target,
@@ -118,10 +120,9 @@ def indicator_table(session: Session, year: int) -> list[dict]:
 def store_values(session: Session, year: int) -> int:
     """Persist the computed indicators' actuals of the year into IndicatorValue (with computed_at)."""
     stored = 0
-    for indicator in list_indicators(session):
-        if indicator.method != "computed":
-            continue
-        result = compute(session, indicator, year)
+    with caching(session):
+        computed = [(i, compute(session, i, year)) for i in list_indicators(session) if i.method == "computed"]
+    for indicator, result in computed:
         row = _value_row(session, indicator, year)
         row.value, row.numerator, row.denominator = result.value, result.numerator, result.denominator
         row.method, row.computed_at = "computed", utcnow()
