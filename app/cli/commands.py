@@ -1,5 +1,5 @@
 """The command modules, in the order `kurator --help` lists them."""
 
-from . import core, deadline, gui, roadmap
+from . import core, deadline, gui, indicators, roadmap
 
-MODULES: list = [gui, core, deadline, roadmap]
+MODULES: list = [gui, core, deadline, roadmap, indicators]

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from app.errors import KuratorError, ValidationError
 from app.models import Installation, School
 from app.services.ids import school_id
+from app.services.indicators import load_catalogue
 
 SCHOOL_CODE = re.compile(r"^[0-9A-Za-zА-Яа-я._-]{1,32}$")
 
@@ -62,6 +63,8 @@ def initialize(session: Session, mode: str, name: str | None, school_code: str |
     session.info["installation_id"] = installation.id
     if mode == "school":
         _ensure_own_school(session, installation)
+    else:
+        load_catalogue(session)
     return installation
 
 

@@ -1,0 +1,98 @@
+"""Analytics: the ЕГЭ/ОГЭ table, ИСБ and its weights, candidates with reasons, resilience, quadrants, decisions."""
+
+from datetime import date
+
+import pytest
+
+from app.errors import KuratorError, ValidationError
+from app.services import analytics
+from app.services.measures import MEASURES
+from tests.district_fixture import YEAR, district  # noqa: F401
+
+
+def by_school(frame, column):
+    return dict(zip(frame["school"], frame[column]))
+
+
+def test_exam_table_follows_seed_000_columns(district):
+    db, _ = district
+    with db.session() as session:
+        table = analytics.exam_indicator_table(session, YEAR)
+    row = table[table["school"] == "МКОУ СОШ с.п. Урожайное"].iloc[0]
+    assert (row["grad11_certificate_share"], row["grad11_honours_share"], row["ege_3plus_share"]) == (90.0, 10.0, 40.0)
+    assert (row["ege_russian_mean"], row["ege_math_mean"]) == (56.0, 45.0)
+    assert row["ege_rus_math_passed_share"] == 81.2  # (16 − 3) / 16
+    assert (row["grad9_certificate_share"], row["olympiad_participants_share"]) == (90.0, 15.0)
+    assert "Закрытая школа" not in set(table["school"])
+    assert set(analytics.EXAM_TABLE_TITLES) == set(table.columns) - {"school_id"}
+
+
+def test_isb_ranks_better_off_schools_higher_and_weights_change_it(district):
+    db, _ = district
+    with db.session() as session:
+        default = by_school(analytics.isb(session, YEAR), "isb")
+        analytics.set_isb_weights(session, {k: 0 for k in analytics.ISB_INPUTS} | {"share_parents_higher_ed": 1})
+        reweighted = by_school(analytics.isb(session, YEAR), "isb")
+    assert default["Гимназия № 1"] == 100.0 and default["МКОУ СОШ с.п. Нижний Курп"] == 0.0
+    assert default["МКОУ СОШ с.п. Хамидие"] > default["МКОУ СОШ с.п. Урожайное"]
+    assert reweighted["МКОУ СОШ с.п. Урожайное"] > reweighted["МКОУ СОШ с.п. Хамидие"]
+
+
+@pytest.mark.parametrize("weights", [{"share_low_income": -1}, {"unknown": 1}, {k: 0 for k in analytics.ISB_INPUTS}])
+def test_bad_isb_weights_are_refused_and_the_stored_ones_stay(district_db, weights):
+    with district_db.session() as session:
+        with pytest.raises(ValidationError):
+            analytics.set_isb_weights(session, weights)
+        assert analytics.get_isb_weights(session) == analytics.DEFAULT_ISB_WEIGHTS
+
+
+def test_candidates_include_low_results_school_with_a_russian_reason(district):
+    db, _ = district
+    with db.session() as session:
+        candidates = analytics.shnor_candidates(session, YEAR)
+    reasons, proposed = by_school(candidates, "reason"), by_school(candidates, "proposed")
+    assert reasons["МКОУ СОШ с.п. Урожайное"] == "результаты ниже районных в 2020–2022 гг. (−1,2 σ), ИСБ 44 — ниже среднего"
+    assert proposed["МКОУ СОШ с.п. Урожайное"] == ["shnor"]
+    assert proposed["МКОУ СОШ с.п. Нижний Курп"] == ["shnsu"]
+    assert "Гимназия № 1" not in reasons
+    assert {2020, 2021, 2022, "mean_index", "isb"} <= set(candidates.columns)
+
+
+def test_resilient_school_has_good_results_despite_low_isb(district):
+    db, _ = district
+    with db.session() as session:
+        assert list(analytics.resilient_schools(session, YEAR)["school"]) == ["МКОУ СОШ с.п. Нижний Курп"]
+        quadrants = by_school(analytics.quadrants(session, YEAR), "quadrant")
+    assert quadrants["МКОУ СОШ с.п. Нижний Курп"] == "резильентные"
+    assert quadrants["МКОУ СОШ с.п. Урожайное"] == "ШНОР/ШНСУ"
+    assert quadrants["Гимназия № 1"] == "благополучные с высокими результатами"
+
+
+def test_positive_dynamics_when_scores_rise_over_last_year(district):
+    db, _ = district
+    with db.session() as session:
+        positive = by_school(analytics.positive_dynamics(session, YEAR), "positive")
+    assert positive["МКОУ СОШ с.п. Урожайное"] and not positive["МКОУ СОШ с.п. Хамидие"]
+    assert not positive["Гимназия № 1"]  # unchanged scores are not a rise
+
+
+def test_decision_is_stored_with_date_and_basis_and_not_duplicated(district):
+    db, data = district
+    kurp = data.schools["kurp"].id
+    with db.session() as session:
+        row = analytics.decide_status(session, kurp, 2023, "shnsu", "Приказ № 15 от 20.01.2023", date(2023, 1, 20))
+        assert (row.status, row.decided_on, row.basis) == ("shnsu", date(2023, 1, 20), "Приказ № 15 от 20.01.2023")
+        with pytest.raises(KuratorError, match="уже присвоен статус ШНСУ на 2023 год"):
+            analytics.decide_status(session, kurp, 2023, "shnsu", "Повторно")
+        with pytest.raises(ValidationError):
+            analytics.decide_status(session, kurp, 2023, "shnor", "  ")
+
+
+def test_revoked_status_stops_counting_and_can_be_decided_again(district):
+    db, data = district
+    urozh = data.schools["urozh"].id
+    with db.session() as session:
+        analytics.revoke_status(session, urozh, YEAR, "shnor")
+        assert MEASURES["schools"].count(session, YEAR, {"status": ["shnor"]}) == 0
+        analytics.decide_status(session, urozh, YEAR, "shnor", "Приказ № 3")
+        assert MEASURES["schools"].count(session, YEAR, {"status": ["shnor"]}) == 1
