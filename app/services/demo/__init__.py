@@ -1,6 +1,6 @@
 """`kurator demo`: fill an empty database with the Терский district of seeds/004 (or one of its schools).
 
-What the seeds state is kept exactly (resources/demo/terskiy_2022.json, indicators_003.json); everything else
+What the seeds state is kept exactly (resources/demo/terskiy_2022.json; the indicator catalogue resources/indicators/catalogue.json); everything else
 is synthetic but plausible, generated deterministically, and marked `is_demo`. Every record has a stable id,
 so a second run finds everything in place and creates nothing.
 """

@@ -11,7 +11,7 @@ DEMO_DIR = RESOURCES / "demo"
 
 @cache
 def load(name: str) -> dict:
-    """One data file (`terskiy_2022`, `indicators_003`, `synthetic`, `people`, `results`), parsed once."""
+    """One data file (`terskiy_2022`, `synthetic`, `people`, `results`), parsed once."""
     path = DEMO_DIR / f"{name}.json"
     try:
         with open(path, encoding="utf-8") as handle:

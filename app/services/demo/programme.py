@@ -12,6 +12,8 @@ from app.models import (
     SchoolStatus,
 )
 
+from app.services.indicators import load_catalogue
+
 from .context import DemoContext
 from .data import load
 from .specs import SchoolSpec
@@ -157,28 +159,16 @@ def add_method_events(ctx: DemoContext) -> list[MethodSession]:
 
 
 def add_indicators(ctx: DemoContext, session: Session) -> None:
-    """The indicators of seeds/003 with their exact targets and those of seeds/000; codes already used are kept."""
-    catalogue, synthetic = load("indicators_003"), load("synthetic")
-    taken = set(session.scalars(select(Indicator.code).where(Indicator.is_demo.is_(False))))
-    program = catalogue["program_indicators"]
-    definitions = [dict(d, source=catalogue["source"]) for d in catalogue["indicators"]]
-    definitions += [dict(d, source=program["source"], group_title=program["group_title"],
-                         targets=synthetic["indicator_targets_000"].get(d["code"], {})) for d in program["indicators"]]
-    for position, definition in enumerate(definitions, start=1):
-        if definition["code"] not in taken:
-            _add_indicator(ctx, definition, position, synthetic["manual_indicator_values"].get(definition["code"], {}))
+    """The program's indicator catalogue (seeds/003 and seeds/000, real, not demo), plus demo targets for the
+    seeds/000 indicators (the seed states none) and demo actuals for the one entered by hand."""
+    load_catalogue(session)
+    synthetic = load("synthetic")
+    ids = dict(session.execute(select(Indicator.code, Indicator.id)).all())
+    for code, targets in synthetic["indicator_targets_000"].items():
+        for year, value in targets.items():
+            ctx.records.add(IndicatorTarget, code, year, indicator_id=ids[code], year=int(year), value=value)
+    for code, actuals in synthetic["manual_indicator_values"].items():
+        for year, value in actuals.items():
+            ctx.records.add(IndicatorValue, code, year, indicator_id=ids[code], year=int(year), value=value,
+                            method="manual", comment="Демонстрационное значение")
 
-
-def _add_indicator(ctx: DemoContext, definition: dict, position: int, actuals: dict[str, float]) -> None:
-    code = definition["code"]
-    indicator_id = ctx.records.add(
-        Indicator, code, code=code, name=definition["name"], unit=definition["unit"], method=definition["method"],
-        direction=definition["direction"], numerator=definition.get("numerator"),
-        denominator=definition.get("denominator"), baseline=definition.get("baseline"), source=definition["source"],
-        group_title=definition.get("group_title"), position=position,
-    )
-    for year, value in definition["targets"].items():
-        ctx.records.add(IndicatorTarget, code, year, indicator_id=indicator_id, year=int(year), value=value)
-    for year, value in actuals.items():
-        ctx.records.add(IndicatorValue, code, year, indicator_id=indicator_id, year=int(year), value=value,
-                        method="manual", comment="Демонстрационное значение")
