@@ -64,7 +64,13 @@ def head_revision() -> str:
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
+def _fold_case(text: str | None) -> str | None:
+    return None if text is None else text.lower().replace("ё", "е")
+
+
 def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
+    # SQLite's own lower() folds ASCII only; searches in Russian need a Unicode-aware one (see services.records).
+    dbapi_connection.create_function("kurator_lower", 1, _fold_case, deterministic=True)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=5000")
