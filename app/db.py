@@ -64,13 +64,20 @@ def head_revision() -> str:
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
-def _fold_case(text: str | None) -> str | None:
+def fold_case(text: str | None) -> str | None:
+    """Lower case with ё read as е: how searches compare Russian text."""
     return None if text is None else text.lower().replace("ё", "е")
 
 
+def _contains_words(text: str | None, words: str) -> bool:
+    folded = fold_case(text) or ""
+    return all(word in folded for word in words.split())
+
+
 def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
-    # SQLite's own lower() folds ASCII only; searches in Russian need a Unicode-aware one (see services.records).
-    dbapi_connection.create_function("kurator_lower", 1, _fold_case, deterministic=True)
+    # SQLite's own lower() folds ASCII only; searches in Russian need Unicode-aware functions (services.records).
+    dbapi_connection.create_function("kurator_lower", 1, fold_case, deterministic=True)
+    dbapi_connection.create_function("kurator_contains_words", 2, _contains_words, deterministic=True)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=5000")

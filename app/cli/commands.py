@@ -1,5 +1,5 @@
 """The command modules, in the order `kurator --help` lists them."""
 
-from . import core, gui
+from . import core, generate, gui
 
-MODULES: list = [gui, core]
+MODULES: list = [gui, core, generate]

@@ -11,6 +11,7 @@ from .spec import Column, Field
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 TEACHER_NAME = Teacher.last_name + " " + Teacher.first_name + func.coalesce(" " + Teacher.middle_name, "")
+TEACHER_ORDER = (Teacher.last_name, Teacher.first_name, Teacher.middle_name)
 SCHOOL_NAME = func.coalesce(School.short_name, School.name)
 MENTOR_SCHOOL = aliased(School, name="mentor_school")
 
@@ -44,4 +45,4 @@ def school_column(width: int = 260) -> Column:
 
 
 def teacher_column() -> Column:
-    return Column("teacher", "Педагог", TEACHER_NAME, width=240)
+    return Column("teacher", "Педагог", TEACHER_NAME, width=240, order=TEACHER_ORDER)

@@ -6,6 +6,8 @@ from typing import Any
 from sqlalchemy import Date, and_, func, literal, select
 from sqlalchemy.orm import Session
 
+from app.db import fold_case
+
 from .ownership import visible_clause
 from .registry import get_entity
 from .spec import Column, Entity
@@ -26,15 +28,17 @@ def _escape_like(text: str) -> str:
 
 def search_clause(session: Session, entity: Entity, search: str):
     """Every word of `search` must occur, case-insensitively, in one of the entity's searchable columns."""
-    words = search.lower().replace("ё", "е").split()
+    words = (fold_case(search) or "").split()
     if not words or not entity.search:
         return None
     parts = [func.coalesce(column, "") for column in entity.search]
     haystack = parts[0]
     for part in parts[1:]:
         haystack = haystack + " " + part
-    haystack = fold(session, haystack)
-    return and_(*(haystack.like(f"%{_escape_like(word)}%", escape="\\") for word in words))
+    if session.get_bind().dialect.name == "sqlite":  # one Python call per row, whatever the number of words
+        return func.kurator_contains_words(haystack, " ".join(words)) == 1
+    folded = fold(session, haystack)
+    return and_(*(folded.like(f"%{_escape_like(word)}%", escape="\\") for word in words))
 
 
 def year_clause(expr, year: int):
@@ -72,8 +76,10 @@ def filter_clauses(session: Session, entity: Entity, search: str, filters: dict[
 def _order(entity: Entity, order_by: str | None, descending: bool) -> list:
     key = order_by or entity.default_order or entity.columns[0].key
     column = entity.column(key)
-    expr = column.expr if column.sortable and column.expr is not None else entity.columns[0].expr
-    return [expr.desc() if descending else expr.asc(), entity.model.id]
+    if not column.sortable or column.expr is None:
+        column = entity.columns[0]
+    exprs = column.order or (column.expr,)
+    return [expr.desc() if descending else expr.asc() for expr in exprs] + [entity.model.id]
 
 
 def _attach_links(session: Session, entity: Entity, rows: list[list]) -> None:
@@ -96,14 +102,14 @@ def query_page(session: Session, entity: "Entity | str", search: str = "", filte
     """One page of a list as tuples (id, *column values) and how many rows match in all."""
     entity = get_entity(entity)
     columns = [entity.model.id, *(c.expr if c.expr is not None else literal(None) for c in entity.columns)]
-    stmt = _base(session, entity, [*columns, func.count().over()]).where(*filter_clauses(session, entity, search, filters or {}))
+    stmt = _base(session, entity, columns).where(*filter_clauses(session, entity, search, filters or {}))
     stmt = stmt.order_by(*_order(entity, order_by, descending)).offset(offset)
     if limit is not None:
         stmt = stmt.limit(limit)
-    result = [list(row) for row in session.execute(stmt)]
-    total = result[0][-1] if result else (count_rows(session, entity, search, filters) if offset else 0)
-    rows = [row[:-1] for row in result]
+    rows = [list(row) for row in session.execute(stmt)]
     _attach_links(session, entity, rows)
+    complete = limit is None or len(rows) < limit
+    total = offset + len(rows) if complete and (rows or not offset) else count_rows(session, entity, search, filters)
     return [tuple(row) for row in rows], total
 
 

@@ -54,6 +54,7 @@ class Column:
     width: int = 0
     sortable: bool = True
     link: MultiLink | None = None  # a multi-valued column, fetched for the shown rows only
+    order: tuple[ColumnElement, ...] = ()  # what sorting by this column sorts on (indexed columns), if not `expr`
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from app.models import Diagnostic, IndividualRoute, School, StaffingSlot, Teache
 from app.models.reference import DIAGNOSTIC_KINDS, POSITIONS, QUALIFICATION_CATEGORIES, ROUTE_STATUSES, SUBJECTS
 
 from .common import (
-    SCHOOL_NAME, TEACHER_NAME, note, school_column, school_field, subject_field, teacher_column, teacher_field, text,
+    SCHOOL_NAME, TEACHER_NAME, TEACHER_ORDER, note, school_column, school_field, subject_field, teacher_column, teacher_field, text,
     year_field,
 )
 from .rules import not_greater, ordered
@@ -36,7 +36,7 @@ TEACHER = Entity(
         Field("hired_on", "Принят", "date"), Field("left_on", "Уволен", "date"),
     ),
     columns=(
-        Column("name", "Фамилия, имя, отчество", TEACHER_NAME, width=260),
+        Column("name", "Фамилия, имя, отчество", TEACHER_NAME, width=260, order=TEACHER_ORDER),
         school_column(220),
         Column("positions", "Должности", kind="choice", choices=POSITIONS, width=220, sortable=False, link=POSITIONS_LINK),
         Column("subjects", "Предметы", width=200, sortable=False, link=SUBJECTS_LINK),
