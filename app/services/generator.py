@@ -76,7 +76,7 @@ def _school_rows(rng: random.Random, count: int, district_id: str) -> list[dict]
             "name": f"Муниципальное общеобразовательное учреждение «{kind} № {number}» {place}",
             "short_name": f"МОУ {kind} № {number} {place}", "kind": kind, "settlement": settlement,
             "locality": "rural" if rural else "urban", "pupils": rng.randint(40, 1200),
-            "distance_km": round(rng.uniform(0, 180), 1), "director": _person(rng)[0],
+            "distance_km": round(rng.uniform(0, 180), 1), "director": " ".join(_person(rng)),
         })
     return rows
 
