@@ -117,7 +117,7 @@ SOCIAL_PASSPORT = Entity(
     search=(School.name, School.short_name), joins=((School, School.id == SocialPassport.school_id),),
     school=SocialPassport.school_id, year=SocialPassport.year, default_order="school",
     unique=(Unique(("school_id", "year"), "Социальный паспорт этой школы за этот год уже есть."),),
-    rules=tuple(not_greater(name, "pupils_total", f"Не может быть больше, чем обучающихся всего.")
+    rules=tuple(not_greater(name, "pupils_total", "Не может быть больше, чем обучающихся всего.")
                 for name, _label in PASSPORT_COUNTS),
     label=SCHOOL_NAME,
 )

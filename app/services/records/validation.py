@@ -17,12 +17,14 @@ def _number(value: float) -> str:
 
 
 def normalise(entity: Entity, values: dict[str, Any]) -> dict[str, Any]:
-    """Only the entity's fields; texts stripped, empty values as None, lists de-duplicated in order."""
+    """Only the entity's fields (absent ones at their default); texts stripped, empty as None, lists de-duplicated."""
     clean: dict[str, Any] = {}
     for field in entity.fields:
-        value = values.get(field.name)
+        value = values.get(field.name, field.default)
         if isinstance(value, str):
             value = value.strip() or None
+        if field.kind == "bool":
+            value = bool(value)
         if field.kind == "multi":
             value = list(dict.fromkeys(value or ()))
         clean[field.name] = None if value in EMPTY and field.kind != "multi" else value
