@@ -126,7 +126,8 @@ def ref_options(session: Session, entity: "Entity | str", school: str | None = N
     stmt = _base(session, entity, [entity.model.id, entity.label])
     if school is not None and entity.school is not None:
         stmt = stmt.where(entity.school == school)
-    return [(record_id, label or "") for record_id, label in session.execute(stmt.order_by(entity.label))]
+    options = [(record_id, label or "") for record_id, label in session.execute(stmt)]
+    return sorted(options, key=lambda option: fold_case(option[1]))  # ё beside е, not before а
 
 
 def ref_label(session: Session, entity: "Entity | str", record_id: str) -> str:

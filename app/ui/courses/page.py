@@ -9,7 +9,7 @@ TABS = (("Курсы", "course"), ("Обучение педагогов", "enrol
 
 COURSE_CARD = CardSpec(
     tabs=(Tab("Слушатели", "enrollment", "course_id"),),
-    actions=(("Записать педагогов…", lambda card: EnrollDialog(card.workspace, card.record_id, card).exec()),),
+    actions=(("Записать педагогов…", "enrollment", lambda card: EnrollDialog(card.workspace, card.record_id, card).exec()),),
 )
 
 

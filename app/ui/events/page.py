@@ -10,7 +10,7 @@ TABS = (("Методические мероприятия", "method_event"), ("�
 
 EVENT_CARD = CardSpec(
     tabs=(Tab("Участники", "participation", "event_id"),),
-    actions=(("Отметить участников…", lambda card: ParticipantsDialog(card.workspace, card.record_id, card).exec()),),
+    actions=(("Отметить участников…", "participation", lambda card: ParticipantsDialog(card.workspace, card.record_id, card).exec()),),
 )
 
 

@@ -26,10 +26,11 @@ class Tab:
 
 @dataclass(frozen=True)
 class CardSpec:
-    """What a card shows beyond the form: tabs of related records and extra actions (label, callable(dialog))."""
+    """What a card shows beyond the form: tabs of related records and extra actions
+    (label, the entity the action creates, callable(dialog)) — disabled where that entity is not ours to write."""
 
     tabs: tuple[Tab, ...] = ()
-    actions: tuple[tuple[str, Callable[["RecordDialog"], None]], ...] = field(default_factory=tuple)
+    actions: tuple[tuple[str, str, Callable[["RecordDialog"], None]], ...] = field(default_factory=tuple)
 
 
 class RecordDialog(QDialog):
@@ -61,8 +62,12 @@ class RecordDialog(QDialog):
             self.save_button = self.buttons.addButton("Сохранить", QDialogButtonBox.ButtonRole.AcceptRole)
             self.save_button.setDefault(True)
             self.buttons.addButton("Отмена", QDialogButtonBox.ButtonRole.RejectRole)
-        for label, action in (card.actions if card and record_id else ()):
+        for label, creates, action in (card.actions if card and record_id else ()):
             button = QPushButton(label)
+            with workspace.session() as session:
+                allowed, reason = editable(session, creates)
+            button.setEnabled(allowed)
+            button.setToolTip(reason)
             button.clicked.connect(lambda _checked=False, act=action: act(self))
             self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.accepted.connect(self.save)
