@@ -6,7 +6,7 @@ from typing import ClassVar
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, Synced, non_negative, one_of
+from .base import Base, Synced, one_of
 from .reference import (
     COURSE_FORMATS, COURSE_KINDS, COURSE_TOPICS, ENROLLMENT_STATUSES, EVENT_LEVELS, METHOD_EVENT_KINDS,
     PARTICIPATION_ROLES,

@@ -14,7 +14,7 @@ from app.models import (
     Course, District, Enrollment, MethodEvent, School, SchoolStatus, SocialPassport, Teacher, TeacherPosition,
     TeacherSubject,
 )
-from app.models.reference import COURSE_TOPICS, METHOD_EVENT_KINDS, POSITIONS, SUBJECTS
+from app.models.reference import COURSE_TOPICS, METHOD_EVENT_KINDS, SUBJECTS
 from app.services.installation import default_program_year, get_installation, initialize
 
 BATCH = 5000

@@ -2,7 +2,7 @@
 
 from types import MappingProxyType
 
-from sqlalchemy import and_, exists, select
+from sqlalchemy import exists, select
 
 from app.models import Assignment, Partnership, School, SchoolStatus, SocialPassport, Teacher
 from app.models.reference import (
