@@ -19,7 +19,7 @@ from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import audit
+from app import audit, search_text
 from app.config import DatabaseLocation, locate_database
 from app.errors import KuratorError
 from app.paths import MIGRATIONS
@@ -36,6 +36,7 @@ class Database:
 
     def __post_init__(self) -> None:
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        search_text.install(self.sessions)
         audit.install(self.sessions)
 
     @contextmanager
@@ -64,19 +65,14 @@ def head_revision() -> str:
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
-def fold_case(text: str | None) -> str | None:
-    """Lower case with ё read as е: how searches compare Russian text."""
-    return None if text is None else text.lower().replace("ё", "е")
-
-
 def _contains_words(text: str | None, words: str) -> bool:
-    folded = fold_case(text) or ""
+    folded = search_text.fold_case(text) or ""
     return all(word in folded for word in words.split())
 
 
 def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
     # SQLite's own lower() folds ASCII only; searches in Russian need Unicode-aware functions (services.records).
-    dbapi_connection.create_function("kurator_lower", 1, fold_case, deterministic=True)
+    dbapi_connection.create_function("kurator_lower", 1, search_text.fold_case, deterministic=True)
     dbapi_connection.create_function("kurator_contains_words", 2, _contains_words, deterministic=True)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")

@@ -15,6 +15,7 @@ from app.models import (
     TeacherSubject,
 )
 from app.models.reference import COURSE_TOPICS, METHOD_EVENT_KINDS, SUBJECTS
+from app.search_text import search_text_of
 from app.services.installation import default_program_year, get_installation, initialize
 
 BATCH = 5000
@@ -51,6 +52,9 @@ class _Writer:
         self.done = 0
 
     def write(self, model, rows: list[dict], text: str) -> None:
+        searched = getattr(model, "SEARCHED", None)
+        for row in rows if searched else ():
+            row["search_text"] = search_text_of(row, searched)
         for start in range(0, len(rows), BATCH):
             if self.progress is not None and self.progress.cancelled:
                 raise KuratorError("Создание учебной базы отменено; база не изменена.")

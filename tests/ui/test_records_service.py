@@ -3,7 +3,7 @@
 from datetime import date
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from app.db import open_database
 from app.errors import KuratorError, ValidationError
@@ -173,3 +173,13 @@ def test_generated_region_is_the_same_for_the_same_seed(tmp_path):
         database.close()
     assert counts["school"] == 5 and counts["teacher"] == 40
     assert lists[0] == lists[1] and len(lists[0]) == 40
+
+
+def test_renamed_teacher_is_found_by_the_new_name_and_rows_without_a_stored_copy_still_match(school_world):
+    w = school_world
+    with w.database.session() as session:
+        values = records.get_values(session, "teacher", w.teacher)
+        records.update(session, "teacher", w.teacher, {**values, "last_name": "Щукина"})
+        assert names(records.query_page(session, "teacher", search="щукина")[0]) == ["Щукина Анна Петровна"]
+        session.execute(update(Teacher).values(search_text=None))
+        assert names(records.query_page(session, "teacher", search="ЩУК анна")[0]) == ["Щукина Анна Петровна"]

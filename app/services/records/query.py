@@ -3,10 +3,10 @@
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Date, and_, func, literal, select
+from sqlalchemy import Date, and_, func, literal, or_, select
 from sqlalchemy.orm import Session
 
-from app.db import fold_case
+from app.search_text import fold_case
 
 from .ownership import visible_clause
 from .registry import get_entity
@@ -26,8 +26,18 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def _words_in(session: Session, haystack, words: list[str]):
+    if session.get_bind().dialect.name == "sqlite":  # one Python call per row, whatever the number of words
+        return func.kurator_contains_words(haystack, " ".join(words)) == 1
+    folded = fold(session, haystack)
+    return and_(*(folded.like(f"%{_escape_like(word)}%", escape="\\") for word in words))
+
+
 def search_clause(session: Session, entity: Entity, search: str):
-    """Every word of `search` must occur, case-insensitively, in one of the entity's searchable columns."""
+    """Every word of `search` must occur, case-insensitively, in one of the entity's searchable columns.
+
+    A model with a stored `search_text` is searched there by the database alone; rows whose copy is missing
+    (written by a bulk insert that did not fill it) fall back to folding the columns row by row."""
     words = (fold_case(search) or "").split()
     if not words or not entity.search:
         return None
@@ -35,10 +45,11 @@ def search_clause(session: Session, entity: Entity, search: str):
     haystack = parts[0]
     for part in parts[1:]:
         haystack = haystack + " " + part
-    if session.get_bind().dialect.name == "sqlite":  # one Python call per row, whatever the number of words
-        return func.kurator_contains_words(haystack, " ".join(words)) == 1
-    folded = fold(session, haystack)
-    return and_(*(folded.like(f"%{_escape_like(word)}%", escape="\\") for word in words))
+    stored = getattr(entity.model, "search_text", None)
+    if stored is None:
+        return _words_in(session, haystack, words)
+    fast = and_(stored.is_not(None), *(stored.like(f"%{_escape_like(word)}%", escape="\\") for word in words))
+    return or_(fast, and_(stored.is_(None), _words_in(session, haystack, words)))
 
 
 def year_clause(expr, year: int):

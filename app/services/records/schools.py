@@ -56,7 +56,7 @@ SCHOOL = Entity(
         Column("pupils", "Обучающихся", School.pupils, "int", width=100),
         Column("director", "Директор", School.director, width=200),
     ),
-    search=(School.code, School.name, School.short_name, School.settlement, School.director),
+    search=(School.code, School.name, School.short_name, School.settlement, School.director),  # = School.SEARCHED
     school=School.id, statuses=SCHOOL_FILTERS, status_filter=school_status_clause, status_label="Статус в году",
     default_order="name", unique=(Unique(("code",), "Школа с таким кодом уже есть."),), label=SCHOOL_NAME,
 )

@@ -43,7 +43,7 @@ TEACHER = Entity(
         Column("qualification", "Категория", Teacher.qualification, "choice", QUALIFICATION_CATEGORIES, width=140),
         Column("experience_years", "Стаж", Teacher.experience_years, "int", width=60),
     ),
-    search=(Teacher.last_name, Teacher.first_name, Teacher.middle_name, School.name, School.short_name),
+    search=(Teacher.last_name, Teacher.first_name, Teacher.middle_name, Teacher.email),  # = Teacher.SEARCHED
     joins=((School, School.id == Teacher.school_id),),
     school=Teacher.school_id, statuses=TEACHER_STATES, status_label="Работа",
     status_filter=lambda code, _year: TEACHER_STATE_CLAUSES[code], default_order="name",
