@@ -61,9 +61,15 @@ class SettingsPage(QWidget):
         buttons = QHBoxLayout(data)
         self.demo_button = QPushButton("Загрузить демонстрационный район…")
         self.demo_button.setEnabled(demo_available())
+        if not demo_available():
+            self.demo_button.setToolTip("Демонстрационные данные не входят в эту сборку.")
         self.demo_button.clicked.connect(self.load_demo)
         self.generate_button = QPushButton("Сгенерировать учебную базу региона…")
         self.generate_button.clicked.connect(self.generate)
+        scope = workspace.scope()
+        if scope is not None and scope.is_school:
+            self.generate_button.setEnabled(False)
+            self.generate_button.setToolTip("Учебную базу региона создают в базе органа управления образованием.")
         buttons.addWidget(self.demo_button)
         buttons.addWidget(self.generate_button)
         buttons.addStretch(1)
