@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from app.models import AuditEntry, Installation, Synced, new_id, utcnow
 
-SKIPPED_FIELDS = {"created_at", "updated_at"}
+SKIPPED_FIELDS = {"created_at", "updated_at", "search_text"}
 
 
 def current_user() -> str:

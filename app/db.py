@@ -19,12 +19,13 @@ from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import audit
+from app import audit, search_text
 from app.config import DatabaseLocation, locate_database
 from app.errors import KuratorError
 from app.paths import MIGRATIONS
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+search_text.install(audit.KuratorSession)
 
 
 @dataclass
@@ -63,7 +64,15 @@ def head_revision() -> str:
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
+def _contains_words(text: str | None, words: str) -> bool:
+    folded = search_text.fold_case(text) or ""
+    return all(word in folded for word in words.split())
+
+
 def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
+    # SQLite's own lower() folds ASCII only; searches in Russian need Unicode-aware functions (services.records).
+    dbapi_connection.create_function("kurator_lower", 1, search_text.fold_case, deterministic=True)
+    dbapi_connection.create_function("kurator_contains_words", 2, _contains_words, deterministic=True)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=5000")

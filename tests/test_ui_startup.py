@@ -10,7 +10,8 @@ def test_qt_standard_buttons_are_russian_after_the_application_starts(qapp):
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Отмена"
 
 
-def test_smoke_exit_reports_the_shown_window_and_closes_it_with_success(qapp, db_path, monkeypatch, capsys):
+def test_smoke_exit_reports_the_shown_window_and_closes_it_with_success(qapp, district_db, db_path, monkeypatch, capsys):
+    district_db.close()
     monkeypatch.setenv(ui_app.SMOKE_EXIT_VARIABLE, "50")
     assert ui_app.run(str(db_path)) == 0
     assert "window shown in" in capsys.readouterr().err

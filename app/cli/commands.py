@@ -1,5 +1,5 @@
 """The command modules, in the order `kurator --help` lists them."""
 
-from . import core, deadline, gui, indicators, roadmap
+from . import core, deadline, generate, gui, indicators, roadmap
 
-MODULES: list = [gui, core, deadline, roadmap, indicators]
+MODULES: list = [gui, core, deadline, roadmap, indicators, generate]

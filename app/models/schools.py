@@ -24,6 +24,7 @@ class District(Synced, Base):
 class School(Synced, Base):
     __tablename__ = "school"
     owner_kind: ClassVar[str] = "district"
+    SEARCHED: ClassVar[tuple[str, ...]] = ("code", "name", "short_name", "settlement", "director")
     __table_args__ = (
         one_of("kind", SCHOOL_KINDS),
         one_of("locality", LOCALITIES),
@@ -46,6 +47,7 @@ class School(Synced, Base):
     phone: Mapped[str | None] = mapped_column(String(60))
     email: Mapped[str | None] = mapped_column(String(120))
     growth_point_opened: Mapped[date | None] = mapped_column(Date)  # «Точка роста»
+    search_text: Mapped[str | None] = mapped_column(Text)  # SEARCHED, lower-cased with ё as е (app.search_text)
 
     statuses: Mapped[list["SchoolStatus"]] = relationship(back_populates="school", cascade="all, delete-orphan")
 

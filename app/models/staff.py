@@ -15,6 +15,7 @@ class Teacher(Synced, Base):
 
     __tablename__ = "teacher"
     owner_kind: ClassVar[str] = "school"
+    SEARCHED: ClassVar[tuple[str, ...]] = ("last_name", "first_name", "middle_name", "email")
     __table_args__ = (
         one_of("qualification", QUALIFICATION_CATEGORIES),
         CheckConstraint("experience_years IS NULL OR (experience_years >= 0 AND experience_years <= 70)", name="experience_range"),
@@ -34,6 +35,7 @@ class Teacher(Synced, Base):
     phone: Mapped[str | None] = mapped_column(String(60))
     hired_on: Mapped[date | None] = mapped_column(Date)
     left_on: Mapped[date | None] = mapped_column(Date)
+    search_text: Mapped[str | None] = mapped_column(Text)  # SEARCHED, lower-cased with ё as е (app.search_text)
 
     positions: Mapped[list["TeacherPosition"]] = relationship(back_populates="teacher", cascade="all, delete-orphan")
     subjects: Mapped[list["TeacherSubject"]] = relationship(back_populates="teacher", cascade="all, delete-orphan")

@@ -84,3 +84,20 @@ def own_school(session: Session) -> School | None:
     if installation.kind != "school":
         return None
     return session.get(School, school_id(installation.school_code))
+
+
+MIN_PASSPHRASE = 8
+
+
+def accept_passphrase(passphrase: str, repeated: str | None = None) -> str:
+    """Check the signing person's passphrase (≥ 8 characters, typed twice alike) and return it; stores nothing."""
+    if len(passphrase or "") < MIN_PASSPHRASE:
+        raise ValidationError({"passphrase": f"Пароль подписи — не короче {MIN_PASSPHRASE} символов."})
+    if repeated is not None and repeated != passphrase:
+        raise ValidationError({"passphrase_repeat": "Пароли не совпадают: введите тот же пароль ещё раз."})
+    return passphrase
+
+
+def on_passphrase_chosen(session: Session, passphrase: str) -> str:
+    """Hand the chosen passphrase to the installation (the exchange part makes the signing keys with it)."""
+    return accept_passphrase(passphrase)

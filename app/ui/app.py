@@ -7,12 +7,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QTimer, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from app import __version__
-from app.db import open_database
+from app.db import Database, open_database
 from app.errors import KuratorError
 from app.paths import ICONS, QT_TRANSLATIONS
+from app.services.installation import get_installation, initialize, on_passphrase_chosen
 
 # Set by the installer's smoke test: close the window after this many milliseconds and report when it was shown.
 SMOKE_EXIT_VARIABLE = "KURATOR_SMOKE_EXIT_MS"
@@ -37,6 +38,29 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def set_up(database: Database, setup) -> str:
+    """Initialise the database with the first-run choices; returns the installation's name."""
+    with database.session() as session:
+        installation = initialize(session, setup.mode, setup.name, setup.school_code, setup.program_year)
+        on_passphrase_chosen(session, setup.passphrase)
+        return installation.name
+
+
+def first_run(database: Database):
+    """Ask who this database belongs to, unless it is set up already: the choices, True (set up already),
+    or None when the user cancels."""
+    from app.ui.first_run import FirstRunDialog
+
+    with database.session() as session:
+        if get_installation(session) is not None:
+            return True
+    dialog = FirstRunDialog()
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_setup is None:
+        return None
+    set_up(database, dialog.result_setup)
+    return dialog.result_setup
+
+
 def arm_smoke_exit(app: QApplication, started: float) -> None:
     """With KURATOR_SMOKE_EXIT_MS set, say on stderr when the window is up and quit that many ms later."""
     delay = os.environ.get(SMOKE_EXIT_VARIABLE, "")
@@ -54,6 +78,9 @@ def run(db: str | None = None, packet: str | None = None) -> int:
     except KuratorError as error:
         QMessageBox.critical(None, "Куратор", error.message)
         return error.exit_code
+    setup = first_run(database)
+    if setup is None:
+        return 0
     from app.ui.main_window import MainWindow
 
     window = MainWindow(database)
@@ -61,4 +88,6 @@ def run(db: str | None = None, packet: str | None = None) -> int:
     if packet:
         window.statusBar().showMessage(f"Открыт пакет данных: {Path(packet).name}")
     arm_smoke_exit(app, started)
+    if getattr(setup, "load_demo", False):
+        window.pages["settings"].load_demo()
     return app.exec()

@@ -1,9 +1,26 @@
-"""The main window."""
+"""The main window: navigation along the management cycle, the year in the toolbar, menus, status bar."""
 
-from PySide6.QtWidgets import QLabel, QMainWindow
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QToolBar,
+    QWidget,
+)
 
 from app.db import Database
-from app.services.installation import get_installation
+from app.errors import KuratorError
+from app.models.reference import INSTALLATION_KINDS
+from app.services import backup as backups
+from app.services.installation import default_program_year, get_installation
+
+from .about import show_about
+from .pages import PAGES
+from .widgets.year_selector import YearSelector
+from .workspace import Workspace
+
+BACKUP_FILTER = "Резервная копия Куратора (*.db);;Все файлы (*)"
 
 
 class MainWindow(QMainWindow):
@@ -12,7 +29,146 @@ class MainWindow(QMainWindow):
         self.database = database
         with database.session() as session:
             installation = get_installation(session)
-            name = installation.name if installation else "новая база"
-        self.setWindowTitle(f"Куратор — {name}")
-        self.setCentralWidget(QLabel(f"База данных: {database.location.display}"))
-        self.resize(1200, 800)
+            self.name = installation.name if installation else "новая база"
+            self.mode = INSTALLATION_KINDS.get(installation.kind, "") if installation else ""
+            self.program_year = (installation.program_year if installation else None) or default_program_year()
+        self.workspace = Workspace(database, self.program_year)
+        self.setWindowTitle(f"Куратор — {self.name}")
+        self.pages: dict[str, QWidget] = {}
+        self._build_central()
+        self._build_toolbar()
+        self._build_menus()
+        self._build_status()
+        self.workspace.navigate.connect(self.navigate)
+        self._restore_geometry()
+
+    def _build_central(self) -> None:
+        self.nav = QListWidget()
+        self.nav.setMinimumWidth(170)
+        self.stack = QStackedWidget()
+        for spec in PAGES:
+            item = QListWidgetItem(self.style().standardIcon(spec.icon), spec.title)
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.nav.addItem(item)
+            page = spec.factory(self.workspace)
+            self.pages[spec.key] = page
+            self.stack.addWidget(page)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([200, 1000])
+        self.setCentralWidget(splitter)
+        self.nav.setCurrentRow(0)
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar("Год")
+        toolbar.setObjectName("year_toolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(QLabel(" Год программы: "))
+        self.year_selector = YearSelector(self.program_year)
+        self.year_selector.year_changed.connect(self._year_changed)
+        toolbar.addWidget(self.year_selector)
+        self.addToolBar(toolbar)
+
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&Файл")
+        self._action(file_menu, "Резервная копия…", self.make_backup)
+        self._action(file_menu, "Восстановить…", self.restore_backup)
+        file_menu.addSeparator()
+        self._action(file_menu, "Выход", self.close, QKeySequence("Ctrl+Q"))
+        edit = bar.addMenu("&Правка")
+        self._action(edit, "Создать", lambda: self._on_table("create_record"), QKeySequence("Ctrl+N"))
+        self._action(edit, "Изменить", lambda: self._on_table("edit_record"), QKeySequence("Ctrl+E"))
+        self._action(edit, "Удалить", lambda: self._on_table("delete_record"), QKeySequence(QKeySequence.StandardKey.Delete))
+        view = bar.addMenu("&Вид")
+        for index, spec in enumerate(PAGES):
+            shortcut = QKeySequence(f"Ctrl+{index + 1}") if index < 9 else None
+            self._action(view, spec.title, lambda _checked=False, key=spec.key: self.show_page(key), shortcut)
+        help_menu = bar.addMenu("&Справка")
+        self._action(help_menu, "О программе", lambda: show_about(self, self.database))
+
+    def _build_status(self) -> None:
+        self.status_label = QLabel()
+        self.statusBar().addWidget(self.status_label, 1)
+        self._update_status()
+
+    def _update_status(self) -> None:
+        self.status_label.setText(
+            f"База: {self.database.location.display}   ·   Режим: {self.mode}   ·   Год программы: {self.workspace.year}")
+
+    def _year_changed(self, year: int) -> None:
+        self.workspace.set_year(year)
+        self._update_status()
+
+    def current_page(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    def show_page(self, key: str) -> QWidget:
+        index = [spec.key for spec in PAGES].index(key)
+        self.nav.setCurrentRow(index)
+        return self.pages[key]
+
+    def navigate(self, key: str, filters: dict) -> None:
+        """Open a page with filters applied (from an overview card)."""
+        page = self.show_page(key)
+        if hasattr(page, "apply_filters"):
+            page.apply_filters(filters)
+
+    def _on_table(self, action: str) -> None:
+        page = self.current_page()
+        table = page.current_table() if hasattr(page, "current_table") else None
+        if table is not None and (self.focusWidget() is None or page.isAncestorOf(self.focusWidget())):
+            getattr(table, action)()
+
+    def make_backup(self) -> None:
+        target, _ = QFileDialog.getSaveFileName(self, "Резервная копия", str(Path.home() / "kurator-backup.db"), BACKUP_FILTER)
+        if not target:
+            return
+        try:
+            written = backups.backup(self.database, Path(target))
+        except KuratorError as error:
+            QMessageBox.warning(self, "Резервная копия", error.message)
+            return
+        QMessageBox.information(self, "Резервная копия", f"Копия записана: {written}")
+
+    def restore_backup(self) -> None:
+        source, _ = QFileDialog.getOpenFileName(self, "Восстановить из копии", str(Path.home()), BACKUP_FILTER)
+        if not source:
+            return
+        answer = QMessageBox.question(self, "Восстановление", "Заменить текущие данные содержимым копии? "
+                                      "Прежнее состояние будет сохранено в папке резервных копий.")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            safety = backups.restore(self.database, Path(source))
+        except KuratorError as error:
+            QMessageBox.warning(self, "Восстановление", error.message)
+            return
+        self.workspace.changed()
+        QMessageBox.information(self, "Восстановление", f"Данные восстановлены. Прежнее состояние: {safety}")
+
+    def _restore_geometry(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("main_window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 820)
+        state = settings.value("main_window/state")
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 — Qt naming
+        settings = QSettings()
+        settings.setValue("main_window/geometry", self.saveGeometry())
+        settings.setValue("main_window/state", self.saveState())
+        super().closeEvent(event)

@@ -1,0 +1,168 @@
+"""Lists: search, filters, sorting and paging done in SQL, so a list of 40,000 rows stays quick."""
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Date, and_, func, literal, or_, select
+from sqlalchemy.orm import Session
+
+from app.search_text import fold_case
+
+from .ownership import visible_clause
+from .registry import get_entity
+from .spec import Column, Entity
+
+PAGE_SIZE = 500
+
+
+def fold(session: Session, expr):
+    """Case-folding (and ё → е) that knows Cyrillic on SQLite (a registered Python function) and PostgreSQL."""
+    if session.get_bind().dialect.name == "sqlite":
+        return func.kurator_lower(expr)
+    return func.replace(func.lower(expr), "ё", "е")
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _words_in(session: Session, haystack, words: list[str]):
+    if session.get_bind().dialect.name == "sqlite":  # one Python call per row, whatever the number of words
+        return func.kurator_contains_words(haystack, " ".join(words)) == 1
+    folded = fold(session, haystack)
+    return and_(*(folded.like(f"%{_escape_like(word)}%", escape="\\") for word in words))
+
+
+def search_clause(session: Session, entity: Entity, search: str):
+    """Every word of `search` must occur, case-insensitively, in one of the entity's searchable columns.
+
+    A model with a stored `search_text` is searched there by the database alone; rows whose copy is missing
+    (written by a bulk insert that did not fill it) fall back to folding the columns row by row."""
+    words = (fold_case(search) or "").split()
+    if not words or not entity.search:
+        return None
+    parts = [func.coalesce(column, "") for column in entity.search]
+    haystack = parts[0]
+    for part in parts[1:]:
+        haystack = haystack + " " + part
+    stored = getattr(entity.model, "search_text", None)
+    if stored is None:
+        return _words_in(session, haystack, words)
+    fast = and_(stored.is_not(None), *(stored.like(f"%{_escape_like(word)}%", escape="\\") for word in words))
+    return or_(fast, and_(stored.is_(None), _words_in(session, haystack, words)))
+
+
+def year_clause(expr, year: int):
+    if isinstance(expr.type, Date):
+        return expr.between(date(year, 1, 1), date(year, 12, 31))
+    return expr == year
+
+
+def _base(session: Session, entity: Entity, columns: list):
+    stmt = select(*columns).select_from(entity.model)
+    for target, on in entity.joins:
+        stmt = stmt.outerjoin(target, on)
+    stmt = stmt.where(entity.model.deleted_at.is_(None))
+    visible = visible_clause(session, entity)
+    return stmt if visible is None else stmt.where(visible)
+
+
+def filter_clauses(session: Session, entity: Entity, search: str, filters: dict[str, Any]) -> list:
+    """WHERE clauses for the search text and the filters (school, year, status, or any field name = value)."""
+    filters = {key: value for key, value in (filters or {}).items() if value not in (None, "")}
+    clauses = [search_clause(session, entity, search or "")]
+    year = filters.get("year")
+    if "school" in filters and entity.school is not None:
+        clauses.append(entity.school == filters["school"])
+    if year is not None and entity.year is not None:
+        clauses.append(year_clause(entity.year, year))
+    if "status" in filters and entity.status_filter is not None:
+        clauses.append(entity.status_filter(filters["status"], year))
+    for key, value in filters.items():
+        if key not in ("school", "year", "status"):
+            clauses.append(getattr(entity.model, key) == value)
+    return [clause for clause in clauses if clause is not None]
+
+
+def _order(entity: Entity, order_by: str | None, descending: bool) -> list:
+    key = order_by or entity.default_order or entity.columns[0].key
+    column = entity.column(key)
+    if not column.sortable or column.expr is None:
+        column = entity.columns[0]
+    exprs = column.order or (column.expr,)
+    return [expr.desc() if descending else expr.asc() for expr in exprs] + [entity.model.id]
+
+
+def _attach_links(session: Session, entity: Entity, rows: list[list]) -> None:
+    ids = [row[0] for row in rows]
+    for index, column in enumerate(entity.columns, start=1):
+        if column.link is None or not ids:
+            continue
+        link = column.link
+        owner, value = getattr(link.model, link.owner_column), getattr(link.model, link.value_column)
+        found: dict[str, list] = {}
+        for owner_id, code in session.execute(select(owner, value).where(owner.in_(ids), link.model.deleted_at.is_(None))):
+            found.setdefault(owner_id, []).append(code)
+        for row in rows:
+            row[index] = found.get(row[0], [])
+
+
+def query_page(session: Session, entity: "Entity | str", search: str = "", filters: dict[str, Any] | None = None,
+               order_by: str | None = None, descending: bool = False, offset: int = 0,
+               limit: int | None = PAGE_SIZE) -> tuple[list[tuple], int]:
+    """One page of a list as tuples (id, *column values) and how many rows match in all."""
+    entity = get_entity(entity)
+    columns = [entity.model.id, *(c.expr if c.expr is not None else literal(None) for c in entity.columns)]
+    stmt = _base(session, entity, columns).where(*filter_clauses(session, entity, search, filters or {}))
+    stmt = stmt.order_by(*_order(entity, order_by, descending)).offset(offset)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    rows = [list(row) for row in session.execute(stmt)]
+    _attach_links(session, entity, rows)
+    complete = limit is None or len(rows) < limit
+    total = offset + len(rows) if complete and (rows or not offset) else count_rows(session, entity, search, filters)
+    return [tuple(row) for row in rows], total
+
+
+def count_rows(session: Session, entity: "Entity | str", search: str = "", filters: dict[str, Any] | None = None) -> int:
+    """How many visible live rows match (all of them, with no search and no filters)."""
+    entity = get_entity(entity)
+    stmt = _base(session, entity, [func.count()]).where(*filter_clauses(session, entity, search, filters or {}))
+    return session.scalar(stmt) or 0
+
+
+def ref_options(session: Session, entity: "Entity | str", school: str | None = None) -> list[tuple[str, str]]:
+    """(id, label) of every visible live record, by label: the choices of a reference field."""
+    entity = get_entity(entity)
+    stmt = _base(session, entity, [entity.model.id, entity.label])
+    if school is not None and entity.school is not None:
+        stmt = stmt.where(entity.school == school)
+    options = [(record_id, label or "") for record_id, label in session.execute(stmt)]
+    return sorted(options, key=lambda option: fold_case(option[1]))  # ё beside е, not before а
+
+
+def ref_label(session: Session, entity: "Entity | str", record_id: str) -> str:
+    """The label of one record (even a deleted one), for showing a reference's current value."""
+    entity = get_entity(entity)
+    stmt = select(entity.label).select_from(entity.model)
+    for target, on in entity.joins:
+        stmt = stmt.outerjoin(target, on)
+    return session.scalar(stmt.where(entity.model.id == record_id)) or "—"
+
+
+def format_value(column: Column, value: Any) -> str:
+    """How a list shows a value: dates dd.mm.yyyy, reference codes as labels, decimal commas."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        labels = column.choices or {}
+        return ", ".join(labels.get(item, item) for item in value)
+    if column.choices is not None:
+        return column.choices.get(value, value)
+    if isinstance(value, (date, datetime)):
+        return value.strftime("%d.%m.%Y")
+    if isinstance(value, bool):
+        return "да" if value else "нет"
+    if isinstance(value, float):
+        return f"{value:g}".replace(".", ",")
+    return str(value)

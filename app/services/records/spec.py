@@ -1,0 +1,122 @@
+"""The vocabulary of the registry: how a maintained entity, its fields, columns and filters are described."""
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.sql import ColumnElement
+
+FIELD_KINDS = ("text", "multiline", "int", "float", "date", "bool", "choice", "multi", "ref")
+
+
+@dataclass(frozen=True)
+class MultiLink:
+    """A multi-valued field stored as child rows: `model(<owner_column>=record.id, <value_column>=code)`."""
+
+    model: type
+    owner_column: str
+    value_column: str
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One editable field of a form: what it holds and the limits a value must respect."""
+
+    name: str
+    label: str
+    kind: str = "text"
+    required: bool = False
+    choices: Mapping[str, str] | None = None
+    ref: str | None = None
+    min: float | None = None
+    max: float | None = None
+    max_length: int | None = None
+    default: Any = None
+    decimals: int = 1
+    link: MultiLink | None = None
+    hint: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in FIELD_KINDS:
+            raise ValueError(f"unknown field kind {self.kind!r}")
+
+
+@dataclass(frozen=True)
+class Column:
+    """A list column: a SQL expression (joined tables allowed) and how to show its value."""
+
+    key: str
+    label: str
+    expr: ColumnElement | None = None
+    kind: str = "text"
+    choices: Mapping[str, str] | None = None
+    width: int = 0
+    sortable: bool = True
+    link: MultiLink | None = None  # a multi-valued column, fetched for the shown rows only
+    order: tuple[ColumnElement, ...] = ()  # what sorting by this column sorts on (indexed columns), if not `expr`
+
+
+@dataclass(frozen=True)
+class Unique:
+    """Fields whose combination must be unique among live records, and the message when it is not."""
+
+    fields: tuple[str, ...]
+    message: str
+    at: str = ""  # the field the message is shown at; the last of `fields` by default
+
+    @property
+    def field(self) -> str:
+        return self.at or self.fields[-1]
+
+
+Rule = Callable[[dict[str, Any]], dict[str, str]]
+"""A cross-field rule: values in, {field: message} out (empty when the values are fine)."""
+
+StatusFilter = Callable[[str, int | None], ColumnElement]
+"""Builds the WHERE clause of a status filter from the chosen code and the selected year."""
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A kind of record the user maintains by hand: its model, forms, list and filters."""
+
+    name: str
+    model: type
+    singular: str
+    plural: str
+    fields: tuple[Field, ...]
+    columns: tuple[Column, ...]
+    search: tuple[ColumnElement, ...] = ()
+    joins: tuple[tuple[type, ColumnElement], ...] = ()
+    school: ColumnElement | None = None  # the column that says which school a row belongs to
+    year: ColumnElement | None = None  # an integer year or a date column
+    statuses: Mapping[str, str] | None = None
+    status_filter: StatusFilter | None = None
+    status_label: str = "Статус"
+    default_order: str = ""
+    unique: tuple[Unique, ...] = ()
+    rules: tuple[Rule, ...] = ()
+    label: ColumnElement | None = None  # the SQL expression that names a record in choice lists
+
+    def field(self, name: str) -> Field:
+        for candidate in self.fields:
+            if candidate.name == name:
+                return candidate
+        raise KeyError(name)
+
+    def column(self, key: str) -> Column:
+        for candidate in self.columns:
+            if candidate.key == key:
+                return candidate
+        raise KeyError(key)
+
+    @property
+    def owner_kind(self) -> str:
+        return getattr(self.model, "owner_kind", "district")
+
+    @property
+    def filters(self) -> tuple[str, ...]:
+        """Which of the standard filters apply: school, year, status."""
+        present = {"school": self.school is not None, "year": self.year is not None, "status": bool(self.statuses)}
+        return tuple(name for name, ok in present.items() if ok)

@@ -1,0 +1,1 @@
+"""Courses and enrolments; the course card with enrolment of many teachers at once."""

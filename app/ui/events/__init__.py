@@ -1,0 +1,1 @@
+"""Methodological events and participation; the event card."""

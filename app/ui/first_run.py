@@ -1,0 +1,121 @@
+"""First run: who this database belongs to (district office or one school), the signer's passphrase, demo data."""
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (
+    QButtonGroup, QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QRadioButton, QSpinBox,
+    QVBoxLayout, QWidget,
+)
+
+from app.errors import ValidationError
+from app.services.installation import accept_passphrase, default_program_year, validate_identity
+
+from .settings.page import demo_available
+from .widgets.record_form import ERROR_STYLE
+
+
+@dataclass(frozen=True)
+class Setup:
+    """What the user chose: the caller initialises the database with it."""
+
+    mode: str
+    name: str
+    school_code: str | None
+    program_year: int
+    passphrase: str
+    load_demo: bool
+
+
+class FirstRunDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Куратор — первый запуск")
+        self.result_setup: Setup | None = None
+        layout = QVBoxLayout(self)
+        intro = QLabel("Укажите, кто будет работать с этой базой. Настройку делают один раз.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.district = QRadioButton("Орган управления образованием (район)")
+        self.school = QRadioButton("Одна школа")
+        self.district.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.district)
+        group.addButton(self.school)
+        self.district.toggled.connect(self._mode_changed)
+        modes = QVBoxLayout()
+        modes.addWidget(self.district)
+        modes.addWidget(self.school)
+        form.addRow("Режим", modes)
+        self.name = QLineEdit()
+        self.code = QLineEdit(placeholderText="например, 0701001")
+        self.year = QSpinBox()
+        self.year.setRange(2019, 2100)
+        self.year.setValue(default_program_year())
+        self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.passphrase_repeat = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.errors: dict[str, QLabel] = {}
+        self.fields = {"name": self.name, "school_code": self.code, "passphrase": self.passphrase,
+                       "passphrase_repeat": self.passphrase_repeat}
+        self.name_label = QLabel()
+        rows = (("name", self.name_label), ("school_code", "Код школы"), ("passphrase", "Пароль подписи"),
+                ("passphrase_repeat", "Пароль ещё раз"))
+        for key, label in rows:
+            self.errors[key] = error = QLabel()
+            error.setStyleSheet(ERROR_STYLE)
+            error.setWordWrap(True)
+            error.hide()
+            box = QVBoxLayout()
+            box.addWidget(self.fields[key])
+            box.addWidget(error)
+            form.addRow(label, box)
+        form.addRow("Год программы", self.year)
+        hint = QLabel("Пароль защищает ключ, которым подписываются пакеты обмена. Его знает только подписывающий.")
+        hint.setWordWrap(True)
+        form.addRow("", hint)
+        self.demo = QCheckBox("Загрузить демонстрационные данные")
+        self.demo.setEnabled(demo_available())
+        form.addRow("", self.demo)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox()
+        buttons.addButton("Начать работу", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("Отмена", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._mode_changed()
+        self.resize(560, 0)
+
+    @property
+    def mode(self) -> str:
+        return "school" if self.school.isChecked() else "district"
+
+    def _mode_changed(self) -> None:
+        school = self.mode == "school"
+        self.code.setEnabled(school)
+        self.name_label.setText("Наименование школы" if school else "Наименование органа")
+        self.name.setPlaceholderText("МКОУ «СОШ № 1» с. Урожайное" if school else "Отдел образования администрации … района")
+
+    def validate(self) -> dict[str, str]:
+        errors = validate_identity(self.mode, self.name.text(), self.code.text() if self.mode == "school" else None)
+        try:
+            accept_passphrase(self.passphrase.text(), self.passphrase_repeat.text())
+        except ValidationError as error:
+            errors.update(error.errors)
+        return errors
+
+    def submit(self) -> None:
+        errors = self.validate()
+        for key, label in self.errors.items():
+            label.setText(errors.get(key, ""))
+            label.setVisible(key in errors)
+        if errors:
+            first = next(key for key in self.fields if key in errors)
+            self.fields[first].setFocus()
+            return
+        self.result_setup = Setup(
+            mode=self.mode, name=self.name.text().strip(),
+            school_code=self.code.text().strip() if self.mode == "school" else None,
+            program_year=self.year.value(), passphrase=self.passphrase.text(),
+            load_demo=self.demo.isChecked() and self.demo.isEnabled())
+        self.accept()

@@ -1,0 +1,1 @@
+"""The overview page: the counts that matter this year."""

@@ -1,0 +1,75 @@
+"""Обзор: the year's key numbers as cards; a click opens the list behind the number."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app.services.installation import get_installation
+from app.services.overview import Figure, overview
+
+from ..widgets.tabbed_page import page_title
+from ..workspace import Workspace
+
+CARD_STYLE = """
+QPushButton { text-align: left; padding: 14px; border: 1px solid #c8d3e0; border-radius: 6px; background: #f6f9fc; }
+QPushButton:hover { background: #e8f0fa; border-color: #7fa3cc; }
+"""
+COLUMNS = 3
+
+
+class FigureCard(QPushButton):
+    """A big number with its caption."""
+
+    def __init__(self, figure: Figure, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.figure = figure
+        self.setStyleSheet(CARD_STYLE)
+        self.setMinimumSize(260, 96)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip("Открыть список")
+        layout = QVBoxLayout(self)
+        self.number = QLabel(str(figure.value))
+        self.number.setStyleSheet("font-size: 26pt; font-weight: 600; color: #1f4e79; background: transparent;")
+        caption = QLabel(figure.title)
+        caption.setWordWrap(True)
+        caption.setStyleSheet("background: transparent;")
+        for label in (self.number, caption):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            layout.addWidget(label)
+
+
+class OverviewPage(QWidget):
+    """The figures for the selected year; `charts_area` is where the indicators' charts go."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace = workspace
+        layout = QVBoxLayout(self)
+        self.title = page_title("Обзор")
+        self.subtitle = QLabel()
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        self.grid = QGridLayout()
+        self.grid.setSpacing(12)
+        layout.addLayout(self.grid)
+        self.charts_area = QVBoxLayout()  # the indicators piece adds its charts here
+        layout.addLayout(self.charts_area)
+        layout.addStretch(1)
+        self.cards: dict[str, FigureCard] = {}
+        workspace.year_changed.connect(lambda _year: self.refresh())
+        workspace.data_changed.connect(lambda _entity: self.refresh())
+        self.refresh()
+
+    def refresh(self) -> None:
+        with self.workspace.session() as session:
+            figures = overview(session, self.workspace.year)
+            installation = get_installation(session)
+        who = installation.name if installation else ""
+        self.subtitle.setText(f"{who} · {self.workspace.year} год")
+        for card in self.cards.values():
+            card.deleteLater()
+        self.cards = {}
+        for index, figure in enumerate(figures):
+            card = FigureCard(figure)
+            card.clicked.connect(lambda _checked=False, f=figure: self.workspace.navigate.emit(f.page, dict(f.filters)))
+            self.grid.addWidget(card, index // COLUMNS, index % COLUMNS)
+            self.cards[figure.key] = card

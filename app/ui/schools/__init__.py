@@ -1,0 +1,1 @@
+"""Schools: the register, statuses by year, social passports, partnerships, curators; the school card."""

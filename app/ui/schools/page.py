@@ -1,0 +1,20 @@
+"""The Школы page and the school card."""
+
+from ..widgets.record_dialog import CardSpec, Tab
+from ..widgets.tabbed_page import TabbedPage
+from ..workspace import Workspace
+
+TABS = (
+    ("Школы", "school"), ("Статусы по годам", "school_status"), ("Социальные паспорта", "social_passport"),
+    ("Сетевое взаимодействие", "partnership"), ("Кураторы и наставники", "assignment"),
+)
+
+SCHOOL_CARD = CardSpec(tabs=(
+    Tab("Педагоги", "teacher", "school_id"), Tab("Статусы по годам", "school_status", "school_id"),
+    Tab("Социальный паспорт", "social_passport", "school_id"), Tab("Сетевое взаимодействие", "partnership", "school_id"),
+    Tab("Куратор и наставники", "assignment", "school_id"),
+))
+
+
+def schools_page(workspace: Workspace) -> TabbedPage:
+    return TabbedPage(workspace, "Школы", TABS)

@@ -1,0 +1,1 @@
+"""Settings: this installation, training data, backups."""

@@ -1,0 +1,1 @@
+"""Staff: teachers, staffing, diagnostics, individual routes; the teacher card."""

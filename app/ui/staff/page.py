@@ -1,0 +1,19 @@
+"""The Педагоги page and the teacher card."""
+
+from ..widgets.record_dialog import CardSpec, Tab
+from ..widgets.tabbed_page import TabbedPage
+from ..workspace import Workspace
+
+TABS = (
+    ("Педагоги", "teacher"), ("Штатное расписание", "staffing_slot"), ("Диагностики", "diagnostic"),
+    ("ИОМ", "individual_route"),
+)
+
+TEACHER_CARD = CardSpec(tabs=(
+    Tab("Курсы", "enrollment", "teacher_id"), Tab("Диагностики", "diagnostic", "teacher_id"),
+    Tab("Индивидуальный маршрут", "individual_route", "teacher_id"),
+))
+
+
+def staff_page(workspace: Workspace) -> TabbedPage:
+    return TabbedPage(workspace, "Педагоги", TABS)

@@ -1,0 +1,1 @@
+"""Targeted recommendations, support actions, best practices."""

@@ -1,0 +1,112 @@
+"""The dialog that creates, shows and edits one record; a card adds tabs with the records that belong to it."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QMessageBox, QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget,
+)
+
+from app.errors import KuratorError, ValidationError
+from app.services.records import Entity, create, editable, get_entity, get_values, new_values, update
+
+from ..workspace import Workspace
+from .record_form import RecordForm, note_label
+
+
+@dataclass(frozen=True)
+class Tab:
+    """A card tab: the records of `entity` whose `link` field points at the card's record."""
+
+    title: str
+    entity: str
+    link: str
+
+
+@dataclass(frozen=True)
+class CardSpec:
+    """What a card shows beyond the form: tabs of related records and extra actions
+    (label, the entity the action creates, callable(dialog)) — disabled where that entity is not ours to write."""
+
+    tabs: tuple[Tab, ...] = ()
+    actions: tuple[tuple[str, str, Callable[["RecordDialog"], None]], ...] = field(default_factory=tuple)
+
+
+class RecordDialog(QDialog):
+    """Create (no `record_id`) or edit a record; a read-only record opens disabled with a yellow note."""
+
+    def __init__(self, workspace: Workspace, entity: "Entity | str", record_id: str | None = None,
+                 fixed: dict[str, Any] | None = None, card: CardSpec | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace, self.entity, self.record_id = workspace, get_entity(entity), record_id
+        self.saved_id: str | None = None
+        with workspace.session() as session:
+            allowed, reason = editable(session, self.entity, record_id)
+            values = get_values(session, self.entity, record_id) if record_id else new_values(self.entity, fixed)
+        self.read_only = not allowed
+        title = self.entity.singular if record_id else f"{self.entity.singular}: новая запись"
+        self.setWindowTitle(title)
+        self.form = RecordForm(workspace, self.entity, fixed)
+        self.form.set_values(values)
+        layout = QVBoxLayout(self)
+        if self.read_only:
+            self.note = note_label(reason)
+            layout.addWidget(self.note)
+            self.form.set_read_only()
+        layout.addWidget(self._body(card))
+        self.buttons = QDialogButtonBox()
+        if self.read_only:
+            self.buttons.addButton("Закрыть", QDialogButtonBox.ButtonRole.RejectRole)
+        else:
+            self.save_button = self.buttons.addButton("Сохранить", QDialogButtonBox.ButtonRole.AcceptRole)
+            self.save_button.setDefault(True)
+            self.buttons.addButton("Отмена", QDialogButtonBox.ButtonRole.RejectRole)
+        for label, creates, action in (card.actions if card and record_id else ()):
+            button = QPushButton(label)
+            with workspace.session() as session:
+                allowed, reason = editable(session, creates)
+            button.setEnabled(allowed)
+            button.setToolTip(reason)
+            button.clicked.connect(lambda _checked=False, act=action: act(self))
+            self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.resize(900 if card and record_id else 640, 680)
+
+    def _body(self, card: CardSpec | None) -> QWidget:
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        if not card or not self.record_id or not card.tabs:
+            return scroll
+        from .table_page import TablePage
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(scroll, "Сведения")
+        self.pages: dict[str, TablePage] = {}
+        for tab in card.tabs:
+            page = TablePage(self.workspace, tab.entity, fixed={tab.link: self.record_id}, use_year=False)
+            self.pages[tab.entity] = page
+            self.tabs.addTab(page, tab.title)
+        return self.tabs
+
+    def save(self) -> bool:
+        """Validate and store; errors appear at their fields and nothing is saved."""
+        values = self.form.values()
+        try:
+            with self.workspace.session() as session:
+                record = (update(session, self.entity, self.record_id, values) if self.record_id
+                          else create(session, self.entity, values))
+                self.saved_id = record.id
+        except ValidationError as error:
+            self.form.show_errors(error.errors)
+            return False
+        except KuratorError as error:
+            QMessageBox.warning(self, self.windowTitle(), error.message)
+            return False
+        self.form.show_errors({})
+        self.workspace.changed(self.entity.name)
+        self.accept()
+        return True

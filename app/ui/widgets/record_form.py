@@ -1,0 +1,107 @@
+"""A form built from the registry: one editor per field, a red message under a field that is wrong."""
+
+from typing import Any
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from app.services.records import Entity, ref_label, ref_options
+from app.services.records.registry import get_entity
+
+from ..workspace import Workspace
+from .fields import Editor, RefEditor, make_editor
+
+ERROR_STYLE = "color: #b00020;"
+NOTE_STYLE = "background: #fff4c2; border: 1px solid #e0c060; padding: 6px; color: #4a3b00;"
+YEAR_FIELDS = ("year", "year_from")
+
+
+def note_label(text: str) -> QLabel:
+    """The yellow note that explains why a record cannot be changed here."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet(NOTE_STYLE)
+    return label
+
+
+class RecordForm(QWidget):
+    """Editors for an entity's fields; `fixed` fields are shown but not editable (e.g. the school of a card)."""
+
+    def __init__(self, workspace: Workspace, entity: Entity, fixed: dict[str, Any] | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace, self.entity, self.fixed = workspace, entity, dict(fixed or {})
+        self.editors: dict[str, Editor] = {}
+        self.errors: dict[str, QLabel] = {}
+        layout = QFormLayout(self)
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        with workspace.session() as session:
+            for field in entity.fields:
+                editor = make_editor(field, self._options(session, field))
+                self.editors[field.name] = editor
+                self.errors[field.name] = error = QLabel()
+                error.setStyleSheet(ERROR_STYLE)
+                error.setWordWrap(True)
+                error.hide()
+                cell = QWidget()
+                box = QVBoxLayout(cell)
+                box.setContentsMargins(0, 0, 0, 0)
+                box.setSpacing(2)
+                box.addWidget(editor.widget)
+                box.addWidget(error)
+                label = QLabel(field.label + (" *" if field.required else ""))
+                label.setBuddy(editor.widget)
+                layout.addRow(label, cell)
+                editor.set_enabled(field.name not in self.fixed)
+        self._follow_school()
+
+    def _options(self, session, field) -> list[tuple[str, str]] | None:
+        if field.kind != "ref":
+            return None
+        if field.name in self.fixed:
+            return [(self.fixed[field.name], ref_label(session, field.ref, self.fixed[field.name]))]
+        target = get_entity(field.ref)
+        school = self.fixed.get("school_id") if target.school is not None and field.ref != "school" else None
+        return ref_options(session, target, school=school)
+
+    def _follow_school(self) -> None:
+        """Teachers offered in the form follow the school chosen in it."""
+        school = self.editors.get("school_id")
+        teacher = self.editors.get("teacher_id")
+        if isinstance(school, RefEditor) and isinstance(teacher, RefEditor) and "teacher_id" not in self.fixed:
+            school.widget.currentIndexChanged.connect(lambda _index: self._reload_teachers())
+
+    def _reload_teachers(self) -> None:
+        school = self.editors["school_id"].get()
+        with self.workspace.session() as session:
+            options = ref_options(session, "teacher", school=school)
+        self.editors["teacher_id"].set_options(options)
+
+    def values(self) -> dict[str, Any]:
+        values = {name: editor.get() for name, editor in self.editors.items()}
+        values.update(self.fixed)
+        return values
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        with self.workspace.session() as session:
+            for field in self.entity.fields:
+                value = values.get(field.name)
+                if value is None and field.name in YEAR_FIELDS and field.required:
+                    value = self.workspace.year
+                editor = self.editors[field.name]
+                if isinstance(editor, RefEditor) and value is not None:
+                    editor.add_missing(value, ref_label(session, field.ref, value))
+                editor.set(value)
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Show each message under its field and move the focus to the first wrong field."""
+        for name, label in self.errors.items():
+            label.setText(errors.get(name, ""))
+            label.setVisible(name in errors)
+        first = next((name for name in self.editors if name in errors), None)
+        if first is not None:
+            self.editors[first].widget.setFocus()
+
+    def set_read_only(self) -> None:
+        for editor in self.editors.values():
+            editor.set_enabled(False)

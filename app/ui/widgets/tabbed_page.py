@@ -1,0 +1,41 @@
+"""A navigation page made of several entity lists in tabs (e.g. Школы: register, statuses, passports…)."""
+
+from typing import Any
+
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from ..workspace import Workspace
+from .table_page import TablePage
+
+TITLE_STYLE = "font-size: 16pt; font-weight: 600; margin: 4px 0 6px 0;"
+
+
+def page_title(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setStyleSheet(TITLE_STYLE)
+    return label
+
+
+class TabbedPage(QWidget):
+    """One tab per entity: (tab title, entity name). Pages expose `current_table()` and `apply_filters()`."""
+
+    def __init__(self, workspace: Workspace, title: str, tabs: tuple[tuple[str, str], ...], parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addWidget(page_title(title))
+        self.tabs = QTabWidget()
+        self.tables: dict[str, TablePage] = {}
+        for tab_title, entity in tabs:
+            table = TablePage(workspace, entity)
+            self.tables[entity] = table
+            self.tabs.addTab(table, tab_title)
+        layout.addWidget(self.tabs)
+
+    def current_table(self) -> TablePage:
+        return self.tabs.currentWidget()
+
+    def apply_filters(self, filters: dict[str, Any]) -> None:
+        """Show the tab of `filters["entity"]` (the first by default) with the other filters applied."""
+        table = self.tables.get(filters.get("entity"), self.tabs.widget(0))
+        self.tabs.setCurrentWidget(table)
+        table.apply_filters(filters)

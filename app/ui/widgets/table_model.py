@@ -1,0 +1,69 @@
+"""A lean table model: it holds only the rows of the current query and fetches more as the user scrolls."""
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+from app.services.records import Entity, format_value
+
+Fetch = Callable[[int], list[tuple]]
+"""Rows from an offset (the service does the search, filters and order)."""
+
+RIGHT_ALIGNED = {"int", "float"}
+
+
+class RecordTableModel(QAbstractTableModel):
+    """Rows are tuples (id, *values) in the entity's column order; sorting asks the owner to re-query."""
+
+    def __init__(self, entity: Entity, on_sort: Callable[[str, bool], None]):
+        super().__init__()
+        self.entity, self.on_sort = entity, on_sort
+        self.rows: list[tuple] = []
+        self.total = 0
+        self.fetch: Fetch | None = None
+
+    def reset(self, rows: list[tuple], total: int, fetch: Fetch) -> None:
+        self.beginResetModel()
+        self.rows, self.total, self.fetch = list(rows), total, fetch
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 — Qt naming
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.entity.columns)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        column = self.entity.columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            text = format_value(column, self.rows[index.row()][index.column() + 1])
+            return text if role == Qt.ItemDataRole.DisplayRole or len(text) > 40 else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in RIGHT_ALIGNED:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.entity.columns[section].label
+        return None
+
+    def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: N802
+        return not parent.isValid() and self.fetch is not None and len(self.rows) < self.total
+
+    def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:  # noqa: N802
+        more = self.fetch(len(self.rows)) if self.fetch else []
+        if not more:
+            self.total = len(self.rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+        self.rows.extend(more)
+        self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        spec = self.entity.columns[column]
+        if spec.sortable:
+            self.on_sort(spec.key, order == Qt.SortOrder.DescendingOrder)
+
+    def record_id(self, row: int) -> str | None:
+        return self.rows[row][0] if 0 <= row < len(self.rows) else None

@@ -1,0 +1,242 @@
+"""The generic list page of a maintained entity: search, filters, «Показано N из M», create/edit/delete."""
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTableView,
+    QVBoxLayout, QWidget,
+)
+
+from app.errors import KuratorError
+from app.services.records import (
+    PAGE_SIZE, count_rows, editable, get_entity, query_page, ref_options, soft_delete,
+)
+
+from ..workspace import Workspace
+from .search_box import SearchBox
+from .table_model import RecordTableModel
+
+
+class TablePage(QWidget):
+    """A sortable, searchable list; `fixed` filters (e.g. {"school_id": id}) also pre-fill new records."""
+
+    def __init__(self, workspace: Workspace, entity: str, fixed: dict[str, Any] | None = None, use_year: bool = True,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace, self.entity, self.fixed = workspace, get_entity(entity), dict(fixed or {})
+        self.order: tuple[str | None, bool] = (None, False)
+        self.search_text = ""
+        self.dirty = True
+        self._all: int | None = None
+        self.model = RecordTableModel(self.entity, self._sort)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._filter_bar(use_year))
+        layout.addLayout(self._button_bar())
+        layout.addWidget(self._table())
+        workspace.year_changed.connect(lambda _year: self._year_changed())
+        workspace.data_changed.connect(self._data_changed)
+
+    # building -----------------------------------------------------------------------------------------------
+    def _filter_bar(self, use_year: bool) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.search = SearchBox(placeholder=f"Поиск: {self.entity.plural.lower()}…")
+        self.search.search.connect(self._search)
+        bar.addWidget(self.search, 2)
+        scope = self.workspace.scope()
+        self.school_filter = self._combo("Все школы") if (
+            "school" in self.entity.filters and not self.fixed and not (scope and scope.is_school)
+            and self.entity.name != "school") else None
+        if self.school_filter is not None:
+            self.school_filter.setEditable(True)
+            self.school_filter.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            self.school_filter.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+            self.school_filter.setMinimumWidth(260)
+            bar.addWidget(self.school_filter, 2)
+        self.status_filter = None
+        if self.entity.statuses:
+            self.status_filter = self._combo(f"{self.entity.status_label}: все")
+            for code, label in self.entity.statuses.items():
+                self.status_filter.addItem(label, code)
+            bar.addWidget(self.status_filter, 1)
+        self.year_filter = None
+        if use_year and self.entity.year is not None:
+            self.year_filter = QCheckBox()
+            self.year_filter.setChecked(True)
+            self.year_filter.toggled.connect(lambda _on: self.refresh())
+            bar.addWidget(self.year_filter)
+            self._label_year()
+        self.count_label = QLabel()
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        bar.addWidget(self.count_label, 1)
+        return bar
+
+    def _combo(self, everything: str) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(everything, None)
+        combo.currentIndexChanged.connect(lambda _index: self.refresh())
+        return combo
+
+    def _button_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.create_button = QPushButton("Создать…")
+        self.edit_button = QPushButton("Открыть…")
+        self.delete_button = QPushButton("Удалить")
+        self.create_button.clicked.connect(self.create_record)
+        self.edit_button.clicked.connect(self.edit_record)
+        self.delete_button.clicked.connect(self.delete_record)
+        for button in (self.create_button, self.edit_button, self.delete_button):
+            bar.addWidget(button)
+        bar.addStretch(1)
+        self.extra_bar = bar
+        return bar
+
+    def _table(self) -> QTableView:
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        keys = [column.key for column in self.entity.columns]
+        default = self.entity.default_order if self.entity.default_order in keys else keys[0]
+        self.table.horizontalHeader().setSortIndicator(keys.index(default), Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.doubleClicked.connect(lambda _index: self.edit_record())
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(key), self.table, self.edit_record, context=Qt.ShortcutContext.WidgetShortcut)
+        for index, column in enumerate(self.entity.columns):
+            if column.width:
+                self.table.setColumnWidth(index, column.width)
+        return self.table
+
+    # querying -----------------------------------------------------------------------------------------------
+    def filters(self) -> dict[str, Any]:
+        """The filters now in force, as the service expects them."""
+        filters: dict[str, Any] = dict(self.fixed)
+        if self.school_filter is not None:
+            filters["school"] = self.school_filter.currentData()
+        if self.status_filter is not None:
+            filters["status"] = self.status_filter.currentData()
+        if (self.year_filter is not None and self.year_filter.isChecked()) or self.entity.year is None:
+            filters["year"] = self.workspace.year
+        return filters
+
+    def refresh(self) -> None:
+        """Re-run the query (search, filters, order) and show the first page."""
+        self.dirty = False
+        search, filters, (order, descending) = self.search_text, self.filters(), self.order
+
+        def fetch(offset: int) -> list[tuple]:
+            with self.workspace.session() as session:
+                return query_page(session, self.entity, search, filters, order, descending, offset)[0]
+
+        with self.workspace.session() as session:
+            rows, total = query_page(session, self.entity, search, filters, order, descending, 0, PAGE_SIZE)
+            if self._all is None:
+                self._all = count_rows(session, self.entity, "", self.fixed)
+                self._load_schools(session)
+            allowed, reason = editable(session, self.entity)
+        self.model.reset(rows, total, fetch)
+        self.count_label.setText(f"Показано {total} из {self._all}")
+        self.create_button.setEnabled(allowed)
+        self.create_button.setToolTip(reason)
+
+    def _load_schools(self, session) -> None:
+        if self.school_filter is None or self.school_filter.count() > 1:
+            return
+        self.school_filter.blockSignals(True)
+        for school_id, label in ref_options(session, "school"):
+            self.school_filter.addItem(label, school_id)
+        self.school_filter.blockSignals(False)
+
+    def showEvent(self, event) -> None:  # noqa: N802 — Qt naming
+        super().showEvent(event)
+        if self.dirty:
+            self.dirty = False
+            self.refresh()
+
+    def _search(self, text: str) -> None:
+        self.search_text = text
+        self.refresh()
+
+    def _sort(self, key: str, descending: bool) -> None:
+        self.order = (key, descending)
+        self.refresh()
+
+    def _label_year(self) -> None:
+        if self.year_filter is not None:
+            self.year_filter.setText(f"Только {self.workspace.year} год")
+
+    def _year_changed(self) -> None:
+        self._label_year()
+        self._mark_dirty()
+
+    def _data_changed(self, _entity: str) -> None:
+        self._all = None
+        self._mark_dirty()
+
+    def _mark_dirty(self) -> None:
+        self.dirty = True
+        if self.isVisible():
+            self.refresh()
+
+    def apply_filters(self, filters: dict[str, Any]) -> None:
+        """Set filters from elsewhere (an overview card): status, school; the year follows the toolbar."""
+        for combo, key in ((self.status_filter, "status"), (self.school_filter, "school")):
+            if combo is not None:
+                combo.setCurrentIndex(max(combo.findData(filters.get(key)), 0))
+        if self.year_filter is not None:
+            self.year_filter.setChecked(True)
+        self.search.clear()
+        self.search.flush()
+
+    # actions ------------------------------------------------------------------------------------------------
+    def current_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.record_id(index.row()) if index.isValid() else None
+
+    def create_record(self) -> None:
+        with self.workspace.session() as session:
+            allowed, reason = editable(session, self.entity)
+        if not allowed:
+            QMessageBox.information(self, self.entity.plural, reason)
+            return
+        self._open(None)
+
+    def edit_record(self) -> None:
+        record_id = self.current_id()
+        if record_id is None:
+            QMessageBox.information(self, self.entity.plural, "Выберите запись в списке.")
+            return
+        self._open(record_id)
+
+    def _open(self, record_id: str | None) -> None:
+        from ..cards import open_record
+
+        open_record(self, self.workspace, self.entity.name, record_id, self.fixed)
+
+    def delete_record(self) -> None:
+        record_id = self.current_id()
+        if record_id is None:
+            QMessageBox.information(self, self.entity.plural, "Выберите запись, которую нужно удалить.")
+            return
+        row = self.model.rows[self.table.currentIndex().row()]
+        name = next((str(value) for value in row[1:] if isinstance(value, str) and value), self.entity.singular)
+        answer = QMessageBox.question(
+            self, "Удаление", f"Удалить запись «{name}»?\nОна исчезнет из списков; удаление передаётся в пакете обмена.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            with self.workspace.session() as session:
+                soft_delete(session, self.entity, record_id)
+        except KuratorError as error:
+            QMessageBox.warning(self, "Удаление", error.message)
+            return
+        self.workspace.changed(self.entity.name)

@@ -1,0 +1,159 @@
+"""Dialogs and pages over the registry: create, edit and delete every entity; refusals change nothing."""
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import func, select
+from ui_world import sample
+
+from app.models import Course, Enrollment, Participation
+from app.services import records
+from app.ui.cards import record_dialog
+from app.ui.courses.enroll import EnrollDialog
+from app.ui.events.participants import ParticipantsDialog
+from app.ui.widgets.table_page import TablePage
+from app.ui.workspace import Workspace
+
+
+@pytest.fixture(autouse=True)
+def answer_yes(monkeypatch):
+    """Confirmations say yes and information boxes close at once, so no modal box blocks a test."""
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda *args, **kwargs: None)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kwargs: pytest.fail(f"warning shown: {args[2]}"))
+
+
+def world_for(request, entity: str):
+    kind = "school" if records.get_entity(entity).owner_kind == "school" else "district"
+    return request.getfixturevalue(f"{kind}_world")
+
+
+def fill(dialog, values: dict) -> None:
+    for name, value in values.items():
+        dialog.form.editors[name].set(value)
+
+
+def select_row(page: TablePage, record_id: str) -> None:
+    row = next(i for i, values in enumerate(page.model.rows) if values[0] == record_id)
+    page.table.selectRow(row)
+
+
+@pytest.mark.parametrize("entity", list(records.ENTITIES))
+def test_every_entity_is_created_edited_and_deleted_through_its_dialogs(qtbot, request, entity):
+    world = world_for(request, entity)
+    workspace = Workspace(world.database, 2024)
+    values, field, new_value = sample(entity, world)
+    dialog = record_dialog(None, workspace, entity, None)
+    qtbot.addWidget(dialog)
+    fill(dialog, values)
+    assert dialog.save(), dialog.form.values()
+    record_id = dialog.saved_id
+    with world.database.session() as session:
+        stored = records.get_values(session, entity, record_id)
+    assert {name: stored[name] for name in values} == values
+
+    edit = record_dialog(None, workspace, entity, record_id)
+    qtbot.addWidget(edit)
+    assert not edit.read_only
+    edit.form.editors[field].set(new_value)
+    assert edit.save()
+    with world.database.session() as session:
+        assert records.get_values(session, entity, record_id)[field] == new_value
+
+    page = TablePage(workspace, entity, use_year=False)
+    qtbot.addWidget(page)
+    page.refresh()
+    select_row(page, record_id)
+    page.delete_record()
+    with world.database.session() as session:
+        assert session.get(records.get_entity(entity).model, record_id).deleted_at is not None
+    page.refresh()
+    assert record_id not in [row[0] for row in page.model.rows]
+
+
+def test_an_invalid_form_shows_the_message_at_the_field_and_saves_nothing(qtbot, district_world):
+    workspace = Workspace(district_world.database, 2024)
+    dialog = record_dialog(None, workspace, "course", None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    fill(dialog, {"title": "", "provider": "ИРО"})
+    with district_world.database.session() as session:
+        before = session.scalar(select(func.count()).select_from(Course))
+    assert not dialog.save()
+    assert dialog.form.errors["title"].isVisible()
+    assert dialog.form.errors["title"].text() == "Заполните поле «Название программы»."
+    assert dialog.focusWidget() is dialog.form.editors["title"].widget
+    with district_world.database.session() as session:
+        assert session.scalar(select(func.count()).select_from(Course)) == before
+
+
+def test_dates_in_the_wrong_order_are_refused_at_the_later_date(qtbot, district_world):
+    from datetime import date
+
+    workspace = Workspace(district_world.database, 2024)
+    dialog = record_dialog(None, workspace, "course", district_world.course)
+    qtbot.addWidget(dialog)
+    fill(dialog, {"start_date": date(2024, 5, 1), "end_date": date(2024, 4, 1)})
+    assert not dialog.save()
+    assert dialog.form.errors["end_date"].text() == "Окончание не может быть раньше начала."
+    with district_world.database.session() as session:
+        assert session.get(Course, district_world.course).end_date == date(2024, 3, 20)
+
+
+def test_district_record_opens_read_only_with_the_reason_in_a_school(qtbot, school_world):
+    workspace = Workspace(school_world.database, 2024)
+    dialog = record_dialog(None, workspace, "course", school_world.course)
+    qtbot.addWidget(dialog)
+    assert dialog.read_only
+    assert dialog.note.text() == "Эту запись ведёт управление образования; изменения приходят в пакете от района."
+    assert not any(editor.widget.isEnabled() for editor in dialog.form.editors.values())
+    page = TablePage(workspace, "course")
+    qtbot.addWidget(page)
+    page.refresh()
+    assert not page.create_button.isEnabled()
+
+
+def test_school_card_shows_its_staff(qtbot, district_world):
+    workspace = Workspace(district_world.database, 2024)
+    card = record_dialog(None, workspace, "school", district_world.own_school)
+    qtbot.addWidget(card)
+    staff = card.pages["teacher"]
+    staff.refresh()
+    assert [row[1] for row in staff.model.rows] == ["Ёлкина Анна Петровна"]
+    assert staff.count_label.text() == "Показано 1 из 1"
+
+
+def test_course_card_enrols_checked_teachers_at_once(qtbot, school_world):
+    workspace = Workspace(school_world.database, 2024)
+    dialog = EnrollDialog(workspace, school_world.course)
+    qtbot.addWidget(dialog)
+    dialog.teachers.set_all(True)
+    dialog.save()
+    assert dialog.added == 1
+    with school_world.database.session() as session:
+        enrolled = session.scalars(select(Enrollment.teacher_id).where(Enrollment.course_id == school_world.course)).all()
+    assert enrolled == [school_world.teacher]
+
+
+def test_event_card_records_participating_schools_and_teachers(qtbot, district_world):
+    workspace = Workspace(district_world.database, 2024)
+    dialog = ParticipantsDialog(workspace, district_world.event)
+    qtbot.addWidget(dialog)
+    dialog.schools.set_checked([district_world.own_school])
+    dialog._load_teachers()
+    dialog.teachers.set_all(True)
+    dialog.save()
+    with district_world.database.session() as session:
+        rows = session.execute(select(Participation.school_id, Participation.teacher_id)).all()
+    assert rows == [(district_world.own_school, district_world.teacher)]
+
+
+def test_typing_in_the_search_box_filters_the_list(qtbot, district_world):
+    workspace = Workspace(district_world.database, 2024)
+    page = TablePage(workspace, "teacher")
+    qtbot.addWidget(page)
+    page.show()
+    page.search.setText("БОРИС")  # QTest cannot type Cyrillic keys; the text change starts the same debounce
+    qtbot.waitUntil(lambda: page.count_label.text() == "Показано 1 из 2", timeout=8000)
+    assert [row[1] for row in page.model.rows] == ["Борисов Олег"]
+    page.search.clear()
+    qtbot.waitUntil(lambda: page.count_label.text() == "Показано 2 из 2", timeout=8000)
