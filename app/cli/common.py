@@ -1,10 +1,28 @@
-"""What most commands share: opening the database named by --db."""
+"""What most commands share: opening the database named by --db, the signing passphrase."""
 
 import argparse
+import getpass
+import os
+import sys
 
 from app.db import Database, open_database
+from app.errors import KuratorError
 
 
 def database(args: argparse.Namespace) -> Database:
     """Open and migrate the database of --db / KURATOR_DB / the data folder."""
     return open_database(getattr(args, "db", None))
+
+
+PASSPHRASE_ENV = "KURATOR_PASSPHRASE"
+
+
+def passphrase_from_env_or_prompt(prompt: str = "Парольная фраза подписывающего: ") -> str:
+    """KURATOR_PASSPHRASE when set (scripts), else asked on the terminal; with neither, a clear refusal (exit 2)."""
+    value = os.environ.get(PASSPHRASE_ENV)
+    if value:
+        return value
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    raise KuratorError(f"Нужна парольная фраза подписывающего: запустите команду в терминале "
+                       f"или задайте переменную окружения {PASSPHRASE_ENV}.")
