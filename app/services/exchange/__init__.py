@@ -6,8 +6,17 @@ See `export` (sign-off: plan, then write) and `importing` (inspect, then apply) 
 from .checks import REPLAY_REASON
 from .export import ExportPlan, packet_file_name, plan_export, write_export
 from .importing import (
-    Conflict, ImportPlan, ImportResult, PacketRefused, TableChanges, apply_import, import_packet, inspect_import,
-    log_packet, refusal_report, verify_report,
+    Conflict,
+    ImportPlan,
+    ImportResult,
+    PacketRefused,
+    TableChanges,
+    apply_import,
+    import_packet,
+    inspect_import,
+    log_packet,
+    refusal_report,
+    verify_report,
 )
 from .titles import TABLE_TITLES, table_title
 

@@ -23,7 +23,17 @@ from sqlalchemy.orm import Session
 
 from app.db import head_revision
 from app.errors import KuratorError
-from app.models import SYNCED_MODELS, Installation, PacketLog, Peer, Roadmap, RoadmapEvent, School, Teacher, utcnow
+from app.models import (
+    SYNCED_MODELS,
+    Installation,
+    PacketLog,
+    Peer,
+    Roadmap,
+    RoadmapEvent,
+    School,
+    Teacher,
+    utcnow,
+)
 from app.services import packet_format
 from app.services.ids import school_id
 from app.services.installation import require_installation

@@ -25,7 +25,15 @@ from sqlalchemy.orm import Session
 from app.audit import current_user
 from app.db import Database, timestamped_backup_path
 from app.errors import IntegrityRefused, KuratorError
-from app.models import SYNCED_MODELS, AuditEntry, Installation, PacketLog, Peer, Proposal, utcnow
+from app.models import (
+    SYNCED_MODELS,
+    AuditEntry,
+    Installation,
+    PacketLog,
+    Peer,
+    Proposal,
+    utcnow,
+)
 from app.services import packet_format
 from app.services.backup import backup
 from app.services.ids import school_id
@@ -33,7 +41,7 @@ from app.services.installation import require_installation
 
 from . import checks
 from .rows import MODELS, CheckEvaluator, RecordProblem, convert_row, to_json
-from .scope import DISTRICT, UNKNOWN, RowSource, owner_of, sender_may_own
+from .scope import UNKNOWN, RowSource, owner_of, sender_may_own
 from .titles import table_title
 
 Row = dict[str, Any]

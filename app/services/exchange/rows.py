@@ -12,7 +12,17 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any, Callable
 
-from sqlalchemy import JSON, Boolean, CheckConstraint, Column, Date, DateTime, Float, Integer, String
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    Integer,
+    String,
+)
 
 from app.models import SYNCED_MODELS, Synced
 
