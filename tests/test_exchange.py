@@ -266,7 +266,8 @@ def test_exported_packet_verifies_with_openssl(env, tmp_path):
     assert subprocess.run(command, cwd=tmp_path, capture_output=True).returncode == 0
 
 
-def test_district_answer_travels_back_to_the_school(env):
+def test_district_answer_travels_back_to_the_school_and_acknowledges_its_packet(accepted):
+    env = accepted
     d, s = env / "d.db", env / "s.db"
     assert kurator("--db", d, "keys", "export", env / "d.pem") == 0
     assert kurator("--db", d, "packet", "export", "--out", env / "d.kpkt", "--school", SCHOOL, *SIGNER) == 0
@@ -274,6 +275,15 @@ def test_district_answer_travels_back_to_the_school(env):
     assert kurator("--db", s, "packet", "import", env / "d.kpkt") == 0
     assert last_log(s).accepted
     assert kurator("--db", s, "packet", "import", env / "d.kpkt") == 0  # a replay
+    school = open_database(str(s))
+    with school.session() as session:
+        assert plan_export(session).total == 0  # the district acknowledged packet 2: nothing changed since
+        session.scalars(select(Teacher)).first().phone = "+7 866 000-00-00"
+    with school.session() as session:
+        plan = plan_export(session)
+        assert not plan.full and plan.counts() == {"teacher": 1}
+        assert plan_export(session, full=True).total > 400
+    school.close()
 
 
 def test_a_district_packet_for_another_school_is_refused_at_the_school(env, tmp_path):

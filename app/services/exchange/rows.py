@@ -8,9 +8,10 @@ the Python type each column expects, NOT NULL, string lengths, UUID keys, and th
 import math
 import re
 import sqlite3
+from collections.abc import Callable
 from datetime import date, datetime
 from functools import cache
-from typing import Any, Callable
+from typing import Any
 
 from sqlalchemy import (
     JSON,

@@ -68,7 +68,7 @@ def owner_of(table: str, row: dict[str, Any], rows: RowSource) -> Owner:
         return DISTRICT
     if kind == "origin":
         return ("origin", row.get("origin"))
-    scope_table, scope_row = _scope_row(table, row, rows)
+    _scope_table, scope_row = _scope_row(table, row, rows)
     if scope_row is None:
         return UNKNOWN
     if kind == "by_level" and scope_row.get("level") != "school":
