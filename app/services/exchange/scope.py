@@ -68,7 +68,7 @@ def owner_of(table: str, row: dict[str, Any], rows: RowSource) -> Owner:
         return DISTRICT
     if kind == "origin":
         return ("origin", row.get("origin"))
-    _scope_table, scope_row = _scope_row(table, row, rows)
+    scope_row = _scope_row(table, row, rows)
     if scope_row is None:
         return UNKNOWN
     if kind == "by_level" and scope_row.get("level") != "school":
@@ -76,13 +76,11 @@ def owner_of(table: str, row: dict[str, Any], rows: RowSource) -> Owner:
     return ("school", scope_row.get("school_id"))
 
 
-def _scope_row(table: str, row: dict[str, Any], rows: RowSource) -> tuple[str, dict[str, Any] | None]:
-    seen = 0
-    while table in PARENT_HOPS and row is not None and seen < len(PARENT_HOPS):
+def _scope_row(table: str, row: dict[str, Any] | None, rows: RowSource) -> dict[str, Any] | None:
+    while table in PARENT_HOPS and row is not None:
         column, table = PARENT_HOPS[table]
         row = rows.get(table, row.get(column))
-        seen += 1
-    return table, row
+    return row
 
 
 def sender_may_own(sender_kind: str, sender_school_id: str | None, sender_installation_id: str) -> Callable[[Owner], bool]:
