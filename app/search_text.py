@@ -8,7 +8,6 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 
-
 def fold_case(text: str | None) -> str | None:
     """Lower case with ё read as е: how searches compare Russian text."""
     return None if text is None else text.lower().replace("ё", "е")

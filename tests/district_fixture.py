@@ -11,8 +11,23 @@ from datetime import date
 import pytest
 
 from app.models import (
-    Course, Diagnostic, Enrollment, ExamResult, Graduation, MethodEvent, OlympiadResult, Participation,
-    Partnership, School, SchoolStatus, SocialPassport, StaffingSlot, SupportAction, Teacher, VprResult, utcnow,
+    Course,
+    Diagnostic,
+    Enrollment,
+    ExamResult,
+    Graduation,
+    MethodEvent,
+    OlympiadResult,
+    Participation,
+    Partnership,
+    School,
+    SchoolStatus,
+    SocialPassport,
+    StaffingSlot,
+    SupportAction,
+    Teacher,
+    VprResult,
+    utcnow,
 )
 
 YEAR = 2022

@@ -8,7 +8,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.cli import main
-from app.services.deadlines import MAX_YEAR, MIN_YEAR, DeadlineKind, Window, parse_deadline, windows_for_years
+from app.services.deadlines import (
+    MAX_YEAR,
+    MIN_YEAR,
+    DeadlineKind,
+    Window,
+    parse_deadline,
+    windows_for_years,
+)
 
 PERIOD, RECURRING, CONTINUOUS = DeadlineKind.PERIOD, DeadlineKind.RECURRING, DeadlineKind.CONTINUOUS
 BY_PLAN, UNRECOGNIZED = DeadlineKind.BY_PLAN, DeadlineKind.UNRECOGNIZED

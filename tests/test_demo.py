@@ -10,8 +10,18 @@ from app.cli import main
 from app.db import open_database
 from app.errors import KuratorError
 from app.models import (
-    SYNCED_MODELS, Course, Enrollment, Indicator, IndicatorTarget, Roadmap, RoadmapEvent, RoadmapSection, School,
-    SchoolStatus, Teacher, TeacherPosition,
+    SYNCED_MODELS,
+    Course,
+    Enrollment,
+    Indicator,
+    IndicatorTarget,
+    Roadmap,
+    RoadmapEvent,
+    RoadmapSection,
+    School,
+    SchoolStatus,
+    Teacher,
+    TeacherPosition,
 )
 from app.models.reference import LEADER_POSITIONS
 from app.services.demo import ALREADY_LOADED, load_demo

@@ -17,7 +17,14 @@ from hypothesis import strategies as st
 from app.errors import KuratorError
 from app.services.excel import safety
 from app.services.excel_io import (
-    CellError, Column, Sheet, Template, format_errors, read_workbook, write_table, write_template,
+    CellError,
+    Column,
+    Sheet,
+    Template,
+    format_errors,
+    read_workbook,
+    write_table,
+    write_template,
 )
 
 SUBJECTS = ("Русский язык", "Математика (профильная)", "Физика")

@@ -18,7 +18,12 @@ from hypothesis import strategies as st
 
 from app.errors import IntegrityRefused, KuratorError
 from app.services import keys
-from app.services.packet_format import PacketLimits, read_packet, verify_packet, write_packet
+from app.services.packet_format import (
+    PacketLimits,
+    read_packet,
+    verify_packet,
+    write_packet,
+)
 
 SCHOOL_CODE = "0101"
 

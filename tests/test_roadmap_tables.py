@@ -15,7 +15,11 @@ from hypothesis import strategies as st
 from app.errors import KuratorError
 from app.services import office_zip
 from app.services.roadmap_header import field_of
-from app.services.roadmap_tables import ParsedRoadmap, list_candidate_tables, read_roadmap
+from app.services.roadmap_tables import (
+    ParsedRoadmap,
+    list_candidate_tables,
+    read_roadmap,
+)
 
 DATA = Path(__file__).parent / "data" / "roadmaps"
 _spec = importlib.util.spec_from_file_location("make_fixtures", DATA / "make_fixtures.py")

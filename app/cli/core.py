@@ -1,14 +1,17 @@
 """kurator init | demo | backup | restore."""
 
 import argparse
+import os
 from pathlib import Path
 
 from app.models.reference import INSTALLATION_KINDS
 from app.services import backup as backups
+from app.services import keys
 from app.services.demo import load_demo
 from app.services.installation import initialize
+from app.services.signing import ensure_keys
 
-from .common import database, session_for
+from .common import PASSPHRASE_ENV, database, passphrase_from_env_or_prompt, session_for
 from .output import emit_json, say
 
 
@@ -39,13 +42,19 @@ def run_init(args: argparse.Namespace) -> int:
     try:
         with db.session() as session:
             installation = initialize(session, args.mode, args.name, args.school, args.year)
+            if os.environ.get(PASSPHRASE_ENV):
+                ensure_keys(session, passphrase_from_env_or_prompt())
             result = {"installation_id": installation.id, "mode": installation.kind, "name": installation.name,
-                      "school_code": installation.school_code, "database": db.location.display}
+                      "school_code": installation.school_code, "database": db.location.display,
+                      "fingerprint": keys.fingerprint(installation.public_key_pem.encode("ascii"))
+                      if installation.public_key_pem else None}
     finally:
         db.close()
     if args.json:
         emit_json(result)
     say(f"База настроена: {result['name']} ({INSTALLATION_KINDS[result['mode']].lower()}), файл {result['database']}.")
+    if result["fingerprint"]:
+        say(f"Ключ подписи создан, отпечаток: {result['fingerprint']}")
     return 0
 
 

@@ -6,9 +6,23 @@ from .indicators import Indicator, IndicatorTarget, IndicatorValue
 from .installation import AuditEntry, Installation, PacketLog, Peer, Proposal, Setting
 from .results import ExamResult, Graduation, OlympiadResult, VprResult
 from .roadmaps import EventOccurrence, Evidence, Roadmap, RoadmapEvent, RoadmapSection
-from .schools import Assignment, District, Partnership, School, SchoolStatus, SocialPassport
+from .schools import (
+    Assignment,
+    District,
+    Partnership,
+    School,
+    SchoolStatus,
+    SocialPassport,
+)
+from .staff import (
+    Diagnostic,
+    IndividualRoute,
+    StaffingSlot,
+    Teacher,
+    TeacherPosition,
+    TeacherSubject,
+)
 from .support import Practice, Recommendation, SupportAction
-from .staff import Diagnostic, IndividualRoute, StaffingSlot, Teacher, TeacherPosition, TeacherSubject
 
 SYNCED_MODELS: tuple[type[Synced], ...] = (
     District, School, SchoolStatus, SocialPassport, Teacher, TeacherPosition, TeacherSubject, StaffingSlot,

@@ -3,12 +3,25 @@
 from datetime import date
 from typing import ClassVar
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base, Synced, one_of
 from .reference import (
-    COURSE_FORMATS, COURSE_KINDS, COURSE_TOPICS, ENROLLMENT_STATUSES, EVENT_LEVELS, METHOD_EVENT_KINDS,
+    COURSE_FORMATS,
+    COURSE_KINDS,
+    COURSE_TOPICS,
+    ENROLLMENT_STATUSES,
+    EVENT_LEVELS,
+    METHOD_EVENT_KINDS,
     PARTICIPATION_ROLES,
 )
 

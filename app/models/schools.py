@@ -3,11 +3,27 @@
 from datetime import date
 from typing import ClassVar
 
-from sqlalchemy import CheckConstraint, Date, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, Synced, non_negative, one_of, share
-from .reference import ASSIGNMENT_KINDS, CONTEXT_TYPES, LOCALITIES, PARTNERSHIP_KINDS, SCHOOL_KINDS, SCHOOL_STATUSES
+from .reference import (
+    ASSIGNMENT_KINDS,
+    CONTEXT_TYPES,
+    LOCALITIES,
+    PARTNERSHIP_KINDS,
+    SCHOOL_KINDS,
+    SCHOOL_STATUSES,
+)
 
 
 class District(Synced, Base):

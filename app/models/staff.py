@@ -3,11 +3,26 @@
 from datetime import date
 from typing import ClassVar
 
-from sqlalchemy import Boolean, CheckConstraint, Date, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, Synced, non_negative, one_of, share
-from .reference import DIAGNOSTIC_KINDS, POSITIONS, QUALIFICATION_CATEGORIES, ROUTE_STATUSES
+from .reference import (
+    DIAGNOSTIC_KINDS,
+    POSITIONS,
+    QUALIFICATION_CATEGORIES,
+    ROUTE_STATUSES,
+)
 
 
 class Teacher(Synced, Base):

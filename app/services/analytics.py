@@ -25,10 +25,24 @@ from sqlalchemy.orm import Session
 
 from app.errors import KuratorError, ValidationError
 from app.models import (
-    ExamResult, Graduation, OlympiadResult, School, SchoolStatus, Setting, SocialPassport, VprResult, utcnow,
+    ExamResult,
+    Graduation,
+    OlympiadResult,
+    School,
+    SchoolStatus,
+    Setting,
+    SocialPassport,
+    VprResult,
+    utcnow,
 )
 from app.models.reference import SCHOOL_STATUSES
-from app.services.dynamics import dynamics_frame, exam_frame, frame_of, weighted_mean, weighted_z
+from app.services.dynamics import (
+    dynamics_frame,
+    exam_frame,
+    frame_of,
+    weighted_mean,
+    weighted_z,
+)
 
 ISB_INPUTS = {  # input → (Russian title, +1 if higher is better-off, −1 if worse-off)
     "share_parents_higher_ed": ("Оба родителя с высшим образованием, %", 1),

@@ -3,7 +3,14 @@
 import sqlite3
 from pathlib import Path
 
-from app.db import SQLITE_HEADER, Database, copy_sqlite, known_revisions, restore_sqlite_into, timestamped_backup_path
+from app.db import (
+    SQLITE_HEADER,
+    Database,
+    copy_sqlite,
+    known_revisions,
+    restore_sqlite_into,
+    timestamped_backup_path,
+)
 from app.errors import KuratorError
 
 

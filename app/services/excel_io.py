@@ -12,7 +12,15 @@ Reading is defensive: size, zip and encryption checks before openpyxl, XML throu
 
 from app.services.excel.reader import read_workbook
 from app.services.excel.safety import MAX_FILE_BYTES, MAX_ROWS
-from app.services.excel.spec import CellError, Column, ImportResult, Kind, Sheet, Template, format_errors
+from app.services.excel.spec import (
+    CellError,
+    Column,
+    ImportResult,
+    Kind,
+    Sheet,
+    Template,
+    format_errors,
+)
 from app.services.excel.writer import write_table, write_template
 
 __all__ = [

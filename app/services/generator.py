@@ -11,7 +11,15 @@ from sqlalchemy.orm import Session
 
 from app.errors import KuratorError
 from app.models import (
-    Course, District, Enrollment, MethodEvent, School, SchoolStatus, SocialPassport, Teacher, TeacherPosition,
+    Course,
+    District,
+    Enrollment,
+    MethodEvent,
+    School,
+    SchoolStatus,
+    SocialPassport,
+    Teacher,
+    TeacherPosition,
     TeacherSubject,
 )
 from app.models.reference import COURSE_TOPICS, METHOD_EVENT_KINDS, SUBJECTS

@@ -21,11 +21,33 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.models import (
-    Course, Diagnostic, Enrollment, ExamResult, Graduation, MethodEvent, OlympiadResult, Participation,
-    Partnership, Recommendation, School, SchoolStatus, SocialPassport, StaffingSlot, SupportAction, Teacher,
-    TeacherPosition, VprResult,
+    Course,
+    Diagnostic,
+    Enrollment,
+    ExamResult,
+    Graduation,
+    MethodEvent,
+    OlympiadResult,
+    Participation,
+    Partnership,
+    Recommendation,
+    School,
+    SchoolStatus,
+    SocialPassport,
+    StaffingSlot,
+    SupportAction,
+    Teacher,
+    TeacherPosition,
+    VprResult,
 )
-from app.models.reference import COURSE_TOPICS, EXAM_KINDS, OLYMPIAD_LEVELS, POSITIONS, SCHOOL_STATUSES, SUBJECTS
+from app.models.reference import (
+    COURSE_TOPICS,
+    EXAM_KINDS,
+    OLYMPIAD_LEVELS,
+    POSITIONS,
+    SCHOOL_STATUSES,
+    SUBJECTS,
+)
 from app.services.dynamics import schools_with_positive_dynamics
 
 PERIODS = MappingProxyType({"year": "в отчётном году", "cumulative": "нарастающим итогом (по конец года)"})

@@ -20,8 +20,19 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from app.errors import IntegrityRefused, KuratorError
 from app.services import keys
 from app.services.packet_manifest import DATA_MEMBER, manifest_problem
-from app.services.safe_zip import ReadBudget, check_members, open_archive, read_member, stream_member
-from app.services.strict_json import StrictJSONError, dumps_document, dumps_line, parse_object
+from app.services.safe_zip import (
+    ReadBudget,
+    check_members,
+    open_archive,
+    read_member,
+    stream_member,
+)
+from app.services.strict_json import (
+    StrictJSONError,
+    dumps_document,
+    dumps_line,
+    parse_object,
+)
 
 FORMAT = "kurator-packet"
 FORMAT_VERSION = 1

@@ -16,7 +16,12 @@ from app.models.reference import EVENT_STATUSES
 from app.services.atomic_write import write_bytes_atomically
 from app.services.installation import require_installation
 from app.services.pdf import ReportDocument
-from app.services.roadmaps import get_roadmap, occurrences_by_event, roadmap_detail, roadmap_overview
+from app.services.roadmaps import (
+    get_roadmap,
+    occurrences_by_event,
+    roadmap_detail,
+    roadmap_overview,
+)
 from app.services.ru_format import format_value
 
 EXCEL_COLUMNS = (  # (title, key, width): the layout municipal roadmaps use, then the monitoring columns

@@ -12,7 +12,12 @@ from pathlib import Path
 from app.errors import KuratorError
 from app.services.docx_tables import read_docx_tables
 from app.services.office_zip import check_office_file, damaged_file_error
-from app.services.roadmap_header import EXPECTED_HEADERS_TEXT, Header, find_header, header_key
+from app.services.roadmap_header import (
+    EXPECTED_HEADERS_TEXT,
+    Header,
+    find_header,
+    header_key,
+)
 from app.services.table_grid import GridCell, RawTable
 from app.services.xlsx_tables import read_xlsx_tables
 

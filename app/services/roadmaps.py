@@ -14,9 +14,21 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import KuratorError, ValidationError
-from app.models import EventOccurrence, Roadmap, RoadmapEvent, RoadmapSection, School, Teacher
+from app.models import (
+    EventOccurrence,
+    Roadmap,
+    RoadmapEvent,
+    RoadmapSection,
+    School,
+    Teacher,
+)
 from app.models.reference import EVENT_STATUSES, ROADMAP_LEVELS
-from app.services.deadlines import Deadline, DeadlineKind, parse_deadline, windows_for_years
+from app.services.deadlines import (
+    Deadline,
+    DeadlineKind,
+    parse_deadline,
+    windows_for_years,
+)
 
 OPEN_STATUSES = frozenset({"planned", "in_progress"})
 FINISHED_STATUSES = frozenset({"done", "done_late"})

@@ -3,12 +3,25 @@
 from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
-    QButtonGroup, QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QRadioButton, QSpinBox,
-    QVBoxLayout, QWidget,
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
 from app.errors import ValidationError
-from app.services.installation import accept_passphrase, default_program_year, validate_identity
+from app.services.installation import (
+    accept_passphrase,
+    default_program_year,
+    validate_identity,
+)
 
 from .settings.page import demo_available
 from .widgets.record_form import ERROR_STYLE

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 from sqlalchemy import func, select, update
+from ui_world import sample
 
 from app.db import open_database
 from app.errors import KuratorError, ValidationError
@@ -12,8 +13,6 @@ from app.services import records
 from app.services.generator import generate_region
 from app.services.overview import overview
 from app.services.participation import enroll_teachers, record_participation
-
-from ui_world import sample
 
 
 def names(rows):

@@ -3,7 +3,15 @@
 from dataclasses import dataclass
 from datetime import date
 
-from app.models import Course, Diagnostic, MethodEvent, Recommendation, School, Teacher, TeacherPosition
+from app.models import (
+    Course,
+    Diagnostic,
+    MethodEvent,
+    Recommendation,
+    School,
+    Teacher,
+    TeacherPosition,
+)
 from app.services.ids import school_id
 from app.services.installation import initialize
 

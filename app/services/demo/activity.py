@@ -5,7 +5,14 @@ import random
 from datetime import date, timedelta
 
 from app.models import (
-    Assignment, Diagnostic, Enrollment, IndividualRoute, Participation, Practice, Recommendation, SupportAction,
+    Assignment,
+    Diagnostic,
+    Enrollment,
+    IndividualRoute,
+    Participation,
+    Practice,
+    Recommendation,
+    SupportAction,
 )
 
 from .context import DemoContext

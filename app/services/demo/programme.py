@@ -8,10 +8,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import (
-    Assignment, Course, District, Indicator, IndicatorTarget, IndicatorValue, MethodEvent, Partnership, School,
+    Assignment,
+    Course,
+    District,
+    Indicator,
+    IndicatorTarget,
+    IndicatorValue,
+    MethodEvent,
+    Partnership,
+    School,
     SchoolStatus,
 )
-
 from app.services.indicators import load_catalogue
 
 from .context import DemoContext

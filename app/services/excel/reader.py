@@ -19,7 +19,13 @@ from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 from app.errors import KuratorError
 from app.services.excel import safety
 from app.services.excel.spec import (
-    RESERVED_TITLES, CellError, Column, ImportResult, Sheet, Template, normalize_title,
+    RESERVED_TITLES,
+    CellError,
+    Column,
+    ImportResult,
+    Sheet,
+    Template,
+    normalize_title,
 )
 from app.services.excel.values import BadValue, is_blank, parse_value, shown
 

@@ -19,7 +19,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from app.errors import KuratorError
 from app.services.excel.spec import (
-    INSTRUCTIONS_TITLE, LISTS_TITLE, Column, Sheet, Template, describe, format_number,
+    INSTRUCTIONS_TITLE,
+    LISTS_TITLE,
+    Column,
+    Sheet,
+    Template,
+    describe,
+    format_number,
 )
 
 DATE_FORMAT = "DD.MM.YYYY"

@@ -4,9 +4,25 @@
 `validate`, `create`, `update`, `soft_delete`, `query_page` and `can_edit` work for every one of them.
 """
 
-from .crud import create, dependants, editable, get_record, get_values, new_values, soft_delete, update
+from .crud import (
+    create,
+    dependants,
+    editable,
+    get_record,
+    get_values,
+    new_values,
+    soft_delete,
+    update,
+)
 from .ownership import can_edit, current_scope
-from .query import PAGE_SIZE, count_rows, format_value, query_page, ref_label, ref_options
+from .query import (
+    PAGE_SIZE,
+    count_rows,
+    format_value,
+    query_page,
+    ref_label,
+    ref_options,
+)
 from .registry import ENTITIES, get_entity
 from .spec import Column, Entity, Field, MultiLink, Unique
 from .validation import validate

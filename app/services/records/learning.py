@@ -4,12 +4,25 @@ from sqlalchemy import func
 
 from app.models import Course, Enrollment, MethodEvent, Participation, School, Teacher
 from app.models.reference import (
-    COURSE_FORMATS, COURSE_KINDS, COURSE_TOPICS, ENROLLMENT_STATUSES, EVENT_LEVELS, METHOD_EVENT_KINDS,
+    COURSE_FORMATS,
+    COURSE_KINDS,
+    COURSE_TOPICS,
+    ENROLLMENT_STATUSES,
+    EVENT_LEVELS,
+    METHOD_EVENT_KINDS,
     PARTICIPATION_ROLES,
 )
 
 from .common import (
-    SCHOOL_NAME, TEACHER_NAME, note, school_column, school_field, subject_field, teacher_column, teacher_field, text,
+    SCHOOL_NAME,
+    TEACHER_NAME,
+    note,
+    school_column,
+    school_field,
+    subject_field,
+    teacher_column,
+    teacher_field,
+    text,
 )
 from .rules import ordered, required_when
 from .spec import Column, Entity, Field, Unique

@@ -4,13 +4,33 @@ from types import MappingProxyType
 
 from sqlalchemy import exists, select
 
-from app.models import Assignment, Partnership, School, SchoolStatus, SocialPassport, Teacher
+from app.models import (
+    Assignment,
+    Partnership,
+    School,
+    SchoolStatus,
+    SocialPassport,
+    Teacher,
+)
 from app.models.reference import (
-    ASSIGNMENT_KINDS, CONTEXT_TYPES, LOCALITIES, PARTNERSHIP_KINDS, SCHOOL_KINDS, SCHOOL_STATUSES,
+    ASSIGNMENT_KINDS,
+    CONTEXT_TYPES,
+    LOCALITIES,
+    PARTNERSHIP_KINDS,
+    SCHOOL_KINDS,
+    SCHOOL_STATUSES,
 )
 
 from .common import (
-    MENTOR_SCHOOL, SCHOOL_NAME, TEACHER_NAME, note, school_column, school_field, teacher_field, text, year_field,
+    MENTOR_SCHOOL,
+    SCHOOL_NAME,
+    TEACHER_NAME,
+    note,
+    school_column,
+    school_field,
+    teacher_field,
+    text,
+    year_field,
 )
 from .rules import different, not_greater, ordered
 from .spec import Column, Entity, Field, Unique

@@ -4,11 +4,34 @@ from types import MappingProxyType
 
 from sqlalchemy import func
 
-from app.models import Diagnostic, IndividualRoute, School, StaffingSlot, Teacher, TeacherPosition, TeacherSubject
-from app.models.reference import DIAGNOSTIC_KINDS, POSITIONS, QUALIFICATION_CATEGORIES, ROUTE_STATUSES, SUBJECTS
+from app.models import (
+    Diagnostic,
+    IndividualRoute,
+    School,
+    StaffingSlot,
+    Teacher,
+    TeacherPosition,
+    TeacherSubject,
+)
+from app.models.reference import (
+    DIAGNOSTIC_KINDS,
+    POSITIONS,
+    QUALIFICATION_CATEGORIES,
+    ROUTE_STATUSES,
+    SUBJECTS,
+)
 
 from .common import (
-    SCHOOL_NAME, TEACHER_NAME, TEACHER_ORDER, note, school_column, school_field, subject_field, teacher_column, teacher_field, text,
+    SCHOOL_NAME,
+    TEACHER_NAME,
+    TEACHER_ORDER,
+    note,
+    school_column,
+    school_field,
+    subject_field,
+    teacher_column,
+    teacher_field,
+    text,
     year_field,
 )
 from .rules import not_greater, ordered

@@ -5,11 +5,26 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QMessageBox, QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget,
+    QDialog,
+    QDialogButtonBox,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from app.errors import KuratorError, ValidationError
-from app.services.records import Entity, create, editable, get_entity, get_values, new_values, update
+from app.services.records import (
+    Entity,
+    create,
+    editable,
+    get_entity,
+    get_values,
+    new_values,
+    update,
+)
 
 from ..workspace import Workspace
 from .record_form import RecordForm, note_label

@@ -5,13 +5,28 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTableView,
-    QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from app.errors import KuratorError
 from app.services.records import (
-    PAGE_SIZE, count_rows, editable, get_entity, query_page, ref_options, soft_delete,
+    PAGE_SIZE,
+    count_rows,
+    editable,
+    get_entity,
+    query_page,
+    ref_options,
+    soft_delete,
 )
 
 from ..workspace import Workspace

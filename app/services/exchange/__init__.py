@@ -1,0 +1,27 @@
+"""Signed exchange between a school and the district: what a packet carries, how it is checked and applied.
+
+See `export` (sign-off: plan, then write) and `importing` (inspect, then apply) for the rules.
+"""
+
+from .checks import REPLAY_REASON
+from .export import ExportPlan, packet_file_name, plan_export, write_export
+from .importing import (
+    Conflict,
+    ImportPlan,
+    ImportResult,
+    PacketRefused,
+    TableChanges,
+    apply_import,
+    import_packet,
+    inspect_import,
+    log_packet,
+    refusal_report,
+    verify_report,
+)
+from .titles import TABLE_TITLES, table_title
+
+__all__ = [
+    "REPLAY_REASON", "TABLE_TITLES", "Conflict", "ExportPlan", "ImportPlan", "ImportResult", "PacketRefused",
+    "TableChanges", "apply_import", "import_packet", "inspect_import", "log_packet", "packet_file_name",
+    "plan_export", "refusal_report", "table_title", "verify_report", "write_export",
+]

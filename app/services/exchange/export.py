@@ -1,0 +1,256 @@
+"""Sign-off and export: what a packet will carry (`plan_export`), then the signed file (`write_export`).
+
+Scope. A school sends its own school's school-owned records (child rows through their teacher), its school
+roadmaps with sections, events, occurrences and evidence, and the practices it created. A district sends one
+school its register record and statuses, the district record, the course catalogue, the indicators and their
+targets, the municipal roadmap with sections and events, and that school's recommendations, support actions
+and curators, plus the practices the district created (general or for that school).
+
+Incremental by default: rows whose `updated_at` is after the moment the last packet the peer acknowledged was
+planned (a peer acknowledges a packet by naming its sequence in `acknowledges` of its own next packet).
+Tombstones (`deleted_at`) travel like any change. Evidence FILES are not carried in format version 1, only
+their metadata; the files themselves stay where they were attached.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db import head_revision
+from app.errors import KuratorError
+from app.models import (
+    SYNCED_MODELS,
+    Installation,
+    PacketLog,
+    Peer,
+    Roadmap,
+    RoadmapEvent,
+    School,
+    Teacher,
+    utcnow,
+)
+from app.services import packet_format
+from app.services.ids import school_id
+from app.services.installation import require_installation
+from app.services.peers import find_district_peer, find_school_peer
+from app.services.signing import signing_key
+
+from .rows import json_row
+from .titles import table_title
+
+Row = dict[str, Any]
+
+
+@dataclass
+class ExportPlan:
+    """What a packet will carry, before sign-off: records by table (JSON-ready), recipient, period, since-when."""
+
+    sender_kind: str
+    sender_name: str
+    sender_school_code: str | None
+    recipient: dict[str, Any]  # {"kind": "district"|"school", "school_code": str|None}
+    period: int | str
+    full: bool
+    since: datetime | None  # None: everything (full, or nothing acknowledged yet)
+    acknowledges: int  # the last sequence we applied from the recipient
+    planned_at: datetime
+    tables: dict[str, list[Row]] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(len(rows) for rows in self.tables.values())
+
+    def counts(self) -> dict[str, int]:
+        return {table: len(rows) for table, rows in self.tables.items() if rows}
+
+    def summary(self) -> dict[str, Any]:
+        """What the sign-off dialog shows: counts by kind (with Russian titles), period, since when, recipient."""
+        return {
+            "recipient": self.recipient,
+            "period": self.period,
+            "full": self.full,
+            "since": self.since.isoformat(timespec="seconds") if self.since else None,
+            "total": self.total,
+            "tombstones": sum(1 for rows in self.tables.values() for row in rows if row.get("deleted_at")),
+            "tables": [{"table": t, "title": table_title(t), "rows": n} for t, n in self.counts().items()],
+        }
+
+
+@dataclass
+class _Scope:
+    """What the sender may send to this recipient: the school in question and the ids of its parents."""
+
+    installation_id: str
+    school_id: str
+    teachers: set[str] = field(default_factory=set)
+    roadmaps: set[str] = field(default_factory=set)
+    events: set[str] = field(default_factory=set)
+
+
+Rule = Callable[[Row, _Scope], bool]
+
+
+def _own_school(row: Row, scope: _Scope) -> bool:
+    return row["school_id"] == scope.school_id
+
+
+def _by_teacher(row: Row, scope: _Scope) -> bool:
+    return row["teacher_id"] in scope.teachers
+
+
+def _by_roadmap(row: Row, scope: _Scope) -> bool:
+    return row["roadmap_id"] in scope.roadmaps
+
+
+def _by_event(row: Row, scope: _Scope) -> bool:
+    return row["event_id"] in scope.events
+
+
+def _everything(_row: Row, _scope: _Scope) -> bool:
+    return True
+
+
+def _own_practice(row: Row, scope: _Scope) -> bool:
+    return row["origin"] == scope.installation_id and row["school_id"] in (None, scope.school_id)
+
+
+SCHOOL_SENDS: dict[str, Rule] = {
+    "social_passport": _own_school, "teacher": _own_school, "staffing_slot": _own_school,
+    "exam_result": _own_school, "vpr_result": _own_school, "graduation": _own_school, "olympiad_result": _own_school,
+    "teacher_position": _by_teacher, "teacher_subject": _by_teacher, "diagnostic": _by_teacher,
+    "individual_route": _by_teacher, "enrollment": _by_teacher,
+    "roadmap": lambda row, scope: row["id"] in scope.roadmaps,
+    "roadmap_section": _by_roadmap, "roadmap_event": _by_roadmap, "event_occurrence": _by_event, "evidence": _by_event,
+    "practice": _own_practice,
+}
+DISTRICT_SENDS: dict[str, Rule] = {
+    "district": _everything, "school": lambda row, scope: row["id"] == scope.school_id,
+    "school_status": _own_school, "course": _everything, "indicator": _everything, "indicator_target": _everything,
+    "roadmap": lambda row, scope: row["id"] in scope.roadmaps,
+    "roadmap_section": _by_roadmap, "roadmap_event": _by_roadmap,
+    "recommendation": _own_school, "support_action": _own_school, "assignment": _own_school,
+    "practice": _own_practice,
+}
+
+
+def plan_export(session: Session, recipient: str | None = None, full: bool = False,
+                period: int | None = None) -> ExportPlan:
+    """Select what a packet to `recipient` (a school code at a district; nothing at a school) will carry."""
+    installation = require_installation(session)
+    code = _recipient_code(session, installation, recipient)
+    peer = find_school_peer(session, code) if installation.kind == "district" else find_district_peer(session)
+    planned_at = utcnow()
+    since = None if full else _acknowledged_at(session, peer)
+    scope = _scope(session, installation, school_id(code))
+    rules = SCHOOL_SENDS if installation.kind == "school" else DISTRICT_SENDS
+    tables = {model.__tablename__: _select(session, model, rules[model.__tablename__], scope, since)
+              for model in SYNCED_MODELS if model.__tablename__ in rules}
+    return ExportPlan(
+        sender_kind=installation.kind, sender_name=installation.name, sender_school_code=installation.school_code,
+        recipient={"kind": "school" if installation.kind == "district" else "district",
+                   "school_code": code if installation.kind == "district" else None},
+        period=period or installation.program_year or planned_at.year, full=full or since is None, since=since,
+        acknowledges=peer.last_sequence if peer else 0, planned_at=planned_at,
+        tables={table: rows for table, rows in tables.items() if rows},
+    )
+
+
+def _recipient_code(session: Session, installation: Installation, recipient: str | None) -> str:
+    if installation.kind == "school":
+        if recipient and recipient.strip() != installation.school_code:
+            raise KuratorError("Школа отправляет пакет только органу управления образованием: --school не нужен.")
+        return installation.school_code
+    if not recipient or not recipient.strip():
+        raise KuratorError("Укажите школу-получателя: --school КОД.")
+    code = recipient.strip()
+    if session.get(School, school_id(code)) is None:
+        raise KuratorError(f"Школы с кодом {code} нет в реестре: сначала зарегистрируйте её ключ (kurator keys trust).")
+    return code
+
+
+def _acknowledged_at(session: Session, peer: Peer | None) -> datetime | None:
+    if peer is None or not peer.acknowledged_sequence:
+        return None
+    return session.scalars(select(PacketLog.logged_at).where(
+        PacketLog.direction == "out", PacketLog.accepted.is_(True),
+        PacketLog.sequence == peer.acknowledged_sequence)).first()
+
+
+def _scope(session: Session, installation: Installation, target_school: str) -> _Scope:
+    scope = _Scope(installation.id, target_school)
+    if installation.kind == "school":
+        scope.teachers = set(session.scalars(select(Teacher.id).where(Teacher.school_id == target_school)))
+        level_rule = (Roadmap.level == "school") & (Roadmap.school_id == target_school)
+    else:
+        level_rule = Roadmap.level == "municipal"
+    scope.roadmaps = set(session.scalars(select(Roadmap.id).where(level_rule)))
+    scope.events = set(session.scalars(select(RoadmapEvent.id).where(RoadmapEvent.roadmap_id.in_(scope.roadmaps))))
+    return scope
+
+
+def _select(session: Session, model, rule: Rule, scope: _Scope, since: datetime | None) -> list[Row]:
+    table = model.__table__
+    query = select(table).order_by(table.c.id)
+    if since is not None:
+        query = query.where(table.c.updated_at > since)
+    return [json_row(dict(row)) for row in session.execute(query).mappings() if rule(row, scope)]
+
+
+# --- sign-off -----------------------------------------------------------------------------------------
+
+
+def packet_file_name(plan: ExportPlan, sequence: int, day: datetime) -> str:
+    """`0701001_2026-11-25_seq0003.kpkt` from a school; `0701001_from-district_…` from the district."""
+    code = plan.sender_school_code or plan.recipient["school_code"]
+    middle = "" if plan.sender_kind == "school" else "_from-district"
+    return f"{code}{middle}_{day:%Y-%m-%d}_seq{sequence:04d}{packet_format.FILE_SUFFIX}"
+
+
+def write_export(session: Session, plan: ExportPlan, target: Path, signer_name: str, position: str,
+                 passphrase: str) -> Path:
+    """Sign the planned packet and write it to `target` (a file, or a folder to name the file in); logs it."""
+    signer_name, position = _required(signer_name, "ФИО подписывающего"), _required(position, "должность")
+    installation = require_installation(session)
+    private_key = signing_key(session, passphrase)
+    sequence = installation.packet_sequence + 1
+    now = utcnow()
+    path = Path(target)
+    if path.is_dir():
+        path = path / packet_file_name(plan, sequence, now)
+    manifest = packet_format.write_packet(path, _manifest(installation, plan, sequence, signer_name, position, now),
+                                          plan.tables, private_key, installation.public_key_pem.encode("ascii"))
+    installation.packet_sequence = sequence
+    session.add(PacketLog(direction="out", packet_id=manifest["packet_id"], sender_installation_id=installation.id,
+                          sender_name=installation.name, school_code=plan.sender_school_code or plan.recipient["school_code"],
+                          sequence=sequence, file_name=path.name, logged_at=plan.planned_at, accepted=True,
+                          reason="Пакет подписан и записан", counts=plan.counts(),
+                          signed_off_by=f"{signer_name}, {position}"[:300]))
+    session.flush()
+    return path
+
+
+def _required(value: str | None, what: str) -> str:
+    if not value or not value.strip():
+        raise KuratorError(f"Укажите {what}.")
+    return value.strip()[:300]
+
+
+def _manifest(installation: Installation, plan: ExportPlan, sequence: int, signer: str, position: str,
+              now: datetime) -> dict[str, Any]:
+    return {
+        "sender": {"installation_id": installation.id, "kind": installation.kind,
+                   "school_code": installation.school_code, "name": installation.name},
+        "recipient": plan.recipient,
+        "sequence": sequence,
+        "schema_revision": head_revision(),
+        "period": plan.period,
+        "full": plan.full,
+        "since": plan.since.isoformat() if plan.since else None,
+        "acknowledges": plan.acknowledges,
+        "signed_off_by": {"name": signer, "position": position, "at": now.isoformat(timespec="seconds")},
+    }

@@ -1,0 +1,496 @@
+"""Import: read and check a packet completely (`inspect_import`), then apply it in one transaction (`apply_import`).
+
+Order of checks: the container (packet_format: limits, JSON, manifest shape), the sender's REGISTERED key
+(sender.pem is never trusted), every file's hash/size/rows, the recipient, replay (a packet already applied is a
+no-op), the sequence (an older one is refused), the schema revision (must equal ours), then every record:
+exact columns and types, UUID keys, CHECK constraints, unique keys, and the owner rule on the incoming AND the
+local version of each record. Any of these failing refuses the whole packet (IntegrityRefused, exit 3).
+
+Held back (not a refusal): a record whose parent is neither in the packet nor in the database (for example an
+enrolment in a course the district's catalogue does not have), and its children; and a practice whose local copy
+was created here. They are counted in `refused`, listed in the plan, and come again with a full packet.
+
+Updates: the owner is the last writer, so an incoming record replaces the local one in full. Open local
+proposals about incoming records are listed as conflicts and kept untouched.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import UniqueConstraint, insert, select, update
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from app.audit import current_user
+from app.db import Database, timestamped_backup_path
+from app.errors import IntegrityRefused, KuratorError
+from app.models import (
+    SYNCED_MODELS,
+    AuditEntry,
+    Installation,
+    PacketLog,
+    Peer,
+    Proposal,
+    utcnow,
+)
+from app.services import packet_format
+from app.services.backup import backup
+from app.services.ids import school_id
+from app.services.installation import require_installation
+
+from . import checks
+from .rows import MODELS, CheckEvaluator, RecordProblem, convert_row, to_json
+from .scope import UNKNOWN, RowSource, owner_of, sender_may_own
+from .titles import table_title
+
+Row = dict[str, Any]
+ORDER = [model.__tablename__ for model in SYNCED_MODELS]
+MAX_LISTED = 5
+
+
+class PacketRefused(IntegrityRefused):
+    """A refused packet; `refused` counts the records at fault (0 when the packet as a whole is at fault)."""
+
+    def __init__(self, message: str, refused: int = 0):
+        super().__init__(message)
+        self.refused = refused
+
+
+@dataclass
+class TableChanges:
+    """What an import does to one table: records to create and update (database values), and what it skips."""
+
+    table: str
+    create: list[Row] = field(default_factory=list)
+    update: list[Row] = field(default_factory=list)
+    unchanged: int = 0
+    held_back: list[tuple[str, str]] = field(default_factory=list)  # (record id, Russian reason)
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """An open local proposal about a record the packet brings: kept, shown to the user to decide."""
+
+    proposal_id: str
+    table: str
+    record_id: str
+    changes: dict
+    author: str | None
+
+
+@dataclass
+class ImportPlan:
+    """A fully checked packet and what applying it would do; `replay` means it was applied before (no-op)."""
+
+    path: Path
+    manifest: dict[str, Any]
+    peer_id: str
+    replay: bool = False
+    tables: dict[str, TableChanges] = field(default_factory=dict)
+    conflicts: list[Conflict] = field(default_factory=list)
+
+    @property
+    def sender(self) -> dict[str, Any]:
+        return self.manifest["sender"]
+
+    @property
+    def created(self) -> int:
+        return sum(len(t.create) for t in self.tables.values())
+
+    @property
+    def updated(self) -> int:
+        return sum(len(t.update) for t in self.tables.values())
+
+    @property
+    def unchanged(self) -> int:
+        return sum(t.unchanged for t in self.tables.values())
+
+    @property
+    def refused(self) -> int:
+        return sum(len(t.held_back) for t in self.tables.values())
+
+    def by_table(self) -> list[dict[str, Any]]:
+        return [{"table": t.table, "title": table_title(t.table), "create": len(t.create), "update": len(t.update),
+                 "unchanged": t.unchanged, "held_back": len(t.held_back),
+                 "held_back_reasons": sorted({reason for _, reason in t.held_back})}
+                for t in self.tables.values()]
+
+    def summary(self) -> dict[str, Any]:
+        """What the import dialog shows before applying: sender, sign-off, counts by table, conflicts."""
+        return {
+            "sender": self.sender, "packet_id": self.manifest["packet_id"], "sequence": self.manifest["sequence"],
+            "period": self.manifest["period"], "signed_off_by": self.manifest["signed_off_by"], "replay": self.replay,
+            "created": self.created, "updated": self.updated, "unchanged": self.unchanged, "refused": self.refused,
+            "by_table": self.by_table(),
+            "conflicts": [{"proposal_id": c.proposal_id, "table": c.table, "title": table_title(c.table),
+                           "record_id": c.record_id, "changes": c.changes, "author": c.author} for c in self.conflicts],
+        }
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    applied: bool
+    created: int
+    updated: int
+    refused: int
+    reason: str | None
+    plan: ImportPlan | None = None
+    dry_run: bool = False
+    backup: Path | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        data = {"applied": self.applied, "created": self.created, "updated": self.updated, "refused": self.refused,
+                "reason": self.reason, "dry_run": self.dry_run}
+        if self.plan is not None:
+            data.update(unchanged=self.plan.unchanged, by_table=self.plan.by_table(),
+                        conflicts=self.plan.summary()["conflicts"], packet_id=self.plan.manifest["packet_id"],
+                        sequence=self.plan.manifest["sequence"])
+        if self.backup:
+            data["backup"] = str(self.backup)
+        return data
+
+
+# --- inspect ------------------------------------------------------------------------------------------
+
+
+def inspect_import(session: Session, path: Path, limits: packet_format.PacketLimits = packet_format.DEFAULT_LIMITS) -> ImportPlan:
+    """Read and check a packet against the database without writing; raises KuratorError or IntegrityRefused.
+
+    A refusal raised after the manifest was read carries it as `error.manifest` (for the packet log).
+    """
+    installation = require_installation(session)
+    opened = packet_format.read_packet(Path(path), limits)
+    try:
+        return _inspect(session, installation, Path(path), opened)
+    except KuratorError as error:
+        error.manifest = opened.manifest
+        raise
+
+
+def _inspect(session: Session, installation: Installation, path: Path, opened: packet_format.OpenedPacket) -> ImportPlan:
+    manifest = opened.manifest
+    peer = checks.registered_peer(session, installation, manifest)
+    packet_format.verify_packet(opened, peer.public_key_pem.encode("ascii"))
+    checks.check_recipient(installation, manifest)
+    plan = ImportPlan(path, manifest, peer.id)
+    if checks.already_applied(session, manifest):
+        plan.replay = True
+        return plan
+    checks.check_sequence(peer, manifest)
+    checks.check_schema(manifest)
+    incoming = _validated(opened.tables)
+    sender = manifest["sender"]
+    sender_school = school_id(sender["school_code"]) if sender["kind"] == "school" else None
+    plan.tables = _diff(session, incoming, sender_may_own(sender["kind"], sender_school, sender["installation_id"]))
+    plan.conflicts = _conflicts(session, plan.tables)
+    return plan
+
+
+def _validated(tables: dict[str, list[Row]]) -> dict[str, dict[str, Row]]:
+    unknown = sorted(set(tables) - set(MODELS))
+    if unknown:
+        raise PacketRefused(f"Пакет отклонён: таблица «{unknown[0]}» не может передаваться в пакете.")
+    problems: list[str] = []
+    incoming: dict[str, dict[str, Row]] = {}
+    evaluator = CheckEvaluator()
+    try:
+        for table in ORDER:
+            incoming[table] = {}
+            for number, raw in enumerate(tables.get(table, ()), start=1):
+                try:
+                    row = _valid_row(table, raw, evaluator, incoming[table])
+                except RecordProblem as problem:
+                    problems.append(f"«{table_title(table)}», запись {number}: {problem}")
+                    continue
+                incoming[table][row["id"]] = row
+    finally:
+        evaluator.close()
+    if problems:
+        raise PacketRefused(f"Пакет отклонён: {len(problems)} записей не прошли проверку; {'; '.join(problems[:MAX_LISTED])}.",
+                            refused=len(problems))
+    return incoming
+
+
+def _valid_row(table: str, raw: Row, evaluator: CheckEvaluator, seen: dict[str, Row]) -> Row:
+    row = convert_row(table, raw)
+    if row["id"] in seen:
+        raise RecordProblem(f"идентификатор {row['id']} повторяется")
+    broken = evaluator.failed(table, row)
+    if broken:
+        raise RecordProblem(f"нарушено условие {broken}")
+    return row
+
+
+def _diff(session: Session, incoming: dict[str, dict[str, Row]], allowed) -> dict[str, TableChanges]:
+    rows, local_rows = RowSource(session, incoming), RowSource(session)
+    for table, records in incoming.items():
+        rows.prefetch(table, list(records))
+        local_rows.prefetch(table, list(records))
+    held: dict[str, dict[str, str]] = {table: {} for table in ORDER}
+    _apply_owner_rule(incoming, rows, local_rows, allowed, held)
+    _hold_back_dangling(incoming, rows, held)
+    _check_unique(session, incoming, held)
+    return {table: _changes(table, records, local_rows, held[table]) for table, records in incoming.items() if records}
+
+
+def _apply_owner_rule(incoming, rows: RowSource, local_rows: RowSource, allowed, held) -> None:
+    violations: dict[str, int] = {}
+    for table in ORDER:
+        for record_id, row in incoming[table].items():
+            owner = owner_of(table, row, rows)
+            local = local_rows.local(table, record_id)
+            local_owner = owner_of(table, local, local_rows) if local is not None else owner
+            if owner == UNKNOWN:
+                held[table][record_id] = "нет родительской записи ни в пакете, ни в базе"
+            elif not allowed(owner) or (local_owner not in (owner, UNKNOWN) and not _origin_clash(table)):
+                violations[table] = violations.get(table, 0) + 1
+            elif local_owner != owner and local_owner != UNKNOWN:
+                held[table][record_id] = "эта запись создана здесь, её автор — эта установка"
+    if violations:
+        listed = ", ".join(f"«{table_title(t)}» — {n}" for t, n in violations.items())
+        raise PacketRefused(f"Пакет отклонён: он меняет записи, которые отправителю не принадлежат ({listed}).",
+                            refused=sum(violations.values()))
+
+
+def _origin_clash(table: str) -> bool:
+    return MODELS[table].owner_kind == "origin"
+
+
+def _foreign_keys(table: str) -> list[tuple[str, str]]:
+    return [(column.name, next(iter(column.foreign_keys)).column.table.name)
+            for column in MODELS[table].__table__.columns if column.foreign_keys]
+
+
+def _hold_back_dangling(incoming, rows: RowSource, held) -> None:
+    for table in ORDER:
+        for column, target in _foreign_keys(table):
+            outside = [r[column] for r in incoming[table].values() if r[column] and r[column] not in incoming[target]]
+            rows.prefetch(target, outside)
+    changed = True
+    while changed:
+        changed = False
+        for table in ORDER:
+            for record_id, row in incoming[table].items():
+                if record_id in held[table]:
+                    continue
+                missing = _missing_parent(table, row, incoming, rows, held)
+                if missing:
+                    held[table][record_id] = f"ссылается на запись «{table_title(missing)}», которой нет в базе"
+                    changed = True
+
+
+def _missing_parent(table: str, row: Row, incoming, rows: RowSource, held) -> str | None:
+    for column, target in _foreign_keys(table):
+        value = row[column]
+        if value is None:
+            continue
+        if value in incoming[target]:
+            if value in held[target]:
+                return target
+        elif rows.local(target, value) is None:
+            return target
+    return None
+
+
+def _unique_sets(table: str) -> list[tuple[str, ...]]:
+    sql_table = MODELS[table].__table__
+    sets = [tuple(c.name for c in con.columns) for con in sql_table.constraints if isinstance(con, UniqueConstraint)]
+    return sets + [(c.name,) for c in sql_table.columns if c.unique]
+
+
+def _check_unique(session: Session, incoming, held) -> None:
+    for table in ORDER:
+        live = {rid: row for rid, row in incoming[table].items() if rid not in held[table]}
+        for columns in _unique_sets(table) if live else ():
+            keys: dict[tuple, str] = {}
+            for record_id, row in live.items():
+                key = tuple(row[c] for c in columns)
+                if None in key:
+                    continue
+                if key in keys:
+                    raise PacketRefused(f"Пакет отклонён: в таблице «{table_title(table)}» две записи с одинаковыми "
+                                        f"значениями {', '.join(columns)}.", refused=2)
+                keys[key] = record_id
+            _check_unique_against_db(session, table, columns, keys, incoming[table])
+
+
+def _check_unique_against_db(session: Session, table: str, columns: tuple[str, ...], keys: dict[tuple, str],
+                             records: dict[str, Row]) -> None:
+    sql_table = MODELS[table].__table__
+    first_values = list({key[0] for key in keys})
+    for start in range(0, len(first_values), 500):
+        query = select(sql_table.c.id, *(sql_table.c[c] for c in columns)).where(
+            sql_table.c[columns[0]].in_(first_values[start:start + 500]))
+        for local_id, *values in session.execute(query):
+            other = keys.get(tuple(values))
+            if other and other != local_id and local_id not in records:
+                raise PacketRefused(
+                    f"Пакет отклонён: запись таблицы «{table_title(table)}» ({', '.join(map(str, values))}) уже есть "
+                    "в базе под другим идентификатором.", refused=1)
+
+
+def _changes(table: str, records: dict[str, Row], local_rows: RowSource, held: dict[str, str]) -> TableChanges:
+    changes = TableChanges(table, held_back=list(held.items()))
+    for record_id, row in records.items():
+        if record_id in held:
+            continue
+        local = local_rows.local(table, record_id)
+        if local is None:
+            changes.create.append(row)
+        elif _same(local, row):
+            changes.unchanged += 1
+        else:
+            changes.update.append(row)
+    return changes
+
+
+def _same(local: Row, incoming: Row) -> bool:
+    return all(to_json(local.get(key)) == to_json(value) for key, value in incoming.items())
+
+
+def _conflicts(session: Session, tables: dict[str, TableChanges]) -> list[Conflict]:
+    touched = {row["id"]: t.table for t in tables.values() for row in (*t.create, *t.update)}
+    ids = list(touched)
+    found: list[Conflict] = []
+    for start in range(0, len(ids), 500):
+        query = select(Proposal).where(Proposal.status == "open", Proposal.record_id.in_(ids[start:start + 500]))
+        found += [Conflict(p.id, p.table_name, p.record_id, p.changes, p.author) for p in session.scalars(query)
+                  if touched.get(p.record_id) == p.table_name]
+    return found
+
+
+# --- apply --------------------------------------------------------------------------------------------
+
+
+def apply_import(database: Database, plan: ImportPlan) -> ImportResult:
+    """Apply a checked plan in one transaction after a backup of the database; logs the packet either way."""
+    if plan.replay:
+        log_packet(database, plan.manifest, plan.path, False, checks.REPLAY_REASON + " — ничего не изменено.")
+        return ImportResult(False, 0, 0, 0, checks.REPLAY_REASON, plan)
+    copy = _backup(database)
+    try:
+        with database.session() as session:
+            _write(session, plan)
+    except DBAPIError as error:
+        reason = f"База данных отклонила записи пакета: {str(getattr(error, 'orig', error))[:300]}. Ничего не изменено."
+        log_packet(database, plan.manifest, plan.path, False, reason)
+        raise PacketRefused(reason) from None
+    except PacketRefused as error:
+        log_packet(database, plan.manifest, plan.path, False, error.message)
+        raise
+    reason = f"Пакет принят: создано {plan.created}, обновлено {plan.updated}"
+    if plan.refused:
+        reason += f", отложено {plan.refused} (нет родительских записей)"
+    return ImportResult(True, plan.created, plan.updated, plan.refused, reason + ".", plan, backup=copy)
+
+
+def _backup(database: Database) -> Path | None:
+    if not database.location.path:
+        return None  # PostgreSQL: the server's own backups (pg_dump) cover it
+    return backup(database, timestamped_backup_path(database.location, "before-packet"))
+
+
+def _write(session: Session, plan: ImportPlan) -> None:
+    peer = session.get(Peer, plan.peer_id)
+    if peer is None or plan.manifest["sequence"] <= peer.last_sequence:
+        raise PacketRefused("Пакет отклонён: пока он проверялся, был принят другой пакет того же отправителя.")
+    for table in ORDER:
+        changes = plan.tables.get(table)
+        if changes and changes.create:
+            session.execute(insert(MODELS[table]), _parents_first(table, changes.create))
+        if changes and changes.update:
+            session.execute(update(MODELS[table]), changes.update)
+    _advance_peer(session, peer, plan.manifest)
+    counts = {t.table: {"created": len(t.create), "updated": len(t.update), "held_back": len(t.held_back)}
+              for t in plan.tables.values()}
+    session.add(AuditEntry(at=utcnow(), user=session.info.get("user") or current_user(), action="packet",
+                           table_name="*", record_id=plan.manifest["packet_id"], changes=counts))
+    session.add(_log_line(plan.manifest, plan.path, True, f"Принят: создано {plan.created}, обновлено {plan.updated}, "
+                                                          f"отложено {plan.refused}", counts))
+    session.flush()
+
+
+def _parents_first(table: str, records: list[Row]) -> list[Row]:
+    """Rows of a self-referencing table (sections within sections) ordered so a parent precedes its children."""
+    self_refs = [column for column, target in _foreign_keys(table) if target == table]
+    if not self_refs:
+        return records
+    pending = {row["id"]: row for row in records}
+    ordered: list[Row] = []
+    while pending:
+        ready = [r for r in pending.values() if all(r[c] not in pending for c in self_refs)] or list(pending.values())
+        for row in ready:
+            ordered.append(pending.pop(row["id"]))
+    return ordered
+
+
+def _advance_peer(session: Session, peer: Peer, manifest: dict[str, Any]) -> None:
+    installation = require_installation(session)
+    peer.last_sequence = manifest["sequence"]
+    acknowledges = manifest.get("acknowledges")
+    if isinstance(acknowledges, int) and not isinstance(acknowledges, bool):
+        peer.acknowledged_sequence = max(peer.acknowledged_sequence, min(acknowledges, installation.packet_sequence))
+    sender_id = manifest["sender"]["installation_id"]
+    if peer.installation_id is None and session.scalars(select(Peer.id).where(Peer.installation_id == sender_id)).first() is None:
+        peer.installation_id = sender_id
+
+
+def _log_line(manifest: dict[str, Any] | None, path: Path, accepted: bool, reason: str, counts: dict | None = None) -> PacketLog:
+    manifest = manifest or {}
+    sender = manifest.get("sender") if isinstance(manifest.get("sender"), dict) else {}
+    signed = manifest.get("signed_off_by") if isinstance(manifest.get("signed_off_by"), dict) else {}
+    return PacketLog(direction="in", packet_id=_text(manifest.get("packet_id"), 36),
+                     sender_installation_id=_text(sender.get("installation_id"), 36),
+                     sender_name=_text(sender.get("name"), 300), school_code=_text(sender.get("school_code"), 32),
+                     sequence=manifest.get("sequence") if isinstance(manifest.get("sequence"), int) else None,
+                     file_name=Path(path).name[:500], accepted=accepted, reason=reason, counts=counts,
+                     signed_off_by=_text(", ".join(str(v) for v in (signed.get("name"), signed.get("position")) if v), 300))
+
+
+def _text(value: Any, limit: int) -> str | None:
+    return value[:limit] if isinstance(value, str) and value else None
+
+
+def log_packet(database: Database, manifest: dict[str, Any] | None, path: Path, accepted: bool, reason: str) -> None:
+    """Write one packet log line in its own transaction (after a refusal rolled everything else back)."""
+    with database.session() as session:
+        session.add(_log_line(manifest, path, accepted, reason))
+
+
+# --- the whole flow, as the command line and the window run it ----------------------------------------
+
+
+def import_packet(database: Database, path: Path, dry_run: bool = False) -> ImportResult:
+    """Check and (unless `dry_run`) apply a packet file; refusals are logged (not in a dry run) and re-raised."""
+    try:
+        with database.session() as session:
+            plan = inspect_import(session, Path(path))
+    except KuratorError as error:
+        if not dry_run:
+            log_packet(database, getattr(error, "manifest", None), Path(path), False, error.message)
+        raise
+    if dry_run:
+        reason = checks.REPLAY_REASON if plan.replay else "Проверка без записи: ничего не изменено."
+        return ImportResult(False, plan.created, plan.updated, plan.refused, reason, plan, dry_run=True)
+    return apply_import(database, plan)
+
+
+def verify_report(database: Database, path: Path) -> dict[str, Any]:
+    """`kurator packet verify`: the checks of an import, nothing written; raises on refusal like inspect_import."""
+    with database.session() as session:
+        plan = inspect_import(session, Path(path))
+    return {"valid": True, **_identity(plan.manifest),
+            "reason": checks.REPLAY_REASON if plan.replay else None, "summary": plan.summary()}
+
+
+def _identity(manifest: dict[str, Any] | None) -> dict[str, Any]:
+    manifest = manifest or {}
+    sender = manifest.get("sender") if isinstance(manifest.get("sender"), dict) else {}
+    return {"sender": sender.get("name"), "sender_kind": sender.get("kind"), "school_code": sender.get("school_code"),
+            "packet_id": manifest.get("packet_id"), "sequence": manifest.get("sequence")}
+
+
+def refusal_report(error: KuratorError) -> dict[str, Any]:
+    """The verify JSON of a refused packet."""
+    return {"valid": False, **_identity(getattr(error, "manifest", None)), "reason": error.message}

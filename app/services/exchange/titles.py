@@ -1,0 +1,20 @@
+"""Russian titles of the tables that travel in packets, as a dialog shows them."""
+
+TABLE_TITLES: dict[str, str] = {
+    "district": "Муниципалитет", "school": "Реестр школ", "school_status": "Статусы школ",
+    "social_passport": "Социальные паспорта", "teacher": "Педагоги", "teacher_position": "Должности педагогов",
+    "teacher_subject": "Предметы педагогов", "staffing_slot": "Штатное расписание", "diagnostic": "Диагностики",
+    "individual_route": "ИОМ педагогов", "course": "Каталог курсов", "enrollment": "Обучение на курсах",
+    "method_event": "Методические мероприятия", "participation": "Участие в мероприятиях",
+    "partnership": "Сетевое взаимодействие", "assignment": "Кураторы и наставники", "roadmap": "Дорожные карты",
+    "roadmap_section": "Разделы дорожных карт", "roadmap_event": "Мероприятия дорожных карт",
+    "event_occurrence": "Сроки выполнения мероприятий", "evidence": "Сведения о подтверждающих документах",
+    "indicator": "Показатели", "indicator_target": "Целевые значения показателей",
+    "indicator_value": "Значения показателей", "exam_result": "Результаты ЕГЭ и ОГЭ", "vpr_result": "Результаты ВПР",
+    "graduation": "Выпускники", "olympiad_result": "Олимпиады", "recommendation": "Адресные рекомендации",
+    "support_action": "Адресная помощь", "practice": "Банк лучших практик",
+}
+
+
+def table_title(table: str) -> str:
+    return TABLE_TITLES.get(table, table)
