@@ -1,5 +1,9 @@
 """Starting the window: Qt's own dialogs speak Russian, and the installer's smoke hook opens and closes it."""
 
+import os
+import subprocess
+import sys
+
 from PySide6.QtCore import QCoreApplication
 
 from app.ui import app as ui_app
@@ -10,11 +14,13 @@ def test_qt_standard_buttons_are_russian_after_the_application_starts(qapp):
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Отмена"
 
 
-def test_smoke_exit_reports_the_shown_window_and_closes_it_with_success(qapp, district_db, db_path, monkeypatch, capsys):
-    district_db.close()
-    monkeypatch.setenv(ui_app.SMOKE_EXIT_VARIABLE, "50")
-    assert ui_app.run(str(db_path)) == 0
-    assert "window shown in" in capsys.readouterr().err
+def test_smoke_exit_reports_the_shown_window_and_closes_it_with_success(district_db, db_path):
+    district_db.close()  # a separate process, so this test's own QApplication is left as it was
+    env = dict(os.environ, **{ui_app.SMOKE_EXIT_VARIABLE: "50", "QT_QPA_PLATFORM": "offscreen"})
+    done = subprocess.run([sys.executable, "-m", "app", "--db", str(db_path), "gui"], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "window shown in" in done.stderr
 
 
 def test_window_without_the_smoke_variable_is_not_armed_to_close(qapp, monkeypatch, capsys):
