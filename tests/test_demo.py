@@ -225,3 +225,9 @@ def test_demo_before_init_asks_to_set_the_database_up_first(blank, tmp_path):
     with db.session() as session, pytest.raises(KuratorError, match="kurator init"):
         load_demo(session)
     db.close()
+
+
+def test_demo_sets_the_program_year_to_the_seed_roadmap_year(session):
+    from app.services.installation import require_installation
+
+    assert require_installation(session).program_year == 2022

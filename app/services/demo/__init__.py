@@ -25,6 +25,7 @@ from .specs import SchoolSpec, district_schools, school_for_installation
 from .staff import add_staff
 
 ALREADY_LOADED = "Демонстрационные данные уже загружены"
+DEMO_YEAR = 2022
 
 
 def load_demo(session: Session) -> dict:
@@ -37,6 +38,7 @@ def load_demo(session: Session) -> dict:
     created = ctx.records.save(session)  # bulk inserts bypass the per-record audit: one summary line below
     if sum(created.values()):
         created["event_occurrence"] = roadmaps.plan_progress(session)
+        installation.program_year = DEMO_YEAR  # the seed's roadmap year: every screen opens on data
     updated = _fill_own_school(ctx, session, installation)
     total = sum(created.values())
     seconds = round(time.perf_counter() - started, 2)
