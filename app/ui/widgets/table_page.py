@@ -113,6 +113,7 @@ class TablePage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)  # one line per row: long names elide at the end, not after the first word
         keys = [column.key for column in self.entity.columns]
         default = self.entity.default_order if self.entity.default_order in keys else keys[0]
         self.table.horizontalHeader().setSortIndicator(keys.index(default), Qt.SortOrder.AscendingOrder)
