@@ -183,7 +183,7 @@ def test_a_packet_applied_before_is_a_replay_and_cannot_be_applied_again(qtbot, 
     first.apply()
     again = ImportDialog(district, packet)
     qtbot.addWidget(again)
-    assert not again.replay_note.isHidden() and "уже был принят" in again.replay_note.text()
+    assert "уже был принят" in again.status.text() and again.table.isHidden()
     assert not again.apply_button.isEnabled()
 
 

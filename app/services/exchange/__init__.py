@@ -4,7 +4,15 @@ See `export` (sign-off: plan, then write) and `importing` (inspect, then apply) 
 """
 
 from .checks import REPLAY_REASON
-from .export import ExportPlan, check_sign_off, next_packet_name, packet_file_name, plan_export, write_export
+from .export import (
+    ExportPlan,
+    check_sign_off,
+    next_packet_name,
+    packet_file_name,
+    plan_export,
+    write_export,
+)
+from .history import packet_history
 from .importing import (
     Conflict,
     ImportPlan,
@@ -18,7 +26,6 @@ from .importing import (
     refusal_report,
     verify_report,
 )
-from .history import packet_history
 from .sender import PacketSender, unregistered_sender
 from .titles import TABLE_TITLES, table_title
 

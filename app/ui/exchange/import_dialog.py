@@ -37,6 +37,8 @@ from .common import (
 from .trust_dialog import TrustDialog
 
 UNCHANGED_DB = "База данных не изменена."
+REPLAY_NOTE = f"{exchange.REPLAY_REASON}: применять нечего. {UNCHANGED_DB}"
+UNKNOWN_REFUSAL = f"Пакет отклонён: ключ отправителя не зарегистрирован в этой базе.\n{UNCHANGED_DB}"
 UNKNOWN_HINT = ("Ключ этого отправителя ещё не зарегистрирован. Позвоните отправителю и сверьте отпечаток: если он "
                 "совпадает, зарегистрируйте ключ — пакет будет проверен заново.")
 COLUMNS = ["Данные", "Создать", "Обновить", "Без изменений", "Отклонено"]
@@ -81,7 +83,9 @@ class ImportDialog(QDialog):
         self.status.hide()
         layout.addWidget(self.status)
         layout.addWidget(self._unknown_box())
+        self.main_layout = layout
         layout.addWidget(self._plan_box(), 1)
+        layout.addStretch(0)  # takes the room while the plan or its table is hidden
         buttons = QDialogButtonBox()
         self.apply_button = buttons.addButton("Применить", QDialogButtonBox.ButtonRole.ActionRole)
         self.apply_button.clicked.connect(self.apply)
@@ -126,14 +130,13 @@ class ImportDialog(QDialog):
         for key, title in (("sender", "Отправитель"), ("sequence", "Пакет"), ("period", "Период"), ("signed", "Подписал")):
             self.facts.addRow(title, self.fact_labels[key])
         layout.addLayout(self.facts)
-        self.replay_note = styled_label(NOTE_STYLE, exchange.REPLAY_REASON + ": применять нечего.")
-        layout.addWidget(self.replay_note)
         self.table = read_only_table(COLUMNS, stretch=0)
         layout.addWidget(self.table, 1)
         self.held_note = styled_label(NOTE_STYLE)
         layout.addWidget(self.held_note)
         self.conflicts_note = styled_label()
         layout.addWidget(self.conflicts_note)
+        layout.addStretch(0)
         return self.plan_box
 
     # --- checking ---------------------------------------------------------------------------------------
@@ -163,10 +166,11 @@ class ImportDialog(QDialog):
         self.inspection = inspection
         if inspection.plan is not None:
             self._show_plan(inspection.plan)
+        elif inspection.sender is not None:
+            self._set_status(UNKNOWN_REFUSAL, REFUSED_STYLE)
+            self._show_unknown(inspection.sender)
         else:
             self._show_refusal(inspection.refusal)
-            if inspection.sender is not None:
-                self._show_unknown(inspection.sender)
 
     def _show_refusal(self, error: KuratorError) -> None:
         self._set_status(f"{error.message}\n{UNCHANGED_DB}", REFUSED_STYLE)
@@ -181,14 +185,17 @@ class ImportDialog(QDialog):
         manifest = plan.manifest
         for key, text in self._facts(manifest).items():
             self.fact_labels[key].setText(text)
-        self.replay_note.setVisible(plan.replay)
         rows = [[t["title"], t["create"], t["update"], t["unchanged"], t["held_back"]] for t in plan.by_table()]
         fill_table(self.table, rows)
         self.table.setVisible(not plan.replay)
+        self.main_layout.setStretchFactor(self.plan_box, 0 if plan.replay else 1)
         self._show_held_back(plan)
         self._show_conflicts(plan)
         self.plan_box.show()
         self.apply_button.setEnabled(not plan.replay and (plan.created + plan.updated) > 0)
+        if plan.replay:
+            self._set_status(REPLAY_NOTE, NOTE_STYLE)
+            return
         total = f"Проверка пройдена: создать {plan.created}, обновить {plan.updated}, без изменений {plan.unchanged}"
         self._set_status(total + (f", отклонено {plan.refused}." if plan.refused else "."), OK_STYLE)
 

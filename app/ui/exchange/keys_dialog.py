@@ -51,7 +51,8 @@ class KeysDialog(QDialog):
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(520, 0)
+        self.setMinimumWidth(520)
+        self.adjustSize()
 
     def submit(self) -> bool:
         """Check the fields, then create the key or change its passphrase; messages appear at the fields."""

@@ -4,12 +4,13 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
+    QHeaderView,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -25,7 +26,16 @@ from app.services.installation import get_installation, require_installation
 
 from ..widgets.tabbed_page import page_title
 from ..workspace import Workspace
-from .common import KEY_FILTER, PACKET_FILTER, fill_table, fingerprint_label, local_time, read_only_table, styled_label
+from .common import (
+    KEY_FILTER,
+    NOTE_STYLE,
+    PACKET_FILTER,
+    fill_table,
+    fingerprint_label,
+    local_time,
+    read_only_table,
+    styled_label,
+)
 from .export_dialog import ExportDialog
 from .import_dialog import ImportDialog
 from .keys_dialog import KeysDialog
@@ -33,9 +43,13 @@ from .trust_dialog import TrustDialog
 
 BIG_BUTTON_STYLE = "font-size: 12pt; font-weight: 600; padding: 10px 22px;"
 PEER_KINDS = {"school": "Школа", "district": "Орган управления"}
-PEER_COLUMNS = ["Вид", "Код школы", "Наименование", "Отпечаток ключа", "Принят пакет №", "Наш пакет принят там №"]
+PEER_COLUMNS = ["Вид", "Код школы", "Наименование", "Отпечаток ключа", "Принят пакет №", "Подтверждён наш пакет №"]
 LOG_COLUMNS = ["Дата", "Направление", "Отправитель", "№", "Итог", "Причина", "Подписал"]
 NO_KEY_TEXT = "Ключа подписи ещё нет. Создайте его, чтобы подписывать пакеты и передать отпечаток другой стороне."
+NO_PEERS = {"school": "Ключ органа управления образованием ещё не зарегистрирован: без него пакеты района не принять.",
+            "district": "Ключи школ ещё не зарегистрированы: пакеты школ принимаются только с зарегистрированным ключом."}
+SIGNER_WIDTH = 280
+REFUSED_COLOR = "#b00020"
 SAY_FINGERPRINT = "Продиктуйте этот отпечаток по телефону тому, кто регистрирует ваш ключ, и сверьте каждую группу."
 
 
@@ -94,6 +108,8 @@ class ExchangePage(QWidget):
         layout = QVBoxLayout(box)
         self.peers_table = read_only_table(PEER_COLUMNS, stretch=2)
         layout.addWidget(self.peers_table)
+        self.no_peers = styled_label(NOTE_STYLE)
+        layout.addWidget(self.no_peers)
         row = QHBoxLayout()
         trust = QPushButton("Зарегистрировать ключ…")
         trust.clicked.connect(self.trust_key)
@@ -105,7 +121,10 @@ class ExchangePage(QWidget):
     def _log_box(self) -> QGroupBox:
         box = QGroupBox("Журнал пакетов (новые сверху)")
         layout = QVBoxLayout(box)
-        self.log_table = read_only_table(LOG_COLUMNS, stretch=5)
+        self.log_table = read_only_table(LOG_COLUMNS, stretch=LOG_COLUMNS.index("Причина"))
+        signer = LOG_COLUMNS.index("Подписал")
+        self.log_table.horizontalHeader().setSectionResizeMode(signer, QHeaderView.ResizeMode.Interactive)
+        self.log_table.setColumnWidth(signer, SIGNER_WIDTH)
         layout.addWidget(self.log_table)
         return box
 
@@ -117,8 +136,19 @@ class ExchangePage(QWidget):
             installation = get_installation(session)
             self.has_keys = installation is not None and signing.has_keys(installation)
             self._show_identity(installation)
-            fill_table(self.peers_table, [self._peer_row(p) for p in peers.list_peers(session)])
-            fill_table(self.log_table, [self._log_row(line) for line in exchange.packet_history(session)])
+            listed = peers.list_peers(session)
+            fill_table(self.peers_table, [self._peer_row(p) for p in listed])
+            history = exchange.packet_history(session)
+            fill_table(self.log_table, [self._log_row(line) for line in history])
+        self.no_peers.setText(NO_PEERS.get(installation.kind if installation else "", ""))
+        self.no_peers.setVisible(not listed)
+        self._mark_refused(history)
+
+    def _mark_refused(self, history) -> None:
+        outcome = LOG_COLUMNS.index("Итог")
+        for row, line in enumerate(history):
+            if not line.accepted:
+                self.log_table.item(row, outcome).setForeground(QColor(REFUSED_COLOR))
 
     def _show_identity(self, installation) -> None:
         for button in (self.export_button, self.import_button, self.create_keys_button):

@@ -22,7 +22,14 @@ from app.services import keys, peers
 from app.services.installation import require_installation
 
 from ..workspace import Workspace
-from .common import KEY_FILTER, REFUSED_STYLE, FieldMessages, field_errors, fingerprint_label, styled_label
+from .common import (
+    KEY_FILTER,
+    REFUSED_STYLE,
+    FieldMessages,
+    field_errors,
+    fingerprint_label,
+    styled_label,
+)
 
 COMPARE_HINT = ("Позвоните отправителю и попросите продиктовать отпечаток его ключа (раздел «Обмен данными» в его "
                 "Куратор). Сравните каждую группу. Если хоть один знак не совпадает — не регистрируйте ключ.")
@@ -69,7 +76,8 @@ class TrustDialog(QDialog):
         if pem is not None:
             self.set_key(pem, source)
         self._update_button()
-        self.resize(640, 0)
+        self.setMinimumWidth(640)
+        self.adjustSize()
 
     def _key_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
