@@ -1,5 +1,6 @@
 """«Обмен данными» as a new user drives it: sign a packet at a school, trust the school and apply it at the district."""
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -32,7 +33,7 @@ def synchronous(monkeypatch):
     monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kwargs: pytest.fail(f"warning shown: {args[2]}"))
 
 
-def workspace_of(path: Path, kind: str, demo: bool = False, with_keys: bool = True) -> Workspace:
+def initialized(path: Path, kind: str, demo: bool = False, with_keys: bool = True):
     database = open_database(str(path))
     with database.session() as session:
         if kind == "school":
@@ -43,21 +44,47 @@ def workspace_of(path: Path, kind: str, demo: bool = False, with_keys: bool = Tr
             load_demo(session)
         if with_keys:
             signing.ensure_keys(session, PASS)
-    return Workspace(database, 2022)
+    return database
+
+
+@pytest.fixture(scope="module")
+def templates(tmp_path_factory):
+    """Databases built once per kind (migrations and demo data take seconds); tests work on copies."""
+    built: dict[tuple, Path] = {}
+
+    def template(*how) -> Path:
+        if how not in built:
+            built[how] = tmp_path_factory.mktemp("template") / "kurator.db"
+            initialized(built[how], *how).close()
+        return built[how]
+
+    return template
 
 
 @pytest.fixture
-def school(tmp_path):
-    workspace = workspace_of(tmp_path / "school.db", "school", demo=True)
-    yield workspace
-    workspace.database.close()
+def workspace_of(templates, tmp_path):
+    """A Workspace over a fresh copy of a template database; closed after the test."""
+    opened: list[Workspace] = []
+
+    def make(kind: str, demo: bool = False, with_keys: bool = True) -> Workspace:
+        copy = tmp_path / f"{kind}-{len(opened)}.db"
+        shutil.copyfile(templates(kind, demo, with_keys), copy)
+        opened.append(Workspace(open_database(str(copy)), 2022))
+        return opened[-1]
+
+    yield make
+    for workspace in opened:
+        workspace.database.close()
 
 
 @pytest.fixture
-def district(tmp_path):
-    workspace = workspace_of(tmp_path / "district.db", "district")
-    yield workspace
-    workspace.database.close()
+def school(workspace_of):
+    return workspace_of("school", demo=True)
+
+
+@pytest.fixture
+def district(workspace_of):
+    return workspace_of("district")
 
 
 def save_to(monkeypatch, path: Path) -> None:
@@ -205,8 +232,8 @@ def test_a_different_key_for_a_registered_school_is_replaced_only_when_confirmed
         assert session.scalars(select(Peer.fingerprint)).one() == keys.fingerprint(other)
 
 
-def test_keys_are_created_from_a_passphrase_typed_twice_with_messages_at_the_fields(qtbot, tmp_path):
-    workspace = workspace_of(tmp_path / "new.db", "district", with_keys=False)
+def test_keys_are_created_from_a_passphrase_typed_twice_with_messages_at_the_fields(qtbot, workspace_of):
+    workspace = workspace_of("district", with_keys=False)
     page = ExchangePage(workspace)
     qtbot.addWidget(page)
     assert not page.create_keys_button.isHidden() and page.save_key_button.isHidden()
@@ -220,7 +247,6 @@ def test_keys_are_created_from_a_passphrase_typed_twice_with_messages_at_the_fie
     dialog.repeat.setText(PASS)
     assert dialog.submit()
     assert page.create_keys_button.isHidden() and len(page.fingerprint.text().split()) == 8
-    workspace.database.close()
 
 
 def test_the_passphrase_changes_only_with_the_right_old_one(qtbot, school):
