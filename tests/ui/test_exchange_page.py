@@ -260,3 +260,18 @@ def test_the_passphrase_changes_only_with_the_right_old_one(qtbot, school):
     assert dialog.submit()
     with school.session() as session:
         assert signing.signing_key(session, "новый-пароль-2")
+
+
+def test_a_packet_file_opened_with_the_program_shows_the_exchange_page_and_its_import_dialog(qtbot, monkeypatch,
+                                                                                           school, district, tmp_path):
+    from app.ui.app import open_packet
+    from app.ui.main_window import MainWindow
+
+    packet = sign_packet(qtbot, monkeypatch, school, tmp_path / "p.kpkt").written
+    shown: list[ImportDialog] = []
+    monkeypatch.setattr(ImportDialog, "exec", lambda dialog: shown.append(dialog) or 0)
+    window = MainWindow(district.database)
+    qtbot.addWidget(window)
+    open_packet(window, packet)
+    assert window.current_page() is window.pages["exchange"]
+    assert [dialog.path for dialog in shown] == [packet] and not shown[0].unknown.isHidden()
