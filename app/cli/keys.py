@@ -3,15 +3,12 @@
 import argparse
 from pathlib import Path
 
-from app.errors import KuratorError
 from app.services import keys, peers, signing
 from app.services.atomic_write import write_bytes_atomically
 from app.services.installation import require_installation
 
 from .common import database, passphrase_from_env_or_prompt
 from .output import emit_json, say
-
-MAX_PEM_FILE = 16 * 1024
 
 
 def register(subparsers) -> None:
@@ -77,7 +74,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_trust(args: argparse.Namespace) -> int:
-    pem = _read_pem(Path(args.file))
+    pem = keys.read_public_key_file(Path(args.file))
     db = database(args)
     try:
         with db.session() as session:
@@ -96,11 +93,3 @@ def run_trust(args: argparse.Namespace) -> int:
         say(f"Школа {summary['school_code']} добавлена в реестр.")
     return 0
 
-
-def _read_pem(path: Path) -> bytes:
-    try:
-        if path.stat().st_size > MAX_PEM_FILE:
-            raise KuratorError(f"Файл «{path}» слишком велик для открытого ключа.")
-        return path.read_bytes()
-    except OSError as error:
-        raise KuratorError(f"Не удалось прочитать «{path}»: {error.strerror or error}.") from None

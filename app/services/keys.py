@@ -7,6 +7,7 @@ out of reach for forging a key with the same short print; `fingerprint_full` sho
 
 import hashlib
 from dataclasses import dataclass
+from pathlib import Path
 
 from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
@@ -21,6 +22,7 @@ MIN_PASSPHRASE_LENGTH = 8
 SIGNATURE_BYTES = 64
 FINGERPRINT_SHORT_BYTES = 16
 FINGERPRINT_GROUP_CHARS = 4
+MAX_PUBLIC_KEY_FILE = 16 * 1024
 
 _KEY_ERRORS = (ValueError, TypeError, UnsupportedAlgorithm)
 _ENCRYPTED_PEM_HEADER = b"-----BEGIN ENCRYPTED PRIVATE KEY-----"
@@ -48,7 +50,7 @@ def load_private_key(private_pem: bytes, passphrase: str) -> Ed25519PrivateKey:
     try:
         key = serialization.load_pem_private_key(private_pem, password=_encode(passphrase))
     except _KEY_ERRORS:
-        raise KuratorError("Неверная парольная фраза: закрытый ключ не расшифрован.") from None
+        raise KuratorError("Неверная парольная фраза: закрытый ключ не расшифрован.", field="passphrase") from None
     if not isinstance(key, Ed25519PrivateKey):
         raise KuratorError("Закрытый ключ не является ключом Ed25519.")
     return key
@@ -63,6 +65,19 @@ def load_public_key(public_pem: bytes) -> Ed25519PublicKey:
     if not isinstance(key, Ed25519PublicKey):
         raise KuratorError("Открытый ключ не является ключом Ed25519.")
     return key
+
+
+def read_public_key_file(path: Path) -> bytes:
+    """The bytes of a .pem file holding an Ed25519 public key; a missing, huge or wrong file is a KuratorError."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_PUBLIC_KEY_FILE:
+            raise KuratorError(f"Файл «{path.name}» слишком велик для открытого ключа.")
+        data = path.read_bytes()
+    except OSError as error:
+        raise KuratorError(f"Не удалось прочитать «{path}»: {error.strerror or error}.") from None
+    load_public_key(data)
+    return data
 
 
 def public_pem_of(private_key: Ed25519PrivateKey) -> bytes:
@@ -112,14 +127,15 @@ def verify(public_key: Ed25519PublicKey, data: bytes, signature: bytes) -> bool:
 
 def _check_new_passphrase(passphrase: str) -> None:
     if not isinstance(passphrase, str) or not passphrase:
-        raise KuratorError("Парольная фраза не задана.")
+        raise KuratorError("Парольная фраза не задана.", field="passphrase")
     if len(passphrase) < MIN_PASSPHRASE_LENGTH:
-        raise KuratorError(f"Парольная фраза слишком короткая: нужно не меньше {MIN_PASSPHRASE_LENGTH} символов.")
+        raise KuratorError(f"Парольная фраза слишком короткая: нужно не меньше {MIN_PASSPHRASE_LENGTH} символов.",
+                           field="passphrase")
 
 
 def _encode(passphrase: str) -> bytes:
     if not isinstance(passphrase, str) or not passphrase:
-        raise KuratorError("Парольная фраза не задана.")
+        raise KuratorError("Парольная фраза не задана.", field="passphrase")
     return passphrase.encode("utf-8")
 
 

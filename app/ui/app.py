@@ -70,6 +70,12 @@ def arm_smoke_exit(app: QApplication, started: float) -> None:
     QTimer.singleShot(int(delay), app.quit)
 
 
+def open_packet(window, packet: Path) -> None:
+    """The .kpkt file association: the exchange page with the import dialog for that file."""
+    window.statusBar().showMessage(f"Открыт пакет данных: {packet.name}")
+    window.show_page("exchange").import_packet(packet)
+
+
 def run(db: str | None = None, packet: str | None = None) -> int:
     started = time.perf_counter()
     app = make_application()
@@ -86,7 +92,7 @@ def run(db: str | None = None, packet: str | None = None) -> int:
     window = MainWindow(database)
     window.show()
     if packet:
-        window.statusBar().showMessage(f"Открыт пакет данных: {Path(packet).name}")
+        QTimer.singleShot(0, lambda: open_packet(window, Path(packet)))
     arm_smoke_exit(app, started)
     if getattr(setup, "load_demo", False):
         window.pages["settings"].load_demo()

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QStyle, QWidget
 
 from .courses.page import courses_page
 from .events.page import events_page
+from .exchange.page import ExchangePage
 from .overview.page import OverviewPage
 from .placeholder import PlaceholderPage
 from .schools.page import schools_page
@@ -44,7 +45,6 @@ PAGES: tuple[PageSpec, ...] = (
         "Результаты", "Образовательные результаты: ЕГЭ, ОГЭ, ВПР, выпуск и олимпиады по школам.")),
     PageSpec("reports", "Отчёты", SP.SP_FileIcon, _placeholder(
         "Отчёты", "Аналитическая справка района и отчёты школ в PDF и Excel.")),
-    PageSpec("exchange", "Обмен данными", SP.SP_DriveFDIcon, _placeholder(
-        "Обмен данными", "Пакеты обмена между школами и управлением образования: выгрузка, проверка, загрузка.")),
+    PageSpec("exchange", "Обмен данными", SP.SP_DriveFDIcon, ExchangePage),
     PageSpec("settings", "Настройки", SP.SP_FileDialogStart, SettingsPage),
 )

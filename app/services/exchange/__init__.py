@@ -4,7 +4,15 @@ See `export` (sign-off: plan, then write) and `importing` (inspect, then apply) 
 """
 
 from .checks import REPLAY_REASON
-from .export import ExportPlan, packet_file_name, plan_export, write_export
+from .export import (
+    ExportPlan,
+    check_sign_off,
+    next_packet_name,
+    packet_file_name,
+    plan_export,
+    write_export,
+)
+from .history import packet_history
 from .importing import (
     Conflict,
     ImportPlan,
@@ -18,10 +26,12 @@ from .importing import (
     refusal_report,
     verify_report,
 )
+from .sender import PacketSender, unregistered_sender
 from .titles import TABLE_TITLES, table_title
 
 __all__ = [
     "REPLAY_REASON", "TABLE_TITLES", "Conflict", "ExportPlan", "ImportPlan", "ImportResult", "PacketRefused",
-    "TableChanges", "apply_import", "import_packet", "inspect_import", "log_packet", "packet_file_name",
-    "plan_export", "refusal_report", "table_title", "verify_report", "write_export",
+    "PacketSender", "TableChanges", "apply_import", "check_sign_off", "import_packet", "inspect_import", "log_packet",
+    "next_packet_name", "packet_file_name", "packet_history", "plan_export", "refusal_report", "table_title",
+    "unregistered_sender", "verify_report", "write_export",
 ]

@@ -22,7 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db import head_revision
-from app.errors import KuratorError
+from app.errors import KuratorError, ValidationError
 from app.models import (
     SYNCED_MODELS,
     Installation,
@@ -211,10 +211,15 @@ def packet_file_name(plan: ExportPlan, sequence: int, day: datetime) -> str:
     return f"{code}{middle}_{day:%Y-%m-%d}_seq{sequence:04d}{packet_format.FILE_SUFFIX}"
 
 
+def next_packet_name(session: Session, plan: ExportPlan) -> str:
+    """The file name the next packet would get today (to offer in a save dialog)."""
+    return packet_file_name(plan, require_installation(session).packet_sequence + 1, utcnow())
+
+
 def write_export(session: Session, plan: ExportPlan, target: Path, signer_name: str, position: str,
                  passphrase: str) -> Path:
     """Sign the planned packet and write it to `target` (a file, or a folder to name the file in); logs it."""
-    signer_name, position = _required(signer_name, "ФИО подписывающего"), _required(position, "должность")
+    signer_name, position = check_sign_off(signer_name, position)
     installation = require_installation(session)
     private_key = signing_key(session, passphrase)
     sequence = installation.packet_sequence + 1
@@ -234,10 +239,16 @@ def write_export(session: Session, plan: ExportPlan, target: Path, signer_name: 
     return path
 
 
-def _required(value: str | None, what: str) -> str:
-    if not value or not value.strip():
-        raise KuratorError(f"Укажите {what}.")
-    return value.strip()[:300]
+SIGN_OFF_FIELDS = {"signer_name": "ФИО подписывающего", "position": "должность подписывающего"}
+
+
+def check_sign_off(signer_name: str | None, position: str | None) -> tuple[str, str]:
+    """The signer's name and position, trimmed; a missing one is a ValidationError naming its field."""
+    values = {"signer_name": signer_name, "position": position}
+    errors = {key: f"Укажите {what}." for key, what in SIGN_OFF_FIELDS.items() if not (values[key] or "").strip()}
+    if errors:
+        raise ValidationError(errors)
+    return signer_name.strip()[:300], position.strip()[:300]
 
 
 def _manifest(installation: Installation, plan: ExportPlan, sequence: int, signer: str, position: str,

@@ -1,0 +1,39 @@
+"""Who sent a packet whose key is not registered here: what the user compares over the phone before trusting it."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from app.errors import KuratorError
+from app.services import keys, packet_format
+from app.services.installation import require_installation
+from app.services.peers import find_district_peer, find_school_peer
+
+
+@dataclass(frozen=True)
+class PacketSender:
+    """The sender a packet names, with the key it carries (sender.pem) and that key's fingerprint."""
+
+    kind: str
+    name: str
+    school_code: str | None
+    public_pem: bytes
+    fingerprint: str
+
+
+def unregistered_sender(session: Session, path: Path) -> PacketSender | None:
+    """The packet's sender when it may send here but its key is not registered yet; otherwise None."""
+    installation = require_installation(session)
+    try:
+        opened = packet_format.read_packet(Path(path))
+    except KuratorError:
+        return None
+    sender = opened.manifest["sender"]
+    if sender["kind"] == installation.kind:
+        return None
+    peer = find_school_peer(session, sender["school_code"]) if sender["kind"] == "school" else find_district_peer(session)
+    if peer is not None:
+        return None
+    return PacketSender(sender["kind"], sender["name"], sender.get("school_code"), opened.sender_pem,
+                        keys.fingerprint(opened.sender_pem))

@@ -1,0 +1,140 @@
+"""Pieces the exchange dialogs share: guarded background runs, field messages, fingerprints, status lines."""
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import KuratorError, ValidationError
+
+from ..background import run_in_background
+from ..widgets.record_form import ERROR_STYLE
+
+OK_STYLE = "color: #1b5e20; font-weight: 600;"
+REFUSED_STYLE = "color: #b00020; font-weight: 600;"
+NOTE_STYLE = "color: #8a5a00; font-weight: 600;"
+FINGERPRINT_POINT_SIZE = 18
+PACKET_FILTER = "Пакет Куратора (*.kpkt);;Все файлы (*)"
+KEY_FILTER = "Открытый ключ (*.pem);;Все файлы (*)"
+
+
+def run_guarded(parent: QWidget, work: Callable[[], Any], on_done: Callable[[Any], None],
+                on_error: Callable[[KuratorError], None], label: str) -> None:
+    """Run `work()` in the background; a refusal (KuratorError) goes to `on_error` instead of a warning box."""
+
+    def guarded(_progress) -> Any:
+        try:
+            return work()
+        except KuratorError as error:
+            return error
+
+    def done(result: Any) -> None:
+        (on_error if isinstance(result, KuratorError) else on_done)(result)
+
+    run_in_background(parent, guarded, done, label=label, cancellable=False)
+
+
+def fingerprint_label(text: str = "") -> QLabel:
+    """A fingerprint in big monospace groups that the user can select and copy."""
+    label = QLabel(text)
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    font.setPointSize(FINGERPRINT_POINT_SIZE)
+    font.setBold(True)
+    label.setFont(font)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def styled_label(style: str = "", text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setStyleSheet(style)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class FieldMessages:
+    """A red message under each named field of a form; `show(errors)` fills them, `clear()` hides them."""
+
+    def __init__(self) -> None:
+        self.labels: dict[str, QLabel] = {}
+        self.widgets: dict[str, QWidget] = {}
+
+    def add_row(self, form: QFormLayout, name: str, label: str, widget: QWidget) -> None:
+        message = styled_label(ERROR_STYLE)
+        message.hide()
+        box = QVBoxLayout()
+        box.setSpacing(2)
+        box.addWidget(widget)
+        box.addWidget(message)
+        form.addRow(label, box)
+        self.labels[name], self.widgets[name] = message, widget
+
+    def show(self, errors: dict[str, str]) -> None:
+        for name, label in self.labels.items():
+            label.setText(errors.get(name, ""))
+            label.setVisible(name in errors)
+        first = next((name for name in self.widgets if name in errors), None)
+        if first:
+            self.widgets[first].setFocus()
+
+    def clear(self) -> None:
+        self.show({})
+
+
+def field_errors(error: KuratorError, default_field: str | None = None) -> dict[str, str] | None:
+    """Messages by field for a refusal that names its field(s); None when it belongs to no field."""
+    if isinstance(error, ValidationError):
+        return dict(error.errors)
+    field = error.field or default_field
+    return {field: error.message} if field else None
+
+
+def local_time(value: datetime | None) -> str:
+    """A stored UTC moment as the user's local «dd.MM.yyyy HH:mm»."""
+    if value is None:
+        return ""
+    return value.replace(tzinfo=UTC).astimezone().strftime("%d.%m.%Y %H:%M")
+
+
+def read_only_table(headers: list[str], stretch: int | None = None) -> QTableWidget:
+    """A small table of plain text cells: no editing, whole rows selected, one column stretched."""
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if stretch is not None:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def fill_table(table: QTableWidget, rows: list[list[Any]]) -> None:
+    """Replace the table's rows; numbers are right-aligned, long texts get a tooltip."""
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            item = QTableWidgetItem("" if value is None else str(value))
+            if isinstance(value, int) and not isinstance(value, bool):
+                item.setTextAlignment(NUMBER_ALIGNMENT)
+            if isinstance(value, str) and len(value) > 40:
+                item.setToolTip(value)
+            table.setItem(r, c, item)

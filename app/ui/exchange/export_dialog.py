@@ -1,0 +1,205 @@
+"""Sign-off: what the packet will carry, who signs it, and the signed file written where the user says."""
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import KuratorError
+from app.services import exchange, peers
+from app.services.exchange import ExportPlan
+from app.services.installation import require_installation
+from app.services.packet_format import FILE_SUFFIX
+
+from ..workspace import Workspace
+from .common import (
+    OK_STYLE,
+    PACKET_FILTER,
+    REFUSED_STYLE,
+    FieldMessages,
+    field_errors,
+    fill_table,
+    local_time,
+    read_only_table,
+    run_guarded,
+    styled_label,
+)
+
+DEFAULT_POSITION = {"school": "Заместитель директора по УВР", "district": ""}
+EJECT = "Безопасно извлеките флешку перед тем, как вынуть её из компьютера."
+NO_SCHOOLS = "Нет зарегистрированных школ: сначала зарегистрируйте ключ школы («Зарегистрировать ключ…»)."
+
+
+class ExportDialog(QDialog):
+    """Plan a packet (to a chosen school at a district), show what it carries, sign it and save it."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace = workspace
+        self.plan: ExportPlan | None = None
+        self.written: Path | None = None
+        with workspace.session() as session:
+            installation = require_installation(session)
+            self.kind = installation.kind
+            schools = [(p.school_code, p.name) for p in peers.list_peers(session) if p.kind == "school"]
+            district = peers.find_district_peer(session)
+            self.recipient_name = district.name if district else "орган управления образованием"
+        self.setWindowTitle("Подготовка пакета")
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._recipient_row(schools))
+        layout.addWidget(self._contents_box())
+        layout.addWidget(self._sign_box())
+        self.status = styled_label()
+        self.status.hide()
+        layout.addWidget(self.status)
+        buttons = QDialogButtonBox()
+        self.sign_button = buttons.addButton("Подписать и сохранить…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.sign_button.clicked.connect(self.sign_and_save)
+        self.close_button = buttons.addButton("Закрыть", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(660, 720)
+        self.replan()
+
+    def _recipient_row(self, schools: list[tuple[str, str]]) -> QFormLayout:
+        form = QFormLayout()
+        self.school = QComboBox()
+        for code, name in schools:
+            self.school.addItem(f"{code} — {name}", code)
+        if self.kind == "district":
+            form.addRow("Школа-получатель", self.school)
+            self.school.currentIndexChanged.connect(lambda _index: self.replan())
+        else:
+            form.addRow("Получатель", QLabel(self.recipient_name))
+        return form
+
+    def _contents_box(self) -> QGroupBox:
+        box = QGroupBox("Что войдёт в пакет")
+        layout = QVBoxLayout(box)
+        self.summary = styled_label()
+        layout.addWidget(self.summary)
+        self.full = QCheckBox("Полная выгрузка (все записи, а не только изменения)")
+        self.full.toggled.connect(lambda _checked: self.replan())
+        layout.addWidget(self.full)
+        self.counts = read_only_table(["Данные", "Записей"], stretch=0)
+        layout.addWidget(self.counts, 1)
+        return box
+
+    def _sign_box(self) -> QGroupBox:
+        box = QGroupBox("Подписание")
+        form = QFormLayout(box)
+        self.messages = FieldMessages()
+        self.signer = QLineEdit(placeholderText="Фамилия Имя Отчество")
+        self.position = QLineEdit(DEFAULT_POSITION[self.kind], placeholderText="должность")
+        self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.messages.add_row(form, "signer_name", "ФИО подписывающего", self.signer)
+        self.messages.add_row(form, "position", "Должность", self.position)
+        self.messages.add_row(form, "passphrase", "Парольная фраза", self.passphrase)
+        return box
+
+    # --- planning ---------------------------------------------------------------------------------------
+
+    def recipient_code(self) -> str | None:
+        return self.school.currentData() if self.kind == "district" else None
+
+    def replan(self) -> None:
+        """Plan the packet again for the chosen school and the «Полная выгрузка» box (in the background)."""
+        self.plan = None
+        self.sign_button.setEnabled(False)
+        if self.kind == "district" and self.recipient_code() is None:
+            self.summary.setText(NO_SCHOOLS)
+            fill_table(self.counts, [])
+            return
+        code, full, year = self.recipient_code(), self.full.isChecked(), self.workspace.year
+
+        def work() -> ExportPlan:
+            with self.workspace.session() as session:
+                return exchange.plan_export(session, code, full=full, period=year)
+
+        run_guarded(self, work, self._planned, lambda error: self._show_status(error.message, REFUSED_STYLE),
+                    label="Подбираются записи для пакета…")
+
+    def _planned(self, plan: ExportPlan) -> None:
+        self.plan = plan
+        fill_table(self.counts, [[row["title"], row["rows"]] for row in plan.summary()["tables"]])
+        self.summary.setText(self._summary_text(plan))
+        self.sign_button.setEnabled(plan.total > 0 and self.written is None)
+
+    @staticmethod
+    def _summary_text(plan: ExportPlan) -> str:
+        summary = plan.summary()
+        what = "полная выгрузка" if plan.full else f"изменения с {local_time(plan.since)}"
+        lines = [f"Период: {plan.period} год; {what}.", f"Всего записей: {summary['total']}"]
+        if summary["tombstones"]:
+            lines[-1] += f", из них удалённых: {summary['tombstones']}"
+        if not plan.total:
+            lines.append("Изменений нет: отправлять нечего. Отметьте «Полная выгрузка», чтобы отправить всё заново.")
+        return "\n".join(lines)
+
+    # --- sign-off ---------------------------------------------------------------------------------------
+
+    def sign_and_save(self) -> None:
+        """Check the signer's fields, ask where to save, then sign and write the packet in the background."""
+        if self.plan is None:
+            return
+        try:
+            exchange.check_sign_off(self.signer.text(), self.position.text())
+        except KuratorError as error:
+            self.messages.show(field_errors(error) or {})
+            return
+        if not self.passphrase.text():
+            self.messages.show({"passphrase": "Введите парольную фразу ключа подписи."})
+            return
+        self.messages.clear()
+        target = self._ask_target()
+        if target is None:
+            return
+        plan, signer, position, passphrase = self.plan, self.signer.text(), self.position.text(), self.passphrase.text()
+
+        def work() -> Path:
+            with self.workspace.session() as session:
+                return exchange.write_export(session, plan, target, signer, position, passphrase)
+
+        run_guarded(self, work, self._written, self._refused, label="Пакет подписывается и записывается…")
+
+    def _ask_target(self) -> Path | None:
+        with self.workspace.session() as session:
+            name = exchange.next_packet_name(session, self.plan)
+        chosen, _ = QFileDialog.getSaveFileName(self, "Сохранить пакет", str(Path.home() / name), PACKET_FILTER)
+        if not chosen:
+            return None
+        target = Path(chosen)
+        if not target.is_dir() and target.suffix.lower() != FILE_SUFFIX:
+            target = target.with_name(target.name + FILE_SUFFIX)
+        return target
+
+    def _written(self, path: Path) -> None:
+        self.written = path
+        self.passphrase.clear()
+        self.sign_button.setEnabled(False)
+        self._show_status(f"Пакет подписан и записан:\n{path}\n\n{EJECT}", OK_STYLE)
+        self.workspace.changed("packet_log")
+
+    def _refused(self, error: KuratorError) -> None:
+        errors = field_errors(error)
+        if errors:
+            self.messages.show(errors)
+            self.status.hide()
+        else:
+            self._show_status(error.message, REFUSED_STYLE)
+
+    def _show_status(self, text: str, style: str) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet(style)
+        self.status.show()
