@@ -53,8 +53,17 @@ def analysis_data(session, year: int) -> dict[str, list[dict]]:
     }
 
 
+ISB_SHORT_TITLES = {  # the table's narrow headers; the full title is the header's tooltip and the Excel header
+    "share_parents_higher_ed": "Родители с ВО, %", "share_low_income": "Малообесп., %", "share_single_parent": "Неполные, %",
+    "share_large_family": "Многодетные, %", "share_unemployed_parents": "Не работают, %",
+    "share_non_native_russian": "Нерусскоязычн., %", "at_risk_share": "Группа риска, %", "ovz_share": "ОВЗ, %",
+    "registered_share": "На учёте, %", "distance_km": "Удалённость, км",
+}
+
+
 def isb_columns(_year: int) -> list[Col]:
-    inputs = [Col(key, title, fixed(1), 110, True) for key, (title, _sign) in ISB_INPUTS.items()]
+    inputs = [Col(key, ISB_SHORT_TITLES[key], fixed(1), 115, True, title)
+              for key, (title, _sign) in ISB_INPUTS.items()]
     return [Col("school", "Школа", width=300), Col("isb", "ИСБ", fixed(1), 60, True), *inputs]
 
 

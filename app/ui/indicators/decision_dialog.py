@@ -67,7 +67,7 @@ class DecisionDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(600, 400)
+        self.resize(600, self.sizeHint().height())
 
     def save(self) -> bool:
         day = self.decided_on.date()

@@ -19,7 +19,7 @@ from .explain_dialog import ExplainDialog
 from .form import export_rows
 from .indicator_dialog import IndicatorDialog
 from .manual_value_dialog import ManualValueDialog
-from .rows import Col, RowsModel, RowsTable, labels, number
+from .rows import STRETCH, Col, RowsModel, RowsTable, labels, number
 from .targets_dialog import TargetsDialog
 
 STATUS_COLOURS = {"achieved": "#cdebd0", "not_achieved": "#f6cccc", "no_data": "#e2e2e2"}
@@ -33,7 +33,7 @@ def status_colour(row: dict) -> QColor | None:
 
 def columns(year: int) -> list[Col]:
     return [
-        Col("code", "Код", width=60), Col("name", "Показатель", width=420), Col("unit", "Ед.", width=45),
+        Col("code", "Код", width=60), Col("name", "Показатель", width=STRETCH), Col("unit", "Ед.", width=45),
         Col("target", f"Цель {year}", number, 80, True), Col("actual", f"Факт {year}", number, 80, True),
         Col("status", "Статус", labels(STATUSES), 100), Col("numerator", "Числитель", number, 80, True),
         Col("denominator", "Знаменатель", number, 90, True), Col("method", "Способ", labels(INDICATOR_METHODS), 130),

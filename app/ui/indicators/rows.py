@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 TOOLTIP_FROM = 40
+STRETCH = -1  # a Col width: this column takes the free space
 
 
 def missing(value: Any) -> bool:
@@ -56,6 +57,7 @@ class Col:
     show: Callable[[Any], str] = plain
     width: int = 0
     numeric: bool = False
+    tip: str = ""  # the full title, when `title` is a short one
 
 
 def _sort_key(value: Any) -> tuple:
@@ -101,8 +103,12 @@ class RowsModel(QAbstractTableModel):
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.columns[section].title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.columns[section].tip or self.columns[section].title
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -115,7 +121,7 @@ class RowsModel(QAbstractTableModel):
 
     def table(self) -> tuple[list[str], list[list[Any]]]:
         """The header and the rows for an Excel export: numbers as numbers, the rest as shown."""
-        header = [column.title for column in self.columns]
+        header = [column.tip or column.title for column in self.columns]
         return header, [[self._exported(column, row.get(column.key)) for column in self.columns] for row in self.rows]
 
     @staticmethod
@@ -144,7 +150,10 @@ class RowsTable(QTableView):
         self.verticalHeader().hide()
         self.verticalHeader().setDefaultSectionSize(24)
         for index, column in enumerate(model.columns):
-            if column.width:
+            if column.width == STRETCH:
+                header.setStretchLastSection(False)
+                header.setSectionResizeMode(index, QHeaderView.ResizeMode.Stretch)
+            elif column.width:
                 self.setColumnWidth(index, column.width)
 
     def current(self) -> dict | None:
