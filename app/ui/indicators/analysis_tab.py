@@ -32,7 +32,7 @@ from ..workspace import Workspace
 from .decision_dialog import DecisionDialog
 from .form import export_rows
 from .isb_dialogs import MethodDialog, WeightsDialog
-from .rows import Col, RowsModel, RowsTable, fixed, labels, plain
+from .rows import STRETCH, Col, RowsModel, RowsTable, fixed, labels, plain
 
 YEARS_BACK = 3
 ENTITIES = {"school_status", "social_passport", "exam_result", "vpr_result", "school", "isb_weights", ""}
@@ -75,12 +75,12 @@ def candidate_columns(year: int) -> list[Col]:
 
 
 def resilient_columns(_year: int) -> list[Col]:
-    return [Col("school", "Школа", width=340), Col("result_index", "Индекс результатов, σ", fixed(2), 150, True),
+    return [Col("school", "Школа", width=STRETCH), Col("result_index", "Индекс результатов, σ", fixed(2), 150, True),
             Col("isb", "ИСБ", fixed(1), 60, True)]
 
 
 def dynamics_columns(year: int) -> list[Col]:
-    return [Col("school", "Школа", width=340), Col("previous", f"Индекс {year - 1}, σ", fixed(2), 110, True),
+    return [Col("school", "Школа", width=STRETCH), Col("previous", f"Индекс {year - 1}, σ", fixed(2), 110, True),
             Col("current", f"Индекс {year}, σ", fixed(2), 110, True), Col("delta", "Изменение, σ", fixed(2), 110, True),
             Col("positive", "Динамика", lambda v: "положительная" if v else "нет роста", 120)]
 
@@ -138,7 +138,8 @@ class Section(QWidget):
     def show_rows(self, rows: list[dict], year: int) -> None:
         self.model.columns = self.make_columns(year)
         self.model.set_rows(rows)
-        self.count.setText(f"Школ: {len(rows)}" if rows else "Нет данных за этот год.")
+        noun = "Решений" if self.key == "statuses" else "Школ"
+        self.count.setText(f"{noun}: {len(rows)}" if rows else "Нет данных за этот год.")
 
 
 class AnalysisTab(QWidget):

@@ -66,7 +66,7 @@ class WeightsDialog(QDialog):
         layout.addWidget(self.buttons)
         with workspace.session() as session:
             self.set_weights(get_isb_weights(session))
-        self.resize(520, 480)
+        self.resize(560, self.sizeHint().height())
 
     def set_weights(self, weights: dict[str, float]) -> None:
         for key, box in self.boxes.items():

@@ -56,7 +56,7 @@ class ManualValueDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self._load()
-        self.resize(560, 380)
+        self.resize(560, self.sizeHint().height())
 
     def _load(self) -> None:
         """Show what is stored for the chosen year."""

@@ -72,7 +72,7 @@ class TargetsDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(520, 560)
+        self.resize(480, self.sizeHint().height())
 
     def changed(self) -> dict[int, float | None]:
         values = {year: box_value(box) for year, box in self.boxes.items()}
