@@ -19,7 +19,12 @@ from PySide6.QtWidgets import (
 
 from app.errors import KuratorError, ValidationError
 from app.models.reference import DIRECTIONS, INDICATOR_METHODS
-from app.services.indicators import create_indicator, get_indicator, preview, update_indicator
+from app.services.indicators import (
+    create_indicator,
+    get_indicator,
+    preview,
+    update_indicator,
+)
 
 from ..workspace import Workspace
 from .form import FieldErrors
