@@ -358,6 +358,15 @@ def decide_status(session: Session, school_id: str, year: int, status: str, basi
     return row
 
 
+def status_decisions(session: Session, year: int) -> list[dict]:
+    """The statuses decided for the year: school, status, date and basis, by school name."""
+    query = (select(SchoolStatus, School.name).join(School, School.id == SchoolStatus.school_id)
+             .where(SchoolStatus.year == year, SchoolStatus.deleted_at.is_(None), School.deleted_at.is_(None))
+             .order_by(School.name, SchoolStatus.status))
+    return [{"school_id": row.school_id, "school": name, "status": row.status, "decided_on": row.decided_on,
+             "basis": row.basis} for row, name in session.execute(query)]
+
+
 def revoke_status(session: Session, school_id: str, year: int, status: str) -> SchoolStatus:
     """Withdraw a status decision (soft delete, so the withdrawal travels to the school)."""
     row = _decision_row(session, school_id, year, status)

@@ -27,6 +27,8 @@ YEARS = range(2000, 2101)
 STATUSES = MappingProxyType({
     "achieved": "достигнут", "not_achieved": "не достигнут", "no_data": "нет данных", "no_target": "нет цели",
 })
+DISTRICT_KEEPS_INDICATORS = ("Показатели, цели и значения ведёт управление образования; в школе они только для просмотра "
+                             "и обновляются пакетом от района.")
 EDITABLE = ("code", "name", "unit", "method", "direction", "numerator", "denominator", "baseline", "source",
             "group_title", "position", "description")
 
@@ -169,7 +171,28 @@ def explain(session: Session, code: str, year: int) -> dict:
     return explanation
 
 
+def preview(session: Session, values: dict, year: int) -> IndicatorResult | None:
+    """The value a computed indicator being edited would have for the year; None while a measure is incomplete."""
+    if any(_validate_measure(values.get(part)) for part in ("numerator", "denominator")):
+        return None
+    draft = Indicator(unit=values.get("unit") or "%", method="computed", numerator=values["numerator"],
+                      denominator=values["denominator"])
+    return compute(session, draft, year)
+
+
 # --- editing ------------------------------------------------------------------------------------------------
+
+def catalogue_editable(session: Session) -> tuple[bool, str]:
+    """Whether this installation may change indicators, targets and values (the district owns them), and why not."""
+    from app.services.records.ownership import NOT_SET_UP, current_scope  # installation imports this module
+
+    scope = current_scope(session)
+    if scope is None:
+        return False, NOT_SET_UP
+    if scope.kind != Indicator.owner_kind:
+        return False, DISTRICT_KEEPS_INDICATORS
+    return True, ""
+
 
 def _validate_measure(spec: Any) -> str | None:
     if not isinstance(spec, dict) or "measure" not in spec:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QStyle, QWidget
 from .courses.page import courses_page
 from .events.page import events_page
 from .exchange.page import ExchangePage
+from .indicators.page import IndicatorsPage
 from .overview.page import OverviewPage
 from .placeholder import PlaceholderPage
 from .schools.page import schools_page
@@ -39,8 +40,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("roadmaps", "Дорожные карты", SP.SP_FileDialogListView, _placeholder(
         "Дорожные карты", "Муниципальная и школьные дорожные карты: импорт из Word и Excel, сроки, отметки о выполнении.")),
     PageSpec("events", "Мероприятия", SP.SP_FileDialogContentsView, events_page),
-    PageSpec("indicators", "Показатели", SP.SP_FileDialogInfoView, _placeholder(
-        "Показатели", "Показатели программы: целевые и фактические значения по годам.")),
+    PageSpec("indicators", "Показатели", SP.SP_FileDialogInfoView, IndicatorsPage),
     PageSpec("results", "Результаты", SP.SP_DialogApplyButton, _placeholder(
         "Результаты", "Образовательные результаты: ЕГЭ, ОГЭ, ВПР, выпуск и олимпиады по школам.")),
     PageSpec("reports", "Отчёты", SP.SP_FileIcon, _placeholder(

@@ -1,0 +1,1 @@
+"""The «Показатели» page: program indicators with targets and explanations; ИСБ and the choice of ШНОР."""

@@ -1,0 +1,163 @@
+"""«Новый показатель» / «Изменить»: code, name, unit, direction, method; for a computed one the numerator and
+denominator measures with filters, and a live preview of the value for the workspace year."""
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import KuratorError, ValidationError
+from app.models.reference import DIRECTIONS, INDICATOR_METHODS
+from app.services.indicators import (
+    create_indicator,
+    get_indicator,
+    preview,
+    update_indicator,
+)
+
+from ..workspace import Workspace
+from .form import FieldErrors
+from .measure_editor import MeasureEditor
+from .rows import number
+
+UNITS = ("%", "чел.", "ед.", "балл")
+PARTS = (("numerator", "Числитель"), ("denominator", "Знаменатель"))
+PREVIEW_DELAY_MS = 250
+
+
+def choice_combo(choices) -> QComboBox:
+    combo = QComboBox()
+    for code, label in choices.items():
+        combo.addItem(label, code)
+    return combo
+
+
+class IndicatorDialog(QDialog):
+    """Create (no `code`) or change an indicator; errors from the service appear under their fields."""
+
+    def __init__(self, workspace: Workspace, code: str | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace, self.original_code = workspace, code
+        self.saved_code: str | None = None
+        self.setWindowTitle(f"Показатель {code}" if code else "Новый показатель")
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._definition_form())
+        self.parts_row = QWidget()
+        parts_layout = QHBoxLayout(self.parts_row)
+        parts_layout.setContentsMargins(0, 0, 0, 0)
+        self.parts: dict[str, MeasureEditor] = {}
+        for key, title in PARTS:
+            box = QGroupBox(title)
+            box_layout = QVBoxLayout(box)
+            editor = self.parts[key] = MeasureEditor()
+            editor.changed.connect(self._schedule_preview)
+            box_layout.addWidget(editor)
+            box_layout.addWidget(self.errors.message(key))
+            parts_layout.addWidget(box)
+        layout.addWidget(self.parts_row, 1)
+        self.preview = QLabel()
+        self.preview.setWordWrap(True)
+        layout.addWidget(self.preview)
+        self.buttons = QDialogButtonBox()
+        self.buttons.addButton("Сохранить", QDialogButtonBox.ButtonRole.AcceptRole).setDefault(True)
+        self.buttons.addButton("Отмена", QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
+        self.timer.timeout.connect(self.update_preview)
+        if code:
+            self._load(code)
+        self.method.currentIndexChanged.connect(self._method_changed)
+        self.unit.currentTextChanged.connect(self._schedule_preview)
+        self._method_changed()
+        self.resize(1100, 760)
+
+    def _definition_form(self) -> QFormLayout:
+        form = QFormLayout()
+        self.errors = FieldErrors(form)
+        self.code = QLineEdit(placeholderText="например, 2.1.1")
+        self.code.setMaxLength(32)
+        self.name = QPlainTextEdit()
+        self.name.setTabChangesFocus(True)
+        self.name.setFixedHeight(60)
+        self.unit = QComboBox()
+        self.unit.setEditable(True)
+        self.unit.addItems(UNITS)
+        self.direction = choice_combo(DIRECTIONS)
+        self.method = choice_combo(INDICATOR_METHODS)
+        for key, title, widget in (("code", "Код *", self.code), ("name", "Наименование *", self.name),
+                                   ("unit", "Единица измерения *", self.unit), ("direction", "Направление", self.direction),
+                                   ("method", "Способ определения", self.method)):
+            self.errors.add(key, title, widget)
+        return form
+
+    def _load(self, code: str) -> None:
+        with self.workspace.session() as session:
+            indicator = get_indicator(session, code)
+            self.code.setText(indicator.code)
+            self.name.setPlainText(indicator.name)
+            self.unit.setCurrentText(indicator.unit)
+            self.direction.setCurrentIndex(self.direction.findData(indicator.direction))
+            self.method.setCurrentIndex(self.method.findData(indicator.method))
+            for key, editor in self.parts.items():
+                editor.set_spec(getattr(indicator, key))
+
+    def values(self) -> dict:
+        values = {"code": self.code.text().strip(), "name": self.name.toPlainText().strip(),
+                  "unit": self.unit.currentText().strip(), "direction": self.direction.currentData(),
+                  "method": self.method.currentData()}
+        if values["method"] == "computed":
+            values |= {key: editor.spec() for key, editor in self.parts.items()}
+        return values
+
+    def _method_changed(self) -> None:
+        self.parts_row.setVisible(self.method.currentData() == "computed")
+        self._schedule_preview()
+
+    def _schedule_preview(self) -> None:
+        self.timer.start()
+
+    def update_preview(self) -> None:
+        """The value the indicator would have for the workspace year, from the measures as chosen now."""
+        year = self.workspace.year
+        if self.method.currentData() != "computed":
+            self.preview.setText("Значение вводится вручную по годам («Ввести значение…»).")
+            return
+        with self.workspace.session() as session:
+            result = preview(session, self.values(), year)
+        if result is None:
+            self.preview.setText(f"Значение за {year} год: выберите числитель и знаменатель.")
+        elif result.value is None:
+            self.preview.setText(f"Значение за {year} год: нет данных (знаменатель {number(result.denominator)}).")
+        else:
+            self.preview.setText(f"Значение за {year} год: <b>{number(result.value)} {self.unit.currentText()}</b> "
+                                 f"(числитель {number(result.numerator)}, знаменатель {number(result.denominator)}).")
+
+    def save(self) -> bool:
+        values = self.values()
+        try:
+            with self.workspace.session() as session:
+                indicator = (update_indicator(session, self.original_code, values) if self.original_code
+                             else create_indicator(session, values))
+                self.saved_code = indicator.code
+        except ValidationError as error:
+            self.errors.show(error.errors)
+            return False
+        except KuratorError as error:
+            QMessageBox.warning(self, self.windowTitle(), error.message)
+            return False
+        self.workspace.changed("indicator")
+        self.accept()
+        return True

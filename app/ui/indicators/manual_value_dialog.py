@@ -1,0 +1,82 @@
+"""«Ввести значение»: the actual of a manual indicator for a year, with its numerator, denominator and comment."""
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import KuratorError, ValidationError
+from app.services.indicators import compute, get_indicator, set_manual_value
+
+from ..workspace import Workspace
+from .form import FieldErrors
+from .targets_dialog import EMPTY, box_value, value_box
+
+
+class ManualValueDialog(QDialog):
+    """Value, numerator and denominator are optional («не задано»); the year defaults to the workspace's."""
+
+    def __init__(self, workspace: Workspace, code: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace, self.code = workspace, code
+        with workspace.session() as session:
+            indicator = get_indicator(session, code)
+            name, self.unit = indicator.name, indicator.unit
+        self.setWindowTitle(f"Значение показателя {code}")
+        layout = QVBoxLayout(self)
+        heading = QLabel(f"<b>{code}</b> {name}")
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+        form = QFormLayout()
+        self.errors = FieldErrors(form)
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(workspace.year)
+        self.year.valueChanged.connect(self._load)
+        self.value, self.numerator, self.denominator = value_box(self.unit), value_box(""), value_box("")
+        self.comment = QPlainTextEdit()
+        self.comment.setTabChangesFocus(True)
+        self.comment.setFixedHeight(72)
+        for key, title, widget in (("year", "Год", self.year), ("value", "Значение", self.value),
+                                   ("numerator", "Числитель", self.numerator),
+                                   ("denominator", "Знаменатель", self.denominator), ("comment", "Комментарий", self.comment)):
+            self.errors.add(key, title, widget)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox()
+        buttons.addButton("Сохранить", QDialogButtonBox.ButtonRole.AcceptRole).setDefault(True)
+        buttons.addButton("Отмена", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._load()
+        self.resize(560, self.sizeHint().height())
+
+    def _load(self) -> None:
+        """Show what is stored for the chosen year."""
+        with self.workspace.session() as session:
+            result = compute(session, get_indicator(session, self.code), self.year.value())
+        for box, value in ((self.value, result.value), (self.numerator, result.numerator),
+                           (self.denominator, result.denominator)):
+            box.setValue(EMPTY if value is None else value)
+
+    def save(self) -> bool:
+        try:
+            with self.workspace.session() as session:
+                set_manual_value(session, self.code, self.year.value(), box_value(self.value), box_value(self.numerator),
+                                 box_value(self.denominator), self.comment.toPlainText().strip() or None)
+        except ValidationError as error:
+            self.errors.show(error.errors)
+            return False
+        except KuratorError as error:
+            QMessageBox.warning(self, self.windowTitle(), error.message)
+            return False
+        self.workspace.changed("indicator_value")
+        self.accept()
+        return True

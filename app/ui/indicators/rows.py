@@ -1,0 +1,168 @@
+"""A small read-only table of plain rows (dicts): declared columns, Russian number formats, sorting, colours."""
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+TOOLTIP_FROM = 40
+STRETCH = -1  # a Col width: this column takes the free space
+
+
+def missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def plain(value: Any) -> str:
+    if missing(value):
+        return ""
+    if isinstance(value, date):
+        return value.strftime("%d.%m.%Y")
+    if isinstance(value, float):
+        return number(value)
+    return str(value)
+
+
+def number(value: Any, digits: int | None = None) -> str:
+    """A number the Russian way: decimal comma, true minus; whole floats without «,0» unless digits are fixed."""
+    if missing(value):
+        return ""
+    text = f"{value:.{digits}f}" if digits is not None else f"{value:g}"
+    return text.replace(".", ",").replace("-", "−")
+
+
+def fixed(digits: int) -> Callable[[Any], str]:
+    return lambda value: number(value, digits)
+
+
+def labels(choices: dict) -> Callable[[Any], str]:
+    """A code (or list of codes) shown by its label."""
+    def show(value: Any) -> str:
+        values = value if isinstance(value, list) else [value]
+        return ", ".join(str(choices.get(v, v)) for v in values if not missing(v))
+    return show
+
+
+@dataclass(frozen=True)
+class Col:
+    key: str
+    title: str
+    show: Callable[[Any], str] = plain
+    width: int = 0
+    numeric: bool = False
+    tip: str = ""  # the full title, when `title` is a short one
+
+
+def _sort_key(value: Any) -> tuple:
+    """None last; strings in natural order (2.3.10 after 2.3.2); numbers by value."""
+    if missing(value):
+        return (2,)
+    if isinstance(value, str):
+        return (1, [(0, int(part), "") if part.isdigit() else (1, 0, part.lower()) for part in re.split(r"(\d+)", value)])
+    if isinstance(value, list):
+        return (1, [(1, 0, str(v)) for v in value])
+    return (0, value)
+
+
+class RowsModel(QAbstractTableModel):
+    """Rows are dicts; `colour(row) -> QColor | None` paints the column `coloured`."""
+
+    def __init__(self, columns: Sequence[Col], colour: Callable[[dict], QColor | None] | None = None,
+                 coloured: str | None = None):
+        super().__init__()
+        self.columns, self.colour, self.coloured = list(columns), colour, coloured
+        self.rows: list[dict] = []
+
+    def set_rows(self, rows: list[dict]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 — Qt naming
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        column, row = self.columns[index.column()], self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            text = column.show(row.get(column.key))
+            return text if role == Qt.ItemDataRole.DisplayRole or len(text) > TOOLTIP_FROM else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
+            return RIGHT
+        if role == Qt.ItemDataRole.BackgroundRole and self.colour and column.key == self.coloured:
+            return self.colour(row)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section].title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.columns[section].tip or self.columns[section].title
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.columns):
+            return
+        key = self.columns[column].key
+        self.layoutAboutToBeChanged.emit()
+        self.rows.sort(key=lambda row: _sort_key(row.get(key)), reverse=order == Qt.SortOrder.DescendingOrder)
+        self.layoutChanged.emit()
+
+    def table(self) -> tuple[list[str], list[list[Any]]]:
+        """The header and the rows for an Excel export: numbers as numbers, the rest as shown."""
+        header = [column.tip or column.title for column in self.columns]
+        return header, [[self._exported(column, row.get(column.key)) for column in self.columns] for row in self.rows]
+
+    @staticmethod
+    def _exported(column: Col, value: Any) -> Any:
+        if column.numeric and isinstance(value, (int, float)) and not missing(value):
+            return value
+        return column.show(value)
+
+
+class RowsTable(QTableView):
+    """A sortable, single-selection view over a RowsModel; `current()` is the selected row."""
+
+    def __init__(self, model: RowsModel, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setModel(model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # keep the service's order until a click
+        self.setSortingEnabled(True)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(24)
+        for index, column in enumerate(model.columns):
+            if column.width == STRETCH:
+                header.setStretchLastSection(False)
+                header.setSectionResizeMode(index, QHeaderView.ResizeMode.Stretch)
+            elif column.width:
+                self.setColumnWidth(index, column.width)
+
+    def current(self) -> dict | None:
+        index = self.currentIndex()
+        return self.model().rows[index.row()] if index.isValid() else None
+
+    def select_where(self, key: str, value: Any) -> None:
+        """Select the first row whose `key` equals `value`."""
+        for position, row in enumerate(self.model().rows):
+            if row.get(key) == value:
+                self.selectRow(position)
+                return

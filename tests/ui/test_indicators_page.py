@@ -1,0 +1,209 @@
+"""The «Показатели» page: the year's table, explanations, targets, the indicator editor, and ШНОР decisions."""
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import select
+
+from app.models import IndicatorTarget, SchoolStatus
+from app.services.analytics import DEFAULT_ISB_WEIGHTS, get_isb_weights
+from app.services.indicators import explain, get_indicator, indicator_table
+from app.ui.indicators.analysis_tab import AnalysisTab
+from app.ui.indicators.explain_dialog import ExplainDialog
+from app.ui.indicators.indicator_dialog import IndicatorDialog
+from app.ui.indicators.isb_dialogs import WeightsDialog
+from app.ui.indicators.page import IndicatorsPage
+from app.ui.indicators.program_tab import ProgramTab
+from app.ui.indicators.targets_dialog import TargetsDialog
+from app.ui.workspace import Workspace
+from tests.district_fixture import YEAR, district  # noqa: F401
+
+
+@pytest.fixture(autouse=True)
+def no_modal_boxes(monkeypatch):
+    """Confirmations say yes; a warning fails the test (it would block a real user with an error)."""
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda *args, **kwargs: None)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kwargs: pytest.fail(f"warning shown: {args[2]}"))
+
+
+@pytest.fixture
+def workspace(district):
+    database, _data = district
+    return Workspace(database, YEAR)
+
+
+def shown(dialog, qtbot):
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def targets_of(workspace, code: str) -> dict[int, float]:
+    with workspace.session() as session:
+        indicator = get_indicator(session, code)
+        rows = session.scalars(select(IndicatorTarget).where(
+            IndicatorTarget.indicator_id == indicator.id, IndicatorTarget.deleted_at.is_(None)))
+        return {row.year: row.value for row in rows}
+
+
+def test_table_shows_the_eleven_catalogue_indicators_with_their_statuses_coloured(qtbot, workspace):
+    tab = shown(ProgramTab(workspace), qtbot)
+    with workspace.session() as session:
+        expected = {row["code"]: row["status"] for row in indicator_table(session, YEAR)}
+    model = tab.model
+    assert model.rowCount() == 11
+    assert {row["code"]: row["status"] for row in model.rows} == expected
+    status_column = [c.key for c in model.columns].index("status")
+    achieved = next(i for i, row in enumerate(model.rows) if row["status"] == "achieved")
+    assert model.data(model.index(achieved, status_column)) == "достигнут"
+    assert model.data(model.index(achieved, status_column), Qt.ItemDataRole.BackgroundRole).name() == "#cdebd0"
+    assert "Показателей: 11" in tab.summary.text()
+
+
+def test_explain_dialog_shows_the_numbers_and_records_of_explain(qtbot, workspace):
+    dialog = shown(ExplainDialog(workspace, "2.2"), qtbot)
+    with workspace.session() as session:
+        expected = explain(session, "2.2", YEAR)
+    for part in ("numerator", "denominator"):
+        box = dialog.parts[part]
+        assert box.model.rowCount() == len(expected[part]["records"]) > 0
+        assert box.title().endswith(f": {expected[part]['value']:g}")
+        assert box.model.rows == expected[part]["records"]
+
+
+def test_target_set_in_the_dialog_is_stored(qtbot, workspace):
+    dialog = shown(TargetsDialog(workspace, "2.2"), qtbot)
+    dialog.boxes[2027].setValue(65)
+    assert dialog.save()
+    assert targets_of(workspace, "2.2")[2027] == 65
+
+
+def test_a_percentage_over_100_is_refused_at_its_year_and_nothing_is_stored(qtbot, workspace):
+    before = targets_of(workspace, "2.2")
+    dialog = shown(TargetsDialog(workspace, "2.2"), qtbot)
+    dialog.boxes[2026].setValue(70)
+    dialog.boxes[2027].setValue(150)
+    assert not dialog.save()
+    assert "от 0 до 100" in dialog.errors.text("2027")
+    assert dialog.errors.text("2026") == ""
+    assert targets_of(workspace, "2.2") == before
+
+
+def choose(editor, measure: str, filters: dict) -> None:
+    editor.measure.setCurrentIndex(editor.measure.findData(measure))
+    for name, value in filters.items():
+        editor.inputs[name].set(value)
+
+
+def test_computed_indicator_made_in_the_dialog_stores_its_measures_and_previews_its_value(qtbot, workspace):
+    dialog = shown(IndicatorDialog(workspace), qtbot)
+    dialog.code.setText("3.1")
+    dialog.name.setPlainText("Доля ШНОР, получивших адресную помощь")
+    choose(dialog.parts["numerator"], "schools", {"status": ["shnor"], "has": ["support_action"]})
+    choose(dialog.parts["denominator"], "schools", {"status": ["shnor"]})
+    dialog.update_preview()
+    assert "100 %" in dialog.preview.text()
+    assert dialog.save()
+    with workspace.session() as session:
+        indicator = get_indicator(session, "3.1")
+        assert indicator.numerator == {"measure": "schools", "filters": {"status": ["shnor"], "has": ["support_action"]}}
+        assert indicator.denominator == {"measure": "schools", "filters": {"status": ["shnor"]}}
+
+
+def test_indicator_without_code_or_denominator_is_refused_at_the_fields(qtbot, workspace):
+    dialog = shown(IndicatorDialog(workspace), qtbot)
+    dialog.name.setPlainText("Без кода")
+    choose(dialog.parts["numerator"], "teachers", {})
+    assert not dialog.save()
+    assert dialog.errors.text("code") and dialog.errors.text("denominator")
+    assert dialog.errors.text("numerator") == ""
+
+
+def test_editing_an_indicator_keeps_its_measures(qtbot, workspace):
+    with workspace.session() as session:
+        numerator = get_indicator(session, "2.2").numerator
+    dialog = shown(IndicatorDialog(workspace, "2.2"), qtbot)
+    assert dialog.parts["numerator"].spec() == numerator
+    dialog.direction.setCurrentIndex(dialog.direction.findData("lower"))
+    assert dialog.save()
+    with workspace.session() as session:
+        indicator = get_indicator(session, "2.2")
+        assert (indicator.direction, indicator.numerator) == ("lower", numerator)
+
+
+def loaded_analysis(qtbot, workspace) -> AnalysisTab:
+    tab = shown(AnalysisTab(workspace), qtbot)
+    qtbot.waitUntil(lambda: tab.loaded, timeout=8000)
+    return tab
+
+
+def test_status_decided_from_a_candidate_is_stored_with_its_date_and_basis(qtbot, workspace, district):
+    _database, data = district
+    tab = loaded_analysis(qtbot, workspace)
+    candidates = tab.sections["candidates"].table
+    candidates.select_where("school_id", data.schools["kurp"].id)
+    dialog = tab.decision_dialog()
+    qtbot.addWidget(dialog)
+    assert dialog.status.currentData() == "shnsu"
+    assert "ИСБ" in dialog.basis.toPlainText()
+    dialog.decided_on.setDate(QDate(2022, 2, 15))
+    dialog.basis.setPlainText(dialog.basis.toPlainText() + " Приказ № 12.")
+    assert dialog.save()
+    with workspace.session() as session:
+        stored = session.scalars(select(SchoolStatus).where(SchoolStatus.school_id == data.schools["kurp"].id)).one()
+        assert (stored.year, stored.status, stored.decided_on) == (YEAR, "shnsu", date(2022, 2, 15))
+        assert stored.basis.endswith("Приказ № 12.")
+    qtbot.waitUntil(lambda: any(r["school_id"] == data.schools["kurp"].id for r in tab.sections["statuses"].model.rows),
+                    timeout=8000)
+
+
+def test_decision_without_basis_is_refused_at_the_field(qtbot, workspace, district):
+    _database, data = district
+    tab = loaded_analysis(qtbot, workspace)
+    tab.sections["candidates"].table.select_where("school_id", data.schools["kurp"].id)
+    dialog = tab.decision_dialog()
+    qtbot.addWidget(dialog)
+    dialog.basis.setPlainText("  ")
+    assert not dialog.save()
+    assert "основание" in dialog.errors.text("basis").lower()
+
+
+def test_revoking_a_decision_removes_the_status_for_the_year(qtbot, workspace, district):
+    _database, data = district
+    tab = loaded_analysis(qtbot, workspace)
+    tab.sections["statuses"].table.select_where("school_id", data.schools["urozh"].id)
+    tab.revoke()
+    with workspace.session() as session:
+        row = session.scalars(select(SchoolStatus).where(SchoolStatus.school_id == data.schools["urozh"].id)).one()
+        assert row.deleted_at is not None
+
+
+def test_weights_dialog_refuses_negative_and_all_zero_weights_and_restores_defaults(qtbot, workspace):
+    dialog = shown(WeightsDialog(workspace), qtbot)
+    dialog.boxes["share_low_income"].setValue(-1)
+    assert not dialog.save()
+    assert "неотрицательным" in dialog.errors.text("share_low_income")
+    for box in dialog.boxes.values():
+        box.setValue(0)
+    assert not dialog.save()
+    assert "больше нуля" in dialog.errors.text("weights")
+    with workspace.session() as session:
+        assert get_isb_weights(session) == DEFAULT_ISB_WEIGHTS
+    dialog.boxes["distance_km"].setValue(2)
+    assert dialog.save()
+    with workspace.session() as session:
+        assert get_isb_weights(session)["distance_km"] == 2
+    again = shown(WeightsDialog(workspace), qtbot)
+    again.defaults_button.click()
+    assert again.weights() == DEFAULT_ISB_WEIGHTS
+
+
+def test_school_installation_sees_indicators_read_only_with_the_reason(qtbot, school_db):
+    page = shown(IndicatorsPage(Workspace(school_db, YEAR)), qtbot)
+    tab = page.program
+    assert "управление образования" in tab.note.text()
+    assert not any(tab.buttons[key].isVisible() for key in ("targets", "manual", "create", "edit"))
+    assert tab.buttons["explain"].isVisible()
