@@ -7,11 +7,16 @@ from pathlib import Path
 import pytest
 
 from app.errors import KuratorError
-from app.models import Evidence, EventOccurrence, RoadmapEvent
+from app.models import EventOccurrence, Evidence, RoadmapEvent
 from app.services import evidence as ev
 from app.services import roadmap_view
 from app.services.roadmap_access import delete_roadmap, roadmap_editable
-from app.services.roadmaps import PlannedEvent, PlannedSection, create_roadmap, record_progress
+from app.services.roadmaps import (
+    PlannedEvent,
+    PlannedSection,
+    create_roadmap,
+    record_progress,
+)
 
 TODAY = date(2022, 6, 15)
 

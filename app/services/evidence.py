@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import KuratorError
-from app.models import Evidence, EventOccurrence, RoadmapEvent, utcnow
+from app.models import EventOccurrence, Evidence, RoadmapEvent, utcnow
 from app.models.reference import EVIDENCE_KINDS
 
 MAX_BYTES = 100 * 1024 * 1024

@@ -8,7 +8,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.errors import KuratorError
-from app.models import Evidence, RoadmapEvent
+from app.models import Evidence, RoadmapEvent, School
+from app.models.reference import ROADMAP_LEVELS
 from app.search_text import fold_case
 from app.services.deadlines import windows_for_years
 from app.services.roadmaps import (
@@ -17,6 +18,7 @@ from app.services.roadmaps import (
     event_deadline,
     event_status,
     get_roadmap,
+    list_roadmaps,
     occurrences_by_event,
     roadmap_detail,
     roadmap_years,
@@ -24,6 +26,29 @@ from app.services.roadmaps import (
 
 OPEN_OR_LATE = frozenset({"planned", "in_progress", "overdue"})
 SEARCHED = ("number", "title", "deadline_text", "responsible", "planned_result")
+
+
+def roadmap_choices(session: Session, school_id: str | None = None) -> list[dict]:
+    """The roadmaps to choose from (a school's and the municipal ones when `school_id` is given), labelled
+    with their level, school and years."""
+    schools = dict(session.execute(select(School.id, func.coalesce(School.short_name, School.name))).all())
+    roadmaps = sorted(list_roadmaps(session, school_id), key=lambda roadmap: roadmap.level != "municipal")
+    return [{
+        "id": roadmap.id, "level": roadmap.level, "school_id": roadmap.school_id,
+        "year_from": roadmap.year_from, "year_to": roadmap.year_to,
+        "label": " · ".join(part for part in (roadmap.title, _owner(roadmap, schools),
+                                               _years(roadmap.year_from, roadmap.year_to)) if part),
+    } for roadmap in roadmaps]
+
+
+def _owner(roadmap, schools: dict[str, str]) -> str:
+    """The school's name (unless the title already names it) or «Муниципальный уровень»."""
+    name = schools.get(roadmap.school_id) or ROADMAP_LEVELS[roadmap.level]
+    return "" if fold_case(name) in fold_case(roadmap.title) else name
+
+
+def _years(first: int, last: int) -> str:
+    return f"{first} год" if first == last else f"{first}–{last} гг."
 
 
 def _in_year(occurrences: list, year: int | None) -> list:
