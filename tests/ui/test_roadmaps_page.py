@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from app.errors import KuratorError
-from app.models import Evidence, EventOccurrence, Roadmap, RoadmapEvent
+from app.models import EventOccurrence, Evidence, Roadmap, RoadmapEvent
 from app.services.deadlines import DeadlineKind
 from app.services.roadmap_import import preview_file, save_preview
 from app.ui.background import Progress
@@ -192,3 +192,17 @@ def test_deleting_a_roadmap_after_confirmation_empties_the_page(qtbot, district_
     page.delete_roadmap()
     page.reload()
     assert page.selector.count() == 0 and page.table.rowCount() == 0
+
+
+def test_analysis_dialog_drafts_conclusions_and_saves_the_pdf(qtbot, district_db, warnings, tmp_path):
+    from app.ui.roadmaps.analysis_dialog import AnalysisDialog
+
+    seeded(district_db)
+    page = page_for(qtbot, Workspace(district_db, 2022))
+    dialog = AnalysisDialog(page.workspace, page.roadmap)
+    qtbot.addWidget(dialog)
+    dialog.runner = run_now
+    assert dialog.conclusions.toPlainText().startswith("Из 28 мероприятий, срок исполнения которых наступил")
+    dialog.signer_name.setText("И. И. Иванова")
+    dialog.save(tmp_path / "анализ.pdf")
+    assert dialog.saved_path.read_bytes().startswith(b"%PDF") and warnings == []

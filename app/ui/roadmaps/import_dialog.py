@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -43,8 +44,8 @@ from ..widgets.record_form import note_label
 from ..workspace import Workspace
 from .statuses import plain_table, read_only_item
 
-EVENT_COLUMNS = (("№", 44), ("Мероприятие", 360), ("Срок (как в документе)", 150), ("Как понят", 110),
-                 ("Исправленный срок", 170), ("Ответственный", 160))
+EVENT_COLUMNS = (("№", 44), ("Мероприятие", 300), ("Срок (как в документе)", 140), ("Как понят", 100),
+                 ("Исправленный срок", 150), ("Ответственный", 150))
 CORRECTION_COLUMN = 4
 UNRECOGNIZED_COLOR = "#f6c9cc"
 
@@ -148,6 +149,8 @@ class ImportDialog(QDialog):
         self.sections = QTreeWidget()
         self.sections.setHeaderLabels(["Разделы"])
         self.events = plain_table(EVENT_COLUMNS)
+        self.events.horizontalHeader().setStretchLastSection(False)
+        self.events.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.events.itemChanged.connect(self._cell_changed)
         splitter.addWidget(self.sections)
         splitter.addWidget(self.events)
@@ -201,6 +204,7 @@ class ImportDialog(QDialog):
         self.candidates, self.preview = result
         self._fill_table_choice()
         self.title.setText(default_title(self.preview))
+        self.title.setCursorPosition(0)
         self._fill_sections()
         self._fill_events()
         self._follow_level()

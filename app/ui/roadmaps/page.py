@@ -127,6 +127,7 @@ class RoadmapsPage(QWidget):
         for key, _title in STRIP:
             self.figures[key] = label = QLabel()
             label.setStyleSheet(STRIP_STYLE)
+            label.setToolTip("Считаются сроки исполнения: у ежемесячного мероприятия их двенадцать в год.")
             bar.addWidget(label)
         bar.addStretch(1)
         return bar
