@@ -12,6 +12,7 @@ from .exchange.page import ExchangePage
 from .indicators.page import IndicatorsPage
 from .overview.page import OverviewPage
 from .placeholder import PlaceholderPage
+from .roadmaps.page import roadmaps_page
 from .schools.page import schools_page
 from .settings.page import SettingsPage
 from .staff.page import staff_page
@@ -37,8 +38,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("schools", "Школы", SP.SP_DirHomeIcon, schools_page),
     PageSpec("staff", "Педагоги", SP.SP_DirOpenIcon, staff_page),
     PageSpec("courses", "Курсы и обучение", SP.SP_FileDialogDetailedView, courses_page),
-    PageSpec("roadmaps", "Дорожные карты", SP.SP_FileDialogListView, _placeholder(
-        "Дорожные карты", "Муниципальная и школьные дорожные карты: импорт из Word и Excel, сроки, отметки о выполнении.")),
+    PageSpec("roadmaps", "Дорожные карты", SP.SP_FileDialogListView, roadmaps_page),
     PageSpec("events", "Мероприятия", SP.SP_FileDialogContentsView, events_page),
     PageSpec("indicators", "Показатели", SP.SP_FileDialogInfoView, IndicatorsPage),
     PageSpec("results", "Результаты", SP.SP_DialogApplyButton, _placeholder(

@@ -1,0 +1,1 @@
+"""The «Дорожные карты» page: roadmaps with sections and events, their monitoring, import and exports."""

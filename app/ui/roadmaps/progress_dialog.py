@@ -1,0 +1,154 @@
+"""«Отметить выполнение»: the state of one occurrence, its completion date, a comment and evidence files."""
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import ValidationError
+from app.models.reference import EVENT_STATUSES, EVIDENCE_KINDS
+from app.services.evidence import attach_evidence
+from app.services.roadmaps import record_progress
+
+from ..background import run_in_background
+from ..widgets.record_form import ERROR_STYLE
+from ..workspace import Workspace
+from .statuses import ru_date
+
+CHOSEN_STATES = ("planned", "in_progress", "done", "cancelled")  # «с нарушением срока» follows from the date
+
+
+class ProgressDialog(QDialog):
+    """Saves in one transaction (state, date, comment, files); messages appear at the wrong fields."""
+
+    runner = staticmethod(run_in_background)
+
+    def __init__(self, workspace: Workspace, event_id: str, occurrence: dict, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace, self.event_id, self.occurrence = workspace, event_id, occurrence
+        self.saved = False
+        self.setWindowTitle("Отметить выполнение")
+        layout = QVBoxLayout(self)
+        window = f"{ru_date(occurrence['window_start'])} – {ru_date(occurrence['window_end'])}"
+        layout.addWidget(QLabel(f"Срок исполнения: {window}"))
+        form = QFormLayout()
+        self.errors: dict[str, QLabel] = {}
+        self.status = QComboBox()
+        for code in CHOSEN_STATES:
+            self.status.addItem(EVENT_STATUSES[code], code)
+        stored = "done" if occurrence["stored_status"] == "done_late" else occurrence["stored_status"]
+        self.status.setCurrentIndex(max(self.status.findData(stored), 0))
+        self.status.currentIndexChanged.connect(lambda _index: self._follow_status())
+        self.completed_on = QDateEdit()
+        self.completed_on.setDisplayFormat("dd.MM.yyyy")
+        self.completed_on.setCalendarPopup(True)
+        done = occurrence["completed_on"] or date.today()
+        self.completed_on.setDate(QDate(done.year, done.month, done.day))
+        self.comment = QPlainTextEdit(occurrence["comment"])
+        self.comment.setFixedHeight(70)
+        self.comment.setTabChangesFocus(True)
+        for name, label, widget in (("status", "Состояние", self.status), ("completed_on", "Дата выполнения", self.completed_on),
+                                    ("comment", "Комментарий", self.comment)):
+            form.addRow(label, self._with_error(name, widget))
+        form.addRow("Подтверждающие документы", self._files_box())
+        layout.addLayout(form)
+        buttons = QDialogButtonBox()
+        buttons.addButton("Сохранить", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("Отмена", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._follow_status()
+        self.resize(560, 460)
+
+    def _with_error(self, name: str, widget: QWidget) -> QWidget:
+        cell = QWidget()
+        box = QVBoxLayout(cell)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(widget)
+        self.errors[name] = error = QLabel()
+        error.setStyleSheet(ERROR_STYLE)
+        error.setWordWrap(True)
+        error.hide()
+        box.addWidget(error)
+        return cell
+
+    def _files_box(self) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.files = QListWidget()
+        self.files.setFixedHeight(80)
+        self.kind = QComboBox()
+        for code, label in EVIDENCE_KINDS.items():
+            self.kind.addItem(label, code)
+        add = QPushButton("Добавить файлы…")
+        add.clicked.connect(self.choose_files)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Вид документа:"))
+        row.addWidget(self.kind)
+        row.addWidget(add)
+        column.addWidget(self.files)
+        column.addLayout(row)
+        return self._with_error("files", box)
+
+    def _follow_status(self) -> None:
+        self.completed_on.setEnabled(self.status.currentData() == "done")
+
+    def choose_files(self) -> None:
+        paths, _filter = QFileDialog.getOpenFileNames(self, "Подтверждающие документы", str(Path.home()),
+                                                      "Документы (*.pdf *.docx *.doc *.xlsx *.jpg *.png);;Все файлы (*)")
+        self.add_files(paths)
+
+    def add_files(self, paths: list[str]) -> None:
+        for path in paths:
+            self.files.addItem(path)
+
+    def _values(self) -> dict:
+        value = self.completed_on.date()
+        return {"status": self.status.currentData(), "completed_on": date(value.year(), value.month(), value.day()),
+                "comment": self.comment.toPlainText().strip() or None,
+                "files": [Path(self.files.item(i).text()) for i in range(self.files.count())],
+                "kind": self.kind.currentData()}
+
+    def save(self) -> None:
+        values = self._values()
+        workspace, event_id, occurrence_id = self.workspace, self.event_id, self.occurrence["id"]
+
+        def work(_progress) -> dict[str, str]:
+            try:
+                with workspace.session() as session:
+                    record_progress(session, occurrence_id, values["status"],
+                                    values["completed_on"] if values["status"] == "done" else None, values["comment"])
+                    for path in values["files"]:
+                        attach_evidence(session, workspace.database.location.files_dir, event_id, occurrence_id,
+                                        path, values["kind"], path.stem)
+            except ValidationError as error:
+                return error.errors
+            return {}
+
+        self.runner(self, work, self._saved, label="Сохраняется отметка о выполнении…")
+
+    def _saved(self, errors: dict[str, str]) -> None:
+        for name, label in self.errors.items():
+            label.setText(errors.get(name, ""))
+            label.setVisible(name in errors)
+        if not errors:
+            self.saved = True
+            self.workspace.changed("roadmap")
+            self.accept()

@@ -1,0 +1,208 @@
+"""The «Дорожные карты» page and its dialogs, driven without exec(): import, correction, filters, progress,
+evidence, and the owner rule."""
+
+import hashlib
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from app.errors import KuratorError
+from app.models import EventOccurrence, Evidence, Roadmap, RoadmapEvent
+from app.services.deadlines import DeadlineKind
+from app.services.roadmap_import import preview_file, save_preview
+from app.ui.background import Progress
+from app.ui.roadmaps.event_dialog import EventDialog
+from app.ui.roadmaps.import_dialog import ImportDialog
+from app.ui.roadmaps.page import STATE_FILTERS, RoadmapsPage
+from app.ui.workspace import Workspace
+
+SEED004 = Path(__file__).resolve().parents[1] / "data" / "roadmaps" / "seed004.docx"
+NO_TABLE = SEED004.with_name("no_table.docx")
+HEADER = ("№ п/п", "Наименование мероприятия", "Срок исполнения", "Ответственный", "Планируемый результат")
+
+
+@pytest.fixture
+def warnings(monkeypatch) -> list[str]:
+    """Warnings are collected instead of shown; questions are answered «yes»."""
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a, **k: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "information", lambda *args, **kwargs: None)
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
+    return shown
+
+
+def run_now(parent, work, on_done, label="", cancellable=True):
+    """What run_in_background does, on this thread."""
+    try:
+        result = work(Progress())
+    except KuratorError as error:
+        QMessageBox.warning(parent, "Куратор", error.message)
+        return
+    on_done(result)
+
+
+def import_dialog(qtbot, workspace, path: Path) -> ImportDialog:
+    dialog = ImportDialog(workspace)
+    qtbot.addWidget(dialog)
+    dialog.runner = run_now
+    dialog.path.setText(str(path))
+    dialog.read_file()
+    return dialog
+
+
+def page_for(qtbot, workspace) -> RoadmapsPage:
+    page = RoadmapsPage(workspace)
+    qtbot.addWidget(page)
+    page.reload()
+    return page
+
+
+def seeded(database) -> str:
+    with database.session() as session:
+        return save_preview(session, preview_file(SEED004, 2022))["roadmap_id"]
+
+
+def shown_numbers(page: RoadmapsPage) -> list[str]:
+    return [page.table.item(row, 0).text() for row in range(page.table.rowCount())]
+
+
+def test_seed004_imported_through_the_dialog_shows_18_events_in_5_sections(qtbot, district_db, warnings):
+    workspace = Workspace(district_db, 2022)
+    dialog = import_dialog(qtbot, workspace, SEED004)
+    assert "Разделов: 5, мероприятий: 18. Нераспознанных сроков: 0" in dialog.summary.text()
+    assert dialog.title.text().startswith("ПЛАН МЕРОПРИЯТИЙ («Дорожная карта»)")
+    dialog.save()
+    assert dialog.result_summary["events"] == 18
+    page = page_for(qtbot, workspace)
+    root = page.tree.topLevelItem(0)
+    assert (root.text(0), root.text(1), root.childCount()) == ("Все разделы", "18", 5)
+    assert root.child(4).text(0) == "5 Мониторинг и консультативная поддержка"
+    assert page.table.rowCount() == 18 and warnings == []
+
+
+def test_an_unrecognised_deadline_is_corrected_in_the_preview_and_saved(qtbot, district_db, warnings, tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (HEADER, ("1.", "Общесистемные меры", "", "", ""),
+                ("1.1", "Анализ результатов ВПР", "Февраль", "ИМЦ УО", "Справка"),
+                ("1.2", "Совещание с директорами", "когда получится", "УО", "Протокол")):
+        sheet.append(row)
+    source = tmp_path / "карта.xlsx"
+    book.save(source)
+    dialog = import_dialog(qtbot, Workspace(district_db, 2022), source)
+    assert "Нераспознанных сроков: 1" in dialog.summary.text()
+    assert dialog.events.item(1, 3).text() == "не распознан"
+    assert dialog.correct(1, "Март - апрель") == DeadlineKind.PERIOD
+    assert "Нераспознанных сроков: 0" in dialog.summary.text() and dialog.events.item(1, 3).text() == "период"
+    dialog.save()
+    with district_db.session() as session:
+        event = session.query(RoadmapEvent).filter_by(number="1.2").one()
+        windows = [(o.window_start, o.window_end) for o in session.query(EventOccurrence).filter_by(event_id=event.id)]
+    assert (event.deadline_text, event.deadline_override) == ("когда получится", "Март - апрель")
+    assert windows == [(date(2022, 3, 1), date(2022, 4, 30))]
+
+
+def test_a_file_with_no_roadmap_table_shows_the_reason_and_saves_nothing(qtbot, district_db, warnings):
+    dialog = import_dialog(qtbot, Workspace(district_db, 2022), NO_TABLE)
+    dialog.save()
+    assert len(warnings) == 1 and "не найдена таблица дорожной карты" in warnings[0]
+    assert not dialog.save_button.isEnabled() and dialog.result_summary is None
+    with district_db.session() as session:
+        assert session.query(Roadmap).count() == 0
+
+
+def test_state_and_responsible_filters_show_the_right_events(qtbot, district_db, warnings):
+    seeded(district_db)
+    page = page_for(qtbot, Workspace(district_db, 2022))
+    page.state_filter.setCurrentIndex([label for label, _ in STATE_FILTERS].index("Просрочено"))
+    assert shown_numbers(page) == [str(n) for n in range(1, 19) if n != 9]  # «По отдельному плану» has no date
+    page.state_filter.setCurrentIndex(0)
+    page.responsible_filter.setCurrentIndex(page.responsible_filter.findData("Управление образования"))
+    assert shown_numbers(page) == ["16", "17"]
+    page.search.setText("консилиум")
+    page.search.flush()
+    assert shown_numbers(page) == []
+
+
+def test_an_occurrence_done_after_its_window_shows_done_late_and_keeps_its_evidence(qtbot, district_db, warnings, tmp_path):
+    seeded(district_db)
+    workspace = Workspace(district_db, 2022)
+    page = page_for(qtbot, workspace)
+    dialog = EventDialog(workspace, page.rows[0]["id"])
+    qtbot.addWidget(dialog)
+    progress = dialog.progress_dialog()
+    qtbot.addWidget(progress)
+    progress.runner = run_now
+    progress.status.setCurrentIndex(progress.status.findData("done"))
+    progress.completed_on.setDate(date(2022, 3, 10))
+    first, second = tmp_path / "Приказ.pdf", tmp_path / "Приказ (копия).pdf"
+    for path in (first, second):
+        path.write_bytes(b"%PDF order 15")
+    progress.add_files([str(first), str(second)])
+    progress.save()
+    assert progress.saved
+    dialog.fill()
+    assert dialog.occurrences.item(0, 1).text() == "выполнено с нарушением срока"
+    assert dialog.occurrences.item(0, 2).text() == "10.03.2022"
+    assert dialog.occurrences.item(0, 4).text() == "1"
+    page.reload()
+    assert page.table.item(0, 4).text() == "выполнено с нарушением срока"
+    with district_db.session() as session:
+        stored = session.query(Evidence).one()
+    assert stored.sha256 == hashlib.sha256(b"%PDF order 15").hexdigest()
+    files = [p for p in (district_db.location.files_dir / "evidence").rglob("*") if p.is_file()]
+    assert [p.name for p in files] == [f"{stored.sha256}.pdf"]
+
+
+def test_a_completion_date_in_the_future_is_shown_at_its_field(qtbot, district_db, warnings):
+    seeded(district_db)
+    workspace = Workspace(district_db, 2022)
+    page = page_for(qtbot, workspace)
+    dialog = EventDialog(workspace, page.rows[0]["id"])
+    qtbot.addWidget(dialog)
+    progress = dialog.progress_dialog()
+    qtbot.addWidget(progress)
+    progress.runner = run_now
+    progress.show()
+    progress.status.setCurrentIndex(progress.status.findData("done"))
+    progress.completed_on.setDate(date(2099, 1, 1))
+    progress.save()
+    assert not progress.saved and progress.errors["completed_on"].isVisible()
+    assert "будущем" in progress.errors["completed_on"].text()
+
+
+def test_the_municipal_roadmap_is_read_only_in_a_school_installation(qtbot, school_db, warnings):
+    seeded(school_db)
+    workspace = Workspace(school_db, 2022)
+    page = page_for(qtbot, workspace)
+    assert not page.note.isHidden() and "управление образования" in page.note.text()
+    assert not page.delete_button.isEnabled() and page.export_button.isEnabled()
+    dialog = EventDialog(workspace, page.rows[0]["id"])
+    qtbot.addWidget(dialog)
+    assert not dialog.progress_button.isEnabled() and not dialog.correction.isEnabled()
+    assert dialog.progress_dialog() is None
+
+
+def test_deleting_a_roadmap_after_confirmation_empties_the_page(qtbot, district_db, warnings):
+    seeded(district_db)
+    page = page_for(qtbot, Workspace(district_db, 2022))
+    page.delete_roadmap()
+    page.reload()
+    assert page.selector.count() == 0 and page.table.rowCount() == 0
+
+
+def test_analysis_dialog_drafts_conclusions_and_saves_the_pdf(qtbot, district_db, warnings, tmp_path):
+    from app.ui.roadmaps.analysis_dialog import AnalysisDialog
+
+    seeded(district_db)
+    page = page_for(qtbot, Workspace(district_db, 2022))
+    dialog = AnalysisDialog(page.workspace, page.roadmap)
+    qtbot.addWidget(dialog)
+    dialog.runner = run_now
+    assert dialog.conclusions.toPlainText().startswith("Из 28 мероприятий, срок исполнения которых наступил")
+    dialog.signer_name.setText("И. И. Иванова")
+    dialog.save(tmp_path / "анализ.pdf")
+    assert dialog.saved_path.read_bytes().startswith(b"%PDF") and warnings == []
