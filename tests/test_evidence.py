@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from app.errors import KuratorError
-from app.models import EventOccurrence, Evidence, RoadmapEvent
+from app.models import Roadmap, EventOccurrence, Evidence, RoadmapEvent
 from app.services import evidence as ev
 from app.services import roadmap_view
 from app.services.roadmap_access import delete_roadmap, roadmap_editable
@@ -151,9 +151,12 @@ def test_event_card_lists_occurrences_with_evidence_counts(district_db, roadmap,
 
 def test_municipal_roadmap_is_read_only_in_a_school_installation(school_db):
     with school_db.session() as session:
-        created = create_roadmap(
-            session, {"title": "Муниципальная", "level": "municipal", "year_from": 2022, "year_to": 2022},
-            [], [planned("1", "Анализ", "Февраль", "ИМЦ", None)])
+        with pytest.raises(KuratorError, match="управление образования"):
+            create_roadmap(session, {"title": "Муниципальная", "level": "municipal", "year_from": 2022,
+                                     "year_to": 2022}, [], [planned("1", "Анализ", "Февраль", "ИМЦ", None)])
+        created = Roadmap(title="Муниципальная", level="municipal", year_from=2022, year_to=2022, origin="district")
+        session.add(created)
+        session.flush()
         allowed, reason = roadmap_editable(session, created.id)
         assert not allowed and "управление образования" in reason
         with pytest.raises(KuratorError):

@@ -155,3 +155,22 @@ def test_analysis_pdf_reads_in_russian(district_db, roadmap, tmp_path):
     text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
     assert "Анализ реализации дорожной карты" in text
     assert "Просрочено" in text and "Час контроля с директорами" in text
+
+
+def test_a_school_cannot_record_progress_on_the_municipal_roadmap(school_db):
+    from app.errors import KuratorError
+    from app.models import Roadmap
+
+    with school_db.session() as session:
+        roadmap = Roadmap(title="Муниципальная дорожная карта", level="municipal", year_from=2022, year_to=2022,
+                          origin="district")
+        session.add(roadmap)
+        session.flush()
+        event = RoadmapEvent(roadmap_id=roadmap.id, number="1", title="Анализ", deadline_text="Февраль", position=0,
+                             origin="district")
+        session.add(event)
+        session.flush()
+        roadmaps.plan_occurrences(session, roadmap)
+        occurrence = session.query(EventOccurrence).one()
+        with pytest.raises(KuratorError, match="управление образования"):
+            roadmaps.record_progress(session, occurrence.id, "done", date(2022, 2, 10))

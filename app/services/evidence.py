@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from app.errors import KuratorError
 from app.models import EventOccurrence, Evidence, RoadmapEvent, utcnow
 from app.models.reference import EVIDENCE_KINDS
+from app.services.roadmaps import require_keeper
 
 MAX_BYTES = 100 * 1024 * 1024
 CHUNK = 1024 * 1024
@@ -84,6 +85,7 @@ def attach_evidence(session: Session, files_dir: Path, event_id: str, occurrence
     event = session.get(RoadmapEvent, event_id)
     if event is None or event.deleted_at is not None:
         raise KuratorError("Мероприятие не найдено (возможно, удалено).")
+    require_keeper(session, event.roadmap)
     if occurrence_id is not None:
         occurrence = session.get(EventOccurrence, occurrence_id)
         if occurrence is None or occurrence.event_id != event_id:

@@ -184,7 +184,10 @@ def preview(session: Session, values: dict, year: int) -> IndicatorResult | None
 
 def catalogue_editable(session: Session) -> tuple[bool, str]:
     """Whether this installation may change indicators, targets and values (the district owns them), and why not."""
-    from app.services.records.ownership import NOT_SET_UP, current_scope  # installation imports this module
+    from app.services.records.ownership import (  # installation imports this module
+        NOT_SET_UP,
+        current_scope,
+    )
 
     scope = current_scope(session)
     if scope is None:

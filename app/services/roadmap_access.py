@@ -5,26 +5,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import KuratorError
 from app.models import utcnow
-from app.services.records.ownership import (
-    DISTRICT_KEEPS,
-    NOT_SET_UP,
-    OTHER_SCHOOL_KEEPS,
-    SCHOOL_KEEPS,
-    current_scope,
-)
-from app.services.roadmaps import get_roadmap
-
-
-def may_keep(session: Session, level: str, school_id: str | None) -> tuple[bool, str]:
-    """Whether this installation keeps a roadmap of this level (and school); the reason when it does not."""
-    scope = current_scope(session)
-    if scope is None:
-        return False, NOT_SET_UP
-    if level != "school":
-        return (False, DISTRICT_KEEPS) if scope.is_school else (True, "")
-    if not scope.is_school:
-        return False, SCHOOL_KEEPS
-    return (True, "") if school_id == scope.school_id else (False, OTHER_SCHOOL_KEEPS)
+from app.services.roadmaps import get_roadmap, may_keep
 
 
 def roadmap_editable(session: Session, roadmap_id: str) -> tuple[bool, str]:

@@ -113,7 +113,7 @@ def default_conclusions(overview: dict) -> str:
     due = total["done"] + total["done_late"] + total["overdue"]
     if not due:
         return "Сроки исполнения мероприятий дорожной карты ещё не наступили."
-    parts = [f"Из {due} мероприятий, срок исполнения которых наступил, в срок выполнено {total['done']}"]
+    parts = [f"Из {due} сроков исполнения мероприятий, которые уже наступили, в срок выполнено {total['done']}"]
     if total["done_late"]:
         parts.append(f"с нарушением срока — {total['done_late']}")
     if total["overdue"]:

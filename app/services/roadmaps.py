@@ -29,6 +29,13 @@ from app.services.deadlines import (
     parse_deadline,
     windows_for_years,
 )
+from app.services.records.ownership import (
+    DISTRICT_KEEPS,
+    NOT_SET_UP,
+    OTHER_SCHOOL_KEEPS,
+    SCHOOL_KEEPS,
+    current_scope,
+)
 
 OPEN_STATUSES = frozenset({"planned", "in_progress"})
 FINISHED_STATUSES = frozenset({"done", "done_late"})
@@ -53,6 +60,26 @@ def event_deadline(event: RoadmapEvent, year: int) -> Deadline:
 
 def roadmap_years(roadmap: Roadmap) -> list[int]:
     return list(range(roadmap.year_from, roadmap.year_to + 1))
+
+
+def may_keep(session: Session, level: str, school_id: str | None) -> tuple[bool, str]:
+    """Whether this installation keeps a roadmap of this level (and school); the reason when it does not.
+    The district keeps the municipal roadmap, a school its own; sections, events, occurrences follow the roadmap."""
+    scope = current_scope(session)
+    if scope is None:
+        return False, NOT_SET_UP
+    if level != "school":
+        return (False, DISTRICT_KEEPS) if scope.is_school else (True, "")
+    if not scope.is_school:
+        return False, SCHOOL_KEEPS
+    return (True, "") if school_id == scope.school_id else (False, OTHER_SCHOOL_KEEPS)
+
+
+def require_keeper(session: Session, roadmap: Roadmap) -> None:
+    """Refuse to change a roadmap another installation keeps (its changes arrive in packets)."""
+    allowed, reason = may_keep(session, roadmap.level, roadmap.school_id)
+    if not allowed:
+        raise KuratorError(reason)
 
 
 def validate_roadmap(values: dict) -> dict[str, str]:
@@ -105,6 +132,9 @@ def create_roadmap(session: Session, values: dict, sections: list[PlannedSection
         errors["events"] = "В дорожной карте нет ни одного мероприятия."
     if errors:
         raise ValidationError(errors)
+    allowed, reason = may_keep(session, values["level"], values.get("school_id"))
+    if not allowed:
+        raise KuratorError(reason)
     roadmap = Roadmap(**{key: values.get(key) for key in ("title", "level", "school_id", "year_from", "year_to",
                                                           "approved_by", "source_file")})
     session.add(roadmap)
@@ -187,6 +217,7 @@ def correct_deadline(session: Session, event_id: str, text: str) -> Deadline:
     """Store the user's reading of a deadline nobody could parse, and plan the occurrences it gives."""
     event = _get(session, RoadmapEvent, event_id, "Мероприятие")
     roadmap = session.get(Roadmap, event.roadmap_id)
+    require_keeper(session, roadmap)
     deadline = parse_deadline(text, roadmap.year_from)
     if deadline.kind == DeadlineKind.UNRECOGNIZED:
         raise ValidationError({"deadline_override": f"Срок «{text}» не распознан. Пример: «Март - апрель», «до 01.09.2022»."})
@@ -200,6 +231,7 @@ def record_progress(session: Session, occurrence_id: str, status: str, completed
                     comment: str | None = None) -> EventOccurrence:
     """Record what happened with one occurrence; «done» after the window becomes «done with a late date»."""
     occurrence = _get(session, EventOccurrence, occurrence_id, "Срок мероприятия")
+    require_keeper(session, session.get(RoadmapEvent, occurrence.event_id).roadmap)
     errors: dict[str, str] = {}
     if status not in EVENT_STATUSES or status == "overdue":
         errors["status"] = "Выберите состояние: запланировано, в работе, выполнено или отменено."
