@@ -21,7 +21,7 @@ FILLED = {
     "ОГЭ": [{"Код школы": OWN, "Год": 2024, "Предмет": "Русский язык", "Участников": 30, "Средняя отметка": 3.8,
              "Получили «2»": 1}],
     "ВПР": [{"Код школы": OWN, "Год": 2024, "Класс": 5, "Предмет": "Математика", "Участников": 25,
-             "«2»": 3, "«3»": 10, "«4»": 8, "«5»": 4}],
+             "Отметка «2»": 3, "Отметка «3»": 10, "Отметка «4»": 8, "Отметка «5»": 4}],
     "Выпуск": [{"Код школы": OWN, "Год": 2024, "Класс": 11, "Выпускников": 18, "Получили аттестат": 17,
                 "Аттестат с отличием": 2}],
     "Олимпиады": [{"Код школы": OWN, "Год": 2024, "Этап": "Муниципальный", "Участников": 14,
@@ -145,7 +145,7 @@ def _with(sheet: str, **changes) -> dict:
      ("ОГЭ", 2, "A", "эту запись ведёт другая школа; изменения приходят в пакете от неё")),
     (_with("Выпуск", Класс=10), ("Выпуск", 2, "D", "выпуск бывает из 9 или 11 класса")),
     (_with("ВПР", Класс=3), ("ВПР", 2, "D", None)),
-    (_with("ВПР", **{"«5»": 10}), ("ВПР", 2, "J", "отметок «2»–«5» вместе больше, чем участников")),
+    (_with("ВПР", **{"Отметка «5»": 10}), ("ВПР", 2, "J", "отметок «2»–«5» вместе больше, чем участников")),
     ({"Олимпиады": FILLED["Олимпиады"] * 2}, ("Олимпиады", 3, "D", "такая же запись (школа, год и т. д.) уже есть в строке 2 этого листа")),
 ])
 def test_each_domain_error_names_sheet_row_and_column_and_saves_nothing(school, tmp_path, sheets, expected):
@@ -202,3 +202,20 @@ def test_cli_writes_the_template_and_imports_it_as_json(school, db_path, tmp_pat
     assert failed["saved"] is False and failed["created"] == 0
     assert [(e["sheet"], e["row"], e["column"]) for e in failed["errors"]] == [("ЕГЭ", 3, "C")]
     assert set(failed["errors"][0]) == {"sheet", "row", "column", "column_title", "message", "text"}
+
+
+def test_common_header_variants_are_recognised_in_any_column_order(school, tmp_path):
+    path = tmp_path / "own.xlsx"
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "ВПР"
+    ws.append(["Класс", "Код ОО", "Год", "Учебный предмет", "Количество участников", "«2»", "получили 3", "на «4»", "Отметка 5"])
+    ws.append([6, OWN, 2024, "русский язык", 20, 1, 9, 7, 3])
+    wb.save(path)
+    with school.session() as session:
+        summary = import_results(session, path)
+        assert summary.by_sheet == {"ВПР": {"created": 1, "updated": 0, "unchanged": 0}}
+        vpr = session.scalars(select(VprResult)).one()
+    assert (vpr.grade, vpr.subject, vpr.count_2, vpr.count_3, vpr.count_4, vpr.count_5) == (6, "Русский язык", 1, 9, 7, 3)

@@ -81,8 +81,8 @@ VPR = ResultSheet(
                  "Отметок «2»–«5» вместе не может быть больше, чем участников.",
     columns=(
         _grade(4, 11, "Параллель, писавшая работу: от 4 до 11."), SUBJECT, _participants("писали работу"),
-        *(_count(f"count_{mark}", f"«{mark}»", f"Сколько участников получили «{mark}»." + EMPTY_IS_ZERO,
-                 f"отметка «{mark}»", f"получили «{mark}»", f"на «{mark}»", f"отметка {mark}", f"получили {mark}")
+        *(_count(f"count_{mark}", f"Отметка «{mark}»", f"Сколько участников получили «{mark}»." + EMPTY_IS_ZERO,
+                 f"«{mark}»", f"получили «{mark}»", f"на «{mark}»", f"отметка {mark}", f"получили {mark}")
           for mark in (2, 3, 4, 5)),
     ),
 )

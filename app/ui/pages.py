@@ -10,6 +10,7 @@ from .courses.page import courses_page
 from .events.page import events_page
 from .overview.page import OverviewPage
 from .placeholder import PlaceholderPage
+from .results.page import results_page
 from .schools.page import schools_page
 from .settings.page import SettingsPage
 from .staff.page import staff_page
@@ -40,8 +41,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("events", "Мероприятия", SP.SP_FileDialogContentsView, events_page),
     PageSpec("indicators", "Показатели", SP.SP_FileDialogInfoView, _placeholder(
         "Показатели", "Показатели программы: целевые и фактические значения по годам.")),
-    PageSpec("results", "Результаты", SP.SP_DialogApplyButton, _placeholder(
-        "Результаты", "Образовательные результаты: ЕГЭ, ОГЭ, ВПР, выпуск и олимпиады по школам.")),
+    PageSpec("results", "Результаты", SP.SP_DialogApplyButton, results_page),
     PageSpec("reports", "Отчёты", SP.SP_FileIcon, _placeholder(
         "Отчёты", "Аналитическая справка района и отчёты школ в PDF и Excel.")),
     PageSpec("exchange", "Обмен данными", SP.SP_DriveFDIcon, _placeholder(

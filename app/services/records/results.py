@@ -28,7 +28,7 @@ def _year_column(model) -> Column:
 
 
 EXAM_RESULT = Entity(
-    name="exam_result", model=ExamResult, singular="Результат ГИА", plural="Результаты ЕГЭ и ОГЭ",
+    name="exam_result", model=ExamResult, singular="Результат ГИА", plural="Результаты экзаменов",
     fields=(
         school_field(), year_field(),
         Field("exam", "Экзамен", "choice", required=True, choices=EXAM_KINDS, default="ЕГЭ"), _subject(),
