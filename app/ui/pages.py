@@ -13,6 +13,7 @@ from .indicators.page import IndicatorsPage
 from .overview.page import OverviewPage
 from .placeholder import PlaceholderPage
 from .roadmaps.page import roadmaps_page
+from .results.page import results_page
 from .schools.page import schools_page
 from .settings.page import SettingsPage
 from .staff.page import staff_page
@@ -41,8 +42,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("roadmaps", "Дорожные карты", SP.SP_FileDialogListView, roadmaps_page),
     PageSpec("events", "Мероприятия", SP.SP_FileDialogContentsView, events_page),
     PageSpec("indicators", "Показатели", SP.SP_FileDialogInfoView, IndicatorsPage),
-    PageSpec("results", "Результаты", SP.SP_DialogApplyButton, _placeholder(
-        "Результаты", "Образовательные результаты: ЕГЭ, ОГЭ, ВПР, выпуск и олимпиады по школам.")),
+    PageSpec("results", "Результаты", SP.SP_DialogApplyButton, results_page),
     PageSpec("reports", "Отчёты", SP.SP_FileIcon, _placeholder(
         "Отчёты", "Аналитическая справка района и отчёты школ в PDF и Excel.")),
     PageSpec("exchange", "Обмен данными", SP.SP_DriveFDIcon, ExchangePage),

@@ -30,6 +30,7 @@ from app.services.excel.spec import (
 from app.services.excel.values import BadValue, is_blank, parse_value, shown
 
 HEADER_SCAN_ROWS = 10
+NO_SUCH_SHEET = "в файле нет такого листа"
 _UNCALCULATED = "uncalculated"
 _Row = dict[int, ReadOnlyCell]
 
@@ -93,7 +94,7 @@ def _read_sheet(ws: ReadOnlyWorksheet | None, sheet: Sheet, result: ImportResult
     rows_out = result.rows_by_sheet.setdefault(sheet.name, [])
     numbers_out = result.source_rows.setdefault(sheet.name, [])
     if ws is None:
-        result.errors.append(CellError(sheet.title, 0, "", "", "в файле нет такого листа"))
+        result.errors.append(CellError(sheet.title, 0, "", "", NO_SUCH_SHEET))
         return
     rows = _rows(ws)
     head = list(islice(rows, HEADER_SCAN_ROWS))
@@ -101,6 +102,7 @@ def _read_sheet(ws: ReadOnlyWorksheet | None, sheet: Sheet, result: ImportResult
     if found is None:
         return
     header_index, positions = found
+    result.column_letters[sheet.name] = {key: get_column_letter(p) for key, p in positions.items()}
     for number, cells in chain(head[header_index + 1:], rows):
         if all(_is_empty(cells.get(p)) for p in positions.values()):
             continue

@@ -165,12 +165,14 @@ class ImportResult:
     """Rows per sheet name (dicts keyed by column key) and every error found.
 
     Rows come back even when there are errors (bad cells read as None), so a preview can show them;
-    the caller must save nothing unless `ok`. `source_rows` gives each row's Excel row number.
+    the caller must save nothing unless `ok`. `source_rows` gives each row's Excel row number and
+    `column_letters` each found column's letter, so a caller's own checks can point at cells too.
     """
 
     rows_by_sheet: dict[str, list[dict[str, Any]]]
     errors: list[CellError]
     source_rows: dict[str, list[int]] = field(default_factory=dict)
+    column_letters: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:

@@ -2,12 +2,12 @@
 
 from types import MappingProxyType
 
-from . import learning, schools, staff, support
+from . import learning, results, schools, staff, support
 from .spec import Entity
 
 ENTITIES: MappingProxyType = MappingProxyType({
     entity.name: entity
-    for entity in (*schools.ENTITIES, *staff.ENTITIES, *learning.ENTITIES, *support.ENTITIES)
+    for entity in (*schools.ENTITIES, *staff.ENTITIES, *learning.ENTITIES, *results.ENTITIES, *support.ENTITIES)
 })
 
 

@@ -29,3 +29,33 @@ def required_when(name: str, condition_field: str, condition_value: Any, message
     return lambda values: (
         {name: message} if values.get(condition_field) == condition_value and values.get(name) is None else {}
     )
+
+
+def sum_not_greater(parts: tuple[str, ...], whole: str, message: str) -> Rule:
+    """The filled `parts` together may not exceed `whole` (e.g. marks «2»…«5» ≤ participants); shown at the last part."""
+    def rule(values: dict[str, Any]) -> dict[str, str]:
+        if values.get(whole) is None:
+            return {}
+        total = sum(values.get(part) or 0 for part in parts)
+        return {parts[-1]: message} if total > values[whole] else {}
+    return rule
+
+
+def within_when(name: str, condition_field: str, condition_value: Any, low: float, high: float, message: str) -> Rule:
+    """`name` must lie in [low, high] when `condition_field` holds `condition_value` (e.g. ОГЭ mark 2–5)."""
+    return lambda values: (
+        {name: message} if values.get(condition_field) == condition_value and values.get(name) is not None
+        and not low <= values[name] <= high else {}
+    )
+
+
+def one_of_values(name: str, allowed: tuple[Any, ...], message: str) -> Rule:
+    """`name`, when filled, must be one of `allowed` (e.g. graduation grade 9 or 11)."""
+    return lambda values: {name: message} if values.get(name) is not None and values[name] not in allowed else {}
+
+
+def empty_unless(name: str, condition_field: str, condition_value: Any, message: str) -> Rule:
+    """`name` may be filled only when `condition_field` holds `condition_value` (e.g. «менее 30 баллов» — ЕГЭ only)."""
+    return lambda values: (
+        {name: message} if values.get(name) is not None and values.get(condition_field) != condition_value else {}
+    )

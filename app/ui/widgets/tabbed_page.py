@@ -17,17 +17,18 @@ def page_title(text: str) -> QLabel:
 
 
 class TabbedPage(QWidget):
-    """One tab per entity: (tab title, entity name). Pages expose `current_table()` and `apply_filters()`."""
+    """One tab per entity: (tab title, entity name[, fixed values such as {"exam": "ЕГЭ"}]).
+    Pages expose `current_table()` and `apply_filters()`; the first tab of an entity answers for it."""
 
-    def __init__(self, workspace: Workspace, title: str, tabs: tuple[tuple[str, str], ...], parent: QWidget | None = None):
+    def __init__(self, workspace: Workspace, title: str, tabs: tuple[tuple, ...], parent: QWidget | None = None):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.addWidget(page_title(title))
         self.tabs = QTabWidget()
         self.tables: dict[str, TablePage] = {}
-        for tab_title, entity in tabs:
-            table = TablePage(workspace, entity)
-            self.tables[entity] = table
+        for tab_title, entity, *fixed in tabs:
+            table = TablePage(workspace, entity, fixed=fixed[0] if fixed else None)
+            self.tables.setdefault(entity, table)
             self.tabs.addTab(table, tab_title)
         layout.addWidget(self.tabs)
 

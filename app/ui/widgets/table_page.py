@@ -61,7 +61,7 @@ class TablePage(QWidget):
         bar.addWidget(self.search, 2)
         scope = self.workspace.scope()
         self.school_filter = self._combo("Все школы") if (
-            "school" in self.entity.filters and not self.fixed and not (scope and scope.is_school)
+            "school" in self.entity.filters and not self._within_record() and not (scope and scope.is_school)
             and self.entity.name != "school") else None
         if self.school_filter is not None:
             self.school_filter.setEditable(True)
@@ -86,6 +86,10 @@ class TablePage(QWidget):
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         bar.addWidget(self.count_label, 1)
         return bar
+
+    def _within_record(self) -> bool:
+        """Whether `fixed` pins a parent record (a card's tab), not just a value such as the exam kind."""
+        return any(self.entity.field(name).kind == "ref" for name in self.fixed)
 
     def _combo(self, everything: str) -> QComboBox:
         combo = QComboBox()
