@@ -1,5 +1,5 @@
 """The command modules, in the order `kurator --help` lists them."""
 
-from . import core, deadline, generate, gui, indicators, keys, packet, roadmap
+from . import core, deadline, generate, gui, indicators, keys, packet, report, roadmap
 
-MODULES: list = [gui, core, deadline, roadmap, indicators, keys, packet, generate]
+MODULES: list = [gui, core, deadline, roadmap, indicators, report, keys, packet, generate]

@@ -1,6 +1,7 @@
 """The PDF reports: the district's analytic report for a year (in the manner of the report at the end of seeds/004)
 and one school's profile. Excel exports live in `app.services.report_excel`."""
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -8,6 +9,7 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.errors import KuratorError
 from app.models import SchoolStatus, SocialPassport
 from app.models.reference import CONTEXT_TYPES, LOCALITIES, SCHOOL_STATUSES
 from app.services import analytics, chart_data, charts
@@ -42,6 +44,19 @@ EXAM_SHORT_TITLES = {  # the seeds/000 columns (analytics.EXAM_TABLE_TITLES) in 
     "olympiad_winners_share": "Призёры олимп., %",
 }
 ROADMAP_HEADER = ["Раздел", "Всего", "В срок", "С нарушением срока", "Просрочено", "Осталось"]
+
+
+def check_target(path: str | Path) -> Path:
+    """Refuse early (before minutes of work) a target whose folder is missing or not writable."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise KuratorError(f"«{target}» — это папка; укажите имя файла.")
+    if not folder.is_dir():
+        raise KuratorError(f"Папка «{folder}» не существует.")
+    if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
+        raise KuratorError(f"Нет прав на запись файла «{target}».")
+    return target
 
 
 def _roadmap_rows(overview: dict) -> list[list]:
