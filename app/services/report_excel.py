@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pandas as pd
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from app.models import Course, Enrollment, IndicatorTarget, School, Teacher
 from app.models.reference import (
@@ -57,6 +57,7 @@ def export_staff_registry_xlsx(session: Session, path: str | Path) -> Path:
     """All current staff of live schools with positions, subjects, category and dates."""
     query = (select(School.name, Teacher).join(School, School.id == Teacher.school_id)
              .where(Teacher.deleted_at.is_(None), School.deleted_at.is_(None))
+             .options(selectinload(Teacher.positions), selectinload(Teacher.subjects))
              .order_by(School.name, Teacher.last_name, Teacher.first_name))
     rows = [[school, t.last_name, t.first_name, t.middle_name,
              ", ".join(POSITIONS.get(p.position, p.position) for p in t.positions if p.deleted_at is None),
