@@ -70,7 +70,7 @@ def draw_plan_fact(plot: pg.PlotItem, data: dict) -> None:
         plot.plot([y for y, _ in plans], [v for _, v in plans], pen=_pen(PLAN_COLOUR), symbol="o", symbolSize=10,
                   symbolBrush=PLAN_COLOUR, name="План (целевое значение)")
     _year_ticks(plot, years)
-    plot.setYRange(0, max([v for _, v in facts + plans] + [1]) * 1.15, padding=0)
+    plot.setYRange(0, max([v for _, v in facts + plans] + [1]) * 1.35, padding=0)  # room for the legend
 
 
 def draw_school_vs_district(plot: pg.PlotItem, data: dict) -> None:

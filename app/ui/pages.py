@@ -10,6 +10,7 @@ from .courses.page import courses_page
 from .events.page import events_page
 from .overview.page import OverviewPage
 from .placeholder import PlaceholderPage
+from .reports.page import ReportsPage
 from .schools.page import schools_page
 from .settings.page import SettingsPage
 from .staff.page import staff_page
@@ -42,8 +43,7 @@ PAGES: tuple[PageSpec, ...] = (
         "Показатели", "Показатели программы: целевые и фактические значения по годам.")),
     PageSpec("results", "Результаты", SP.SP_DialogApplyButton, _placeholder(
         "Результаты", "Образовательные результаты: ЕГЭ, ОГЭ, ВПР, выпуск и олимпиады по школам.")),
-    PageSpec("reports", "Отчёты", SP.SP_FileIcon, _placeholder(
-        "Отчёты", "Аналитическая справка района и отчёты школ в PDF и Excel.")),
+    PageSpec("reports", "Отчёты", SP.SP_FileIcon, ReportsPage),
     PageSpec("exchange", "Обмен данными", SP.SP_DriveFDIcon, _placeholder(
         "Обмен данными", "Пакеты обмена между школами и управлением образования: выгрузка, проверка, загрузка.")),
     PageSpec("settings", "Настройки", SP.SP_FileDialogStart, SettingsPage),

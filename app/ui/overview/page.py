@@ -7,6 +7,7 @@ from app.services.installation import get_installation
 from app.services.overview import Figure, overview
 
 from ..widgets.tabbed_page import page_title
+from .charts import OverviewCharts
 from ..workspace import Workspace
 
 CARD_STYLE = """
@@ -51,7 +52,9 @@ class OverviewPage(QWidget):
         self.grid = QGridLayout()
         self.grid.setSpacing(12)
         layout.addLayout(self.grid)
-        self.charts_area = QVBoxLayout()  # the indicators piece adds its charts here
+        self.charts_area = QVBoxLayout()
+        self.charts = OverviewCharts(workspace)
+        self.charts_area.addWidget(self.charts)
         layout.addLayout(self.charts_area)
         layout.addStretch(1)
         self.cards: dict[str, FigureCard] = {}
@@ -73,3 +76,4 @@ class OverviewPage(QWidget):
             card.clicked.connect(lambda _checked=False, f=figure: self.workspace.navigate.emit(f.page, dict(f.filters)))
             self.grid.addWidget(card, index // COLUMNS, index % COLUMNS)
             self.cards[figure.key] = card
+        self.charts.refresh()
