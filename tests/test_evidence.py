@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from app.errors import KuratorError
-from app.models import Roadmap, EventOccurrence, Evidence, RoadmapEvent
+from app.models import EventOccurrence, Evidence, Roadmap, RoadmapEvent
 from app.services import evidence as ev
 from app.services import roadmap_view
 from app.services.roadmap_access import delete_roadmap, roadmap_editable

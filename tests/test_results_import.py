@@ -4,13 +4,23 @@ import json
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from app.cli import main
-from app.models import ExamResult, Graduation, OlympiadResult, School, SocialPassport, VprResult
+from app.models import (
+    ExamResult,
+    Graduation,
+    OlympiadResult,
+    School,
+    SocialPassport,
+    VprResult,
+)
 from app.services.ids import school_id
-from app.services.installation import initialize
-from app.services.results_import import ResultsImportError, import_results, write_results_template
+from app.services.results_import import (
+    ResultsImportError,
+    import_results,
+    write_results_template,
+)
 
 OWN, OTHER = "0701001", "0701002"
 MODELS = (ExamResult, VprResult, Graduation, OlympiadResult, SocialPassport)

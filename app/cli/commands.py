@@ -1,5 +1,16 @@
 """The command modules, in the order `kurator --help` lists them."""
 
-from . import core, deadline, generate, gui, indicators, keys, packet, results, roadmap
+from . import (
+    core,
+    deadline,
+    generate,
+    gui,
+    indicators,
+    keys,
+    packet,
+    report,
+    results,
+    roadmap,
+)
 
-MODULES: list = [gui, core, deadline, roadmap, results, indicators, keys, packet, generate]
+MODULES: list = [gui, core, deadline, roadmap, results, indicators, report, keys, packet, generate]

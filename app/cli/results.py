@@ -3,7 +3,13 @@
 import argparse
 from pathlib import Path
 
-from app.services.results_import import ImportSummary, ResultsImportError, errors_json, import_results, write_results_template
+from app.services.results_import import (
+    ImportSummary,
+    ResultsImportError,
+    errors_json,
+    import_results,
+    write_results_template,
+)
 
 from .common import session_for
 from .output import emit_json, say

@@ -16,13 +16,35 @@ from sqlalchemy.orm import Session
 from app.errors import KuratorError
 from app.models import School
 from app.services.excel.reader import NO_SUCH_SHEET
-from app.services.excel.writer import save_workbook, style_header
 from app.services.excel.spec import normalize_title
-from app.services.excel_io import CellError, ImportResult, Sheet, Template, format_errors, read_workbook, write_template
-from app.services.records import can_edit, create, current_scope, get_entity, get_values, new_values, update
+from app.services.excel.writer import save_workbook, style_header
+from app.services.excel_io import (
+    CellError,
+    ImportResult,
+    Sheet,
+    Template,
+    format_errors,
+    read_workbook,
+    write_template,
+)
+from app.services.records import (
+    can_edit,
+    create,
+    current_scope,
+    get_entity,
+    get_values,
+    new_values,
+    update,
+)
 from app.services.records.ownership import NOT_SET_UP
 from app.services.records.validation import find_duplicate, normalise, validate
-from app.services.results_sheets import RESULT_SHEETS, SCHOOL_CODE, SCHOOL_NAME, ResultSheet, results_template
+from app.services.results_sheets import (
+    RESULT_SHEETS,
+    SCHOOL_CODE,
+    SCHOOL_NAME,
+    ResultSheet,
+    results_template,
+)
 
 SCHOOLS_TITLE = "Школы"
 ONLY_AT_SCHOOL = " Загрузить результаты из Excel можно в программе школы."

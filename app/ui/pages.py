@@ -11,9 +11,9 @@ from .events.page import events_page
 from .exchange.page import ExchangePage
 from .indicators.page import IndicatorsPage
 from .overview.page import OverviewPage
-from .placeholder import PlaceholderPage
-from .roadmaps.page import roadmaps_page
+from .reports.page import ReportsPage
 from .results.page import results_page
+from .roadmaps.page import roadmaps_page
 from .schools.page import schools_page
 from .settings.page import SettingsPage
 from .staff.page import staff_page
@@ -30,10 +30,6 @@ class PageSpec:
     factory: Callable[[Workspace], QWidget]
 
 
-def _placeholder(title: str, description: str) -> Callable[[Workspace], QWidget]:
-    return lambda workspace: PlaceholderPage(workspace, title, description)
-
-
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("overview", "Обзор", SP.SP_ComputerIcon, OverviewPage),
     PageSpec("schools", "Школы", SP.SP_DirHomeIcon, schools_page),
@@ -43,8 +39,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("events", "Мероприятия", SP.SP_FileDialogContentsView, events_page),
     PageSpec("indicators", "Показатели", SP.SP_FileDialogInfoView, IndicatorsPage),
     PageSpec("results", "Результаты", SP.SP_DialogApplyButton, results_page),
-    PageSpec("reports", "Отчёты", SP.SP_FileIcon, _placeholder(
-        "Отчёты", "Аналитическая справка района и отчёты школ в PDF и Excel.")),
+    PageSpec("reports", "Отчёты", SP.SP_FileIcon, ReportsPage),
     PageSpec("exchange", "Обмен данными", SP.SP_DriveFDIcon, ExchangePage),
     PageSpec("settings", "Настройки", SP.SP_FileDialogStart, SettingsPage),
 )

@@ -4,7 +4,13 @@ from app.models import ExamResult, Graduation, OlympiadResult, School, VprResult
 from app.models.reference import EXAM_KINDS, OLYMPIAD_LEVELS, SUBJECTS
 
 from .common import SCHOOL_NAME, school_column, school_field, year_field
-from .rules import empty_unless, not_greater, one_of_values, sum_not_greater, within_when
+from .rules import (
+    empty_unless,
+    not_greater,
+    one_of_values,
+    sum_not_greater,
+    within_when,
+)
 from .spec import Column, Entity, Field, Unique
 
 MAX_PUPILS = 10000

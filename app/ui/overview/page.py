@@ -8,6 +8,7 @@ from app.services.overview import Figure, overview
 
 from ..widgets.tabbed_page import page_title
 from ..workspace import Workspace
+from .charts import OverviewCharts
 
 CARD_STYLE = """
 QPushButton { text-align: left; padding: 14px; border: 1px solid #c8d3e0; border-radius: 6px; background: #f6f9fc; }
@@ -51,7 +52,9 @@ class OverviewPage(QWidget):
         self.grid = QGridLayout()
         self.grid.setSpacing(12)
         layout.addLayout(self.grid)
-        self.charts_area = QVBoxLayout()  # the indicators piece adds its charts here
+        self.charts_area = QVBoxLayout()
+        self.charts = OverviewCharts(workspace)
+        self.charts_area.addWidget(self.charts)
         layout.addLayout(self.charts_area)
         layout.addStretch(1)
         self.cards: dict[str, FigureCard] = {}
@@ -73,3 +76,4 @@ class OverviewPage(QWidget):
             card.clicked.connect(lambda _checked=False, f=figure: self.workspace.navigate.emit(f.page, dict(f.filters)))
             self.grid.addWidget(card, index // COLUMNS, index % COLUMNS)
             self.cards[figure.key] = card
+        self.charts.refresh()

@@ -1,6 +1,13 @@
 """The list of a refused file's errors (sheet, row, column), with the plain statement that nothing was saved."""
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.services.excel_io import CellError, format_errors
 

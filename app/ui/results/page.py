@@ -5,7 +5,12 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMessageBox, QPushButton
 
 from app.services.records import editable
-from app.services.results_import import ImportSummary, ResultsImportError, import_results, write_results_template
+from app.services.results_import import (
+    ImportSummary,
+    ResultsImportError,
+    import_results,
+    write_results_template,
+)
 
 from ..background import run_in_background
 from ..widgets.tabbed_page import TabbedPage

@@ -1,0 +1,57 @@
+"""kurator report district | school [CODE] | excel KIND: the PDF reports and the Excel exports of a year."""
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from app.services import report_excel, reports
+
+from .common import session_for
+from .output import say
+
+EXCEL_EXPORTS: dict[str, tuple[str, Callable[[Session, int, Path], Path]]] = {
+    "indicators": ("показатели: план и факт по годам", lambda s, y, p: report_excel.export_indicators_xlsx(
+        s, p, report_excel.program_years(s, y))),
+    "exam": ("таблица показателей ЕГЭ/ОГЭ по школам", report_excel.export_exam_table_xlsx),
+    "staff": ("реестр педагогов", lambda s, _y, p: report_excel.export_staff_registry_xlsx(s, p)),
+    "courses": ("реестр обучения на курсах за год", report_excel.export_course_registry_xlsx),
+}
+
+
+def register(subparsers) -> None:
+    report = subparsers.add_parser("report", help="отчёты: аналитическая справка, профиль школы, выгрузки в Excel")
+    kinds = report.add_subparsers(dest="report_kind", metavar="ОТЧЁТ", required=True)
+    district = kinds.add_parser("district", help="аналитическая справка района за год (PDF)")
+    school = kinds.add_parser("school", help="профиль школы за год (PDF)")
+    school.add_argument("code", metavar="CODE", nargs="?", help="код школы (в базе школы можно не указывать)")
+    excel = kinds.add_parser("excel", help="выгрузка в Excel")
+    excel.add_argument("table", choices=list(EXCEL_EXPORTS), metavar="ТАБЛИЦА",
+                       help="; ".join(f"{k} — {title}" for k, (title, _) in EXCEL_EXPORTS.items()))
+    for parser, handler, suffix in ((district, run_district, "pdf"), (school, run_school, "pdf"),
+                                    (excel, run_excel, "xlsx")):
+        parser.add_argument("--year", type=int, required=True, help="год (например, 2022)")
+        parser.add_argument("--out", required=True, metavar=f"FILE.{suffix}", help="куда сохранить")
+        parser.set_defaults(handler=handler)
+
+
+def _write(args: argparse.Namespace, make: Callable[[Session, Path], Path]) -> int:
+    target = reports.check_target(args.out)
+    with session_for(args) as session:
+        written = make(session, target)
+    say(f"Сохранено: {written}")
+    return 0
+
+
+def run_district(args: argparse.Namespace) -> int:
+    return _write(args, lambda session, path: reports.district_report(session, args.year, path))
+
+
+def run_school(args: argparse.Namespace) -> int:
+    return _write(args, lambda session, path: reports.school_report(session, args.code, args.year, path))
+
+
+def run_excel(args: argparse.Namespace) -> int:
+    export = EXCEL_EXPORTS[args.table][1]
+    return _write(args, lambda session, path: export(session, args.year, path))

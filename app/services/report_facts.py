@@ -1,0 +1,203 @@
+"""The facts the reports state, as plain rows: schools in the program, courses completed, staff, recommendations,
+the organisation that issues a report and who signs it."""
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.errors import KuratorError
+from app.models import (
+    Course,
+    Diagnostic,
+    District,
+    Enrollment,
+    Recommendation,
+    School,
+    SchoolStatus,
+    Setting,
+    StaffingSlot,
+    SupportAction,
+    Teacher,
+    TeacherPosition,
+)
+from app.models.reference import (
+    LEADER_POSITIONS,
+    POSITIONS,
+    QUALIFICATION_CATEGORIES,
+    RECOMMENDATION_STATUSES,
+    SCHOOL_STATUSES,
+    SUPPORT_KINDS,
+)
+from app.services.installation import own_school, require_installation
+
+SIGNER_SETTING = "report_signer"
+PROGRAM_STATUSES = ("shnor", "shnsu", "500plus", "resilient")
+
+
+@dataclass(frozen=True)
+class Signer:
+    position: str
+    name: str
+
+
+def get_signer(session: Session) -> Signer | None:
+    """Who signs the reports: the stored setting, else the district's head (position unknown → «Руководитель»)."""
+    stored = session.get(Setting, SIGNER_SETTING)
+    if stored is not None and isinstance(stored.value, dict) and stored.value.get("name"):
+        return Signer(str(stored.value.get("position") or ""), str(stored.value["name"]))
+    district = _district(session)
+    if district is not None and district.head_name:
+        return Signer("Руководитель", district.head_name)
+    return None
+
+
+def signer_stored(session: Session) -> bool:
+    """Whether someone has been named to sign the reports."""
+    return session.get(Setting, SIGNER_SETTING) is not None
+
+
+def set_signer(session: Session, position: str, name: str) -> Signer:
+    """Store who signs the reports («Директор ИМЦ», «Л.П. Шидукова»)."""
+    setting = session.get(Setting, SIGNER_SETTING) or Setting(key=SIGNER_SETTING)
+    setting.value = {"position": position.strip(), "name": name.strip()}
+    session.add(setting)
+    session.flush()
+    return Signer(position.strip(), name.strip())
+
+
+def _district(session: Session) -> District | None:
+    return session.scalars(select(District).where(District.deleted_at.is_(None))).first()
+
+
+def organisation(session: Session) -> str:
+    """The issuing body for a report header: the district's education office, else the installation's name."""
+    district = _district(session)
+    if district is not None and district.office_name:
+        return district.office_name
+    return require_installation(session).name
+
+
+def find_school(session: Session, code: str | None) -> School:
+    """The live school with this code; without a code, a school installation's own school."""
+    school = (session.scalars(select(School).where(School.code == code.strip(), School.deleted_at.is_(None))).first()
+              if code else own_school(session))
+    if school is None:
+        raise KuratorError(f"Школа с кодом «{code}» не найдена." if code else "Укажите код школы.")
+    return school
+
+
+def statuses_by_school(session: Session, year: int) -> dict[str, list[str]]:
+    """School id → the Russian labels of its statuses in the year."""
+    rows = session.execute(select(SchoolStatus.school_id, SchoolStatus.status).where(
+        SchoolStatus.year == year, SchoolStatus.deleted_at.is_(None)))
+    found: dict[str, list[str]] = defaultdict(list)
+    for school_id, status in rows:
+        found[school_id].append(status)
+    return {k: [SCHOOL_STATUSES[s] for s in SCHOOL_STATUSES if s in v] for k, v in found.items()}
+
+
+def program_schools(session: Session, year: int) -> list[dict]:
+    """Schools with a program status in the year (ШНОР, ШНСУ, «500+», резильентная), with «Точка роста»."""
+    statuses = statuses_by_school(session, year)
+    labels = {SCHOOL_STATUSES[s] for s in PROGRAM_STATUSES}
+    schools = session.scalars(select(School).where(School.deleted_at.is_(None), School.id.in_(list(statuses)))
+                              .order_by(School.name))
+    return [{"school": s.name, "code": s.code, "statuses": statuses[s.id], "growth_point": s.growth_point_opened}
+            for s in schools if labels & set(statuses[s.id])]
+
+
+def schools_with(schools: list[dict], status: str) -> list[str]:
+    """Names of the schools holding `status` (a code of SCHOOL_STATUSES)."""
+    return [s["school"] for s in schools if SCHOOL_STATUSES[status] in s["statuses"]]
+
+
+def _completed_in(year: int):
+    finished = func.coalesce(Enrollment.completed_on, Course.end_date)
+    return finished.between(date(year, 1, 1), date(year, 12, 31))
+
+
+def _leaders(session: Session) -> set[str]:
+    return set(session.scalars(select(TeacherPosition.teacher_id).where(
+        TeacherPosition.deleted_at.is_(None), TeacherPosition.position.in_(LEADER_POSITIONS))))
+
+
+def completed_courses(session: Session, year: int, school_id: str | None = None) -> list[dict]:
+    """Courses completed in the year: per course, how many leaders and how many teachers finished it."""
+    query = (select(Course.title, Course.provider, Course.hours, Enrollment.teacher_id)
+             .join(Enrollment, Enrollment.course_id == Course.id).join(Teacher, Teacher.id == Enrollment.teacher_id)
+             .join(School, School.id == Teacher.school_id)
+             .where(Enrollment.status == "completed", Enrollment.deleted_at.is_(None), Course.deleted_at.is_(None),
+                    Teacher.deleted_at.is_(None), School.deleted_at.is_(None), _completed_in(year)))
+    if school_id:
+        query = query.where(Teacher.school_id == school_id)
+    leaders = _leaders(session)
+    courses: dict[tuple, Counter] = defaultdict(Counter)
+    for title, provider, hours, teacher_id in session.execute(query):
+        courses[(title, provider, hours)]["leaders" if teacher_id in leaders else "teachers"] += 1
+    return [{"course": title, "provider": provider, "hours": hours, "leaders": c["leaders"], "teachers": c["teachers"]}
+            for (title, provider, hours), c in sorted(courses.items())]
+
+
+def completed_people(session: Session, year: int, school_id: str) -> list[dict]:
+    """The school's staff who completed a course in the year, with the course."""
+    query = (select(Teacher, Course.title, Course.hours, func.coalesce(Enrollment.completed_on, Course.end_date))
+             .join(Enrollment, Enrollment.teacher_id == Teacher.id).join(Course, Course.id == Enrollment.course_id)
+             .where(Teacher.school_id == school_id, Enrollment.status == "completed", Enrollment.deleted_at.is_(None),
+                    Teacher.deleted_at.is_(None), Course.deleted_at.is_(None), _completed_in(year))
+             .order_by(Teacher.last_name, Teacher.first_name))
+    return [{"teacher": t.full_name, "course": title, "hours": hours, "completed_on": done}
+            for t, title, hours, done in session.execute(query)]
+
+
+def staff_of(session: Session, school_id: str, year: int) -> list[Teacher]:
+    """The school's staff employed during the year."""
+    return list(session.scalars(select(Teacher).where(
+        Teacher.school_id == school_id, Teacher.deleted_at.is_(None),
+        (Teacher.hired_on.is_(None)) | (Teacher.hired_on <= date(year, 12, 31)),
+        (Teacher.left_on.is_(None)) | (Teacher.left_on >= date(year, 1, 1))).order_by(Teacher.last_name)))
+
+
+def staff_summary(session: Session, school_id: str, year: int) -> dict:
+    """Counts of the school's staff by position and category, young specialists, vacant rates by position."""
+    staff = staff_of(session, school_id, year)
+    positions = Counter(POSITIONS.get(p.position, p.position) for t in staff for p in t.positions if p.deleted_at is None)
+    categories = Counter(QUALIFICATION_CATEGORIES.get(t.qualification or "none", "Без категории") for t in staff)
+    slots = session.scalars(select(StaffingSlot).where(
+        StaffingSlot.school_id == school_id, StaffingSlot.year == year, StaffingSlot.deleted_at.is_(None)))
+    vacancies = Counter()
+    for slot in slots:
+        if slot.vacant_rates > 0:
+            vacancies[" — ".join(filter(None, (POSITIONS.get(slot.position, slot.position), slot.subject)))] += slot.vacant_rates
+    return {"total": len(staff), "young": sum(1 for t in staff if t.young_specialist),
+            "by_position": positions.most_common(), "by_category": categories.most_common(),
+            "vacancies": sorted(vacancies.items())}
+
+
+def diagnostics_count(session: Session, school_id: str, year: int) -> int:
+    """How many diagnostics of the school's staff were taken in the year."""
+    return session.scalar(select(func.count()).select_from(Diagnostic).join(Teacher, Teacher.id == Diagnostic.teacher_id)
+                          .where(Teacher.school_id == school_id, Diagnostic.deleted_at.is_(None),
+                                 Diagnostic.taken_on.between(date(year, 1, 1), date(year, 12, 31)))) or 0
+
+
+def recommendations(session: Session, year: int, school_id: str | None = None) -> list[dict]:
+    """Targeted recommendations of the year, by school."""
+    query = (select(School.name, Recommendation).join(School, School.id == Recommendation.school_id)
+             .where(Recommendation.year == year, Recommendation.deleted_at.is_(None), School.deleted_at.is_(None))
+             .order_by(School.name, Recommendation.issued_on))
+    if school_id:
+        query = query.where(Recommendation.school_id == school_id)
+    return [{"school": name, "text": r.text, "due_date": r.due_date,
+             "status": RECOMMENDATION_STATUSES.get(r.status, r.status)} for name, r in session.execute(query)]
+
+
+def support_actions(session: Session, year: int, school_id: str) -> list[dict]:
+    """Help given to the school in the year."""
+    query = (select(SupportAction).where(SupportAction.school_id == school_id, SupportAction.deleted_at.is_(None),
+                                         SupportAction.held_on.between(date(year, 1, 1), date(year, 12, 31)))
+             .order_by(SupportAction.held_on))
+    return [{"held_on": a.held_on, "kind": SUPPORT_KINDS.get(a.kind, a.kind), "description": a.description,
+             "result": a.result} for a in session.scalars(query)]

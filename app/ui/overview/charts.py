@@ -1,0 +1,86 @@
+"""The overview's charts: an indicator's plan and fact (the indicator chosen from a list), the ИСБ × results
+scatter, and the municipal roadmap's execution by section."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import chart_data
+from app.services.indicators import list_indicators
+from app.services.roadmaps import list_roadmaps
+
+from ..widgets.charts import ChartView
+from ..workspace import Workspace
+
+
+class OverviewCharts(QWidget):
+    """Three charts for the selected year; `refresh()` redraws them from the database."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace = workspace
+        self.indicator = QComboBox()
+        self.indicator.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.indicator.setMinimumContentsLength(30)
+        self.indicator.currentIndexChanged.connect(lambda _index: self._draw_indicator())
+        self.plan_fact, self.quadrants, self.roadmap = ChartView("plan_fact"), ChartView("quadrants"), ChartView("roadmap_sections")
+        self.empty = QLabel()
+        chooser = QHBoxLayout()
+        chooser.addWidget(QLabel("Показатель:"))
+        chooser.addWidget(self.indicator, 1)
+        left = QVBoxLayout()
+        left.addLayout(chooser)
+        left.addWidget(self.plan_fact)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 8, 0, 0)
+        grid.addLayout(left, 0, 0)
+        grid.addWidget(self.quadrants, 0, 1)
+        grid.addWidget(self.roadmap, 1, 0, 1, 2)
+        grid.addWidget(self.empty, 2, 0, 1, 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+
+    def refresh(self) -> None:
+        year = self.workspace.year
+        with self.workspace.session() as session:
+            indicators = [(i.code, i.name) for i in list_indicators(session)]
+            points = chart_data.quadrant_points(session, year)
+            municipal = next((r for r in list_roadmaps(session) if r.level == "municipal"), None)
+            sections = chart_data.roadmap_by_section(session, municipal.id, year) if municipal else None
+        self._fill_indicators(indicators)
+        self.quadrants.setVisible(bool(points["points"]))
+        if points["points"]:
+            self.quadrants.show_data(points, f"Результаты и ИСБ школ, {year} год")
+        self.roadmap.setVisible(bool(sections and sections["sections"]))
+        if sections and sections["sections"]:
+            self.roadmap.show_data(sections, f"Муниципальная дорожная карта: исполнение по разделам, {year} год")
+        self.empty.setVisible(self.quadrants.isHidden() and self.roadmap.isHidden())
+        self.empty.setText(f"Для диаграмм за {year} год пока нет данных: результатов, социальных паспортов, "
+                           "дорожной карты.")
+
+    def _fill_indicators(self, indicators: list[tuple[str, str]]) -> None:
+        current = self.indicator.currentData()
+        self.indicator.blockSignals(True)
+        self.indicator.clear()
+        for code, name in indicators:
+            self.indicator.addItem(f"{code} {name}", code)
+            self.indicator.setItemData(self.indicator.count() - 1, name, Qt.ItemDataRole.ToolTipRole)
+        index = self.indicator.findData(current)
+        self.indicator.setCurrentIndex(max(index, 0))
+        self.indicator.blockSignals(False)
+        self._draw_indicator()
+
+    def _draw_indicator(self) -> None:
+        code = self.indicator.currentData()
+        self.plan_fact.setVisible(code is not None)
+        if code is None:
+            return
+        with self.workspace.session() as session:
+            series = chart_data.plan_fact_series(session, code)
+        self.plan_fact.show_data(series, f"Показатель {code}: план и факт, {series['unit']}")

@@ -1,0 +1,1 @@
+"""Отчёты: the report chooser page."""

@@ -1,0 +1,153 @@
+"""Отчёты: choose a report, its year and school, «Сформировать…» → where to save → built in the background →
+«Открыть»."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import School
+from app.services import report_excel, reports
+from app.services.installation import own_school
+
+from ..background import run_in_background
+from ..widgets.tabbed_page import page_title
+from ..widgets.year_selector import YearSelector
+from ..workspace import Workspace
+
+
+@dataclass(frozen=True)
+class ReportKind:
+    """One report the page offers: its title, file type, whether it needs a school, and how it is made."""
+
+    title: str
+    description: str
+    suffix: str
+    needs_school: bool
+    make: Callable[[Session, int, str | None, Path], Path]
+
+
+REPORTS: tuple[ReportKind, ...] = (
+    ReportKind("Аналитическая справка района (PDF)", "Школы программы, показатели, диаграммы, ГИА, курсы, дорожная "
+               "карта, рекомендации, задачи.", "pdf", False,
+               lambda s, y, _c, p: reports.district_report(s, y, p)),
+    ReportKind("Профиль школы (PDF)", "Сведения о школе, статусы, кадры, социальный паспорт и ИСБ, результаты в "
+               "сравнении с районом, курсы, дорожная карта, помощь.", "pdf", True,
+               lambda s, y, c, p: reports.school_report(s, c, y, p)),
+    ReportKind("Показатели: план и факт по годам (Excel)", "Целевые и фактические значения показателей программы.",
+               "xlsx", False, lambda s, y, _c, p: report_excel.export_indicators_xlsx(
+                   s, p, report_excel.program_years(s, y))),
+    ReportKind("Таблица показателей ЕГЭ/ОГЭ (Excel)", "Показатели ГИА по школам за год.", "xlsx", False,
+               lambda s, y, _c, p: report_excel.export_exam_table_xlsx(s, y, p)),
+    ReportKind("Реестр педагогов (Excel)", "Работники школ: должности, предметы, категории.", "xlsx", False,
+               lambda s, _y, _c, p: report_excel.export_staff_registry_xlsx(s, p)),
+    ReportKind("Реестр обучения на курсах (Excel)", "Записи на курсы, окончившиеся в году.", "xlsx", False,
+               lambda s, y, _c, p: report_excel.export_course_registry_xlsx(s, y, p)),
+)
+FILTERS = {"pdf": "Документ PDF (*.pdf)", "xlsx": "Книга Excel (*.xlsx)"}
+
+
+class ReportsPage(QWidget):
+    """The report chooser; the last file made can be opened with «Открыть»."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace = workspace
+        self.last_path: Path | None = None
+        self.kind, self.school = QComboBox(), QComboBox()
+        for report in REPORTS:
+            self.kind.addItem(report.title)
+        self.year = YearSelector(workspace.year)
+        self.description = QLabel()
+        self.description.setWordWrap(True)
+        self.generate = QPushButton("Сформировать…")
+        self.open = QPushButton("Открыть")
+        self.open.setEnabled(False)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("Отчёт", self.kind)
+        form.addRow("", self.description)
+        form.addRow("Год", self.year)
+        form.addRow("Школа", self.school)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.generate)
+        buttons.addWidget(self.open)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(page_title("Отчёты"))
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+        self.kind.currentIndexChanged.connect(lambda _index: self._kind_changed())
+        self.generate.clicked.connect(lambda: self.start())
+        self.open.clicked.connect(self.open_last)
+        workspace.year_changed.connect(self.year.set_year)
+        workspace.data_changed.connect(lambda entity: entity in ("", "school") and self._fill_schools())
+        self._fill_schools()
+        self._kind_changed()
+
+    def report(self) -> ReportKind:
+        return REPORTS[self.kind.currentIndex()]
+
+    def _kind_changed(self) -> None:
+        self.description.setText(self.report().description)
+        self.school.setEnabled(self.report().needs_school)
+
+    def _fill_schools(self) -> None:
+        with self.workspace.session() as session:
+            own = own_school(session)
+            schools = [own] if own else session.scalars(
+                select(School).where(School.deleted_at.is_(None)).order_by(School.name)).all()
+            items = [(s.name, s.code) for s in schools]
+        self.school.clear()
+        for name, code in items:
+            self.school.addItem(name, code)
+
+    def _default_name(self) -> str:
+        report, year = self.report(), self.year.year()
+        school = f" — {self.school.currentText()}" if report.needs_school else ""
+        return f"{report.title.rsplit(' (', 1)[0]}{school}, {year}.{report.suffix}"
+
+    def start(self, path: str | None = None) -> None:
+        """Ask where to save (unless `path` is given), then build the report in the background."""
+        report = self.report()
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, "Сохранить отчёт", self._default_name(), FILTERS[report.suffix])
+        if not path:
+            return
+        if not path.lower().endswith(f".{report.suffix}"):
+            path += f".{report.suffix}"
+        year, code = self.year.year(), self.school.currentData() if report.needs_school else None
+
+        def work(_progress) -> Path:
+            target = reports.check_target(path)
+            with self.workspace.session() as session:
+                return report.make(session, year, code, target)
+
+        self.status.setText("Отчёт формируется…")
+        run_in_background(self, work, self._done, label="Формирование отчёта…", cancellable=False)
+
+    def _done(self, path: Path) -> None:
+        self.last_path = Path(path)
+        self.open.setEnabled(True)
+        self.status.setText(f"Готово: {self.last_path}")
+
+    def open_last(self) -> None:
+        if self.last_path:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_path)))

@@ -1,0 +1,151 @@
+"""Reports on the demo district: the analytic report and a school profile as PDFs, charts as PNGs, Excel exports,
+and `kurator report` exit codes. The demo database is built once for the module."""
+
+import struct
+import subprocess
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from app.cli import main
+from app.db import open_database
+from app.services import chart_data, charts, report_excel, reports
+from app.services.demo import load_demo
+from app.services.installation import initialize
+from app.services.roadmaps import list_roadmaps
+
+YEAR = 2022
+SHNOR_SCHOOL = "МКОУ СОШ с.п.Урожайное"
+SHNOR_CODE = "0701001"
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    """A district database holding the demo; yields (database, its path, a folder for outputs)."""
+    folder = tmp_path_factory.mktemp("reports")
+    path = folder / "demo.db"
+    database = open_database(str(path))
+    with database.session() as session:
+        initialize(session, "district", "Терский муниципальный район", program_year=YEAR)
+        load_demo(session)
+    yield database, path, folder
+    database.close()
+
+
+@pytest.fixture(scope="module")
+def district_pdf(demo):
+    database, _, folder = demo
+    with database.session() as session:
+        return reports.district_report(session, YEAR, folder / "district.pdf")
+
+
+def pdf_text(path: Path) -> str:
+    return subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True, text=True).stdout
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", data[16:24])
+
+
+def test_district_report_names_the_title_pages_shnor_schools_and_indicators(district_pdf):
+    text = " ".join(pdf_text(district_pdf).split())
+    assert "Аналитическая справка о реализации программы поддержки школ с низкими образовательными " \
+           "результатами за 2022 год" in text
+    assert "Стр. 1 из" in text
+    assert SHNOR_SCHOOL in text and "МКОУ СОШ с.п. Ново-Хамидие" in text
+    for code in ("2.1.1", "2.2", "МП.5"):
+        assert code in text
+    assert "Задачи и рекомендации на 2023 год" in text
+    assert "Директор ИМЦ" in text and "Л.П. Шидукова" in text
+
+
+def test_district_report_embeds_every_font(district_pdf):
+    lines = subprocess.run(["pdffonts", str(district_pdf)], check=True, capture_output=True, text=True).stdout
+    fonts = lines.splitlines()[2:]
+    assert fonts and all(line.split()[-5] == "yes" for line in fonts)
+
+
+def test_school_profile_shows_register_staff_and_results(demo):
+    database, _, folder = demo
+    with database.session() as session:
+        path = reports.school_report(session, SHNOR_CODE, YEAR, folder / "school.pdf")
+    text = " ".join(pdf_text(path).split())
+    assert "Профиль образовательной организации" in text and SHNOR_SCHOOL in text
+    assert "Стр. 1 из" in text
+    for section in ("Кадровый состав", "Социальный паспорт и ИСБ", "в сравнении с районом", "Выполнение дорожной карты"):
+        assert section in text
+
+
+def test_unknown_school_code_is_refused_in_russian(demo):
+    database, _, folder = demo
+    with database.session() as session, pytest.raises(Exception, match="не найдена"):
+        reports.school_report(session, "nope", YEAR, folder / "nope.pdf")
+
+
+def _chart_inputs(session) -> dict:
+    municipal = next(r for r in list_roadmaps(session) if r.level == "municipal")
+    school_id = next(r for r in list_roadmaps(session) if r.level == "school").school_id
+    return {
+        "plan_fact": chart_data.plan_fact_series(session, "2.2"),
+        "school_vs_district": chart_data.school_vs_district(session, school_id, [2020, 2021, 2022]),
+        "quadrants": chart_data.quadrant_points(session, YEAR),
+        "roadmap_sections": chart_data.roadmap_by_section(session, municipal.id, YEAR),
+        "course_coverage": chart_data.course_coverage(session, YEAR),
+    }
+
+
+def test_every_chart_renders_to_a_png_of_the_requested_size(demo):
+    database, _, _ = demo
+    with database.session() as session:
+        inputs = _chart_inputs(session)
+    for kind, data in inputs.items():
+        png = charts.render_png(kind, data, "Диаграмма", size=(800, 500))
+        assert png_size(png) == charts.chart_size(kind, data, (800, 500))
+        assert len(png) > 5000, kind
+
+
+def test_quadrant_points_split_the_schools_at_the_medians(demo):
+    database, _, _ = demo
+    with database.session() as session:
+        data = chart_data.quadrant_points(session, YEAR)
+    low = [p for p in data["points"] if p["quadrant"] == "ШНОР/ШНСУ"]
+    assert low and all(p["isb"] < data["isb_median"] and p["result"] < data["result_median"] for p in low)
+
+
+def test_course_coverage_is_a_share_of_each_schools_staff(demo):
+    database, _, _ = demo
+    with database.session() as session:
+        rows = chart_data.course_coverage(session, YEAR)
+    assert len(rows) == 26
+    assert all(0 <= r["trained"] <= r["staff"] and r["share"] == round(100 * r["trained"] / r["staff"], 1)
+               for r in rows)
+
+
+@pytest.mark.parametrize("export, first_header", [
+    (lambda s, p: report_excel.export_indicators_xlsx(s, p, [2021, 2022]), ["Код", "Показатель", "Ед.", "План 2021"]),
+    (lambda s, p: report_excel.export_exam_table_xlsx(s, YEAR, p), ["ОО"]),
+    (lambda s, p: report_excel.export_staff_registry_xlsx(s, p), ["Школа", "Фамилия", "Имя"]),
+    (lambda s, p: report_excel.export_course_registry_xlsx(s, YEAR, p), ["Школа", "Педагог", "Курс"]),
+])
+def test_excel_exports_open_with_their_headers_and_rows(demo, tmp_path, export, first_header):
+    database, _, _ = demo
+    with database.session() as session:
+        path = export(session, tmp_path / "out.xlsx")
+    sheet = openpyxl.load_workbook(path).active
+    assert [c.value for c in sheet[1]][: len(first_header)] == first_header
+    assert sheet.max_row > 2
+
+
+def test_cli_writes_reports_and_refuses_an_unknown_school(demo, tmp_path, capsys):
+    _, path, _ = demo
+    assert main(["--db", str(path), "report", "school", SHNOR_CODE, "--year", "2022",
+                 "--out", str(tmp_path / "s.pdf")]) == 0
+    assert (tmp_path / "s.pdf").read_bytes().startswith(b"%PDF")
+    assert main(["--db", str(path), "report", "excel", "staff", "--year", "2022", "--out", str(tmp_path / "s.xlsx")]) == 0
+    assert main(["--db", str(path), "report", "school", "0000000", "--year", "2022", "--out", str(tmp_path / "x.pdf")]) == 2
+    assert "не найдена" in capsys.readouterr().err
+    assert main(["--db", str(path), "report", "district", "--year", "2022",
+                 "--out", str(tmp_path / "missing" / "d.pdf")]) == 2
+    assert not (tmp_path / "x.pdf").exists()

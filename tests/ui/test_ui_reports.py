@@ -1,0 +1,54 @@
+"""The «Отчёты» page builds a report in the background (charts drawn from a worker thread), and the overview
+shows its charts."""
+
+from PySide6.QtWidgets import QMessageBox
+
+from app.services import charts
+from app.ui.overview.page import OverviewPage
+from app.ui.reports.page import REPORTS, ReportsPage
+from app.ui.workspace import Workspace
+
+DISTRICT_REPORT = next(i for i, r in enumerate(REPORTS) if r.title.startswith("Аналитическая справка"))
+SCHOOL_REPORT = next(i for i, r in enumerate(REPORTS) if r.needs_school)
+
+
+def test_district_report_is_built_in_the_background_and_can_be_opened(qtbot, district_world, tmp_path, monkeypatch):
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    page = ReportsPage(Workspace(district_world.database, 2024))
+    qtbot.addWidget(page)
+    page.kind.setCurrentIndex(DISTRICT_REPORT)
+    assert not page.school.isEnabled()
+    page.start(str(tmp_path / "справка"))
+    qtbot.waitUntil(lambda: page.open.isEnabled() or bool(warnings), timeout=20000)
+    assert not warnings
+    assert page.last_path == tmp_path / "справка.pdf"
+    assert page.last_path.read_bytes().startswith(b"%PDF")
+
+
+def test_school_report_offers_the_register_schools(qtbot, district_world):
+    page = ReportsPage(Workspace(district_world.database, 2024))
+    qtbot.addWidget(page)
+    page.kind.setCurrentIndex(SCHOOL_REPORT)
+    assert page.school.isEnabled()
+    assert {page.school.itemData(i) for i in range(page.school.count())} == {"0701001", "0701002"}
+
+
+def test_overview_draws_the_plan_and_fact_of_the_chosen_indicator(qtbot, district_world, tmp_path):
+    page = OverviewPage(Workspace(district_world.database, 2024))
+    qtbot.addWidget(page)
+    view = page.charts.plan_fact
+    assert page.charts.indicator.count() > 0 and view.isVisibleTo(page)
+    assert view.title.startswith(f"Показатель {page.charts.indicator.currentData()}")
+    view.export_png(str(tmp_path / "chart.png"))
+    assert (tmp_path / "chart.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_chart_rendering_from_a_worker_thread_runs_on_the_gui_thread(qtbot):
+    from app.ui.background import run_in_background
+
+    data = {"code": "1", "name": "x", "unit": "%", "points": [{"year": 2022, "target": 50, "actual": 40}]}
+    results = []
+    run_in_background(None, lambda _p: charts.render_png("plan_fact", data, "План и факт"), results.append)
+    qtbot.waitUntil(lambda: bool(results), timeout=10000)
+    assert results[0][:4] == b"\x89PNG"
