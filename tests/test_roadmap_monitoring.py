@@ -174,3 +174,16 @@ def test_a_school_cannot_record_progress_on_the_municipal_roadmap(school_db):
         occurrence = session.query(EventOccurrence).one()
         with pytest.raises(KuratorError, match="управление образования"):
             roadmaps.record_progress(session, occurrence.id, "done", date(2022, 2, 10))
+
+
+def test_year_statuses_agree_with_the_status_of_each_occurrence(district_db, roadmap):
+    monthly = occurrences_of(district_db, "18.")
+    with district_db.session() as session:
+        roadmaps.record_progress(session, monthly[0].id, "done", date(2022, 1, 20))
+        roadmaps.record_progress(session, monthly[1].id, "done", date(2022, 3, 1))
+        roadmaps.record_progress(session, monthly[2].id, "cancelled")
+        frame = roadmaps.year_statuses(session, 2022, TODAY)
+        expected = {o.id: effective_status(o.status, o.window_end, o.completed_on, TODAY)
+                    for o in session.query(EventOccurrence)}
+    assert dict(zip(frame["occurrence_id"], frame["status"])) == expected
+    assert set(expected.values()) >= {"done", "done_late", "cancelled", "overdue", "planned"}
