@@ -10,19 +10,17 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from app.errors import KuratorError, ValidationError
 from app.models.reference import SCHOOL_STATUSES
 from app.services.analytics import decide_status
 
 from ..workspace import Workspace
-from .form import FieldErrors
+from .form import FieldErrors, submit
 
 
 class DecisionDialog(QDialog):
@@ -71,16 +69,8 @@ class DecisionDialog(QDialog):
 
     def save(self) -> bool:
         day = self.decided_on.date()
-        try:
-            with self.workspace.session() as session:
-                decide_status(session, self.school_id, self.year.value(), self.status.currentData(),
-                              self.basis.toPlainText(), date(day.year(), day.month(), day.day()))
-        except ValidationError as error:
-            self.errors.show(error.errors)
-            return False
-        except KuratorError as error:
-            QMessageBox.warning(self, self.windowTitle(), error.message)
-            return False
-        self.workspace.changed("school_status")
-        self.accept()
-        return True
+        def write(session) -> None:
+            decide_status(session, self.school_id, self.year.value(), self.status.currentData(),
+                          self.basis.toPlainText(), date(day.year(), day.month(), day.day()))
+
+        return submit(self, self.errors, write, "school_status")

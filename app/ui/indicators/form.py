@@ -1,5 +1,6 @@
 """Form helpers shared by the indicator dialogs: a field with a red message under it, the Excel export."""
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -10,7 +11,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
+from app.errors import KuratorError, ValidationError
 from app.services.excel_io import write_table
 
 from ..background import run_in_background
@@ -18,6 +21,23 @@ from ..widgets.record_form import ERROR_STYLE
 from .rows import RowsModel
 
 EXCEL_FILTER = "Книга Excel (*.xlsx)"
+
+
+def submit(dialog, errors: "FieldErrors", write: Callable[[Session], None], changed: str) -> bool:
+    """Run `write` in one transaction; show refusals at the fields (or in a warning), else close the dialog
+    and tell the window which table changed."""
+    try:
+        with dialog.workspace.session() as session:
+            write(session)
+    except ValidationError as error:
+        errors.show(error.errors)
+        return False
+    except KuratorError as error:
+        QMessageBox.warning(dialog, dialog.windowTitle(), error.message)
+        return False
+    dialog.workspace.changed(changed)
+    dialog.accept()
+    return True
 
 
 class FieldErrors:

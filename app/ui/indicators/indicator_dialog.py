@@ -11,13 +11,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from app.errors import KuratorError, ValidationError
 from app.models.reference import DIRECTIONS, INDICATOR_METHODS
 from app.services.indicators import (
     create_indicator,
@@ -27,7 +25,7 @@ from app.services.indicators import (
 )
 
 from ..workspace import Workspace
-from .form import FieldErrors
+from .form import FieldErrors, submit
 from .measure_editor import MeasureEditor
 from .rows import number
 
@@ -147,17 +145,9 @@ class IndicatorDialog(QDialog):
 
     def save(self) -> bool:
         values = self.values()
-        try:
-            with self.workspace.session() as session:
-                indicator = (update_indicator(session, self.original_code, values) if self.original_code
-                             else create_indicator(session, values))
-                self.saved_code = indicator.code
-        except ValidationError as error:
-            self.errors.show(error.errors)
-            return False
-        except KuratorError as error:
-            QMessageBox.warning(self, self.windowTitle(), error.message)
-            return False
-        self.workspace.changed("indicator")
-        self.accept()
-        return True
+        def write(session) -> None:
+            indicator = (update_indicator(session, self.original_code, values) if self.original_code
+                         else create_indicator(session, values))
+            self.saved_code = indicator.code
+
+        return submit(self, self.errors, write, "indicator")

@@ -7,13 +7,11 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
-    QMessageBox,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from app.errors import KuratorError, ValidationError
 from app.paths import ROOT
 from app.services.analytics import (
     DEFAULT_ISB_WEIGHTS,
@@ -24,7 +22,7 @@ from app.services.analytics import (
 
 from ..widgets.fields import RUSSIAN
 from ..workspace import Workspace
-from .form import FieldErrors
+from .form import FieldErrors, submit
 
 METHOD_FILE = ROOT / "docs" / "isb.md"
 WEIGHT_LIMIT = 100.0
@@ -76,18 +74,10 @@ class WeightsDialog(QDialog):
         return {key: box.value() for key, box in self.boxes.items()}
 
     def save(self) -> bool:
-        try:
-            with self.workspace.session() as session:
-                set_isb_weights(session, self.weights())
-        except ValidationError as error:
-            self.errors.show(error.errors)
-            return False
-        except KuratorError as error:
-            QMessageBox.warning(self, self.windowTitle(), error.message)
-            return False
-        self.workspace.changed("isb_weights")
-        self.accept()
-        return True
+        def write(session) -> None:
+            set_isb_weights(session, self.weights())
+
+        return submit(self, self.errors, write, "isb_weights")
 
 
 def method_text() -> str:

@@ -5,18 +5,16 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from app.errors import KuratorError, ValidationError
 from app.services.indicators import compute, get_indicator, set_manual_value
 
 from ..workspace import Workspace
-from .form import FieldErrors
+from .form import FieldErrors, submit
 from .targets_dialog import EMPTY, box_value, value_box
 
 
@@ -67,16 +65,8 @@ class ManualValueDialog(QDialog):
             box.setValue(EMPTY if value is None else value)
 
     def save(self) -> bool:
-        try:
-            with self.workspace.session() as session:
-                set_manual_value(session, self.code, self.year.value(), box_value(self.value), box_value(self.numerator),
-                                 box_value(self.denominator), self.comment.toPlainText().strip() or None)
-        except ValidationError as error:
-            self.errors.show(error.errors)
-            return False
-        except KuratorError as error:
-            QMessageBox.warning(self, self.windowTitle(), error.message)
-            return False
-        self.workspace.changed("indicator_value")
-        self.accept()
-        return True
+        def write(session) -> None:
+            set_manual_value(session, self.code, self.year.value(), box_value(self.value), box_value(self.numerator),
+                             box_value(self.denominator), self.comment.toPlainText().strip() or None)
+
+        return submit(self, self.errors, write, "indicator_value")

@@ -7,17 +7,16 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
-from app.errors import KuratorError, ValidationError
+from app.errors import ValidationError
 from app.services.indicators import get_indicator, plan_fact, set_target
 
 from ..widgets.fields import RUSSIAN
 from ..workspace import Workspace
-from .form import FieldErrors
+from .form import FieldErrors, submit
 
 TARGET_YEARS = range(2021, 2031)
 EMPTY = -1.0
@@ -80,22 +79,14 @@ class TargetsDialog(QDialog):
 
     def save(self) -> bool:
         """Write the changed targets in one transaction; any refusal keeps them all unsaved."""
-        try:
-            with self.workspace.session() as session:
-                errors = {}
-                for year, value in self.changed().items():
-                    try:
-                        set_target(session, self.code, year, value)
-                    except ValidationError as error:
-                        errors[str(year)] = next(iter(error.errors.values()))
-                if errors:
-                    raise ValidationError(errors)
-        except ValidationError as error:
-            self.errors.show(error.errors)
-            return False
-        except KuratorError as error:
-            QMessageBox.warning(self, self.windowTitle(), error.message)
-            return False
-        self.workspace.changed("indicator_target")
-        self.accept()
-        return True
+        def write(session) -> None:
+            errors = {}
+            for year, value in self.changed().items():
+                try:
+                    set_target(session, self.code, year, value)
+                except ValidationError as error:
+                    errors[str(year)] = next(iter(error.errors.values()))
+            if errors:
+                raise ValidationError(errors)
+
+        return submit(self, self.errors, write, "indicator_target")
