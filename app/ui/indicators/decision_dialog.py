@@ -69,6 +69,7 @@ class DecisionDialog(QDialog):
 
     def save(self) -> bool:
         day = self.decided_on.date()
+
         def write(session) -> None:
             decide_status(session, self.school_id, self.year.value(), self.status.currentData(),
                           self.basis.toPlainText(), date(day.year(), day.month(), day.day()))

@@ -145,6 +145,7 @@ class IndicatorDialog(QDialog):
 
     def save(self) -> bool:
         values = self.values()
+
         def write(session) -> None:
             indicator = (update_indicator(session, self.original_code, values) if self.original_code
                          else create_indicator(session, values))

@@ -74,6 +74,7 @@ class WeightsDialog(QDialog):
         return {key: box.value() for key, box in self.boxes.items()}
 
     def save(self) -> bool:
+
         def write(session) -> None:
             set_isb_weights(session, self.weights())
 

@@ -65,6 +65,7 @@ class ManualValueDialog(QDialog):
             box.setValue(EMPTY if value is None else value)
 
     def save(self) -> bool:
+
         def write(session) -> None:
             set_manual_value(session, self.code, self.year.value(), box_value(self.value), box_value(self.numerator),
                              box_value(self.denominator), self.comment.toPlainText().strip() or None)

@@ -79,6 +79,7 @@ class TargetsDialog(QDialog):
 
     def save(self) -> bool:
         """Write the changed targets in one transaction; any refusal keeps them all unsaved."""
+
         def write(session) -> None:
             errors = {}
             for year, value in self.changed().items():
