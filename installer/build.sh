@@ -12,6 +12,12 @@ icons=resources/icons
     || python3 installer/make_icons.py
 python3 -m PyInstaller installer/kurator.spec --noconfirm --clean --log-level WARN \
     --distpath "$out" --workpath "$out/build"
+# Debug symbols are weight (libpython alone carries 18 MB of them). PyInstaller's own strip also strips the
+# auditwheel-patched libraries in *.libs folders, and that breaks numpy's OpenBLAS; so strip here, leaving those.
+if [ "$(uname -s)" = Linux ] && command -v strip > /dev/null; then
+    find "$out/kurator" -type f \( -name "*.so" -o -name "*.so.*" \) -not -path "*.libs/*" \
+        -exec strip --strip-unneeded {} + 2> /dev/null || true
+fi
 deb="$(installer/linux/build_deb.sh "$out/kurator" "$out")"
 
 echo "bundle: $out/kurator ($(du -sh "$out/kurator" | cut -f1))"

@@ -16,7 +16,7 @@ import pytest
 pytestmark = pytest.mark.installer
 
 ROOT = Path(__file__).resolve().parent.parent
-BUNDLE_CEILING_MB = 260  # the target is 150 MB; this only catches a regression such as a whole Qt pulled in
+BUNDLE_CEILING_MB = 260  # measured 241 MB; the 150 MB target is out of reach with Qt's ICU, OpenBLAS and pandas
 WINDOW_TARGET_S = 3.0
 SMOKE_EXIT_MS = "1500"
 
@@ -125,6 +125,7 @@ def test_installed_window_opens_within_three_seconds_and_closes_cleanly(installe
 
 @pytest.mark.skipif(not shutil.which("Xvfb"), reason="нужен Xvfb, чтобы проверить окно на настоящем X-сервере")
 def test_installed_window_opens_on_an_x_server(installed, tmp_path):
+    run_installed(installed, "--db", "k.db", "init", "--mode", "district", "--name", "Район", cwd=tmp_path)
     display = ":97"
     server = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x1024x24"], stderr=subprocess.DEVNULL)
     try:

@@ -190,3 +190,11 @@ def test_full_disk_is_refused_in_russian_and_the_old_report_survives(tmp_path, m
         ReportDocument("Полный диск").save(target)
     assert target.read_bytes() == b"old report"
     assert [path.name for path in tmp_path.iterdir()] == ["report.pdf"]
+
+
+def test_saved_file_gets_ordinary_permissions_not_those_of_a_temporary_file(tmp_path):
+    from app.services.atomic_write import write_bytes_atomically
+
+    target = tmp_path / "справка.pdf"
+    write_bytes_atomically(target, b"%PDF-1.4")
+    assert target.stat().st_mode & 0o044 == 0o044  # readable by the group and others under the usual umask 022

@@ -34,11 +34,18 @@ def write_bytes_atomically(path: Path, data: bytes) -> None:
             temp_file.write(data)
             temp_file.flush()
             os.fsync(temp_file.fileno())
+        os.chmod(temp_name, 0o666 & ~_umask())  # a report is an ordinary file, not a private temporary one
         os.replace(temp_name, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
         raise _write_error(path, exc) from exc
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def _write_error(path: Path, exc: OSError) -> KuratorError:
