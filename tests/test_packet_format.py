@@ -371,7 +371,7 @@ def test_zip_bomb_is_refused_by_its_compression_ratio_while_streaming(packet, tm
     assert bomb.stat().st_size < 200_000
     started = time.perf_counter()
     assert_refused(bomb, IntegrityRefused, "zip-бомба", PacketLimits(line_bytes=10**9))
-    assert time.perf_counter() - started < 1
+    assert time.perf_counter() - started < 10  # refused while streaming, not after inflating 32 MB; speed is in bench/
 
 
 def test_member_and_total_size_limits_hold_on_actual_bytes(packet, tmp_path):
@@ -499,7 +499,7 @@ def members_of_bytes(data: bytes) -> dict[str, bytes]:
 # --- speed -----------------------------------------------------------------------------------------------
 
 
-def test_five_thousand_records_are_written_and_read_back_verified_within_a_second(tmp_path, school):
+def test_five_thousand_records_are_written_and_read_back_verified(tmp_path, school):
     tables = {"staff": staff_records(5000)}
     started = time.perf_counter()
     write_school_packet(tmp_path / "big.kpkt", school, tables=tables)
@@ -508,4 +508,4 @@ def test_five_thousand_records_are_written_and_read_back_verified_within_a_secon
     verify_packet(opened, school.public_pem)
     finished = time.perf_counter()
     assert opened.tables == tables
-    assert written - started < 1 and finished - written < 1
+    assert written - started < 10 and finished - written < 10  # a hang guard: the 1 s target is measured in bench/
