@@ -54,8 +54,8 @@ STATE_FILTERS = (  # (label, filter_events keyword arguments)
     ("Запланировано", {"status": "planned"}),
     ("Отменено", {"status": "cancelled"}),
 )
-COLUMNS = (("№", 46), ("Мероприятие", 360), ("Срок", 130), ("Ответственный", 170), ("Состояние", 170),
-           ("Ближайший срок", 110))
+COLUMNS = (("№", 42), ("Мероприятие", 360), ("Срок", 110), ("Ответственный", 150), ("Состояние", 140),
+           ("Ближайший срок", 100))
 STRIP = (("on_time_percent", "Выполнено в срок"), ("overdue", "Просрочено"), ("done_all", "Выполнено"),
          ("remaining", "Осталось"))
 STRIP_STYLE = "background: #f6f9fc; border: 1px solid #c8d3e0; border-radius: 4px; padding: 4px 10px;"
@@ -166,7 +166,8 @@ class RoadmapsPage(QWidget):
         self.table.doubleClicked.connect(lambda index: self.open_event(index.row()))
         splitter.addWidget(self.tree)
         splitter.addWidget(self.table)
-        splitter.setSizes([360, 900])
+        splitter.setSizes([280, 1000])
+        splitter.setStretchFactor(1, 1)  # the events table takes what the window gains
         return splitter
 
     # loading ------------------------------------------------------------------------------------------------
