@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
 # Build the one-folder bundle and the .deb: installer/build.sh [OUT_DIR]   (default: dist/)
-# Needs the project's build extra (pip install ".[build]") and dpkg-deb; prints the sizes.
+# Needs the project's build extra (setup.sh installs it into .venv) and dpkg-deb; prints the sizes.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="$(mkdir -p "${1:-$root/dist}" && cd "${1:-$root/dist}" && pwd)"
 cd "$root"
 
 export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
+# The Python that has the build extra: $PYTHON, else the checkout's .venv (README set-up), else python3.
+if [ -z "${PYTHON:-}" ]; then
+    if [ -x "$root/.venv/bin/python" ]; then PYTHON="$root/.venv/bin/python"; else PYTHON=python3; fi
+fi
 icons=resources/icons
 [ "$icons/kurator.ico" -nt "$icons/kurator.svg" ] && [ "$icons/kurator.png" -nt "$icons/kurator.svg" ] \
-    || python3 installer/make_icons.py
-python3 -m PyInstaller installer/kurator.spec --noconfirm --clean --log-level WARN \
+    || "$PYTHON" installer/make_icons.py
+"$PYTHON" -m PyInstaller installer/kurator.spec --noconfirm --clean --log-level WARN \
     --distpath "$out" --workpath "$out/build"
 # Debug symbols are weight (libpython alone carries 18 MB of them). PyInstaller's own strip also strips the
 # auditwheel-patched libraries in *.libs folders, and that breaks numpy's OpenBLAS; so strip here, leaving those.

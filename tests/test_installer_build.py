@@ -43,7 +43,7 @@ def build(tmp_path_factory) -> Build:
     out = tmp_path_factory.mktemp("installer")
     started = time.perf_counter()
     result = subprocess.run([str(ROOT / "installer" / "build.sh"), str(out)], capture_output=True, text=True,
-                            timeout=3600)
+                            timeout=3600, env={**os.environ, "PYTHON": sys.executable})
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-4000:]
     print(f"\nbuild took {time.perf_counter() - started:.0f} s\n{result.stdout}")
     return Build(bundle=out / "kurator", deb=next(out.glob("kurator_*.deb")))
