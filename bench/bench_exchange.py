@@ -17,10 +17,10 @@ from app.db import open_database  # noqa: E402
 from app.models import Diagnostic, Teacher, TeacherPosition, TeacherSubject  # noqa: E402
 from app.services.demo import load_demo  # noqa: E402
 from app.services.exchange import import_packet, plan_export, write_export  # noqa: E402
+from app.services.exchange.peers import trust  # noqa: E402
+from app.services.exchange.signing import ensure_keys, public_key  # noqa: E402
 from app.services.ids import school_id, stable_id  # noqa: E402
 from app.services.installation import initialize  # noqa: E402
-from app.services.peers import trust  # noqa: E402
-from app.services.signing import ensure_keys, public_key  # noqa: E402
 
 PASS = "bench-passphrase"
 STAFF = 100

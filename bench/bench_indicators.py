@@ -17,9 +17,17 @@ from sqlalchemy import insert  # noqa: E402
 
 from app.db import open_database  # noqa: E402
 from app.models import (  # noqa: E402
-    Diagnostic, ExamResult, SchoolStatus, School, SocialPassport, StaffingSlot, SupportAction, Teacher, new_id,
+    Diagnostic,
+    ExamResult,
+    School,
+    SchoolStatus,
+    SocialPassport,
+    StaffingSlot,
+    SupportAction,
+    Teacher,
+    new_id,
 )
-from app.services.indicators import indicator_table  # noqa: E402
+from app.services.indicators.catalogue import indicator_table  # noqa: E402
 from app.services.installation import initialize  # noqa: E402
 
 SCHOOLS, TEACHERS_PER_SCHOOL, YEAR = 2000, 20, 2022

@@ -16,10 +16,10 @@ from sqlalchemy import insert  # noqa: E402
 
 from app.db import open_database  # noqa: E402
 from app.models import EventOccurrence, Roadmap, RoadmapEvent, School, new_id  # noqa: E402
-from app.services.deadlines import windows_for_years  # noqa: E402
 from app.services.installation import initialize  # noqa: E402
-from app.services.roadmap_import import import_file  # noqa: E402
-from app.services.roadmaps import year_statuses  # noqa: E402
+from app.services.roadmaps.deadlines import windows_for_years  # noqa: E402
+from app.services.roadmaps.importing import import_file  # noqa: E402
+from app.services.roadmaps.plans import year_statuses  # noqa: E402
 from tests.data.roadmaps.make_fixtures import make_large_roadmap  # noqa: E402
 
 SCHOOLS = 2000

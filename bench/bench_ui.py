@@ -16,7 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app.db import open_database  # noqa: E402
-from app.services.generator import generate_region  # noqa: E402
+from app.services.demo.generator import generate_region  # noqa: E402
 from app.services.records import count_rows  # noqa: E402
 from app.ui.app import make_application  # noqa: E402
 from app.ui.widgets.table_page import TablePage  # noqa: E402

@@ -5,8 +5,8 @@ from datetime import date
 import pytest
 
 from app.errors import KuratorError, ValidationError
-from app.services import analytics
-from app.services.measures import MEASURES
+from app.services.analytics import selection as analytics
+from app.services.indicators.measures import MEASURES
 from tests.district_fixture import YEAR, district  # noqa: F401
 
 

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.cli import main
-from app.services.deadlines import (
+from app.services.roadmaps.deadlines import (
     MAX_YEAR,
     MIN_YEAR,
     DeadlineKind,

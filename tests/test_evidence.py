@@ -8,10 +8,10 @@ import pytest
 
 from app.errors import KuratorError
 from app.models import EventOccurrence, Evidence, Roadmap, RoadmapEvent
-from app.services import evidence as ev
-from app.services import roadmap_view
-from app.services.roadmap_access import delete_roadmap, roadmap_editable
-from app.services.roadmaps import (
+from app.services.roadmaps import evidence as ev
+from app.services.roadmaps import view as roadmap_view
+from app.services.roadmaps.access import delete_roadmap, roadmap_editable
+from app.services.roadmaps.plans import (
     PlannedEvent,
     PlannedSection,
     create_roadmap,

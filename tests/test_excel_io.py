@@ -15,14 +15,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.errors import KuratorError
-from app.services.excel import safety
-from app.services.excel_io import (
+from app.services.excel import (
     CellError,
     Column,
     Sheet,
     Template,
     format_errors,
     read_workbook,
+    safety,
     write_table,
     write_template,
 )

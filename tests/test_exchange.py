@@ -15,16 +15,17 @@ from app.cli import main
 from app.db import open_database
 from app.errors import KuratorError
 from app.models import Base, PacketLog, Peer, Proposal, Teacher
-from app.services import keys, packet_format
 from app.services.exchange import (
     REPLAY_REASON,
     import_packet,
     inspect_import,
+    keys,
     plan_export,
     write_export,
 )
+from app.services.exchange import packet as packet_format
+from app.services.exchange.signing import signing_key
 from app.services.ids import school_id
-from app.services.signing import signing_key
 
 PASS = "пароль-подписи-1"
 SCHOOL = "0701001"

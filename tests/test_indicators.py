@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from app.cli import main
 from app.errors import ValidationError
 from app.models import Indicator, IndicatorTarget, IndicatorValue
-from app.services import indicators as ind
+from app.services.indicators import catalogue as ind
 from tests.district_fixture import YEAR, district  # noqa: F401
 
 SEED_003 = {  # code → (baseline, targets 2021–2024), from seeds/003

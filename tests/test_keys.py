@@ -11,7 +11,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ec import SECP256R1, generate_private_key
 
 from app.errors import KuratorError
-from app.services import keys
+from app.services.exchange import keys
 
 PASSPHRASE = "школа-0101-ключ"
 

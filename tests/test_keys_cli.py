@@ -7,7 +7,7 @@ import pytest
 from app.cli import main
 from app.db import open_database
 from app.errors import KuratorError
-from app.services import keys, signing
+from app.services.exchange import keys, signing
 from app.services.installation import initialize
 
 

@@ -2,7 +2,12 @@
 
 import pytest
 
-from app.services.measures import MEASURES, catalogue, describe, validate_filters
+from app.services.indicators.measures import (
+    MEASURES,
+    catalogue,
+    describe,
+    validate_filters,
+)
 from tests.district_fixture import YEAR, district  # noqa: F401
 
 SHNOR_SHNSU = {"status": ["shnor", "shnsu"]}

@@ -17,8 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.errors import IntegrityRefused, KuratorError
-from app.services import keys
-from app.services.packet_format import (
+from app.services.exchange import keys
+from app.services.exchange.packet import (
     PacketLimits,
     read_packet,
     verify_packet,

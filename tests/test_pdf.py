@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from app.errors import KuratorError
-from app.services import atomic_write
-from app.services.pdf import Approval, ReportDocument, register_fonts
+from app.services.output import atomic_write
+from app.services.output.pdf import Approval, ReportDocument, register_fonts
 
 TITLE = "Анализ реализации дорожной карты"
 TABLE_HEADER = ["№ п/п", "Наименование мероприятия", "Срок исполнения", "Ответственный", "Выполнено, %"]
@@ -193,7 +193,7 @@ def test_full_disk_is_refused_in_russian_and_the_old_report_survives(tmp_path, m
 
 
 def test_saved_file_gets_ordinary_permissions_not_those_of_a_temporary_file(tmp_path):
-    from app.services.atomic_write import write_bytes_atomically
+    from app.services.output.atomic_write import write_bytes_atomically
 
     target = tmp_path / "справка.pdf"
     write_bytes_atomically(target, b"%PDF-1.4")

@@ -79,8 +79,8 @@ def test_postgresql_refuses_a_share_of_120_percent(pg_district):
 
 
 def test_indicators_and_roadmaps_compute_on_postgresql(pg_district):
-    from app.services import roadmaps
-    from app.services.indicators import indicator_table
+    from app.services.indicators.catalogue import indicator_table
+    from app.services.roadmaps import plans as roadmaps
 
     with pg_district.session() as session:
         table = {row["code"]: row for row in indicator_table(session, 2022)}

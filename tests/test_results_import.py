@@ -16,7 +16,7 @@ from app.models import (
     VprResult,
 )
 from app.services.ids import school_id
-from app.services.results_import import (
+from app.services.results.importing import (
     ResultsImportError,
     import_results,
     write_results_template,

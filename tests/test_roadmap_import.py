@@ -7,7 +7,7 @@ import pytest
 
 from app.cli import main
 from app.models import Roadmap, RoadmapEvent
-from app.services.roadmap_import import import_file, preview_file, save_preview
+from app.services.roadmaps.importing import import_file, preview_file, save_preview
 
 FIXTURES = Path(__file__).parent / "data" / "roadmaps"
 SEEDS = {  # file: (sections, events)
@@ -39,7 +39,7 @@ def test_cli_import_then_show_gives_the_contract_json(district_db, db_path, caps
 
 
 def test_exported_excel_imports_again_as_the_same_events(district_db, tmp_path):
-    from app.services.roadmap_export import export_excel
+    from app.services.roadmaps.export import export_excel
 
     with district_db.session() as session:
         first = import_file(session, FIXTURES / "seed001.docx", 2018)

@@ -6,8 +6,8 @@ import pytest
 
 from app.errors import ValidationError
 from app.models import EventOccurrence, RoadmapEvent, School, Teacher
-from app.services import roadmaps
-from app.services.roadmaps import PlannedEvent, PlannedSection, effective_status
+from app.services.roadmaps import plans as roadmaps
+from app.services.roadmaps.plans import PlannedEvent, PlannedSection, effective_status
 
 TODAY = date(2022, 6, 15)
 
@@ -133,7 +133,7 @@ def test_unparsed_deadline_can_be_corrected_and_then_gets_occurrences(district_d
 def test_excel_export_has_the_roadmap_columns_plus_status(district_db, roadmap, tmp_path):
     from openpyxl import load_workbook
 
-    from app.services.roadmap_export import export_excel
+    from app.services.roadmaps.export import export_excel
 
     with district_db.session() as session:
         path = export_excel(session, roadmap, tmp_path / "карта.xlsx", today=TODAY)
@@ -148,7 +148,7 @@ def test_excel_export_has_the_roadmap_columns_plus_status(district_db, roadmap, 
 def test_analysis_pdf_reads_in_russian(district_db, roadmap, tmp_path):
     import subprocess
 
-    from app.services.roadmap_export import export_analysis_pdf
+    from app.services.roadmaps.export import export_analysis_pdf
 
     with district_db.session() as session:
         path = export_analysis_pdf(session, roadmap, tmp_path / "анализ.pdf", year=2022, today=TODAY)

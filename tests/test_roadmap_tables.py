@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.errors import KuratorError
-from app.services import office_zip
-from app.services.roadmap_header import field_of
-from app.services.roadmap_tables import (
+from app.services.documents import office_zip
+from app.services.roadmaps.header import field_of
+from app.services.roadmaps.tables import (
     ParsedRoadmap,
     list_candidate_tables,
     read_roadmap,

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from app.services.ru_format import NBSP, format_value
+from app.services.output.ru_format import NBSP, format_value
 
 
 @pytest.mark.parametrize(

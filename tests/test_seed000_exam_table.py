@@ -5,7 +5,7 @@ import math
 import pytest
 
 from app.models import ExamResult, Graduation, OlympiadResult, School, SocialPassport
-from app.services.analytics import exam_indicator_table
+from app.services.analytics.selection import exam_indicator_table
 
 YEAR = 2020
 # The seed's row for each school (percent, or a mean score); None where the seed gives no figure.

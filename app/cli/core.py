@@ -6,10 +6,10 @@ from pathlib import Path
 
 from app.models.reference import INSTALLATION_KINDS
 from app.services import backup as backups
-from app.services import keys
 from app.services.demo import load_demo
+from app.services.exchange import keys
+from app.services.exchange.signing import ensure_keys
 from app.services.installation import initialize
-from app.services.signing import ensure_keys
 
 from .common import PASSPHRASE_ENV, database, passphrase_from_env_or_prompt, session_for
 from .output import emit_json, say

@@ -3,7 +3,13 @@
 import argparse
 
 from app.errors import KuratorError
-from app.services.deadlines import MAX_YEAR, MIN_YEAR, Deadline, Window, parse_deadline
+from app.services.roadmaps.deadlines import (
+    MAX_YEAR,
+    MIN_YEAR,
+    Deadline,
+    Window,
+    parse_deadline,
+)
 
 from .output import emit_json
 

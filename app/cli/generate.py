@@ -2,7 +2,7 @@
 
 import argparse
 
-from app.services.generator import generate_region
+from app.services.demo.generator import generate_region
 
 from .common import database
 from .output import emit_json, say

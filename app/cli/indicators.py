@@ -2,7 +2,7 @@
 
 import argparse
 
-from app.services.indicators import STATUSES, indicator_table
+from app.services.indicators.catalogue import STATUSES, indicator_table
 
 from .common import database
 from .output import emit_json

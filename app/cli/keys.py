@@ -3,9 +3,9 @@
 import argparse
 from pathlib import Path
 
-from app.services import keys, peers, signing
-from app.services.atomic_write import write_bytes_atomically
+from app.services.exchange import keys, peers, signing
 from app.services.installation import require_installation
+from app.services.output.atomic_write import write_bytes_atomically
 
 from .common import database, passphrase_from_env_or_prompt
 from .output import emit_json, say

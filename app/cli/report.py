@@ -6,7 +6,8 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from app.services import report_excel, reports
+from app.services.reports import documents as reports
+from app.services.reports import excel as report_excel
 
 from .common import session_for
 from .output import say

@@ -3,7 +3,7 @@
 import argparse
 from pathlib import Path
 
-from app.services.results_import import (
+from app.services.results.importing import (
     ImportSummary,
     ResultsImportError,
     errors_json,

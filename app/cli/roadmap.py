@@ -5,9 +5,9 @@ from pathlib import Path
 
 from app.errors import KuratorError
 from app.models.reference import EVENT_STATUSES
-from app.services import roadmaps
-from app.services.roadmap_export import export_analysis_pdf, export_excel
-from app.services.roadmap_import import import_file
+from app.services.roadmaps import plans as roadmaps
+from app.services.roadmaps.export import export_analysis_pdf, export_excel
+from app.services.roadmaps.importing import import_file
 
 from .common import session_for
 from .output import emit_json, say

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from app.errors import KuratorError, ValidationError
 from app.models import Installation, School
 from app.services.ids import school_id
-from app.services.indicators import load_catalogue
+from app.services.indicators.catalogue import load_catalogue
 
 SCHOOL_CODE = re.compile(r"^[0-9A-Za-zА-Яа-я._-]{1,32}$")
 

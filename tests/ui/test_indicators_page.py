@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
 from app.models import IndicatorTarget, SchoolStatus
-from app.services.analytics import DEFAULT_ISB_WEIGHTS, get_isb_weights
-from app.services.indicators import explain, get_indicator, indicator_table
+from app.services.analytics.selection import DEFAULT_ISB_WEIGHTS, get_isb_weights
+from app.services.indicators.catalogue import explain, get_indicator, indicator_table
 from app.ui.indicators.analysis_tab import AnalysisTab
 from app.ui.indicators.explain_dialog import ExplainDialog
 from app.ui.indicators.indicator_dialog import IndicatorDialog

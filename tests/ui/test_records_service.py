@@ -10,9 +10,9 @@ from app.db import open_database
 from app.errors import KuratorError, ValidationError
 from app.models import SocialPassport, Teacher, TeacherSubject
 from app.services import records
-from app.services.generator import generate_region
-from app.services.overview import overview
-from app.services.participation import enroll_teachers, record_participation
+from app.services.analytics.overview import overview
+from app.services.demo.generator import generate_region
+from app.services.records.participation import enroll_teachers, record_participation
 
 
 def names(rows):

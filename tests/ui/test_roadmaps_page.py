@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.errors import KuratorError
 from app.models import EventOccurrence, Evidence, Roadmap, RoadmapEvent
-from app.services.deadlines import DeadlineKind
-from app.services.roadmap_import import preview_file, save_preview
+from app.services.roadmaps.deadlines import DeadlineKind
+from app.services.roadmaps.importing import preview_file, save_preview
 from app.ui.background import Progress
 from app.ui.roadmaps.event_dialog import EventDialog
 from app.ui.roadmaps.import_dialog import ImportDialog
@@ -175,7 +175,7 @@ def test_a_completion_date_in_the_future_is_shown_at_its_field(qtbot, district_d
 
 
 def test_the_municipal_roadmap_is_read_only_in_a_school_installation(qtbot, school_db, warnings, monkeypatch):
-    from app.services import roadmaps
+    from app.services.roadmaps import plans as roadmaps
 
     with monkeypatch.context() as as_if_from_a_packet:  # the district's roadmap arrives at a school in a packet
         as_if_from_a_packet.setattr(roadmaps, "may_keep", lambda *_: (True, ""))

@@ -3,7 +3,7 @@ shows its charts."""
 
 from PySide6.QtWidgets import QMessageBox
 
-from app.services import charts
+from app.services.output import charts
 from app.ui.overview.page import OverviewPage
 from app.ui.reports.page import REPORTS, ReportsPage
 from app.ui.workspace import Workspace

@@ -1,4 +1,5 @@
-"""`kurator demo`: fill an empty database with the Терский district of seeds/004 (or one of its schools).
+"""Training data: `kurator demo` fills an empty database with the Терский district of seeds/004 (or one of its
+schools); `generator` makes a large region for trying Kurator at scale (`kurator generate`).
 
 What the seeds state is kept exactly (resources/demo/terskiy_2022.json; the indicator catalogue resources/indicators/catalogue.json); everything else
 is synthetic but plausible, generated deterministically, and marked `is_demo`. Every record has a stable id,
@@ -13,9 +14,9 @@ from sqlalchemy.orm import Session
 from app.audit import current_user
 from app.errors import KuratorError
 from app.models import AuditEntry, Installation, Roadmap, School, Teacher, utcnow
-from app.services import report_facts as facts
 from app.services.ids import school_id, stable_id
 from app.services.installation import require_installation
+from app.services.reports import facts
 
 from . import activity, programme, roadmaps
 from .context import DemoContext

@@ -19,7 +19,7 @@ from app.models import (
     School,
     SchoolStatus,
 )
-from app.services.indicators import load_catalogue
+from app.services.indicators.catalogue import load_catalogue
 
 from .context import DemoContext
 from .data import load

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Roadmap, RoadmapEvent, RoadmapSection
-from app.services.roadmaps import occurrences_by_event, plan_occurrences
+from app.services.roadmaps.plans import occurrences_by_event, plan_occurrences
 
 from .context import DemoContext
 from .data import load

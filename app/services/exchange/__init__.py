@@ -1,6 +1,6 @@
-"""Signed exchange between a school and the district: what a packet carries, how it is checked and applied.
-
-See `export` (sign-off: plan, then write) and `importing` (inspect, then apply) for the rules.
+"""Signed exchange between a school and the district: the packet file (`packet`, `manifest`), signing keys (`keys`,
+`signing`), trusted peers (`peers`), and how a packet is written (`export`: plan, then write) and checked and applied
+(`importing`: inspect, then apply).
 """
 
 from .checks import REPLAY_REASON

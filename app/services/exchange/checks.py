@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from app.db import head_revision
 from app.errors import IntegrityRefused
 from app.models import Installation, PacketLog, Peer
-from app.services.peers import find_district_peer, find_school_peer
+from app.services.exchange.peers import find_district_peer, find_school_peer
 
 REPLAY_REASON = "Пакет уже был принят ранее"
 

@@ -34,11 +34,11 @@ from app.models import (
     Teacher,
     utcnow,
 )
-from app.services import packet_format
+from app.services.exchange import packet as packet_format
+from app.services.exchange.peers import find_district_peer, find_school_peer
+from app.services.exchange.signing import signing_key
 from app.services.ids import school_id
 from app.services.installation import require_installation
-from app.services.peers import find_district_peer, find_school_peer
-from app.services.signing import signing_key
 
 from .rows import json_row
 from .titles import table_title

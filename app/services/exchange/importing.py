@@ -34,8 +34,8 @@ from app.models import (
     Proposal,
     utcnow,
 )
-from app.services import packet_format
 from app.services.backup import backup
+from app.services.exchange import packet as packet_format
 from app.services.ids import school_id
 from app.services.installation import require_installation
 

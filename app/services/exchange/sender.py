@@ -6,9 +6,10 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from app.errors import KuratorError
-from app.services import keys, packet_format
+from app.services.exchange import keys
+from app.services.exchange import packet as packet_format
+from app.services.exchange.peers import find_district_peer, find_school_peer
 from app.services.installation import require_installation
-from app.services.peers import find_district_peer, find_school_peer
 
 
 @dataclass(frozen=True)

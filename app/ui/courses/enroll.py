@@ -2,8 +2,8 @@
 
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
-from app.services.participation import enroll_teachers
 from app.services.records import ref_label, ref_options
+from app.services.records.participation import enroll_teachers
 
 from ..widgets.multi_select import MultiSelect
 from ..widgets.pick_dialog import PickDialog, select_all_bar

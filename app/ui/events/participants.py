@@ -3,8 +3,8 @@
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 
 from app.models.reference import PARTICIPATION_ROLES
-from app.services.participation import record_participation
 from app.services.records import ref_label, ref_options
+from app.services.records.participation import record_participation
 
 from ..widgets.multi_select import MultiSelect
 from ..widgets.pick_dialog import PickDialog, select_all_bar

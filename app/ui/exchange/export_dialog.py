@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import KuratorError
-from app.services import exchange, peers
-from app.services.exchange import ExportPlan
+from app.services import exchange
+from app.services.exchange import ExportPlan, peers
+from app.services.exchange.packet import FILE_SUFFIX
 from app.services.installation import require_installation
-from app.services.packet_format import FILE_SUFFIX
 
 from ..workspace import Workspace
 from .common import (

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import KuratorError, ValidationError
-from app.services import signing
+from app.services.exchange import signing
 from app.services.installation import accept_passphrase
 
 from ..workspace import Workspace

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 
 from app.errors import KuratorError
 from app.models.reference import INSTALLATION_KINDS, PACKET_DIRECTIONS
-from app.services import exchange, keys, peers, signing
-from app.services.atomic_write import write_bytes_atomically
+from app.services import exchange
+from app.services.exchange import keys, peers, signing
 from app.services.installation import get_installation, require_installation
+from app.services.output.atomic_write import write_bytes_atomically
 
 from ..widgets.tabbed_page import page_title
 from ..workspace import Workspace

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import KuratorError
-from app.services import keys, peers
+from app.services.exchange import keys, peers
 from app.services.installation import require_installation
 
 from ..workspace import Workspace

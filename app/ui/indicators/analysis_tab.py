@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import KuratorError
 from app.models.reference import SCHOOL_STATUSES
-from app.services.analytics import (
+from app.services.analytics.selection import (
     ISB_INPUTS,
     isb,
     positive_dynamics,

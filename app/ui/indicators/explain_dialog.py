@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.indicators import explain, get_indicator
+from app.services.indicators.catalogue import explain, get_indicator
 
 from ..workspace import Workspace
 from .form import export_rows

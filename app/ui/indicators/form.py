@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from app.errors import KuratorError, ValidationError
-from app.services.excel_io import write_table
+from app.services.excel import write_table
 
 from ..background import run_in_background
 from ..widgets.record_form import ERROR_STYLE

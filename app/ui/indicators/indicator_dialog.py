@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.reference import DIRECTIONS, INDICATOR_METHODS
-from app.services.indicators import (
+from app.services.indicators.catalogue import (
     create_indicator,
     get_indicator,
     preview,

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.paths import ROOT
-from app.services.analytics import (
+from app.services.analytics.selection import (
     DEFAULT_ISB_WEIGHTS,
     ISB_INPUTS,
     get_isb_weights,

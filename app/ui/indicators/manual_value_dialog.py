@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.indicators import compute, get_indicator, set_manual_value
+from app.services.indicators.catalogue import compute, get_indicator, set_manual_value
 
 from ..workspace import Workspace
 from .form import FieldErrors, submit

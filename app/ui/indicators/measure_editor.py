@@ -5,7 +5,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QVBoxLayout, QWidget
 
-from app.services.measures import catalogue
+from app.services.indicators.measures import catalogue
 
 from ..widgets.multi_select import MultiSelect
 

@@ -11,7 +11,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.reference import DIRECTIONS, INDICATOR_METHODS
-from app.services.indicators import STATUSES, catalogue_editable, indicator_table
+from app.services.indicators.catalogue import (
+    STATUSES,
+    catalogue_editable,
+    indicator_table,
+)
 
 from ..widgets.record_form import note_label
 from ..workspace import Workspace

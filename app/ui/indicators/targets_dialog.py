@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import ValidationError
-from app.services.indicators import get_indicator, plan_fact, set_target
+from app.services.indicators.catalogue import get_indicator, plan_fact, set_target
 
 from ..widgets.fields import RUSSIAN
 from ..workspace import Workspace

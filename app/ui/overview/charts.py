@@ -11,9 +11,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import chart_data
-from app.services.indicators import list_indicators
-from app.services.roadmaps import list_roadmaps
+from app.services.analytics import chart_data
+from app.services.indicators.catalogue import list_indicators
+from app.services.roadmaps.plans import list_roadmaps
 
 from ..widgets.charts import ChartView
 from ..workspace import Workspace

@@ -3,8 +3,8 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.services.analytics.overview import Figure, overview
 from app.services.installation import get_installation
-from app.services.overview import Figure, overview
 
 from ..widgets.tabbed_page import page_title
 from ..workspace import Workspace

@@ -21,8 +21,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import School
-from app.services import report_excel, reports
 from app.services.installation import own_school
+from app.services.reports import documents as reports
+from app.services.reports import excel as report_excel
 
 from ..background import run_in_background
 from ..widgets.tabbed_page import page_title

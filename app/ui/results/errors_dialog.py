@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.excel_io import CellError, format_errors
+from app.services.excel import CellError, format_errors
 
 SHOWN_ERRORS = 500
 

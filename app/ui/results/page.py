@@ -5,7 +5,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMessageBox, QPushButton
 
 from app.services.records import editable
-from app.services.results_import import (
+from app.services.results.importing import (
     ImportSummary,
     ResultsImportError,
     import_results,

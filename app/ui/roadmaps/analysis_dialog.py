@@ -16,12 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.roadmap_export import (
+from app.services.roadmaps.export import (
     AnalysisText,
     default_conclusions,
     export_analysis_pdf,
 )
-from app.services.roadmaps import roadmap_overview
+from app.services.roadmaps.plans import roadmap_overview
 
 from ..background import run_in_background
 from ..workspace import Workspace

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 
 from app.errors import KuratorError, ValidationError
 from app.models.reference import EVIDENCE_KINDS
-from app.services.evidence import evidence_path, list_evidence, remove_evidence
-from app.services.roadmap_access import roadmap_editable
-from app.services.roadmap_view import event_card
-from app.services.roadmaps import correct_deadline
+from app.services.roadmaps.access import roadmap_editable
+from app.services.roadmaps.evidence import evidence_path, list_evidence, remove_evidence
+from app.services.roadmaps.plans import correct_deadline
+from app.services.roadmaps.view import event_card
 
 from ..widgets.record_form import ERROR_STYLE, note_label
 from ..workspace import Workspace

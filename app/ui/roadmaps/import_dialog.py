@@ -27,17 +27,17 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.reference import ROADMAP_LEVELS
-from app.services.deadlines import DeadlineKind
 from app.services.records import current_scope, get_record, ref_options
-from app.services.roadmap_access import may_keep
-from app.services.roadmap_import import (
+from app.services.roadmaps.access import may_keep
+from app.services.roadmaps.deadlines import DeadlineKind
+from app.services.roadmaps.importing import (
     TITLE_LIMIT,
     RoadmapPreview,
     default_title,
     preview_file,
     save_preview,
 )
-from app.services.roadmap_tables import TableCandidate, list_candidate_tables
+from app.services.roadmaps.tables import TableCandidate, list_candidate_tables
 
 from ..background import run_in_background
 from ..widgets.record_form import note_label

@@ -21,18 +21,18 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import KuratorError
+from app.services.output.ru_format import format_value
 from app.services.records import ref_options
-from app.services.roadmap_access import delete_roadmap, roadmap_editable
-from app.services.roadmap_export import export_excel
-from app.services.roadmap_view import (
+from app.services.roadmaps.access import delete_roadmap, roadmap_editable
+from app.services.roadmaps.export import export_excel
+from app.services.roadmaps.plans import roadmap_overview
+from app.services.roadmaps.view import (
     event_rows,
     filter_events,
     responsible_list,
     roadmap_choices,
     section_tree,
 )
-from app.services.roadmaps import roadmap_overview
-from app.services.ru_format import format_value
 
 from ..background import run_in_background
 from ..widgets.record_form import note_label

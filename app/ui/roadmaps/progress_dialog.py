@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from app.errors import ValidationError
 from app.models.reference import EVENT_STATUSES, EVIDENCE_KINDS
-from app.services.evidence import attach_evidence
-from app.services.roadmaps import record_progress
+from app.services.roadmaps.evidence import attach_evidence
+from app.services.roadmaps.plans import record_progress
 
 from ..background import run_in_background
 from ..widgets.record_form import ERROR_STYLE

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.config import data_dir
 from app.models.reference import INSTALLATION_KINDS
-from app.services.generator import generate_region
+from app.services.demo.generator import generate_region
 from app.services.installation import get_installation
 
 from ..background import run_in_background

@@ -1,4 +1,4 @@
-"""Chart views for the window: the same drawings as the reports' PNGs (app.services.charts) on a PlotWidget,
+"""Chart views for the window: the same drawings as the reports' PNGs (app.services.output.charts) on a PlotWidget,
 with tooltips naming the points of the scatter and an «Экспорт PNG…» context action."""
 
 from typing import Any
@@ -9,13 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from app.services import charts
+from app.services.output import charts
 
 MIN_HEIGHT = 320
 
 
 class ChartView(pg.PlotWidget):
-    """One chart of kind `kind` (a key of app.services.charts.CHARTS); `show_data(data, title)` redraws it."""
+    """One chart of kind `kind` (a key of app.services.output.charts.CHARTS); `show_data(data, title)` redraws it."""
 
     def __init__(self, kind: str, parent: QWidget | None = None):
         super().__init__(parent, background="w")
@@ -34,7 +34,7 @@ class ChartView(pg.PlotWidget):
         self.setMouseEnabled(x=False, y=False)
 
     def show_data(self, data: Any, title: str) -> None:
-        """Draw `data` (from app.services.chart_data) with its title."""
+        """Draw `data` (from app.services.analytics.chart_data) with its title."""
         self.title = title
         charts.draw(self.getPlotItem(), self.kind, data, title)
 

@@ -1,0 +1,57 @@
+"""The installation's own signing key: made once, kept encrypted with the signer's passphrase, used at sign-off.
+
+`init` makes the key pair when KURATOR_PASSPHRASE is set; otherwise the first sign-off makes it. The private key
+never leaves the database unencrypted; the public key and its fingerprint are shown and exported freely.
+"""
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy.orm import Session
+
+from app.errors import KuratorError
+from app.models import Installation
+from app.services.exchange import keys
+from app.services.installation import require_installation
+
+NO_KEYS = "У этой установки ещё нет ключа подписи: он создаётся при первом подписании пакета."
+
+
+def has_keys(installation: Installation) -> bool:
+    return bool(installation.public_key_pem and installation.private_key_pem)
+
+
+def ensure_keys(session: Session, passphrase: str) -> Installation:
+    """Create the installation's Ed25519 key pair if it has none; an existing pair is kept as it is."""
+    installation = require_installation(session)
+    if not has_keys(installation):
+        pair = keys.generate_keypair(passphrase)
+        installation.private_key_pem = pair.private_pem.decode("ascii")
+        installation.public_key_pem = pair.public_pem.decode("ascii")
+        session.flush()
+    return installation
+
+
+def public_key(session: Session) -> bytes:
+    """The installation's public key PEM; refuses when no key has been made yet."""
+    installation = require_installation(session)
+    if not has_keys(installation):
+        raise KuratorError(NO_KEYS)
+    return installation.public_key_pem.encode("ascii")
+
+
+def fingerprint_of_installation(session: Session) -> str:
+    """The short fingerprint of this installation's key, to read aloud over the phone."""
+    return keys.fingerprint(public_key(session))
+
+
+def signing_key(session: Session, passphrase: str) -> Ed25519PrivateKey:
+    """The decrypted private key (created first if missing); a wrong passphrase is a KuratorError."""
+    installation = ensure_keys(session, passphrase)
+    return keys.load_private_key(installation.private_key_pem.encode("ascii"), passphrase)
+
+
+def change_passphrase(session: Session, old: str, new: str) -> None:
+    """Re-encrypt the private key under a new passphrase; the key and its fingerprint stay the same."""
+    installation = require_installation(session)
+    if not has_keys(installation):
+        raise KuratorError(NO_KEYS)
+    installation.private_key_pem = keys.change_passphrase(installation.private_key_pem.encode("ascii"), old, new).decode("ascii")

@@ -1,0 +1,302 @@
+"""Charts drawn with pyqtgraph: one drawing function per chart (shared by the window's views) and PNG rendering
+for the reports. White background, dark axes, Russian titles and labels, a legend.
+
+    png = render_png("quadrants", chart_data.quadrant_points(session, 2022), "Результаты и ИСБ, 2022 год")
+
+Rendering needs a QApplication (one is created, offscreen if there is no screen); when called from a worker
+thread, the drawing is done on the application's thread, where Qt allows widgets.
+"""
+
+import os
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import pyqtgraph as pg
+from pyqtgraph.exporters import ImageExporter
+from PySide6.QtCore import QBuffer, QIODevice, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+import app.ui  # noqa: F401 — the PySide6 None-refcount workaround must precede any Qt call
+from app import paths
+
+DEFAULT_SIZE = (1200, 700)
+FONT_FAMILY = "PT Sans"
+TEXT = "#1a1a1a"
+PLAN_COLOUR, FACT_COLOUR = "#1f4e79", "#8fb3d9"
+SCHOOL_COLOUR, DISTRICT_COLOUR = "#c0392b", "#1f4e79"
+QUADRANT_COLOURS = {
+    "ШНОР/ШНСУ": "#c0392b",
+    "резильентные": "#27ae60",
+    "благополучные с высокими результатами": "#1f4e79",
+    "благополучные с низкими результатами": "#e67e22",
+}
+ROADMAP_PARTS = (  # key, legend, colour
+    ("done", "Выполнено в срок", "#27ae60"),
+    ("done_late", "С нарушением срока", "#f1c40f"),
+    ("overdue", "Просрочено", "#c0392b"),
+    ("remaining", "Срок не наступил", "#bdc3c7"),
+)
+LABEL_WIDTH = 46  # characters of a category name on a bar chart's axis
+
+
+def _pen(colour: str, width: float = 2.5) -> Any:
+    return pg.mkPen(colour, width=width)
+
+
+def _shorten(text: str, width: int = LABEL_WIDTH) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _year_ticks(plot: pg.PlotItem, years: list[int]) -> None:
+    plot.getAxis("bottom").setTicks([[(y, str(y)) for y in years]])
+    if years:
+        plot.setXRange(min(years) - 0.6, max(years) + 0.6, padding=0)
+
+
+def draw_plan_fact(plot: pg.PlotItem, data: dict) -> None:
+    """Target as a line with markers, actual as bars, by year."""
+    points = data["points"]
+    years = [p["year"] for p in points]
+    facts = [(p["year"], p["actual"]) for p in points if p["actual"] is not None]
+    if facts:
+        plot.addItem(pg.BarGraphItem(x=[y for y, _ in facts], height=[v for _, v in facts], width=0.45,
+                                     brush=FACT_COLOUR, pen=_pen(PLAN_COLOUR, 1), name="Факт"))
+    plans = [(p["year"], p["target"]) for p in points if p["target"] is not None]
+    if plans:
+        plot.plot([y for y, _ in plans], [v for _, v in plans], pen=_pen(PLAN_COLOUR), symbol="o", symbolSize=10,
+                  symbolBrush=PLAN_COLOUR, name="План (целевое значение)")
+    _year_ticks(plot, years)
+    plot.setYRange(0, max([v for _, v in facts + plans] + [1]) * 1.35, padding=0)  # room for the legend
+
+
+def draw_school_vs_district(plot: pg.PlotItem, data: dict) -> None:
+    """The school's and the district's values by year, two lines."""
+    points = data["points"]
+    for key, name, colour in (("school", "Школа", SCHOOL_COLOUR), ("district", "Район", DISTRICT_COLOUR)):
+        known = [(p["year"], p[key]) for p in points if p[key] is not None]
+        if known:
+            plot.plot([y for y, _ in known], [v for _, v in known], pen=_pen(colour), symbol="o", symbolSize=10,
+                      symbolBrush=colour, name=name)
+    _year_ticks(plot, [p["year"] for p in points])
+
+
+def _tip(x: float, y: float, data: Any) -> str:
+    return f"{data}\nИСБ: {x:.0f}\nИндекс результатов: {y:+.2f} σ".replace(".", ",").replace("-", "−")
+
+
+def draw_quadrants(plot: pg.PlotItem, data: dict) -> list[pg.ScatterPlotItem]:
+    """ИСБ × result index, coloured by quadrant, split at the district medians, the quadrants named."""
+    scatters = []
+    for quadrant, colour in QUADRANT_COLOURS.items():
+        chosen = [p for p in data["points"] if p["quadrant"] == quadrant]
+        if not chosen:
+            continue
+        scatter = pg.ScatterPlotItem([p["isb"] for p in chosen], [p["result"] for p in chosen], size=13,
+                                     brush=pg.mkBrush(colour), pen=pg.mkPen("w", width=1), name=quadrant,
+                                     data=[p["name"] for p in chosen], hoverable=True, tip=_tip,
+                                     hoverSize=17, hoverPen=pg.mkPen(TEXT, width=2))
+        plot.addItem(scatter)
+        scatters.append(scatter)
+    if data["isb_median"] is None:
+        return scatters
+    dash = pg.mkPen("#7f8b99", width=1.5, style=Qt.PenStyle.DashLine)
+    plot.addItem(pg.InfiniteLine(data["isb_median"], angle=90, pen=dash))
+    plot.addItem(pg.InfiniteLine(data["result_median"], angle=0, pen=dash))
+    _quadrant_labels(plot, data)
+    return scatters
+
+
+def _quadrant_labels(plot: pg.PlotItem, data: dict) -> None:
+    xs = [p["isb"] for p in data["points"]]
+    ys = [p["result"] for p in data["points"]]
+    x_low, x_high = min(xs) - 5, max(xs) + 5
+    y_low, y_high = min(ys) - 0.4, max(ys) + 0.4
+    plot.setRange(xRange=(x_low, x_high), yRange=(y_low, y_high), padding=0)
+    corners = {  # quadrant → (x, y, anchor)
+        "ШНОР/ШНСУ": (x_low, y_low, (0, 1)),
+        "резильентные": (x_low, y_high, (0, 0)),
+        "благополучные с высокими результатами": (x_high, y_high, (1, 0)),
+        "благополучные с низкими результатами": (x_high, y_low, (1, 1)),
+    }
+    for quadrant, (x, y, anchor) in corners.items():
+        label = pg.TextItem(quadrant[0].upper() + quadrant[1:], color=QUADRANT_COLOURS[quadrant], anchor=anchor)
+        label.setFont(QFont(FONT_FAMILY, 10, QFont.Weight.Bold))
+        label.setPos(x, y)
+        plot.addItem(label)
+
+
+def _horizontal_categories(plot: pg.PlotItem, names: list[str]) -> None:
+    plot.getAxis("left").setTicks([[(i, _shorten(n)) for i, n in enumerate(names)]])
+    plot.getViewBox().invertY(True)
+    plot.setYRange(-0.6, len(names) - 0.4, padding=0)
+
+
+def draw_roadmap_sections(plot: pg.PlotItem, data: dict) -> None:
+    """Stacked horizontal bars per section: done on time, late, overdue, not yet due."""
+    sections = data["sections"]
+    rows = list(range(len(sections)))
+    start = [0.0] * len(sections)
+    for key, name, colour in ROADMAP_PARTS:
+        widths = [s[key] for s in sections]
+        plot.addItem(pg.BarGraphItem(x0=start, y=rows, width=widths, height=0.6, brush=colour,
+                                     pen=pg.mkPen("w", width=1), name=name))
+        start = [a + b for a, b in zip(start, widths)]
+    _horizontal_categories(plot, [s["section"] for s in sections])
+    plot.setXRange(0, max(start + [1]) * 1.05, padding=0)
+
+
+def draw_course_coverage(plot: pg.PlotItem, data: list[dict]) -> None:
+    """Horizontal bars per school: the share of staff who completed a course."""
+    rows = list(range(len(data)))
+    plot.addItem(pg.BarGraphItem(x0=[0] * len(data), y=rows, width=[r["share"] for r in data], height=0.65,
+                                 brush=FACT_COLOUR, pen=_pen(PLAN_COLOUR, 1), name="Доля педагогов, %"))
+    _horizontal_categories(plot, [r["short_name"] for r in data])
+    plot.setXRange(0, 100, padding=0.02)
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """How one chart is drawn and labelled; `height_per_row` grows bar charts with their categories."""
+
+    draw: Callable[[pg.PlotItem, Any], Any]
+    x_label: str
+    y_label: str
+    rows: Callable[[Any], int] = lambda data: 0
+    height_per_row: int = 0
+    legend: bool = True  # the quadrant chart names its quadrants in their corners instead
+
+
+CHARTS: dict[str, ChartSpec] = {
+    "plan_fact": ChartSpec(draw_plan_fact, "Год", "Значение"),
+    "school_vs_district": ChartSpec(draw_school_vs_district, "Год", "Средний балл"),
+    "quadrants": ChartSpec(draw_quadrants, "Индекс социального благополучия (ИСБ)", "Индекс результатов, σ",
+                           legend=False),
+    "roadmap_sections": ChartSpec(draw_roadmap_sections, "Мероприятий (сроков исполнения)", "",
+                                  lambda data: len(data["sections"]), 60),
+    "course_coverage": ChartSpec(draw_course_coverage, "Доля педагогов, завершивших курсы, %", "",
+                                 len, 34),
+}
+
+
+def style_plot(plot: pg.PlotItem, kind: str, title: str) -> None:
+    """Title, Russian axis labels, dark axes and a legend on a white plot."""
+    spec = CHARTS[kind]
+    plot.setTitle(title, color=TEXT, size="13pt")
+    font = QFont(FONT_FAMILY, 10)
+    for side, label in (("bottom", spec.x_label), ("left", spec.y_label)):
+        axis = plot.getAxis(side)
+        axis.setPen(pg.mkPen(TEXT, width=1))
+        axis.setTextPen(pg.mkPen(TEXT))
+        axis.setTickFont(font)
+        if label:
+            axis.setLabel(label, color=TEXT, **{"font-size": "11pt"})
+    plot.showGrid(x=True, y=True, alpha=0.15)
+    if not spec.legend:
+        return
+    legend = plot.legend or plot.addLegend(offset=(-10, 10), labelTextColor=TEXT, labelTextSize="10pt",
+                            brush=pg.mkBrush(255, 255, 255, 220), pen=pg.mkPen("#c8d3e0"))
+    legend.setZValue(10)
+
+
+def draw(plot: pg.PlotItem, kind: str, data: Any, title: str) -> Any:
+    """Clear the plot and draw chart `kind` on it; returns what the drawing function returns (e.g. the scatters)."""
+    plot.clear()
+    if plot.legend is not None:
+        plot.legend.clear()
+    style_plot(plot, kind, title)
+    return CHARTS[kind].draw(plot, data)
+
+
+def chart_size(kind: str, data: Any, size: tuple[int, int] | None = None) -> tuple[int, int]:
+    """The picture size: the default, or taller for bar charts with many categories."""
+    width, height = size or DEFAULT_SIZE
+    spec = CHARTS[kind]
+    return width, max(height, 160 + spec.rows(data) * spec.height_per_row)
+
+
+def _application() -> QApplication:
+    application = QApplication.instance()
+    if application is None:
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        application = QApplication([])
+    register_fonts()
+    return application
+
+
+@cache
+def register_fonts() -> None:
+    """Make the bundled PT Sans known to Qt, so charts look the same on every machine."""
+    for path in sorted(paths.FONTS.glob("PTSans-*.ttf")):
+        QFontDatabase.addApplicationFont(str(path))
+
+
+def _render(kind: str, data: Any, title: str, size: tuple[int, int]) -> bytes:
+    widget = pg.PlotWidget(background="w")
+    widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    try:
+        widget.resize(*size)
+        widget.show()
+        draw(widget.getPlotItem(), kind, data, title)
+        QApplication.processEvents()
+        exporter = ImageExporter(widget.getPlotItem())
+        exporter.parameters()["width"] = size[0]
+        exporter.parameters()["height"] = size[1]
+        image = exporter.export(toBytes=True)
+    finally:
+        widget.close()
+        widget.deleteLater()
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(buffer.data())
+
+
+class _GuiThreadCall(QObject):
+    """Runs a function on the application's thread and waits for it (Qt widgets live only there)."""
+
+    requested = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.requested.connect(self._run, Qt.ConnectionType.BlockingQueuedConnection)
+
+    @Slot(object)
+    def _run(self, job: list) -> None:
+        function, result = job[0], job[1]
+        try:
+            result["value"] = function()
+        except Exception as error:  # noqa: BLE001 — re-raised in the calling thread
+            result["error"] = error
+
+
+_caller: _GuiThreadCall | None = None
+_caller_lock = threading.Lock()
+
+
+def _on_gui_thread(function: Callable[[], bytes]) -> bytes:
+    application = _application()
+    if application.thread() == QThread.currentThread():
+        return function()
+    global _caller
+    with _caller_lock:
+        if _caller is None:
+            _caller = _GuiThreadCall()
+            _caller.moveToThread(application.thread())
+    result: dict = {}
+    _caller.requested.emit([function, result])
+    if "error" in result:
+        raise result["error"]
+    return result["value"]
+
+
+def render_png(kind: str, data: Any, title: str, size: tuple[int, int] | None = None) -> bytes:
+    """Chart `kind` (a key of CHARTS) drawn from `data` (from app.services.analytics.chart_data) as PNG bytes."""
+    if kind not in CHARTS:
+        raise ValueError(f"unknown chart {kind!r}; known: {sorted(CHARTS)}")
+    chosen = chart_size(kind, data, size)
+    return _on_gui_thread(lambda: _render(kind, data, title, chosen))

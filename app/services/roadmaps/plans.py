@@ -1,0 +1,422 @@
+"""Roadmaps: save an imported table, plan each event's occurrences over the roadmap's years, monitor them.
+
+An occurrence is one due window of an event («Ежемесячно» gives twelve a year). Its stored status is what people
+recorded (planned, in progress, done, cancelled); what the user sees is the effective status, derived with
+`effective_status`: a done occurrence finished after its window is «выполнено с нарушением срока», an unfinished one
+whose window has ended is «просрочено».
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.errors import KuratorError, ValidationError
+from app.models import (
+    EventOccurrence,
+    Roadmap,
+    RoadmapEvent,
+    RoadmapSection,
+    School,
+    Teacher,
+)
+from app.models.reference import EVENT_STATUSES, ROADMAP_LEVELS
+from app.services.records.ownership import (
+    DISTRICT_KEEPS,
+    NOT_SET_UP,
+    OTHER_SCHOOL_KEEPS,
+    SCHOOL_KEEPS,
+    current_scope,
+)
+from app.services.roadmaps.deadlines import (
+    Deadline,
+    DeadlineKind,
+    parse_deadline,
+    windows_for_years,
+)
+
+OPEN_STATUSES = frozenset({"planned", "in_progress"})
+FINISHED_STATUSES = frozenset({"done", "done_late"})
+
+
+def effective_status(stored: str, window_end: date | None, completed_on: date | None, today: date) -> str:
+    """What an occurrence's status is today, from what was recorded and its window's end."""
+    if stored == "cancelled":
+        return "cancelled"
+    if stored in FINISHED_STATUSES or completed_on is not None:
+        late = window_end is not None and completed_on is not None and completed_on > window_end
+        return "done_late" if late else "done"
+    if window_end is not None and today > window_end:
+        return "overdue"
+    return stored if stored in OPEN_STATUSES else "planned"
+
+
+def event_deadline(event: RoadmapEvent, year: int) -> Deadline:
+    """The event's deadline for a program year: the user's correction wins over the text as written."""
+    return parse_deadline(event.deadline_override or event.deadline_text or "", year)
+
+
+def roadmap_years(roadmap: Roadmap) -> list[int]:
+    return list(range(roadmap.year_from, roadmap.year_to + 1))
+
+
+def may_keep(session: Session, level: str, school_id: str | None) -> tuple[bool, str]:
+    """Whether this installation keeps a roadmap of this level (and school); the reason when it does not.
+    The district keeps the municipal roadmap, a school its own; sections, events, occurrences follow the roadmap."""
+    scope = current_scope(session)
+    if scope is None:
+        return False, NOT_SET_UP
+    if level != "school":
+        return (False, DISTRICT_KEEPS) if scope.is_school else (True, "")
+    if not scope.is_school:
+        return False, SCHOOL_KEEPS
+    return (True, "") if school_id == scope.school_id else (False, OTHER_SCHOOL_KEEPS)
+
+
+def require_keeper(session: Session, roadmap: Roadmap) -> None:
+    """Refuse to change a roadmap another installation keeps (its changes arrive in packets)."""
+    allowed, reason = may_keep(session, roadmap.level, roadmap.school_id)
+    if not allowed:
+        raise KuratorError(reason)
+
+
+def validate_roadmap(values: dict) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if not (values.get("title") or "").strip():
+        errors["title"] = "Укажите название дорожной карты."
+    if values.get("level") not in ROADMAP_LEVELS:
+        errors["level"] = "Уровень: муниципальный или уровень ОО."
+    year_from, year_to = values.get("year_from"), values.get("year_to")
+    for key, year in (("year_from", year_from), ("year_to", year_to)):
+        if not isinstance(year, int) or not 2000 <= year <= 2100:
+            errors[key] = "Год — число от 2000 до 2100."
+    if "year_from" not in errors and "year_to" not in errors and year_to < year_from:
+        errors["year_to"] = "Год окончания не может быть раньше года начала."
+    if values.get("level") == "school" and not values.get("school_id"):
+        errors["school_id"] = "Для дорожной карты школы выберите школу."
+    return errors
+
+
+@dataclass(frozen=True)
+class PlannedEvent:
+    """An event as it will be saved: texts exactly as written, plus the section it belongs to."""
+
+    number: str
+    title: str
+    deadline_text: str
+    responsible: str
+    planned_result: str
+    section_number: str | None
+    deadline_override: str | None = None
+
+
+@dataclass(frozen=True)
+class PlannedSection:
+    """A section as it will be saved; events and subsections refer to it by `key` (its number, else its title)."""
+
+    number: str
+    title: str
+    parent_number: str | None
+
+    @property
+    def key(self) -> str:
+        return self.number or self.title
+
+
+def create_roadmap(session: Session, values: dict, sections: list[PlannedSection], events: list[PlannedEvent]) -> Roadmap:
+    """Save a roadmap with its sections and events, link responsible people to staff, plan occurrences."""
+    errors = validate_roadmap(values)
+    if not events:
+        errors["events"] = "В дорожной карте нет ни одного мероприятия."
+    if errors:
+        raise ValidationError(errors)
+    allowed, reason = may_keep(session, values["level"], values.get("school_id"))
+    if not allowed:
+        raise KuratorError(reason)
+    roadmap = Roadmap(**{key: values.get(key) for key in ("title", "level", "school_id", "year_from", "year_to",
+                                                          "approved_by", "source_file")})
+    session.add(roadmap)
+    section_ids = _add_sections(session, roadmap, sections)
+    staff = _staff_by_short_name(session, values.get("school_id"))
+    for position, planned in enumerate(events):
+        session.add(RoadmapEvent(
+            roadmap=roadmap, section_id=section_ids.get(planned.section_number), number=planned.number,
+            title=planned.title, deadline_text=planned.deadline_text, deadline_override=planned.deadline_override,
+            responsible=planned.responsible, planned_result=planned.planned_result, position=position,
+            responsible_teacher_id=match_responsible(planned.responsible, staff),
+        ))
+    session.flush()
+    plan_occurrences(session, roadmap)
+    return roadmap
+
+
+def _add_sections(session: Session, roadmap: Roadmap, sections: list[PlannedSection]) -> dict[str | None, str]:
+    ids: dict[str | None, str] = {}
+    for position, planned in enumerate(sections):
+        section = RoadmapSection(roadmap=roadmap, number=planned.number or None, title=planned.title,
+                                 position=position, parent_id=ids.get(planned.parent_number))
+        session.add(section)
+        session.flush()
+        ids[planned.key] = section.id
+    return ids
+
+
+def _staff_by_short_name(session: Session, school_id: str | None) -> dict[str, str]:
+    query = select(Teacher).where(Teacher.deleted_at.is_(None))
+    if school_id:
+        query = query.where(Teacher.school_id == school_id)
+    names: dict[str, str] = {}
+    for teacher in session.scalars(query):
+        for variant in (teacher.short_name, teacher.full_name):
+            names[_normalise_name(variant)] = teacher.id
+    return names
+
+
+def _normalise_name(text: str) -> str:
+    return " ".join(text.replace(".", ". ").replace("ё", "е").lower().split()).replace(". ", ".")
+
+
+def match_responsible(responsible: str | None, staff: dict[str, str]) -> str | None:
+    """The staff member a «Ответственный» text names («Шидукова Л.П.»), when exactly one matches."""
+    if not responsible:
+        return None
+    text = _normalise_name(responsible)
+    found = {teacher_id for name, teacher_id in staff.items() if name and name in text}
+    return found.pop() if len(found) == 1 else None
+
+
+def plan_occurrences(session: Session, roadmap: Roadmap) -> int:
+    """Create the missing occurrences of every event over the roadmap's years; returns how many were added."""
+    existing = {
+        (row.event_id, row.window_start)
+        for row in session.execute(
+            select(EventOccurrence.event_id, EventOccurrence.window_start)
+            .join(RoadmapEvent, RoadmapEvent.id == EventOccurrence.event_id)
+            .where(RoadmapEvent.roadmap_id == roadmap.id)
+        )
+    }
+    added = 0
+    years = roadmap_years(roadmap)
+    for event in session.scalars(select(RoadmapEvent).where(RoadmapEvent.roadmap_id == roadmap.id,
+                                                           RoadmapEvent.deleted_at.is_(None))):
+        for window in windows_for_years(event.deadline_override or event.deadline_text or "", years):
+            if (event.id, window.start) in existing:
+                continue
+            session.add(EventOccurrence(event_id=event.id, school_id=roadmap.school_id, year=window.end.year,
+                                        window_start=window.start, window_end=window.end,
+                                        origin=roadmap.origin, is_demo=roadmap.is_demo))
+            existing.add((event.id, window.start))
+            added += 1
+    session.flush()
+    return added
+
+
+def correct_deadline(session: Session, event_id: str, text: str) -> Deadline:
+    """Store the user's reading of a deadline nobody could parse, and plan the occurrences it gives."""
+    event = _get(session, RoadmapEvent, event_id, "Мероприятие")
+    roadmap = session.get(Roadmap, event.roadmap_id)
+    require_keeper(session, roadmap)
+    deadline = parse_deadline(text, roadmap.year_from)
+    if deadline.kind == DeadlineKind.UNRECOGNIZED:
+        raise ValidationError({"deadline_override": f"Срок «{text}» не распознан. Пример: «Март - апрель», «до 01.09.2022»."})
+    event.deadline_override = text
+    session.flush()
+    plan_occurrences(session, roadmap)
+    return deadline
+
+
+def record_progress(session: Session, occurrence_id: str, status: str, completed_on: date | None = None,
+                    comment: str | None = None) -> EventOccurrence:
+    """Record what happened with one occurrence; «done» after the window becomes «done with a late date»."""
+    occurrence = _get(session, EventOccurrence, occurrence_id, "Срок мероприятия")
+    require_keeper(session, session.get(RoadmapEvent, occurrence.event_id).roadmap)
+    errors: dict[str, str] = {}
+    if status not in EVENT_STATUSES or status == "overdue":
+        errors["status"] = "Выберите состояние: запланировано, в работе, выполнено или отменено."
+    if status in FINISHED_STATUSES and completed_on is None:
+        errors["completed_on"] = "Укажите дату выполнения."
+    if completed_on is not None and completed_on > date.today():
+        errors["completed_on"] = "Дата выполнения не может быть в будущем."
+    if errors:
+        raise ValidationError(errors)
+    if status in FINISHED_STATUSES:
+        status = "done_late" if completed_on > occurrence.window_end else "done"
+    else:
+        completed_on = None
+    occurrence.status, occurrence.completed_on, occurrence.comment = status, completed_on, comment
+    session.flush()
+    return occurrence
+
+
+def _get(session: Session, model, record_id: str, what: str):
+    record = session.get(model, record_id)
+    if record is None or record.deleted_at is not None:
+        raise KuratorError(f"{what} не найдено (возможно, удалено).")
+    return record
+
+
+def combine_statuses(statuses: list[str]) -> str:
+    """One status for an event from its occurrences' effective statuses."""
+    live = [s for s in statuses if s != "cancelled"]
+    if not live:
+        return "cancelled"
+    if "overdue" in live:
+        return "overdue"
+    if all(s in FINISHED_STATUSES for s in live):
+        return "done_late" if "done_late" in live else "done"
+    if any(s in FINISHED_STATUSES or s == "in_progress" for s in live):
+        return "in_progress"
+    return "planned"
+
+
+def event_status(event: RoadmapEvent, occurrences: list[EventOccurrence], today: date) -> str:
+    """An event's status from its occurrences, or from its own record when its deadline has no windows."""
+    if not occurrences:
+        return effective_status(event.status, None, event.completed_on, today)
+    return combine_statuses([effective_status(o.status, o.window_end, o.completed_on, today) for o in occurrences])
+
+
+def _occurrences_by_event(session: Session, roadmap_id: str) -> dict[str, list[EventOccurrence]]:
+    grouped: dict[str, list[EventOccurrence]] = defaultdict(list)
+    query = (select(EventOccurrence).join(RoadmapEvent, RoadmapEvent.id == EventOccurrence.event_id)
+             .where(RoadmapEvent.roadmap_id == roadmap_id, EventOccurrence.deleted_at.is_(None))
+             .order_by(EventOccurrence.window_start))
+    for occurrence in session.scalars(query):
+        grouped[occurrence.event_id].append(occurrence)
+    return grouped
+
+
+def occurrences_by_event(session: Session, roadmap: Roadmap) -> dict[RoadmapEvent, list[EventOccurrence]]:
+    """The roadmap's live events, each with its live occurrences in date order."""
+    grouped = _occurrences_by_event(session, roadmap.id)
+    return {event: grouped.get(event.id, []) for event in roadmap.events if event.deleted_at is None}
+
+
+def get_roadmap(session: Session, roadmap_id: str) -> Roadmap:
+    return _get(session, Roadmap, roadmap_id, "Дорожная карта")
+
+
+def roadmap_detail(session: Session, roadmap_id: str, today: date | None = None) -> dict:
+    """The roadmap as DESIGN.md's `roadmap show --json` gives it; windows for the roadmap's first year."""
+    today = today or date.today()
+    roadmap = get_roadmap(session, roadmap_id)
+    sections = {s.id: s for s in roadmap.sections if s.deleted_at is None}
+    occurrences = _occurrences_by_event(session, roadmap.id)
+    events = []
+    for event in roadmap.events:
+        if event.deleted_at is not None:
+            continue
+        deadline = event_deadline(event, roadmap.year_from)
+        section = sections.get(event.section_id)
+        events.append({
+            "id": event.id,
+            "number": event.number or "",
+            "title": event.title,
+            "deadline_text": event.deadline_text or "",
+            "kind": str(deadline.kind),
+            "windows": [{"start": w.start.isoformat(), "end": w.end.isoformat()} for w in deadline.windows],
+            "responsible": event.responsible or "",
+            "planned_result": event.planned_result or "",
+            "status": event_status(event, occurrences.get(event.id, []), today),
+            "section": section_label(section) if section else "",
+            "section_id": event.section_id,
+        })
+    return {"id": roadmap.id, "title": roadmap.title, "level": roadmap.level, "year_from": roadmap.year_from,
+            "year_to": roadmap.year_to, "events": events,
+            "sections": [{"id": s.id, "label": section_label(s), "parent_id": s.parent_id} for s in sections.values()]}
+
+
+def section_label(section: RoadmapSection) -> str:
+    return f"{section.number} {section.title}".strip() if section.number and not section.title.startswith(section.number) else section.title
+
+
+def list_roadmaps(session: Session, school_id: str | None = None) -> list[Roadmap]:
+    query = select(Roadmap).where(Roadmap.deleted_at.is_(None)).order_by(Roadmap.year_from.desc(), Roadmap.title)
+    if school_id:
+        query = query.where((Roadmap.school_id == school_id) | (Roadmap.level == "municipal"))
+    return list(session.scalars(query))
+
+
+@dataclass
+class Progress:
+    total: int = 0
+    done: int = 0
+    done_late: int = 0
+    overdue: int = 0
+    cancelled: int = 0
+
+    def add(self, status: str) -> None:
+        self.total += 1
+        if status in ("done", "done_late", "overdue", "cancelled"):
+            setattr(self, status, getattr(self, status) + 1)
+
+    @property
+    def due(self) -> int:
+        return self.done + self.done_late + self.overdue
+
+    @property
+    def on_time_percent(self) -> float | None:
+        return round(100 * self.done / self.due, 1) if self.due else None
+
+    def as_dict(self) -> dict:
+        return {"total": self.total, "done": self.done, "done_late": self.done_late, "overdue": self.overdue,
+                "cancelled": self.cancelled, "remaining": self.total - self.due - self.cancelled,
+                "on_time_percent": self.on_time_percent}
+
+
+def roadmap_overview(session: Session, roadmap_id: str, year: int | None = None, today: date | None = None) -> dict:
+    """% done on time, the overdue list, progress by section, by responsible and by school (over occurrences)."""
+    today = today or date.today()
+    roadmap = get_roadmap(session, roadmap_id)
+    sections = {s.id: section_label(s) for s in roadmap.sections}
+    schools = dict(session.execute(select(School.id, School.name)).all())
+    total, by_section, by_responsible, by_school = Progress(), defaultdict(Progress), defaultdict(Progress), defaultdict(Progress)
+    overdue = []
+    occurrences = _occurrences_by_event(session, roadmap.id)
+    for event in roadmap.events:
+        if event.deleted_at is not None:
+            continue
+        for occurrence in occurrences.get(event.id, []):
+            if year is not None and occurrence.year != year:
+                continue
+            status = effective_status(occurrence.status, occurrence.window_end, occurrence.completed_on, today)
+            for bucket in (total, by_section[sections.get(event.section_id, "Без раздела")],
+                           by_responsible[(event.responsible or "не указан").strip()],
+                           by_school[schools.get(occurrence.school_id, "Муниципальный уровень")]):
+                bucket.add(status)
+            if status == "overdue":
+                overdue.append({"event_id": event.id, "occurrence_id": occurrence.id, "number": event.number or "",
+                                "title": event.title, "window_end": occurrence.window_end.isoformat(),
+                                "responsible": event.responsible or ""})
+    return {
+        "roadmap_id": roadmap.id, "title": roadmap.title, "year": year, "today": today.isoformat(),
+        "total": total.as_dict(), "overdue": overdue,
+        "by_section": {k: v.as_dict() for k, v in by_section.items()},
+        "by_responsible": {k: v.as_dict() for k, v in sorted(by_responsible.items())},
+        "by_school": {k: v.as_dict() for k, v in sorted(by_school.items())},
+    }
+
+
+def year_statuses(session: Session, year: int, today: date | None = None) -> "pd.DataFrame":
+    """The effective status of every occurrence of every roadmap in a year, computed at once (no per-row Python):
+    columns occurrence_id, event_id, school_id, window_end, status."""
+    today = today or date.today()
+    query = select(EventOccurrence.id, EventOccurrence.event_id, EventOccurrence.school_id, EventOccurrence.window_end,
+                   EventOccurrence.status, EventOccurrence.completed_on).where(
+        EventOccurrence.year == year, EventOccurrence.deleted_at.is_(None))
+    frame = pd.DataFrame(session.execute(query).all(),
+                         columns=["occurrence_id", "event_id", "school_id", "window_end", "stored", "completed_on"])
+    end = pd.to_datetime(frame["window_end"])
+    completed = pd.to_datetime(frame["completed_on"])
+    finished = frame["stored"].isin(FINISHED_STATUSES) | completed.notna()
+    frame["status"] = np.select(
+        [frame["stored"] == "cancelled", finished & (completed > end), finished,
+         end < pd.Timestamp(today), frame["stored"].isin(OPEN_STATUSES)],
+        ["cancelled", "done_late", "done", "overdue", frame["stored"]],
+        default="planned",
+    )
+    return frame.drop(columns=["stored", "completed_on"])
