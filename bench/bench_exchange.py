@@ -20,7 +20,7 @@ from app.services.exchange import import_packet, plan_export, write_export  # no
 from app.services.exchange.peers import trust  # noqa: E402
 from app.services.exchange.signing import ensure_keys, public_key  # noqa: E402
 from app.services.ids import school_id, stable_id  # noqa: E402
-from app.services.installation import initialize  # noqa: E402
+from app.services.setup import initialize  # noqa: E402
 
 PASS = "bench-passphrase"
 STAFF = 100

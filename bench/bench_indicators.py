@@ -28,7 +28,7 @@ from app.models import (  # noqa: E402
     new_id,
 )
 from app.services.indicators.catalogue import indicator_table  # noqa: E402
-from app.services.installation import initialize  # noqa: E402
+from app.services.setup import initialize  # noqa: E402
 
 SCHOOLS, TEACHERS_PER_SCHOOL, YEAR = 2000, 20, 2022
 

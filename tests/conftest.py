@@ -7,7 +7,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 
 from app.db import open_database  # noqa: E402
-from app.services.installation import initialize  # noqa: E402
+from app.services.setup import initialize  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

@@ -26,7 +26,7 @@ from app.models import (
 from app.models.reference import LEADER_POSITIONS
 from app.services.demo import ALREADY_LOADED, load_demo
 from app.services.ids import school_id
-from app.services.installation import initialize
+from app.services.setup import initialize
 
 SHNOR = [
     "МКОУ СОШ с.п.Урожайное", "МКОУ СОШ с.п.Хамидие", "МКОУ СОШ с.п. Ново-Хамидие", "МКОУ СОШ с.п. Новая Балкария",
@@ -172,7 +172,7 @@ def test_staff_names_agree_in_gender_and_every_school_has_one_director(session):
 
 def test_second_run_creates_nothing(district):
     db, first = district
-    assert first["total_created"] > 5000 and first["seconds"] < 10
+    assert first["total_created"] > 5000  # its speed: bench/bench_files.py
     with db.session() as session:
         before = _row_counts(session)
         again = load_demo(session)

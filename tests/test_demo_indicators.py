@@ -20,7 +20,7 @@ from app.models import (
     Teacher,
 )
 from app.services.demo import load_demo
-from app.services.installation import initialize
+from app.services.setup import initialize
 
 YEAR = 2022
 SEED_003_TARGETS_2022 = {"2.1.1": 100, "2.1.2": 100, "2.2": 40, "2.3.1": 100, "2.3.2": 100, "2.3.3": 100}

@@ -4,7 +4,6 @@ import os
 import re
 import shutil
 import subprocess
-import time
 import zipfile
 from datetime import date, datetime
 from pathlib import Path
@@ -15,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.errors import KuratorError
+from app.services.documents import office_zip
 from app.services.excel import (
     CellError,
     Column,
@@ -306,7 +306,7 @@ def test_a_file_that_is_not_xlsx_is_refused(tmp_path: Path, content: bytes) -> N
 
 def test_encrypted_or_old_ole_file_is_refused_as_protected(tmp_path: Path) -> None:
     path = tmp_path / "secret.xlsx"
-    path.write_bytes(safety.OLE2_MAGIC + bytes(504))
+    path.write_bytes(office_zip.OLE2_MAGIC + bytes(504))
 
     with pytest.raises(KuratorError, match=CORRUPT):
         read_workbook(path, EGE)
@@ -375,7 +375,7 @@ def test_reading_is_refused_if_openpyxl_would_expand_xml_entities(
 
     from openpyxl.xml import functions
 
-    safety.ensure_safe_xml_parser()
+    office_zip.ensure_safe_xml_parser()
     monkeypatch.setattr(functions, "iterparse", ElementTree.iterparse)
     with pytest.raises(KuratorError, match="defusedxml"):
         read_workbook(template_path, EGE)
@@ -384,14 +384,14 @@ def test_reading_is_refused_if_openpyxl_would_expand_xml_entities(
 def test_file_over_50_mb_is_refused_without_reading_it(tmp_path: Path) -> None:
     path = tmp_path / "huge.xlsx"
     with path.open("wb") as fh:
-        fh.truncate(safety.MAX_FILE_BYTES + 1)  # sparse: no disk used
+        fh.truncate(office_zip.MAX_FILE_BYTES + 1)  # sparse: no disk used
 
     with pytest.raises(KuratorError, match="слишком большой"):
         read_workbook(path, EGE)
 
 
 def test_archive_that_unpacks_too_large_is_refused(monkeypatch: pytest.MonkeyPatch, template_path: Path) -> None:
-    monkeypatch.setattr(safety, "MAX_UNPACKED_BYTES", 1000)
+    monkeypatch.setattr(office_zip, "MAX_UNPACKED_BYTES", 1000)
 
     with pytest.raises(KuratorError, match="после распаковки"):
         read_workbook(template_path, EGE)
@@ -459,19 +459,16 @@ def test_libreoffice_opens_the_template_and_shows_its_rows(tmp_path: Path) -> No
 
 
 @pytest.mark.slow
-def test_reading_20000_rows_takes_seconds_not_minutes(tmp_path: Path) -> None:
+@pytest.mark.timeout(300)  # a hang guard; the speed is measured by bench/bench_files.py
+def test_reading_20000_rows_gives_every_row(tmp_path: Path) -> None:
     path = tmp_path / "big.xlsx"
     row = {"school_code": "S1", "subject": "Физика", "participants": 10, "mean_score": 45.5, "below_min": 1,
            "exam_date": date(2024, 6, 1), "passed_share": 90, "has_medalists": True}
     write_template(path, EGE, {"ege": [row] * 20_000})
 
-    started = time.perf_counter()
     result = read_workbook(path, EGE)
-    elapsed = time.perf_counter() - started
 
-    print(f"read 20000 rows in {elapsed:.2f} s")
     assert result.ok and len(result.rows_by_sheet["ege"]) == 20_000
-    assert elapsed < 30
 
 
 def test_save_into_a_missing_folder_is_a_russian_refusal(tmp_path: Path) -> None:

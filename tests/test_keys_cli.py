@@ -8,7 +8,7 @@ from app.cli import main
 from app.db import open_database
 from app.errors import KuratorError
 from app.services.exchange import keys, signing
-from app.services.installation import initialize
+from app.services.setup import initialize
 
 
 def test_init_with_passphrase_makes_the_key_and_show_prints_its_fingerprint(tmp_path, monkeypatch, capsys):

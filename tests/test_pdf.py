@@ -10,6 +10,7 @@ import zlib
 from pathlib import Path
 
 import pytest
+from reportlab.pdfbase import pdfmetrics
 
 from app.errors import KuratorError
 from app.services.output import atomic_write
@@ -147,8 +148,11 @@ def test_missing_image_file_is_refused_in_russian(tmp_path):
 
 def test_registering_fonts_again_changes_nothing():
     register_fonts()
+    fonts = {name: pdfmetrics.getFont(name) for name in pdfmetrics.getRegisteredFontNames()}
     register_fonts()
-    ReportDocument("Повтор").paragraph("Шрифты на месте")
+    assert {name: pdfmetrics.getFont(name) for name in pdfmetrics.getRegisteredFontNames()} == fonts
+    assert {f"{family}-{style}" for family in ("PTSerif", "PTSans")
+            for style in ("Regular", "Bold", "Italic", "BoldItalic")} <= fonts.keys()
 
 
 @pytest.fixture

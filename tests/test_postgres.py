@@ -56,7 +56,7 @@ def postgres_url():
 @pytest.fixture(scope="module")
 def pg_district(postgres_url):
     from app.services.demo import load_demo
-    from app.services.installation import initialize
+    from app.services.setup import initialize
 
     database = open_database(postgres_url)
     with database.session() as session:

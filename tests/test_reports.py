@@ -12,11 +12,11 @@ from app.cli import main
 from app.db import open_database
 from app.services.analytics import chart_data
 from app.services.demo import load_demo
-from app.services.installation import initialize
 from app.services.output import charts
 from app.services.reports import documents as reports
 from app.services.reports import excel as report_excel
 from app.services.roadmaps.plans import list_roadmaps
+from app.services.setup import initialize
 
 YEAR = 2022
 SHNOR_SCHOOL = "МКОУ СОШ с.п.Урожайное"

@@ -182,8 +182,8 @@ def test_year_statuses_agree_with_the_status_of_each_occurrence(district_db, roa
         roadmaps.record_progress(session, monthly[0].id, "done", date(2022, 1, 20))
         roadmaps.record_progress(session, monthly[1].id, "done", date(2022, 3, 1))
         roadmaps.record_progress(session, monthly[2].id, "cancelled")
-        frame = roadmaps.year_statuses(session, 2022, TODAY)
+        rows = roadmaps.year_statuses(session, 2022, TODAY)
         expected = {o.id: effective_status(o.status, o.window_end, o.completed_on, TODAY)
                     for o in session.query(EventOccurrence)}
-    assert dict(zip(frame["occurrence_id"], frame["status"])) == expected
+    assert {row.occurrence_id: row.status for row in rows} == expected
     assert set(expected.values()) >= {"done", "done_late", "cancelled", "overdue", "planned"}

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 
+from app.services import records
 from app.services.output.ru_format import NBSP, format_value
 
 
@@ -31,3 +32,17 @@ from app.services.output.ru_format import NBSP, format_value
 )
 def test_value_is_written_as_a_russian_reader_expects(value, text):
     assert format_value(value) == text
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    (1234567.0, f"1{NBSP}234{NBSP}567"), (52.5, "52,5"), (date(2022, 9, 1), "01.09.2022"), (None, ""), (True, "да"),
+])
+def test_lists_write_values_as_reports_do(value, text):
+    column = records.Column("value", "Значение")
+    assert records.format_value(column, value) == format_value(value) == text
+
+
+def test_lists_show_reference_codes_by_their_labels():
+    column = records.Column("kind", "Вид", choices={"shnor": "ШНОР", "shnsu": "ШНСУ"})
+    assert records.format_value(column, "shnor") == "ШНОР"
+    assert records.format_value(column, ["shnor", "shnsu"]) == "ШНОР, ШНСУ"

@@ -8,8 +8,7 @@ from app.models.reference import INSTALLATION_KINDS
 from app.services import backup as backups
 from app.services.demo import load_demo
 from app.services.exchange import keys
-from app.services.exchange.signing import ensure_keys
-from app.services.installation import initialize
+from app.services.setup import initialize
 
 from .common import PASSPHRASE_ENV, database, passphrase_from_env_or_prompt, session_for
 from .output import emit_json, say
@@ -41,9 +40,8 @@ def run_init(args: argparse.Namespace) -> int:
     db = database(args)
     try:
         with db.session() as session:
-            installation = initialize(session, args.mode, args.name, args.school, args.year)
-            if os.environ.get(PASSPHRASE_ENV):
-                ensure_keys(session, passphrase_from_env_or_prompt())
+            passphrase = passphrase_from_env_or_prompt() if os.environ.get(PASSPHRASE_ENV) else None
+            installation = initialize(session, args.mode, args.name, args.school, args.year, passphrase=passphrase)
             result = {"installation_id": installation.id, "mode": installation.kind, "name": installation.name,
                       "school_code": installation.school_code, "database": db.location.display,
                       "fingerprint": keys.fingerprint(installation.public_key_pem.encode("ascii"))

@@ -1,12 +1,3 @@
 """Qt only: windows, pages, dialogs, table models, workers. Calls services; holds no business rules and no SQL."""
 
-import ctypes
-import sys
-
-if sys.version_info < (3, 12):
-    # PySide6 6.12 drops a reference to None on every call of a Qt method that returns nothing; on Python 3.11,
-    # where None is not immortal, a busy session reaches zero and the interpreter aborts («none_dealloc»).
-    # Lend None enough references to outlast any session (Python ≥ 3.12 makes None immortal: nothing to do).
-    # True and False suffer the same way (seen as «bool_dealloc» after pyqtgraph drew a few charts).
-    for singleton in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
+from app import qt_compat  # noqa: F401 — must precede any Qt call

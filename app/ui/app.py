@@ -13,7 +13,10 @@ from app import __version__
 from app.db import Database, open_database
 from app.errors import KuratorError
 from app.paths import ICONS, QT_TRANSLATIONS
-from app.services.installation import get_installation, initialize, on_passphrase_chosen
+from app.services.installation import get_installation
+
+# Set by the installer's smoke test: close the window after this many milliseconds and report when it was shown.
+from app.services.setup import initialize
 
 # Set by the installer's smoke test: close the window after this many milliseconds and report when it was shown.
 SMOKE_EXIT_VARIABLE = "KURATOR_SMOKE_EXIT_MS"
@@ -39,10 +42,11 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def set_up(database: Database, setup) -> str:
-    """Initialise the database with the first-run choices; returns the installation's name."""
+    """Initialise the database with the first-run choices (its signing keys made with the chosen passphrase);
+    returns the installation's name."""
     with database.session() as session:
-        installation = initialize(session, setup.mode, setup.name, setup.school_code, setup.program_year)
-        on_passphrase_chosen(session, setup.passphrase)
+        installation = initialize(session, setup.mode, setup.name, setup.school_code, setup.program_year,
+                                  passphrase=setup.passphrase)
         return installation.name
 
 

@@ -17,11 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import ValidationError
-from app.services.installation import (
-    accept_passphrase,
-    default_program_year,
-    validate_identity,
-)
+from app.services.exchange.keys import accept_passphrase
+from app.services.installation import default_program_year
+from app.services.setup import validate_identity
 
 from .settings.page import demo_available
 from .widgets.record_form import ERROR_STYLE

@@ -11,7 +11,7 @@ from app.db import open_database
 from app.models import Peer, Teacher
 from app.services.demo import load_demo
 from app.services.exchange import keys, signing
-from app.services.installation import initialize
+from app.services.setup import initialize
 from app.ui.exchange import common
 from app.ui.exchange.export_dialog import EJECT, ExportDialog
 from app.ui.exchange.import_dialog import UNCHANGED_DB, ImportDialog

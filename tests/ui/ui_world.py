@@ -13,7 +13,7 @@ from app.models import (
     TeacherPosition,
 )
 from app.services.ids import school_id
-from app.services.installation import initialize
+from app.services.setup import initialize
 
 OWN_CODE = "0701001"
 

@@ -4,14 +4,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session
 
-from app.models import EventOccurrence, RoadmapEvent
 from app.services.records import count_rows
 from app.services.records.schools import NO_PASSPORT
-
-FINISHED = ("done", "done_late", "cancelled")
+from app.services.roadmaps.plans import year_statuses
 
 
 @dataclass(frozen=True)
@@ -26,15 +23,8 @@ class Figure:
 
 
 def overdue_events(session: Session, year: int, today: date | None = None) -> int:
-    """Roadmap events marked overdue, or with a window of the year that ended without completion."""
-    today = today or date.today()
-    missed = exists(select(EventOccurrence.id).where(
-        EventOccurrence.event_id == RoadmapEvent.id, EventOccurrence.year == year, EventOccurrence.window_end < today,
-        EventOccurrence.completed_on.is_(None), EventOccurrence.status.not_in(FINISHED),
-        EventOccurrence.deleted_at.is_(None)))
-    stmt = select(func.count()).select_from(RoadmapEvent).where(
-        RoadmapEvent.deleted_at.is_(None), or_(RoadmapEvent.status == "overdue", missed))
-    return session.scalar(stmt) or 0
+    """Roadmap events with a window of the year that ended without completion (the rule of `effective_status`)."""
+    return len({row.event_id for row in year_statuses(session, year, today) if row.status == "overdue"})
 
 
 def overview(session: Session, year: int, today: date | None = None) -> list[Figure]:

@@ -24,7 +24,8 @@ from app.models import (
 )
 from app.models.reference import COURSE_TOPICS, METHOD_EVENT_KINDS, SUBJECTS
 from app.search_text import search_text_of
-from app.services.installation import default_program_year, get_installation, initialize
+from app.services.installation import default_program_year, get_installation
+from app.services.setup import initialize
 
 BATCH = 5000
 TRAINING_NAME = "Учебный регион"

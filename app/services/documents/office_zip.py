@@ -1,42 +1,99 @@
-"""Safety checks for .docx/.xlsx files before any XML in them is parsed."""
+"""One safety check for every Office file from outside (.docx, .xlsx), before any XML in it is parsed: size, zip,
+encryption, the parts a real document has, how large it unpacks, and XML parsers that never expand entities.
+The limits are stated in the README.
 
+XML safety: openpyxl 3.1 takes its parsers from `openpyxl.xml.functions`. The streaming parser that reads
+worksheets and shared strings (`iterparse`) is defusedxml's whenever defusedxml is installed (unless the
+environment sets OPENPYXL_DEFUSEDXML=False); whole-part parsing (`fromstring`: workbook, styles, content
+types) is lxml with `resolve_entities=False` when lxml is present (python-docx requires it), else
+defusedxml's. Either way entities are never expanded; `ensure_safe_xml_parser` proves it by parsing a probe
+rather than trusting flags.
+"""
+
+import io
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+from openpyxl.xml import functions as openpyxl_xml
 
 from app.errors import KuratorError
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_UNPACKED_BYTES = 300 * 1024 * 1024
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .doc/.xls, and every password-protected Office file
 _ENCRYPTED_FLAG = 0x1
+_OFFICE_COMPRESSIONS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+FORMATS = {  # suffix → (the part folder every such file has, what a user calls it, the program that saves it)
+    ".docx": ("word/", "документом Word (.docx)", "Word", "«Документ Word (*.docx)»"),
+    ".xlsx": ("xl/", "книгой Excel (.xlsx)", "Excel", "«Книга Excel (*.xlsx)»"),
+}
+_ENTITY_PROBE = b'<!DOCTYPE x [<!ENTITY e "EXPANDED">]><x>&e;</x>'
+
+
+def _parse_whole() -> Any:
+    return openpyxl_xml.fromstring(_ENTITY_PROBE)
+
+
+def _parse_streamed() -> Any:
+    return next(iter(openpyxl_xml.iterparse(io.BytesIO(_ENTITY_PROBE))))[1]
+
+
+def _expands_entities(parse: Callable[[], Any]) -> bool:
+    try:
+        return "EXPANDED" in "".join(parse().itertext())
+    except Exception:  # defusedxml refuses any entity declaration: that is safe too
+        return False
+
+
+def ensure_safe_xml_parser() -> None:
+    """Refuse to read user files if either XML parser openpyxl uses would expand entities."""
+    if _expands_entities(_parse_whole) or _expands_entities(_parse_streamed):
+        raise KuratorError("Чтение файлов Word и Excel отключено: разбор XML небезопасен (нужна библиотека defusedxml).")
 
 
 def damaged_file_error(path: Path) -> KuratorError:
-    """The error for a file that is not a readable Office document."""
+    """The error for a file that is not a readable Office document (damaged, encrypted, old format, not a zip)."""
+    _part, kind, program, save_as = _format(path)
     return KuratorError(
-        f"Файл повреждён или защищён паролем: {path.name}. "
-        "Откройте его в Word или Excel, снимите пароль и сохраните заново в формате .docx или .xlsx."
+        f"Файл повреждён или защищён паролем: «{path.name}» не является {kind}. Откройте его в {program}, снимите "
+        f"пароль, если он есть, и сохраните как {save_as}."
     )
 
 
+def _format(path: Path) -> tuple[str, str, str, str]:
+    return FORMATS.get(path.suffix.lower(), FORMATS[".xlsx"])
+
+
 def check_office_file(path: Path) -> None:
-    """Refuse a missing, huge, non-zip, encrypted or zip-bomb file with a Russian message."""
-    if not path.is_file():
-        raise KuratorError(f"Файл не найден: {path}")
-    size = path.stat().st_size
+    """Refuse a missing, huge, non-zip, old-format, encrypted or zip-bomb file with a Russian message."""
+    ensure_safe_xml_parser()
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(len(OLE2_MAGIC))
+    except OSError:
+        raise KuratorError(f"Не удалось открыть файл «{path.name}»: он не найден или к нему нет доступа.") from None
     if size > MAX_FILE_BYTES:
-        raise KuratorError(
-            f"Файл слишком большой ({size / 1024 / 1024:.1f} МБ): {path.name}. "
-            f"Допускается не более {MAX_FILE_BYTES // 1024 // 1024} МБ."
-        )
+        raise KuratorError(f"Файл «{path.name}» слишком большой ({size / 1024 / 1024:.1f} МБ); "
+                           f"можно загрузить не больше {MAX_FILE_BYTES // 1024 // 1024} МБ.")
+    if head == OLE2_MAGIC:
+        raise damaged_file_error(path)
+    members = _members(path)
+    if any(m.flag_bits & _ENCRYPTED_FLAG or m.compress_type not in _OFFICE_COMPRESSIONS for m in members):
+        raise damaged_file_error(path)
+    if not any(m.filename.startswith(_format(path)[0]) for m in members):
+        raise damaged_file_error(path)
+    if sum(m.file_size for m in members) > MAX_UNPACKED_BYTES:
+        raise KuratorError(f"Файл «{path.name}» после распаковки занимает слишком много места (больше "
+                           f"{MAX_UNPACKED_BYTES // 1024 // 1024} МБ); вероятно, он повреждён или создан намеренно. "
+                           "Разделите его на несколько файлов.")
+
+
+def _members(path: Path) -> list[zipfile.ZipInfo]:
     try:
         with zipfile.ZipFile(path) as archive:
-            members = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise damaged_file_error(path) from exc
-    if any(info.flag_bits & _ENCRYPTED_FLAG for info in members):
-        raise damaged_file_error(path)
-    if sum(info.file_size for info in members) > MAX_UNPACKED_BYTES:
-        raise KuratorError(
-            f"Файл {path.name} после распаковки занимает слишком много места; "
-            "вероятно, он повреждён или создан намеренно."
-        )
+            return archive.infolist()
+    except Exception:  # zipfile raises several kinds on garbage; all mean "not an Office file"
+        raise damaged_file_error(path) from None

@@ -10,8 +10,9 @@
 Reading is defensive: size, zip and encryption checks before openpyxl, XML through defusedxml, a row cap.
 """
 
+from app.services.documents.office_zip import MAX_FILE_BYTES
 from app.services.excel.reader import read_workbook
-from app.services.excel.safety import MAX_FILE_BYTES, MAX_ROWS
+from app.services.excel.safety import MAX_ROWS
 from app.services.excel.spec import (
     CellError,
     Column,

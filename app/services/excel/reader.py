@@ -17,6 +17,7 @@ from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
 from app.errors import KuratorError
+from app.services.documents.office_zip import check_office_file
 from app.services.excel import safety
 from app.services.excel.spec import (
     RESERVED_TITLES,
@@ -64,10 +65,9 @@ def _rows(ws: ReadOnlyWorksheet) -> Iterator[tuple[int, _Row]]:
 def read_workbook(path: Path | str, template: Template) -> ImportResult:
     """Read every sheet of `template` from an .xlsx; raises KuratorError only for an unreadable file."""
     path = Path(path)
-    safety.ensure_safe_xml_parser()
-    safety.check_source(path)
+    check_office_file(path)
     result = ImportResult({}, [], {})
-    with safety.refusing_damage(), path.open("rb") as stream:
+    with safety.refusing_damage(path), path.open("rb") as stream:
         wb = load_workbook(stream, read_only=True, data_only=True)
         try:
             for sheet in template.sheets:

@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PublicKey,
 )
 
-from app.errors import KuratorError
+from app.errors import KuratorError, ValidationError
 
 MIN_PASSPHRASE_LENGTH = 8
 SIGNATURE_BYTES = 64
@@ -38,7 +38,7 @@ class KeyPair:
 
 def generate_keypair(passphrase: str) -> KeyPair:
     """Create an Ed25519 key pair; the private key is PKCS#8 PEM encrypted with `passphrase`."""
-    _check_new_passphrase(passphrase)
+    accept_passphrase(passphrase)
     private_key = Ed25519PrivateKey.generate()
     return KeyPair(_encrypted_pem(private_key, passphrase), public_pem_of(private_key))
 
@@ -105,7 +105,7 @@ def fingerprint_full(public_pem_or_key: bytes | Ed25519PublicKey) -> str:
 
 def change_passphrase(private_pem: bytes, old: str, new: str) -> bytes:
     """Re-encrypt the private key PEM under a new passphrase (the key itself does not change)."""
-    _check_new_passphrase(new)
+    accept_passphrase(new)
     return _encrypted_pem(load_private_key(private_pem, old), new)
 
 
@@ -125,12 +125,14 @@ def verify(public_key: Ed25519PublicKey, data: bytes, signature: bytes) -> bool:
     return True
 
 
-def _check_new_passphrase(passphrase: str) -> None:
-    if not isinstance(passphrase, str) or not passphrase:
-        raise KuratorError("Парольная фраза не задана.", field="passphrase")
-    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
-        raise KuratorError(f"Парольная фраза слишком короткая: нужно не меньше {MIN_PASSPHRASE_LENGTH} символов.",
-                           field="passphrase")
+def accept_passphrase(passphrase: str, repeated: str | None = None) -> str:
+    """Check a new signing passphrase (≥ 8 characters, typed twice alike when `repeated` is given); stores nothing."""
+    if not isinstance(passphrase, str) or len(passphrase) < MIN_PASSPHRASE_LENGTH:
+        raise ValidationError({"passphrase": "Парольная фраза подписи слишком короткая: она должна быть "
+                                              f"не короче {MIN_PASSPHRASE_LENGTH} символов."})
+    if repeated is not None and repeated != passphrase:
+        raise ValidationError({"passphrase_repeat": "Фразы не совпадают: введите ту же парольную фразу ещё раз."})
+    return passphrase
 
 
 def _encode(passphrase: str) -> bytes:

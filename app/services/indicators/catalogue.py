@@ -25,6 +25,7 @@ from app.services.indicators.measures import (
     get_measure,
     validate_filters,
 )
+from app.services.records.ownership import NOT_SET_UP, current_scope
 
 CATALOGUE_FILE = RESOURCES / "indicators" / "catalogue.json"
 CODE_PATTERN = re.compile(r"^[0-9A-Za-zА-Яа-яЁё]+([.\-][0-9A-Za-zА-Яа-яЁё]+)*$")
@@ -189,11 +190,6 @@ def preview(session: Session, values: dict, year: int) -> IndicatorResult | None
 
 def catalogue_editable(session: Session) -> tuple[bool, str]:
     """Whether this installation may change indicators, targets and values (the district owns them), and why not."""
-    from app.services.records.ownership import (  # installation imports this module
-        NOT_SET_UP,
-        current_scope,
-    )
-
     scope = current_scope(session)
     if scope is None:
         return False, NOT_SET_UP

@@ -20,6 +20,7 @@ from sqlalchemy import Select, case, exists, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
+from app.errors import KuratorError
 from app.models import (
     Course,
     Diagnostic,
@@ -318,8 +319,6 @@ MEASURES: Mapping[str, Measure] = _measures(
 
 
 def get_measure(name: str) -> Measure:
-    from app.errors import KuratorError
-
     try:
         return MEASURES[name]
     except KeyError:

@@ -20,7 +20,7 @@ from PySide6.QtCore import QBuffer, QIODevice, QObject, Qt, QThread, Signal, Slo
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-import app.ui  # noqa: F401 — the PySide6 None-refcount workaround must precede any Qt call
+from app import qt_compat  # noqa: F401 — the PySide6 refcount workaround must precede any Qt call
 from app import paths
 
 DEFAULT_SIZE = (1200, 700)

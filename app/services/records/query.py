@@ -1,12 +1,13 @@
 """Lists: search, filters, sorting and paging done in SQL, so a list of 40,000 rows stays quick."""
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Date, and_, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from app.search_text import fold_case
+from app.services.output import ru_format
 
 from .ownership import visible_clause
 from .registry import get_entity
@@ -151,18 +152,10 @@ def ref_label(session: Session, entity: "Entity | str", record_id: str) -> str:
 
 
 def format_value(column: Column, value: Any) -> str:
-    """How a list shows a value: dates dd.mm.yyyy, reference codes as labels, decimal commas."""
-    if value is None:
-        return ""
+    """How a list shows a value: reference codes as labels, the rest as every Russian text does (`ru_format`)."""
     if isinstance(value, list):
         labels = column.choices or {}
         return ", ".join(labels.get(item, item) for item in value)
-    if column.choices is not None:
+    if column.choices is not None and value is not None:
         return column.choices.get(value, value)
-    if isinstance(value, (date, datetime)):
-        return value.strftime("%d.%m.%Y")
-    if isinstance(value, bool):
-        return "да" if value else "нет"
-    if isinstance(value, float):
-        return f"{value:g}".replace(".", ",")
-    return str(value)
+    return ru_format.format_value(value)

@@ -10,8 +10,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-import numpy as np
-import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -401,22 +399,22 @@ def roadmap_overview(session: Session, roadmap_id: str, year: int | None = None,
     }
 
 
-def year_statuses(session: Session, year: int, today: date | None = None) -> "pd.DataFrame":
-    """The effective status of every occurrence of every roadmap in a year, computed at once (no per-row Python):
-    columns occurrence_id, event_id, school_id, window_end, status."""
+@dataclass(frozen=True)
+class OccurrenceStatus:
+    """One occurrence of a roadmap event in a year with its effective status (`effective_status`)."""
+
+    occurrence_id: str
+    event_id: str
+    school_id: str | None
+    window_end: date | None
+    status: str
+
+
+def year_statuses(session: Session, year: int, today: date | None = None) -> list[OccurrenceStatus]:
+    """The effective status of every live occurrence of every roadmap in a year, in one query."""
     today = today or date.today()
     query = select(EventOccurrence.id, EventOccurrence.event_id, EventOccurrence.school_id, EventOccurrence.window_end,
                    EventOccurrence.status, EventOccurrence.completed_on).where(
         EventOccurrence.year == year, EventOccurrence.deleted_at.is_(None))
-    frame = pd.DataFrame(session.execute(query).all(),
-                         columns=["occurrence_id", "event_id", "school_id", "window_end", "stored", "completed_on"])
-    end = pd.to_datetime(frame["window_end"])
-    completed = pd.to_datetime(frame["completed_on"])
-    finished = frame["stored"].isin(FINISHED_STATUSES) | completed.notna()
-    frame["status"] = np.select(
-        [frame["stored"] == "cancelled", finished & (completed > end), finished,
-         end < pd.Timestamp(today), frame["stored"].isin(OPEN_STATUSES)],
-        ["cancelled", "done_late", "done", "overdue", frame["stored"]],
-        default="planned",
-    )
-    return frame.drop(columns=["stored", "completed_on"])
+    return [OccurrenceStatus(occurrence_id, event_id, school, end, effective_status(stored, end, completed_on, today))
+            for occurrence_id, event_id, school, end, stored, completed_on in session.execute(query)]

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import KuratorError, ValidationError
 from app.services.exchange import signing
-from app.services.installation import accept_passphrase
+from app.services.exchange.keys import accept_passphrase
 
 from ..workspace import Workspace
 from .common import FieldMessages, field_errors
