@@ -28,10 +28,6 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def uuid_pk() -> Mapped[str]:
-    return mapped_column(String(36), primary_key=True, default=new_id)
-
-
 class Synced:
     """A record that can travel in a packet: UUID key, timestamps, owner installation, tombstone."""
 
