@@ -124,20 +124,6 @@ def indicator_table(session: Session, year: int) -> list[dict]:
     return rows
 
 
-def store_values(session: Session, year: int) -> int:
-    """Persist the computed indicators' actuals of the year into IndicatorValue (with computed_at)."""
-    stored = 0
-    with caching(session):
-        computed = [(i, compute(session, i, year)) for i in list_indicators(session) if i.method == "computed"]
-    for indicator, result in computed:
-        row = _value_row(session, indicator, year)
-        row.value, row.numerator, row.denominator = result.value, result.numerator, result.denominator
-        row.method, row.computed_at = "computed", utcnow()
-        stored += 1
-    session.flush()
-    return stored
-
-
 def _value_row(session: Session, indicator: Indicator, year: int) -> IndicatorValue:
     """The value row of the indicator and year, revived if it was deleted, created if missing."""
     row = session.scalars(select(IndicatorValue).where(
