@@ -7,8 +7,7 @@ from pathlib import Path
 from app.models.reference import INSTALLATION_KINDS
 from app.services import backup as backups
 from app.services.demo import load_demo
-from app.services.exchange import keys
-from app.services.exchange.signing import ensure_keys
+from app.services.exchange.signing import ensure_keys, fingerprint_of_installation
 from app.services.installation import initialize
 
 from .common import PASSPHRASE_ENV, database, passphrase_from_env_or_prompt, session_for
@@ -46,8 +45,7 @@ def run_init(args: argparse.Namespace) -> int:
                 ensure_keys(session, passphrase_from_env_or_prompt())
             result = {"installation_id": installation.id, "mode": installation.kind, "name": installation.name,
                       "school_code": installation.school_code, "database": db.location.display,
-                      "fingerprint": keys.fingerprint(installation.public_key_pem.encode("ascii"))
-                      if installation.public_key_pem else None}
+                      "fingerprint": fingerprint_of_installation(session)}
     finally:
         db.close()
     if args.json:
