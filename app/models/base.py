@@ -4,7 +4,7 @@ import uuid
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
-from sqlalchemy import CheckConstraint, DateTime, MetaData, String, func
+from sqlalchemy import CheckConstraint, ColumnElement, DateTime, MetaData, String, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING_CONVENTION = {
@@ -43,6 +43,11 @@ class Synced:
     @property
     def is_deleted(self) -> bool:
         return self.deleted_at is not None
+
+
+def alive(model: type[Synced]) -> ColumnElement[bool]:
+    """The SQL condition that a record of `model` has not been soft-deleted (carries no tombstone)."""
+    return model.deleted_at.is_(None)
 
 
 def one_of(column: str, codes: Iterable[str], name: str | None = None) -> CheckConstraint:

@@ -6,7 +6,7 @@ import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.models import School
+from app.models import School, alive
 from app.services.analytics import selection as analytics
 from app.services.indicators.catalogue import get_indicator, plan_fact
 from app.services.indicators.dynamics import exam_frame
@@ -69,7 +69,7 @@ def course_coverage(session: Session, year: int) -> list[dict]:
     staff = _per_school(session, year, {})
     trained = _per_school(session, year, {"has": ["completed_course"]})
     short = dict(session.execute(select(School.name, func.coalesce(School.short_name, School.name))
-                                 .where(School.deleted_at.is_(None))).all())
+                                 .where(alive(School))).all())
     return [{"school": name, "short_name": short.get(name, name), "staff": total, "trained": trained[name],
              "share": round(100 * trained[name] / total, 1)}
             for name, total in sorted(staff.items()) if total]

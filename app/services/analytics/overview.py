@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session
 
-from app.models import EventOccurrence, RoadmapEvent
+from app.models import EventOccurrence, RoadmapEvent, alive
 from app.services.records import count_rows
 from app.services.records.schools import NO_PASSPORT
 
@@ -31,9 +31,9 @@ def overdue_events(session: Session, year: int, today: date | None = None) -> in
     missed = exists(select(EventOccurrence.id).where(
         EventOccurrence.event_id == RoadmapEvent.id, EventOccurrence.year == year, EventOccurrence.window_end < today,
         EventOccurrence.completed_on.is_(None), EventOccurrence.status.not_in(FINISHED),
-        EventOccurrence.deleted_at.is_(None)))
+        alive(EventOccurrence)))
     stmt = select(func.count()).select_from(RoadmapEvent).where(
-        RoadmapEvent.deleted_at.is_(None), or_(RoadmapEvent.status == "overdue", missed))
+        alive(RoadmapEvent), or_(RoadmapEvent.status == "overdue", missed))
     return session.scalar(stmt) or 0
 
 

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import KuratorError, ValidationError
-from app.models import Indicator, IndicatorTarget, IndicatorValue, utcnow
+from app.models import Indicator, IndicatorTarget, IndicatorValue, alive, utcnow
 from app.models.reference import DIRECTIONS, INDICATOR_METHODS
 from app.paths import RESOURCES
 from app.services.ids import stable_id
@@ -44,10 +44,6 @@ class IndicatorResult:
     numerator: float | None
     denominator: float | None
     method: str
-
-
-def alive(model):
-    return model.deleted_at.is_(None)
 
 
 def get_indicator(session: Session, code: str) -> Indicator:

@@ -39,6 +39,7 @@ from app.models import (
     Teacher,
     TeacherPosition,
     VprResult,
+    alive,
 )
 from app.models.reference import (
     COURSE_TOPICS,
@@ -121,10 +122,6 @@ def normalize_filters(filters: dict | None) -> dict:
 
 
 # --- shared conditions -------------------------------------------------------------------------------------
-
-def alive(model) -> ColumnElement:
-    return model.deleted_at.is_(None)
-
 
 def period_bounds(year: int, filters: dict) -> tuple[date | None, date]:
     end = date(year, 12, 31)

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import KuratorError
-from app.models import SchoolStatus, SocialPassport
+from app.models import SchoolStatus, SocialPassport, alive
 from app.models.reference import CONTEXT_TYPES, LOCALITIES, SCHOOL_STATUSES
 from app.services.analytics import chart_data
 from app.services.analytics import selection as analytics
@@ -245,7 +245,7 @@ def _register_section(doc: ReportDocument, school) -> None:
 def _statuses_section(doc: ReportDocument, session: Session, school) -> None:
     doc.heading("2. Статусы по годам", 2)
     rows = session.scalars(select(SchoolStatus).where(SchoolStatus.school_id == school.id,
-                                                      SchoolStatus.deleted_at.is_(None))
+                                                      alive(SchoolStatus))
                            .order_by(SchoolStatus.year, SchoolStatus.status))
     doc.table(["Год", "Статус", "Основание"], [[s.year, SCHOOL_STATUSES.get(s.status, s.status), s.basis]
                                                for s in rows], col_widths=(1, 2, 8))
@@ -264,7 +264,7 @@ def _staff_section(doc: ReportDocument, session: Session, school, year: int) -> 
 def _passport_section(doc: ReportDocument, session: Session, school, year: int) -> None:
     doc.heading("4. Социальный паспорт и ИСБ", 2)
     passport = session.scalars(select(SocialPassport).where(
-        SocialPassport.school_id == school.id, SocialPassport.year == year, SocialPassport.deleted_at.is_(None))).first()
+        SocialPassport.school_id == school.id, SocialPassport.year == year, alive(SocialPassport))).first()
     if passport is None:
         doc.paragraph(f"Социальный паспорт за {year} год не представлен.")
         return

@@ -22,6 +22,7 @@ from app.models import (
     SupportAction,
     Teacher,
     TeacherPosition,
+    alive,
 )
 from app.models.reference import (
     LEADER_POSITIONS,
@@ -69,7 +70,7 @@ def set_signer(session: Session, position: str, name: str) -> Signer:
 
 
 def _district(session: Session) -> District | None:
-    return session.scalars(select(District).where(District.deleted_at.is_(None))).first()
+    return session.scalars(select(District).where(alive(District))).first()
 
 
 def organisation(session: Session) -> str:
@@ -82,7 +83,7 @@ def organisation(session: Session) -> str:
 
 def find_school(session: Session, code: str | None) -> School:
     """The live school with this code; without a code, a school installation's own school."""
-    school = (session.scalars(select(School).where(School.code == code.strip(), School.deleted_at.is_(None))).first()
+    school = (session.scalars(select(School).where(School.code == code.strip(), alive(School))).first()
               if code else own_school(session))
     if school is None:
         raise KuratorError(f"Школа с кодом «{code}» не найдена." if code else "Укажите код школы.")
@@ -92,7 +93,7 @@ def find_school(session: Session, code: str | None) -> School:
 def statuses_by_school(session: Session, year: int) -> dict[str, list[str]]:
     """School id → the Russian labels of its statuses in the year."""
     rows = session.execute(select(SchoolStatus.school_id, SchoolStatus.status).where(
-        SchoolStatus.year == year, SchoolStatus.deleted_at.is_(None)))
+        SchoolStatus.year == year, alive(SchoolStatus)))
     found: dict[str, list[str]] = defaultdict(list)
     for school_id, status in rows:
         found[school_id].append(status)
@@ -103,7 +104,7 @@ def program_schools(session: Session, year: int) -> list[dict]:
     """Schools with a program status in the year (ШНОР, ШНСУ, «500+», резильентная), with «Точка роста»."""
     statuses = statuses_by_school(session, year)
     labels = {SCHOOL_STATUSES[s] for s in PROGRAM_STATUSES}
-    schools = session.scalars(select(School).where(School.deleted_at.is_(None), School.id.in_(list(statuses)))
+    schools = session.scalars(select(School).where(alive(School), School.id.in_(list(statuses)))
                               .order_by(School.name))
     return [{"school": s.name, "code": s.code, "statuses": statuses[s.id], "growth_point": s.growth_point_opened}
             for s in schools if labels & set(statuses[s.id])]
@@ -121,7 +122,7 @@ def _completed_in(year: int):
 
 def _leaders(session: Session) -> set[str]:
     return set(session.scalars(select(TeacherPosition.teacher_id).where(
-        TeacherPosition.deleted_at.is_(None), TeacherPosition.position.in_(LEADER_POSITIONS))))
+        alive(TeacherPosition), TeacherPosition.position.in_(LEADER_POSITIONS))))
 
 
 def completed_courses(session: Session, year: int, school_id: str | None = None) -> list[dict]:
@@ -129,8 +130,8 @@ def completed_courses(session: Session, year: int, school_id: str | None = None)
     query = (select(Course.title, Course.provider, Course.hours, Enrollment.teacher_id)
              .join(Enrollment, Enrollment.course_id == Course.id).join(Teacher, Teacher.id == Enrollment.teacher_id)
              .join(School, School.id == Teacher.school_id)
-             .where(Enrollment.status == "completed", Enrollment.deleted_at.is_(None), Course.deleted_at.is_(None),
-                    Teacher.deleted_at.is_(None), School.deleted_at.is_(None), _completed_in(year)))
+             .where(Enrollment.status == "completed", alive(Enrollment), alive(Course),
+                    alive(Teacher), alive(School), _completed_in(year)))
     if school_id:
         query = query.where(Teacher.school_id == school_id)
     leaders = _leaders(session)
@@ -145,8 +146,8 @@ def completed_people(session: Session, year: int, school_id: str) -> list[dict]:
     """The school's staff who completed a course in the year, with the course."""
     query = (select(Teacher, Course.title, Course.hours, func.coalesce(Enrollment.completed_on, Course.end_date))
              .join(Enrollment, Enrollment.teacher_id == Teacher.id).join(Course, Course.id == Enrollment.course_id)
-             .where(Teacher.school_id == school_id, Enrollment.status == "completed", Enrollment.deleted_at.is_(None),
-                    Teacher.deleted_at.is_(None), Course.deleted_at.is_(None), _completed_in(year))
+             .where(Teacher.school_id == school_id, Enrollment.status == "completed", alive(Enrollment),
+                    alive(Teacher), alive(Course), _completed_in(year))
              .order_by(Teacher.last_name, Teacher.first_name))
     return [{"teacher": t.full_name, "course": title, "hours": hours, "completed_on": done}
             for t, title, hours, done in session.execute(query)]
@@ -155,7 +156,7 @@ def completed_people(session: Session, year: int, school_id: str) -> list[dict]:
 def staff_of(session: Session, school_id: str, year: int) -> list[Teacher]:
     """The school's staff employed during the year."""
     return list(session.scalars(select(Teacher).where(
-        Teacher.school_id == school_id, Teacher.deleted_at.is_(None),
+        Teacher.school_id == school_id, alive(Teacher),
         (Teacher.hired_on.is_(None)) | (Teacher.hired_on <= date(year, 12, 31)),
         (Teacher.left_on.is_(None)) | (Teacher.left_on >= date(year, 1, 1))).order_by(Teacher.last_name)))
 
@@ -166,7 +167,7 @@ def staff_summary(session: Session, school_id: str, year: int) -> dict:
     positions = Counter(POSITIONS.get(p.position, p.position) for t in staff for p in t.positions if p.deleted_at is None)
     categories = Counter(QUALIFICATION_CATEGORIES.get(t.qualification or "none", "Без категории") for t in staff)
     slots = session.scalars(select(StaffingSlot).where(
-        StaffingSlot.school_id == school_id, StaffingSlot.year == year, StaffingSlot.deleted_at.is_(None)))
+        StaffingSlot.school_id == school_id, StaffingSlot.year == year, alive(StaffingSlot)))
     vacancies = Counter()
     for slot in slots:
         if slot.vacant_rates > 0:
@@ -179,14 +180,14 @@ def staff_summary(session: Session, school_id: str, year: int) -> dict:
 def diagnostics_count(session: Session, school_id: str, year: int) -> int:
     """How many diagnostics of the school's staff were taken in the year."""
     return session.scalar(select(func.count()).select_from(Diagnostic).join(Teacher, Teacher.id == Diagnostic.teacher_id)
-                          .where(Teacher.school_id == school_id, Diagnostic.deleted_at.is_(None),
+                          .where(Teacher.school_id == school_id, alive(Diagnostic),
                                  Diagnostic.taken_on.between(date(year, 1, 1), date(year, 12, 31)))) or 0
 
 
 def recommendations(session: Session, year: int, school_id: str | None = None) -> list[dict]:
     """Targeted recommendations of the year, by school."""
     query = (select(School.name, Recommendation).join(School, School.id == Recommendation.school_id)
-             .where(Recommendation.year == year, Recommendation.deleted_at.is_(None), School.deleted_at.is_(None))
+             .where(Recommendation.year == year, alive(Recommendation), alive(School))
              .order_by(School.name, Recommendation.issued_on))
     if school_id:
         query = query.where(Recommendation.school_id == school_id)
@@ -196,7 +197,7 @@ def recommendations(session: Session, year: int, school_id: str | None = None) -
 
 def support_actions(session: Session, year: int, school_id: str) -> list[dict]:
     """Help given to the school in the year."""
-    query = (select(SupportAction).where(SupportAction.school_id == school_id, SupportAction.deleted_at.is_(None),
+    query = (select(SupportAction).where(SupportAction.school_id == school_id, alive(SupportAction),
                                          SupportAction.held_on.between(date(year, 1, 1), date(year, 12, 31)))
              .order_by(SupportAction.held_on))
     return [{"held_on": a.held_on, "kind": SUPPORT_KINDS.get(a.kind, a.kind), "description": a.description,

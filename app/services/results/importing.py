@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import KuratorError
-from app.models import School
+from app.models import School, alive
 from app.services.excel import (
     CellError,
     ImportResult,
@@ -88,7 +88,7 @@ def errors_json(errors: list[CellError]) -> list[dict[str, Any]]:
 
 # writing ------------------------------------------------------------------------------------------------------
 def _schools(session: Session, own_only: bool) -> list[School]:
-    stmt = select(School).where(School.deleted_at.is_(None)).order_by(School.code)
+    stmt = select(School).where(alive(School)).order_by(School.code)
     scope = current_scope(session)
     if scope is None:
         raise KuratorError(NOT_SET_UP)
@@ -107,7 +107,7 @@ def _shown(spec: ResultSheet, key: str, value: Any) -> Any:
 def _prefill(session: Session, spec: ResultSheet, schools: list[School], year: int | None) -> list[dict[str, Any]]:
     model = get_entity(spec.entity).model
     stmt = (select(model, School).join(School, School.id == model.school_id)
-            .where(model.deleted_at.is_(None), model.school_id.in_([s.id for s in schools]),
+            .where(alive(model), model.school_id.in_([s.id for s in schools]),
                    *(getattr(model, key) == value for key, value in spec.fixed.items()))
             .order_by(School.code, model.year, model.id))
     if year is not None:

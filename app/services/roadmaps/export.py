@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from sqlalchemy.orm import Session
 
-from app.models import District
+from app.models import District, alive
 from app.models.reference import EVENT_STATUSES
 from app.services.installation import require_installation
 from app.services.output.atomic_write import write_bytes_atomically
@@ -134,7 +134,7 @@ def export_analysis_pdf(session: Session, roadmap_id: str, path: Path, year: int
     detail = roadmap_detail(session, roadmap_id, today)
     text = text or AnalysisText(default_conclusions(overview))
     installation = require_installation(session)
-    district = session.query(District).filter(District.deleted_at.is_(None)).first()
+    district = session.query(District).filter(alive(District)).first()
     organisation = (district.office_name if district and district.office_name else installation.name)
     period = f"за {year} год" if year else f"на {overview['today'][:4]} год"
 

@@ -23,6 +23,7 @@ from app.models import (
     RoadmapSection,
     School,
     Teacher,
+    alive,
 )
 from app.models.reference import EVENT_STATUSES, ROADMAP_LEVELS
 from app.services.records.ownership import (
@@ -166,7 +167,7 @@ def _add_sections(session: Session, roadmap: Roadmap, sections: list[PlannedSect
 
 
 def _staff_by_short_name(session: Session, school_id: str | None) -> dict[str, str]:
-    query = select(Teacher).where(Teacher.deleted_at.is_(None))
+    query = select(Teacher).where(alive(Teacher))
     if school_id:
         query = query.where(Teacher.school_id == school_id)
     names: dict[str, str] = {}
@@ -202,7 +203,7 @@ def plan_occurrences(session: Session, roadmap: Roadmap) -> int:
     added = 0
     years = roadmap_years(roadmap)
     for event in session.scalars(select(RoadmapEvent).where(RoadmapEvent.roadmap_id == roadmap.id,
-                                                           RoadmapEvent.deleted_at.is_(None))):
+                                                           alive(RoadmapEvent))):
         for window in windows_for_years(event.deadline_override or event.deadline_text or "", years):
             if (event.id, window.start) in existing:
                 continue
@@ -283,7 +284,7 @@ def event_status(event: RoadmapEvent, occurrences: list[EventOccurrence], today:
 def _occurrences_by_event(session: Session, roadmap_id: str) -> dict[str, list[EventOccurrence]]:
     grouped: dict[str, list[EventOccurrence]] = defaultdict(list)
     query = (select(EventOccurrence).join(RoadmapEvent, RoadmapEvent.id == EventOccurrence.event_id)
-             .where(RoadmapEvent.roadmap_id == roadmap_id, EventOccurrence.deleted_at.is_(None))
+             .where(RoadmapEvent.roadmap_id == roadmap_id, alive(EventOccurrence))
              .order_by(EventOccurrence.window_start))
     for occurrence in session.scalars(query):
         grouped[occurrence.event_id].append(occurrence)
@@ -335,7 +336,7 @@ def section_label(section: RoadmapSection) -> str:
 
 
 def list_roadmaps(session: Session, school_id: str | None = None) -> list[Roadmap]:
-    query = select(Roadmap).where(Roadmap.deleted_at.is_(None)).order_by(Roadmap.year_from.desc(), Roadmap.title)
+    query = select(Roadmap).where(alive(Roadmap)).order_by(Roadmap.year_from.desc(), Roadmap.title)
     if school_id:
         query = query.where((Roadmap.school_id == school_id) | (Roadmap.level == "municipal"))
     return list(session.scalars(query))
@@ -407,7 +408,7 @@ def year_statuses(session: Session, year: int, today: date | None = None) -> "pd
     today = today or date.today()
     query = select(EventOccurrence.id, EventOccurrence.event_id, EventOccurrence.school_id, EventOccurrence.window_end,
                    EventOccurrence.status, EventOccurrence.completed_on).where(
-        EventOccurrence.year == year, EventOccurrence.deleted_at.is_(None))
+        EventOccurrence.year == year, alive(EventOccurrence))
     frame = pd.DataFrame(session.execute(query).all(),
                          columns=["occurrence_id", "event_id", "school_id", "window_end", "stored", "completed_on"])
     end = pd.to_datetime(frame["window_end"])

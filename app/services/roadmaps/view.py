@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.errors import KuratorError
-from app.models import Evidence, RoadmapEvent, School
+from app.models import Evidence, RoadmapEvent, School, alive
 from app.models.reference import ROADMAP_LEVELS
 from app.search_text import fold_case
 from app.services.roadmaps.deadlines import windows_for_years
@@ -154,7 +154,7 @@ def event_card(session: Session, event_id: str, today: date | None = None) -> di
     roadmap = get_roadmap(session, event.roadmap_id)
     occurrences = occurrences_by_event(session, roadmap).get(event, [])
     counts = dict(session.execute(
-        select(Evidence.occurrence_id, func.count()).where(Evidence.event_id == event_id, Evidence.deleted_at.is_(None))
+        select(Evidence.occurrence_id, func.count()).where(Evidence.event_id == event_id, alive(Evidence))
         .group_by(Evidence.occurrence_id)).all())
     deadline = event_deadline(event, roadmap.year_from)
     text = event.deadline_override or event.deadline_text or ""
