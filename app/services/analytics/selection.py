@@ -17,6 +17,7 @@ mean of the components the school has. Units: σ (0 = district average).
 """
 
 from datetime import date
+from typing import TypedDict
 
 import numpy as np
 import pandas as pd
@@ -359,7 +360,15 @@ def decide_status(session: Session, school_id: str, year: int, status: str, basi
     return row
 
 
-def status_decisions(session: Session, year: int) -> list[dict]:
+class StatusDecision(TypedDict):
+    school_id: str
+    school: str
+    status: str
+    decided_on: date | None
+    basis: str | None
+
+
+def status_decisions(session: Session, year: int) -> list[StatusDecision]:
     """The statuses decided for the year: school, status, date and basis, by school name."""
     query = (select(SchoolStatus, School.name).join(School, School.id == SchoolStatus.school_id)
              .where(SchoolStatus.year == year, alive(SchoolStatus), alive(School))
