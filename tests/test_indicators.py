@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from app.cli import main
 from app.errors import ValidationError
-from app.models import Indicator, IndicatorTarget, IndicatorValue
+from app.models import Indicator, IndicatorTarget
 from app.services.indicators import catalogue as ind
 from tests.district_fixture import YEAR, district  # noqa: F401
 
@@ -67,15 +67,6 @@ def test_explain_returns_exactly_the_records_counted(district):
 def test_status_against_target_in_both_directions(value, target, direction, expected):
     assert ind.status(value, target, direction) == expected
     assert expected in ind.STATUSES
-
-
-def test_store_values_persists_computed_actuals(district):
-    db, _ = district
-    with db.session() as session:
-        assert ind.store_values(session, YEAR) == 10
-        stored = session.scalars(select(IndicatorValue).join(Indicator).where(Indicator.code == "2.2")).one()
-        assert (stored.value, stored.numerator, stored.denominator) == (40.0, 2, 5)
-        assert stored.computed_at is not None
 
 
 def test_methodologist_adds_an_indicator_from_measures_and_sets_targets(district):

@@ -7,7 +7,7 @@ from pathlib import Path
 from app.models.reference import INSTALLATION_KINDS
 from app.services import backup as backups
 from app.services.demo import load_demo
-from app.services.exchange import keys
+from app.services.exchange.signing import fingerprint_of_installation
 from app.services.setup import initialize
 
 from .common import PASSPHRASE_ENV, database, passphrase_from_env_or_prompt, session_for
@@ -44,8 +44,7 @@ def run_init(args: argparse.Namespace) -> int:
             installation = initialize(session, args.mode, args.name, args.school, args.year, passphrase=passphrase)
             result = {"installation_id": installation.id, "mode": installation.kind, "name": installation.name,
                       "school_code": installation.school_code, "database": db.location.display,
-                      "fingerprint": keys.fingerprint(installation.public_key_pem.encode("ascii"))
-                      if installation.public_key_pem else None}
+                      "fingerprint": fingerprint_of_installation(session)}
     finally:
         db.close()
     if args.json:

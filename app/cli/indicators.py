@@ -2,7 +2,7 @@
 
 import argparse
 
-from app.services.indicators.catalogue import STATUSES, indicator_table
+from app.services.indicators.catalogue import STATUSES, IndicatorRow, indicator_table
 
 from .common import database
 from .output import emit_json
@@ -22,7 +22,7 @@ def _number(value: float | None) -> str:
     return "—" if value is None else f"{value:g}".replace(".", ",")
 
 
-def _line(row: dict) -> str:
+def _line(row: IndicatorRow) -> str:
     name = row["name"] if len(row["name"]) <= NAME_WIDTH else row["name"][: NAME_WIDTH - 1] + "…"
     return (f"{row['code']:<8} {name:<{NAME_WIDTH}} {row['unit']:>4} {_number(row['target']):>8} "
             f"{_number(row['actual']):>8}  {STATUSES[row['status']]}")

@@ -1,6 +1,6 @@
 """SQLAlchemy models only: no Qt, no I/O. Importing this package registers every table on `Base.metadata`."""
 
-from .base import Base, Synced, new_id, utcnow
+from .base import Base, Synced, alive, new_id, utcnow
 from .courses import Course, Enrollment, MethodEvent, Participation
 from .indicators import Indicator, IndicatorTarget, IndicatorValue
 from .installation import AuditEntry, Installation, PacketLog, Peer, Proposal, Setting
@@ -33,5 +33,6 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
 """Every table that can travel in a packet, parents before children (the order to apply a packet in)."""
 
 __all__ = [m.__name__ for m in SYNCED_MODELS] + [
-    "AuditEntry", "Base", "Installation", "PacketLog", "Peer", "Proposal", "Setting", "Synced", "new_id", "utcnow",
+    "AuditEntry", "Base", "Installation", "PacketLog", "Peer", "Proposal", "Setting", "Synced", "alive", "new_id",
+    "utcnow",
 ]

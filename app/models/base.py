@@ -4,7 +4,7 @@ import uuid
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
-from sqlalchemy import CheckConstraint, DateTime, MetaData, String, func
+from sqlalchemy import CheckConstraint, ColumnElement, DateTime, MetaData, String, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING_CONVENTION = {
@@ -28,10 +28,6 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def uuid_pk() -> Mapped[str]:
-    return mapped_column(String(36), primary_key=True, default=new_id)
-
-
 class Synced:
     """A record that can travel in a packet: UUID key, timestamps, owner installation, tombstone."""
 
@@ -47,6 +43,11 @@ class Synced:
     @property
     def is_deleted(self) -> bool:
         return self.deleted_at is not None
+
+
+def alive(model: type[Synced]) -> ColumnElement[bool]:
+    """The SQL condition that a record of `model` has not been soft-deleted (carries no tombstone)."""
+    return model.deleted_at.is_(None)
 
 
 def one_of(column: str, codes: Iterable[str], name: str | None = None) -> CheckConstraint:

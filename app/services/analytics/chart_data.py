@@ -1,27 +1,34 @@
 """Plain data for the charts (no Qt): series of numbers with Russian names, as the overview and reports draw them."""
 
 from collections import Counter
+from typing import TypedDict
 
 import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.models import School
+from app.models import School, alive
 from app.services.analytics import selection as analytics
-from app.services.indicators.catalogue import get_indicator, plan_fact
+from app.services.indicators.catalogue import PlanFactPoint, get_indicator, plan_fact
 from app.services.indicators.dynamics import exam_frame
 from app.services.indicators.measures import teacher_rows
-from app.services.roadmaps.plans import roadmap_overview
+from app.services.roadmaps.plans import ProgressCounts, roadmap_overview
 
 CORE_EGE_SUBJECTS = ("Русский язык", "Математика")
-ROADMAP_PARTS = ("done", "done_late", "overdue", "remaining")
 
 
 def _number(value) -> float | None:
     return None if value is None or pd.isna(value) else round(float(value), 2)
 
 
-def plan_fact_series(session: Session, code: str) -> dict:
+class PlanFactSeries(TypedDict):
+    code: str
+    name: str
+    unit: str
+    points: list[PlanFactPoint]
+
+
+def plan_fact_series(session: Session, code: str) -> PlanFactSeries:
     """The indicator's target and actual by year: {"code", "name", "unit", "points": [{year, target, actual}]}."""
     indicator = get_indicator(session, code)
     return {"code": indicator.code, "name": indicator.name, "unit": indicator.unit,
@@ -34,7 +41,18 @@ def _core_ege_means(frame: pd.DataFrame, by: list[str]) -> pd.Series:
     return weighted / core["participants"].groupby([core[c] for c in by]).sum()
 
 
-def school_vs_district(session: Session, school_id: str, years: list[int]) -> dict:
+class SchoolDistrictPoint(TypedDict):
+    year: int
+    school: float | None
+    district: float | None
+
+
+class SchoolVsDistrict(TypedDict):
+    metric: str
+    points: list[SchoolDistrictPoint]
+
+
+def school_vs_district(session: Session, school_id: str, years: list[int]) -> SchoolVsDistrict:
     """Mean ЕГЭ score (Russian and mathematics, weighted by participants) of the school and of the district by year."""
     frame = exam_frame(session, list(years))
     district = _core_ege_means(frame, ["year"]) if not frame.empty else pd.Series(dtype=float)
@@ -45,10 +63,25 @@ def school_vs_district(session: Session, school_id: str, years: list[int]) -> di
                        for y in sorted(years)]}
 
 
-def quadrant_points(session: Session, year: int) -> dict:
+class QuadrantPoint(TypedDict):
+    school_id: str
+    name: str
+    isb: float
+    result: float
+    quadrant: str
+
+
+class Quadrants(TypedDict):
+    year: int
+    points: list[QuadrantPoint]
+    isb_median: float | None
+    result_median: float | None
+
+
+def quadrant_points(session: Session, year: int) -> Quadrants:
     """Schools as points (ИСБ, result index) with their quadrant, and the district medians that split them."""
     frame = analytics.quadrants(session, year)
-    points = [{"school_id": row.school_id, "name": row.school, "isb": float(row.isb),
+    points: list[QuadrantPoint] = [{"school_id": row.school_id, "name": row.school, "isb": float(row.isb),
                "result": round(float(row.result_index), 3), "quadrant": row.quadrant}
               for row in frame.itertuples()]
     return {"year": year, "points": points,
@@ -56,20 +89,49 @@ def quadrant_points(session: Session, year: int) -> dict:
             "result_median": _number(frame["result_index"].median()) if points else None}
 
 
-def roadmap_by_section(session: Session, roadmap_id: str, year: int | None) -> dict:
+class SectionBar(TypedDict):
+    section: str
+    done: int
+    done_late: int
+    overdue: int
+    remaining: int
+    total: int
+
+
+class RoadmapSections(TypedDict):
+    title: str
+    year: int | None
+    sections: list[SectionBar]
+
+
+def roadmap_by_section(session: Session, roadmap_id: str, year: int | None) -> RoadmapSections:
     """The roadmap's occurrences of the year by section: done on time, late, overdue and remaining."""
     overview = roadmap_overview(session, roadmap_id, year=year)
-    sections = [{"section": name, **{part: progress[part] for part in (*ROADMAP_PARTS, "total")}}
-                for name, progress in overview["by_section"].items()]
+    sections = [_section_bar(name, progress) for name, progress in overview["by_section"].items()]
     return {"title": overview["title"], "year": year, "sections": sections}
 
 
-def course_coverage(session: Session, year: int) -> list[dict]:
+def _section_bar(name: str, progress: ProgressCounts) -> SectionBar:
+    return {"section": name, "done": progress["done"], "done_late": progress["done_late"],
+            "overdue": progress["overdue"], "remaining": progress["remaining"], "total": progress["total"]}
+
+
+class CoverageRow(TypedDict):
+    """A school's staff employed in the year, how many of them completed a course, and the share in %."""
+
+    school: str
+    short_name: str
+    staff: int
+    trained: int
+    share: float
+
+
+def course_coverage(session: Session, year: int) -> list[CoverageRow]:
     """Per school: staff employed in the year and the share of them who completed a course in the year."""
     staff = _per_school(session, year, {})
     trained = _per_school(session, year, {"has": ["completed_course"]})
     short = dict(session.execute(select(School.name, func.coalesce(School.short_name, School.name))
-                                 .where(School.deleted_at.is_(None))).all())
+                                 .where(alive(School))).all())
     return [{"school": name, "short_name": short.get(name, name), "staff": total, "trained": trained[name],
              "share": round(100 * trained[name] / total, 1)}
             for name, total in sorted(staff.items()) if total]

@@ -17,6 +17,7 @@ mean of the components the school has. Units: σ (0 = district average).
 """
 
 from datetime import date
+from typing import TypedDict
 
 import numpy as np
 import pandas as pd
@@ -33,6 +34,7 @@ from app.models import (
     Setting,
     SocialPassport,
     VprResult,
+    alive,
     utcnow,
 )
 from app.models.reference import SCHOOL_STATUSES
@@ -87,7 +89,7 @@ def _frame(session: Session, query, columns: list[str]) -> pd.DataFrame:
 
 def schools_frame(session: Session) -> pd.DataFrame:
     """Live schools: id, name, register pupils and distance."""
-    query = select(School.id, School.name, School.pupils, School.distance_km).where(School.deleted_at.is_(None))
+    query = select(School.id, School.name, School.pupils, School.distance_km).where(alive(School))
     return _frame(session, query, ["school_id", "school", "register_pupils", "distance_km"]).set_index("school_id")
 
 
@@ -97,7 +99,7 @@ def _percent(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
 
 def _yearly(session: Session, model, columns: list[str], year: int) -> pd.DataFrame:
     query = select(model.school_id, *(getattr(model, c) for c in columns)).where(
-        model.year == year, model.deleted_at.is_(None))
+        model.year == year, alive(model))
     return _frame(session, query, ["school_id", *columns])
 
 
@@ -358,10 +360,18 @@ def decide_status(session: Session, school_id: str, year: int, status: str, basi
     return row
 
 
-def status_decisions(session: Session, year: int) -> list[dict]:
+class StatusDecision(TypedDict):
+    school_id: str
+    school: str
+    status: str
+    decided_on: date | None
+    basis: str | None
+
+
+def status_decisions(session: Session, year: int) -> list[StatusDecision]:
     """The statuses decided for the year: school, status, date and basis, by school name."""
     query = (select(SchoolStatus, School.name).join(School, School.id == SchoolStatus.school_id)
-             .where(SchoolStatus.year == year, SchoolStatus.deleted_at.is_(None), School.deleted_at.is_(None))
+             .where(SchoolStatus.year == year, alive(SchoolStatus), alive(School))
              .order_by(School.name, SchoolStatus.status))
     return [{"school_id": row.school_id, "school": name, "status": row.status, "decided_on": row.decided_on,
              "basis": row.basis} for row, name in session.execute(query)]

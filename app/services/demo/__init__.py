@@ -7,6 +7,7 @@ so a second run finds everything in place and creates nothing.
 """
 
 import time
+from typing import TypedDict
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -30,7 +31,20 @@ ALREADY_LOADED = "Демонстрационные данные уже загр�
 DEMO_YEAR = 2022
 
 
-def load_demo(session: Session) -> dict:
+class DemoSummary(TypedDict):
+    """`kurator demo --json`: what was loaded (records created by table) and the message for the user."""
+
+    mode: str
+    schools: int
+    teachers: int
+    created: dict[str, int]
+    total_created: int
+    updated: int
+    seconds: float
+    message: str
+
+
+def load_demo(session: Session) -> DemoSummary:
     """Fill this installation's database with the demo district (or its own school); returns counts and a message."""
     started = time.perf_counter()
     installation = require_installation(session)
@@ -123,16 +137,18 @@ def _fill_own_school(ctx: DemoContext, session: Session, installation: Installat
 
 
 def _summary(ctx: DemoContext, installation: Installation, created: dict[str, int], updated: int,
-             seconds: float) -> dict:
-    total = sum(created.values())
-    summary = {
+             seconds: float) -> DemoSummary:
+    return {
         "mode": installation.kind, "schools": len(ctx.schools), "teachers": created.get("teacher", 0),
-        "created": created, "total_created": total, "updated": updated, "seconds": seconds,
+        "created": created, "total_created": sum(created.values()), "updated": updated, "seconds": seconds,
+        "message": _message(ctx, installation, created, seconds),
     }
+
+
+def _message(ctx: DemoContext, installation: Installation, created: dict[str, int], seconds: float) -> str:
+    total = sum(created.values())
     if not total:
-        summary["message"] = ALREADY_LOADED + "."
-    else:
-        where = "район «Терский муниципальный район»" if ctx.district_mode else f"школа «{installation.name}»"
-        summary["message"] = (f"Загружены демонстрационные данные ({where}): школ — {len(ctx.schools)}, "
-                              f"педагогов — {created.get('teacher', 0)}, записей — {total}; {seconds:.1f} с.")
-    return summary
+        return ALREADY_LOADED + "."
+    where = "район «Терский муниципальный район»" if ctx.district_mode else f"школа «{installation.name}»"
+    return (f"Загружены демонстрационные данные ({where}): школ — {len(ctx.schools)}, "
+            f"педагогов — {created.get('teacher', 0)}, записей — {total}; {seconds:.1f} с.")

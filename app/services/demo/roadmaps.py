@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import Roadmap, RoadmapEvent, RoadmapSection
+from app.models import Roadmap, RoadmapEvent, RoadmapSection, alive
 from app.services.roadmaps.plans import occurrences_by_event, plan_occurrences
 
 from .context import DemoContext
@@ -66,7 +66,7 @@ def add_school_roadmap(ctx: DemoContext, spec: SchoolSpec) -> str:
 def plan_progress(session: Session) -> int:
     """Plan the demo roadmaps' occurrences and record on them the progress each demo event carries."""
     planned = 0
-    for roadmap in session.scalars(select(Roadmap).where(Roadmap.is_demo.is_(True), Roadmap.deleted_at.is_(None))):
+    for roadmap in session.scalars(select(Roadmap).where(Roadmap.is_demo.is_(True), alive(Roadmap))):
         planned += plan_occurrences(session, roadmap)
         for event, occurrences in occurrences_by_event(session, roadmap).items():
             for occurrence in occurrences:

@@ -1,11 +1,12 @@
 """Signed exchange between a school and the district: the packet file (`packet`, `manifest`), signing keys (`keys`,
 `signing`), trusted peers (`peers`), and how a packet is written (`export`: plan, then write) and checked and applied
-(`importing`: inspect, then apply).
+(`importing`: inspect, then apply; `import_plan`: what an import would do and did).
 """
 
 from .checks import REPLAY_REASON
 from .export import (
     ExportPlan,
+    ExportSummary,
     check_sign_off,
     next_packet_name,
     packet_file_name,
@@ -13,12 +14,18 @@ from .export import (
     write_export,
 )
 from .history import packet_history
-from .importing import (
+from .import_plan import (
     Conflict,
     ImportPlan,
+    ImportPreview,
+    ImportReport,
     ImportResult,
-    PacketRefused,
     TableChanges,
+    TableCounts,
+)
+from .importing import (
+    PacketRefused,
+    VerifyReport,
     apply_import,
     import_packet,
     inspect_import,
@@ -30,8 +37,9 @@ from .sender import PacketSender, unregistered_sender
 from .titles import TABLE_TITLES, table_title
 
 __all__ = [
-    "REPLAY_REASON", "TABLE_TITLES", "Conflict", "ExportPlan", "ImportPlan", "ImportResult", "PacketRefused",
-    "PacketSender", "TableChanges", "apply_import", "check_sign_off", "import_packet", "inspect_import", "log_packet",
-    "next_packet_name", "packet_file_name", "packet_history", "plan_export", "refusal_report", "table_title",
-    "unregistered_sender", "verify_report", "write_export",
+    "REPLAY_REASON", "TABLE_TITLES", "Conflict", "ExportPlan", "ExportSummary", "ImportPlan", "ImportPreview",
+    "ImportReport", "ImportResult", "PacketRefused", "PacketSender", "TableChanges", "TableCounts", "VerifyReport",
+    "apply_import", "check_sign_off", "import_packet", "inspect_import", "log_packet", "next_packet_name",
+    "packet_file_name", "packet_history", "plan_export", "refusal_report", "table_title", "unregistered_sender",
+    "verify_report", "write_export",
 ]

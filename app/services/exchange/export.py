@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -46,6 +46,29 @@ from .titles import table_title
 Row = dict[str, Any]
 
 
+class Recipient(TypedDict):
+    kind: str  # "district" or "school"
+    school_code: str | None
+
+
+class TableRows(TypedDict):
+    table: str
+    title: str  # Russian
+    rows: int
+
+
+class ExportSummary(TypedDict):
+    """What the sign-off dialog shows and `packet export --json` prints after the file's name."""
+
+    recipient: Recipient
+    period: int | str
+    full: bool
+    since: str | None
+    total: int
+    tombstones: int
+    tables: list[TableRows]
+
+
 @dataclass
 class ExportPlan:
     """What a packet will carry, before sign-off: records by table (JSON-ready), recipient, period, since-when."""
@@ -53,7 +76,7 @@ class ExportPlan:
     sender_kind: str
     sender_name: str
     sender_school_code: str | None
-    recipient: dict[str, Any]  # {"kind": "district"|"school", "school_code": str|None}
+    recipient: Recipient
     period: int | str
     full: bool
     since: datetime | None  # None: everything (full, or nothing acknowledged yet)
@@ -68,7 +91,7 @@ class ExportPlan:
     def counts(self) -> dict[str, int]:
         return {table: len(rows) for table, rows in self.tables.items() if rows}
 
-    def summary(self) -> dict[str, Any]:
+    def summary(self) -> ExportSummary:
         """What the sign-off dialog shows: counts by kind (with Russian titles), period, since when, recipient."""
         return {
             "recipient": self.recipient,

@@ -14,9 +14,8 @@ Updates: the owner is the last writer, so an incoming record replaces the local 
 proposals about incoming records are listed as conflicts and kept untouched.
 """
 
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
 from sqlalchemy import UniqueConstraint, insert, select, update
 from sqlalchemy.exc import DBAPIError
@@ -40,11 +39,18 @@ from app.services.ids import school_id
 from app.services.installation import require_installation
 
 from . import checks
+from .import_plan import (
+    Conflict,
+    ImportPlan,
+    ImportPreview,
+    ImportResult,
+    Row,
+    TableChanges,
+)
 from .rows import MODELS, CheckEvaluator, RecordProblem, convert_row, to_json
 from .scope import UNKNOWN, RowSource, owner_of, sender_may_own
 from .titles import table_title
 
-Row = dict[str, Any]
 ORDER = [model.__tablename__ for model in SYNCED_MODELS]
 MAX_LISTED = 5
 
@@ -55,100 +61,6 @@ class PacketRefused(IntegrityRefused):
     def __init__(self, message: str, refused: int = 0):
         super().__init__(message)
         self.refused = refused
-
-
-@dataclass
-class TableChanges:
-    """What an import does to one table: records to create and update (database values), and what it skips."""
-
-    table: str
-    create: list[Row] = field(default_factory=list)
-    update: list[Row] = field(default_factory=list)
-    unchanged: int = 0
-    held_back: list[tuple[str, str]] = field(default_factory=list)  # (record id, Russian reason)
-
-
-@dataclass(frozen=True)
-class Conflict:
-    """An open local proposal about a record the packet brings: kept, shown to the user to decide."""
-
-    proposal_id: str
-    table: str
-    record_id: str
-    changes: dict
-    author: str | None
-
-
-@dataclass
-class ImportPlan:
-    """A fully checked packet and what applying it would do; `replay` means it was applied before (no-op)."""
-
-    path: Path
-    manifest: dict[str, Any]
-    peer_id: str
-    replay: bool = False
-    tables: dict[str, TableChanges] = field(default_factory=dict)
-    conflicts: list[Conflict] = field(default_factory=list)
-
-    @property
-    def sender(self) -> dict[str, Any]:
-        return self.manifest["sender"]
-
-    @property
-    def created(self) -> int:
-        return sum(len(t.create) for t in self.tables.values())
-
-    @property
-    def updated(self) -> int:
-        return sum(len(t.update) for t in self.tables.values())
-
-    @property
-    def unchanged(self) -> int:
-        return sum(t.unchanged for t in self.tables.values())
-
-    @property
-    def refused(self) -> int:
-        return sum(len(t.held_back) for t in self.tables.values())
-
-    def by_table(self) -> list[dict[str, Any]]:
-        return [{"table": t.table, "title": table_title(t.table), "create": len(t.create), "update": len(t.update),
-                 "unchanged": t.unchanged, "held_back": len(t.held_back),
-                 "held_back_reasons": sorted({reason for _, reason in t.held_back})}
-                for t in self.tables.values()]
-
-    def summary(self) -> dict[str, Any]:
-        """What the import dialog shows before applying: sender, sign-off, counts by table, conflicts."""
-        return {
-            "sender": self.sender, "packet_id": self.manifest["packet_id"], "sequence": self.manifest["sequence"],
-            "period": self.manifest["period"], "signed_off_by": self.manifest["signed_off_by"], "replay": self.replay,
-            "created": self.created, "updated": self.updated, "unchanged": self.unchanged, "refused": self.refused,
-            "by_table": self.by_table(),
-            "conflicts": [{"proposal_id": c.proposal_id, "table": c.table, "title": table_title(c.table),
-                           "record_id": c.record_id, "changes": c.changes, "author": c.author} for c in self.conflicts],
-        }
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    applied: bool
-    created: int
-    updated: int
-    refused: int
-    reason: str | None
-    plan: ImportPlan | None = None
-    dry_run: bool = False
-    backup: Path | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        data = {"applied": self.applied, "created": self.created, "updated": self.updated, "refused": self.refused,
-                "reason": self.reason, "dry_run": self.dry_run}
-        if self.plan is not None:
-            data.update(unchanged=self.plan.unchanged, by_table=self.plan.by_table(),
-                        conflicts=self.plan.summary()["conflicts"], packet_id=self.plan.manifest["packet_id"],
-                        sequence=self.plan.manifest["sequence"])
-        if self.backup:
-            data["backup"] = str(self.backup)
-        return data
 
 
 # --- inspect ------------------------------------------------------------------------------------------
@@ -476,7 +388,25 @@ def import_packet(database: Database, path: Path, dry_run: bool = False) -> Impo
     return apply_import(database, plan)
 
 
-def verify_report(database: Database, path: Path) -> dict[str, Any]:
+class PacketIdentity(TypedDict):
+    """Who sent a packet and which one it is, as far as its manifest could be read."""
+
+    sender: str | None
+    sender_kind: str | None
+    school_code: str | None
+    packet_id: str | None
+    sequence: int | None
+
+
+class VerifyReport(PacketIdentity):
+    """`kurator packet verify --json`: valid, the identity, the reason; a valid packet's preview as `summary`."""
+
+    valid: bool
+    reason: str | None
+    summary: NotRequired[ImportPreview]
+
+
+def verify_report(database: Database, path: Path) -> VerifyReport:
     """`kurator packet verify`: the checks of an import, nothing written; raises on refusal like inspect_import."""
     with database.session() as session:
         plan = inspect_import(session, Path(path))
@@ -484,13 +414,13 @@ def verify_report(database: Database, path: Path) -> dict[str, Any]:
             "reason": checks.REPLAY_REASON if plan.replay else None, "summary": plan.summary()}
 
 
-def _identity(manifest: dict[str, Any] | None) -> dict[str, Any]:
+def _identity(manifest: dict[str, Any] | None) -> PacketIdentity:
     manifest = manifest or {}
     sender = manifest.get("sender") if isinstance(manifest.get("sender"), dict) else {}
     return {"sender": sender.get("name"), "sender_kind": sender.get("kind"), "school_code": sender.get("school_code"),
             "packet_id": manifest.get("packet_id"), "sequence": manifest.get("sequence")}
 
 
-def refusal_report(error: KuratorError) -> dict[str, Any]:
+def refusal_report(error: KuratorError) -> VerifyReport:
     """The verify JSON of a refused packet."""
     return {"valid": False, **_identity(getattr(error, "manifest", None)), "reason": error.message}

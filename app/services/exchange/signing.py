@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from app.errors import KuratorError
 from app.models import Installation
 from app.services.exchange import keys
-from app.services.installation import require_installation
+from app.services.installation import get_installation, require_installation
 
 NO_KEYS = "У этой установки ещё нет ключа подписи: он создаётся при первом подписании пакета."
 
@@ -38,9 +38,12 @@ def public_key(session: Session) -> bytes:
     return installation.public_key_pem.encode("ascii")
 
 
-def fingerprint_of_installation(session: Session) -> str:
-    """The short fingerprint of this installation's key, to read aloud over the phone."""
-    return keys.fingerprint(public_key(session))
+def fingerprint_of_installation(session: Session) -> str | None:
+    """The short fingerprint of this installation's key, to read aloud over the phone; None before a key is made."""
+    installation = get_installation(session)
+    if installation is None or not has_keys(installation):
+        return None
+    return keys.fingerprint(installation.public_key_pem.encode("ascii"))
 
 
 def signing_key(session: Session, passphrase: str) -> Ed25519PrivateKey:

@@ -8,19 +8,20 @@ import json
 import re
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypedDict
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import KuratorError, ValidationError
-from app.models import Indicator, IndicatorTarget, IndicatorValue, utcnow
+from app.models import Indicator, IndicatorTarget, IndicatorValue, alive, utcnow
 from app.models.reference import DIRECTIONS, INDICATOR_METHODS
 from app.paths import RESOURCES
 from app.services.ids import stable_id
 from app.services.indicators.dynamics import caching
 from app.services.indicators.measures import (
     MEASURES,
+    MeasureRecord,
     describe,
     get_measure,
     validate_filters,
@@ -45,10 +46,6 @@ class IndicatorResult:
     numerator: float | None
     denominator: float | None
     method: str
-
-
-def alive(model):
-    return model.deleted_at.is_(None)
 
 
 def get_indicator(session: Session, code: str) -> Indicator:
@@ -99,7 +96,8 @@ def status(value: float | None, target: float | None, direction: str = "higher")
     return "achieved" if met else "not_achieved"
 
 
-def _targets(session: Session, year: int | None = None, indicator_id: str | None = None) -> dict:
+def _targets(session: Session, year: int | None = None,
+             indicator_id: str | None = None) -> dict[tuple[str, int], float]:
     query = select(IndicatorTarget).where(alive(IndicatorTarget))
     if year is not None:
         query = query.where(IndicatorTarget.year == year)
@@ -108,10 +106,27 @@ def _targets(session: Session, year: int | None = None, indicator_id: str | None
     return {(t.indicator_id, t.year): t.value for t in session.scalars(query)}
 
 
-def indicator_table(session: Session, year: int) -> list[dict]:
+class IndicatorRow(TypedDict):
+    """One indicator of `kurator indicators --json` (its first six keys are DESIGN.md's) and of the indicators page."""
+
+    code: str
+    name: str
+    unit: str
+    target: float | None
+    actual: float | None
+    status: str
+    numerator: float | None
+    denominator: float | None
+    method: str
+    direction: str
+    baseline: float | None
+    group_title: str | None
+
+
+def indicator_table(session: Session, year: int) -> list[IndicatorRow]:
     """Every indicator with its target, actual, status for the year (computed ones computed live)."""
     targets = _targets(session, year)
-    rows = []
+    rows: list[IndicatorRow] = []
     with caching(session):
         results = [(indicator, compute(session, indicator, year)) for indicator in list_indicators(session)]
     for indicator, result in results:
@@ -125,20 +140,6 @@ def indicator_table(session: Session, year: int) -> list[dict]:
     return rows
 
 
-def store_values(session: Session, year: int) -> int:
-    """Persist the computed indicators' actuals of the year into IndicatorValue (with computed_at)."""
-    stored = 0
-    with caching(session):
-        computed = [(i, compute(session, i, year)) for i in list_indicators(session) if i.method == "computed"]
-    for indicator, result in computed:
-        row = _value_row(session, indicator, year)
-        row.value, row.numerator, row.denominator = result.value, result.numerator, result.denominator
-        row.method, row.computed_at = "computed", utcnow()
-        stored += 1
-    session.flush()
-    return stored
-
-
 def _value_row(session: Session, indicator: Indicator, year: int) -> IndicatorValue:
     """The value row of the indicator and year, revived if it was deleted, created if missing."""
     row = session.scalars(select(IndicatorValue).where(
@@ -150,7 +151,13 @@ def _value_row(session: Session, indicator: Indicator, year: int) -> IndicatorVa
     return row
 
 
-def plan_fact(session: Session, code: str) -> list[dict]:
+class PlanFactPoint(TypedDict):
+    year: int
+    target: float | None
+    actual: float | None
+
+
+def plan_fact(session: Session, code: str) -> list[PlanFactPoint]:
     """Target and actual for every year that has a target or a stored value."""
     indicator = get_indicator(session, code)
     targets = {year: value for (_, year), value in _targets(session, indicator_id=indicator.id).items()}
@@ -160,21 +167,36 @@ def plan_fact(session: Session, code: str) -> list[dict]:
     return [{"year": y, "target": targets.get(y), "actual": compute(session, indicator, y).value} for y in years]
 
 
-def explain(session: Session, code: str, year: int) -> dict:
+class ExplainedPart(TypedDict):
+    """The numerator or the denominator: what it counts (in Russian), its number, the records behind the number."""
+
+    label: str
+    value: float | None
+    records: list[MeasureRecord]
+
+
+class Explanation(TypedDict):
+    numerator: ExplainedPart
+    denominator: ExplainedPart
+
+
+def explain(session: Session, code: str, year: int) -> Explanation:
     """The numerator and denominator of the year's value: a Russian label, the number and the records behind it."""
     indicator = get_indicator(session, code)
     if indicator.method == "manual":
         result = compute(session, indicator, year)
-        return {part: {"label": "Значение введено вручную", "value": getattr(result, part), "records": []}
-                for part in ("numerator", "denominator")}
-    explanation = {}
-    for part in ("numerator", "denominator"):
-        spec = getattr(indicator, part)
-        measure = get_measure(spec["measure"])
-        records = measure.records(session, year, spec.get("filters"))
-        explanation[part] = {"label": describe(spec), "value": measure.count(session, year, spec.get("filters")),
-                             "records": records}
-    return explanation
+        return {"numerator": _entered(result.numerator), "denominator": _entered(result.denominator)}
+    return {"numerator": _counted(session, indicator.numerator, year),
+            "denominator": _counted(session, indicator.denominator, year)}
+
+
+def _entered(value: float | None) -> ExplainedPart:
+    return {"label": "Значение введено вручную", "value": value, "records": []}
+
+
+def _counted(session: Session, spec: dict, year: int) -> ExplainedPart:
+    records = get_measure(spec["measure"]).records(session, year, spec.get("filters"))
+    return {"label": describe(spec), "value": _measure_count(session, spec, year), "records": records}
 
 
 def preview(session: Session, values: dict, year: int) -> IndicatorResult | None:
@@ -350,13 +372,20 @@ def set_manual_value(session: Session, code: str, year: int, value: float | None
 
 # --- the preloaded catalogue --------------------------------------------------------------------------------
 
-def read_catalogue(path=CATALOGUE_FILE) -> list[dict]:
+def read_catalogue(path=CATALOGUE_FILE) -> list[dict[str, Any]]:
     """The shipped indicator definitions (seeds 003 and 000) with baselines and targets."""
     with open(path, encoding="utf-8") as handle:
         return json.load(handle)["indicators"]
 
 
-def load_catalogue(session: Session, path=CATALOGUE_FILE) -> dict:
+class CatalogueLoad(TypedDict):
+    """How many of the catalogue's indicators were added and how many were already there."""
+
+    created: int
+    existing: int
+
+
+def load_catalogue(session: Session, path=CATALOGUE_FILE) -> CatalogueLoad:
     """Add the catalogue's indicators and targets that are missing (by code); existing ones are left as edited."""
     created = existing = 0
     for entry in read_catalogue(path):

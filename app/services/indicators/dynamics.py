@@ -18,7 +18,7 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import ExamResult, School
+from app.models import ExamResult, School, alive
 
 CACHE_KEY = "kurator_dynamics_cache"
 EXAM_COLUMNS = ["school_id", "year", "exam", "subject", "participants", "mean_score"]
@@ -30,7 +30,7 @@ def exam_frame(session: Session, years: list[int]) -> pd.DataFrame:
         select(ExamResult.school_id, ExamResult.year, ExamResult.exam, ExamResult.subject, ExamResult.participants,
                ExamResult.mean_score)
         .join(School, School.id == ExamResult.school_id)
-        .where(ExamResult.year.in_(years), ExamResult.deleted_at.is_(None), School.deleted_at.is_(None),
+        .where(ExamResult.year.in_(years), alive(ExamResult), alive(School),
                ExamResult.mean_score.is_not(None), ExamResult.participants > 0)
     )
     return frame_of(session.execute(query).all(), EXAM_COLUMNS)

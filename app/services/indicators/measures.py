@@ -14,7 +14,7 @@ Filters shared by all measures:
 from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Mapping, TypeAlias, TypedDict
 
 from sqlalchemy import Select, case, exists, func, or_, select
 from sqlalchemy.orm import Session
@@ -40,6 +40,7 @@ from app.models import (
     Teacher,
     TeacherPosition,
     VprResult,
+    alive,
 )
 from app.models.reference import (
     COURSE_TOPICS,
@@ -79,6 +80,10 @@ POSITION = FilterSpec("position", "Должность", POSITIONS)
 SUBJECT = FilterSpec("subject", "Предмет", SUBJECTS)
 
 
+MeasureRecord: TypeAlias = dict[str, Any]
+"""One row behind a measure's number: Russian column title → value (dates as ISO text), in display order."""
+
+
 @dataclass(frozen=True)
 class Measure:
     """A named count: `rows(session, year, filters)` selects the records (labelled columns); the number is their count
@@ -101,7 +106,7 @@ class Measure:
         aggregate = func.coalesce(func.sum(subquery.c[self.summed]), 0) if self.summed else func.count()
         return float(session.scalar(select(aggregate).select_from(subquery)) or 0)
 
-    def records(self, session: Session, year: int, filters: dict | None = None) -> list[dict]:
+    def records(self, session: Session, year: int, filters: dict | None = None) -> list[MeasureRecord]:
         """The rows behind the number, keyed by Russian column titles."""
         result = session.execute(self.rows(session, year, normalize_filters(filters)))
         return [{title: _plain(row[key]) for key, title in self.columns.items()} for row in result.mappings()]
@@ -122,10 +127,6 @@ def normalize_filters(filters: dict | None) -> dict:
 
 
 # --- shared conditions -------------------------------------------------------------------------------------
-
-def alive(model) -> ColumnElement:
-    return model.deleted_at.is_(None)
-
 
 def period_bounds(year: int, filters: dict) -> tuple[date | None, date]:
     end = date(year, 12, 31)
@@ -365,7 +366,22 @@ def describe(spec: dict) -> str:
     return measure.label + (f" ({'; '.join(parts)})" if parts else "")
 
 
-def catalogue() -> list[dict]:
+class FilterEntry(TypedDict):
+    name: str
+    label: str
+    multiple: bool
+    values: dict[Any, str]
+
+
+class MeasureEntry(TypedDict):
+    """A measure as the indicator editor offers it in lists: name, Russian label, the filters it takes."""
+
+    name: str
+    label: str
+    filters: list[FilterEntry]
+
+
+def catalogue() -> list[MeasureEntry]:
     """Measures and their filters as plain data, for a UI to offer them in lists."""
     return [
         {"name": m.name, "label": m.label,

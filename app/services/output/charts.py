@@ -20,8 +20,10 @@ from PySide6.QtCore import QBuffer, QIODevice, QObject, Qt, QThread, Signal, Slo
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from app import qt_compat  # noqa: F401 — the PySide6 refcount workaround must precede any Qt call
-from app import paths
+from app import (
+    paths,
+    qt_compat,  # noqa: F401 — the PySide6 refcount workaround must precede any Qt call
+)
 
 DEFAULT_SIZE = (1200, 700)
 FONT_FAMILY = "PT Sans"

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.errors import KuratorError, ValidationError
-from app.models import utcnow
+from app.models import alive, utcnow
 
 from .ownership import can_edit, current_scope
 from .registry import ENTITIES, get_entity, referencing
@@ -33,7 +33,7 @@ def _links(session: Session, link: MultiLink, owner_id: str, live: bool | None =
     model = link.model
     stmt = select(model).where(getattr(model, link.owner_column) == owner_id)
     if live is not None:
-        stmt = stmt.where(model.deleted_at.is_(None) if live else model.deleted_at.is_not(None))
+        stmt = stmt.where(alive(model) if live else ~alive(model))
     return {getattr(row, link.value_column): row for row in session.scalars(stmt)}
 
 
@@ -137,7 +137,7 @@ def dependants(session: Session, entity: Entity, record_id: str) -> list[str]:
     for other, field in referencing(entity):
         model = other.model
         count = session.scalar(select(func.count()).select_from(model).where(
-            getattr(model, field) == record_id, model.deleted_at.is_(None)))
+            getattr(model, field) == record_id, alive(model)))
         if count:
             found.append(f"{other.plural}: {count}")
     return found

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import Enrollment, Participation, Teacher
+from app.models import Enrollment, Participation, Teacher, alive
 
 from .crud import create
 
@@ -13,7 +13,7 @@ from .crud import create
 def enroll_teachers(session: Session, course_id: str, teacher_ids: Iterable[str], status: str = "enrolled") -> int:
     """Enrol each teacher not yet enrolled; returns how many were added (all or nothing)."""
     enrolled = set(session.scalars(select(Enrollment.teacher_id).where(
-        Enrollment.course_id == course_id, Enrollment.deleted_at.is_(None))))
+        Enrollment.course_id == course_id, alive(Enrollment))))
     added = 0
     for teacher_id in dict.fromkeys(teacher_ids):
         if teacher_id not in enrolled:
@@ -29,7 +29,7 @@ def record_participation(session: Session, event_id: str, school_ids: Iterable[s
     wanted = [(school, None) for school in dict.fromkeys(school_ids) if school not in teachers.values()]
     wanted += [(school, teacher) for teacher, school in teachers.items()]
     existing = set(session.execute(select(Participation.school_id, Participation.teacher_id).where(
-        Participation.event_id == event_id, Participation.deleted_at.is_(None))).all())
+        Participation.event_id == event_id, alive(Participation))).all())
     added = 0
     for school, teacher in wanted:
         if (school, teacher) not in existing:

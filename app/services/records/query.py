@@ -6,6 +6,7 @@ from typing import Any
 from sqlalchemy import Date, and_, func, literal, or_, select
 from sqlalchemy.orm import Session
 
+from app.models import alive
 from app.search_text import fold_case
 from app.services.output import ru_format
 
@@ -63,7 +64,7 @@ def _base(session: Session, entity: Entity, columns: list):
     stmt = select(*columns).select_from(entity.model)
     for target, on in entity.joins:
         stmt = stmt.outerjoin(target, on)
-    stmt = stmt.where(entity.model.deleted_at.is_(None))
+    stmt = stmt.where(alive(entity.model))
     visible = visible_clause(session, entity)
     return stmt if visible is None else stmt.where(visible)
 
@@ -102,7 +103,7 @@ def _attach_links(session: Session, entity: Entity, rows: list[list]) -> None:
         link = column.link
         owner, value = getattr(link.model, link.owner_column), getattr(link.model, link.value_column)
         found: dict[str, list] = {}
-        for owner_id, code in session.execute(select(owner, value).where(owner.in_(ids), link.model.deleted_at.is_(None))):
+        for owner_id, code in session.execute(select(owner, value).where(owner.in_(ids), alive(link.model))):
             found.setdefault(owner_id, []).append(code)
         for row in rows:
             row[index] = found.get(row[0], [])

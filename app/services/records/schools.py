@@ -11,6 +11,7 @@ from app.models import (
     SchoolStatus,
     SocialPassport,
     Teacher,
+    alive,
 )
 from app.models.reference import (
     ASSIGNMENT_KINDS,
@@ -43,9 +44,9 @@ def school_status_clause(code: str, year: int | None):
     """Schools that hold a status in the year, or (NO_PASSPORT) that have no social passport for it."""
     if code == NO_PASSPORT:
         return ~exists(select(SocialPassport.id).where(
-            SocialPassport.school_id == School.id, SocialPassport.year == year, SocialPassport.deleted_at.is_(None)))
+            SocialPassport.school_id == School.id, SocialPassport.year == year, alive(SocialPassport)))
     return exists(select(SchoolStatus.id).where(
-        SchoolStatus.school_id == School.id, SchoolStatus.status == code, SchoolStatus.deleted_at.is_(None),
+        SchoolStatus.school_id == School.id, SchoolStatus.status == code, alive(SchoolStatus),
         SchoolStatus.year == year if year is not None else True))
 
 

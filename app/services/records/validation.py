@@ -6,6 +6,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.models import alive
+
 from .registry import get_entity
 from .spec import Entity, Field
 
@@ -84,17 +86,13 @@ def field_errors(entity: Entity, values: dict[str, Any]) -> dict[str, str]:
     return errors
 
 
-def _live(model):
-    return model.deleted_at.is_(None)
-
-
 def _missing_refs(session: Session, entity: Entity, values: dict[str, Any]) -> dict[str, str]:
     errors = {}
     for field in entity.fields:
         value = values.get(field.name)
         if field.kind == "ref" and isinstance(value, str):
             model = get_entity(field.ref).model
-            if not session.scalar(select(func.count()).select_from(model).where(model.id == value, _live(model))):
+            if not session.scalar(select(func.count()).select_from(model).where(model.id == value, alive(model))):
                 errors[field.name] = "Выбранная запись не найдена или удалена."
     return errors
 
@@ -105,7 +103,7 @@ def find_duplicate(session: Session, entity: Entity, values: dict[str, Any], rec
     for rule in entity.unique:
         clause = [getattr(model, name).is_(None) if values.get(name) is None else getattr(model, name) == values[name]
                   for name in rule.fields]
-        stmt = select(model).where(*clause, _live(model) if live else model.deleted_at.is_not(None))
+        stmt = select(model).where(*clause, alive(model) if live else ~alive(model))
         if record_id:
             stmt = stmt.where(model.id != record_id)
         found = session.scalars(stmt.limit(1)).first()

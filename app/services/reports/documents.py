@@ -10,16 +10,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import KuratorError
-from app.models import SchoolStatus, SocialPassport
+from app.models import Roadmap, SchoolStatus, SocialPassport, alive
 from app.models.reference import CONTEXT_TYPES, LOCALITIES, SCHOOL_STATUSES
 from app.services.analytics import chart_data
 from app.services.analytics import selection as analytics
-from app.services.indicators.catalogue import STATUSES, indicator_table
+from app.services.indicators.catalogue import STATUSES, IndicatorRow, indicator_table
 from app.services.output import charts
 from app.services.output.pdf import ReportDocument
 from app.services.output.ru_format import format_value
 from app.services.reports import facts
-from app.services.roadmaps.plans import list_roadmaps, roadmap_overview
+from app.services.roadmaps.plans import RoadmapOverview, list_roadmaps, roadmap_overview
 
 DISTRICT_TITLE = "Аналитическая справка о реализации программы поддержки школ с низкими образовательными результатами"
 SCHOOL_TITLE = "Профиль образовательной организации"
@@ -61,7 +61,7 @@ def check_target(path: str | Path) -> Path:
     return target
 
 
-def _roadmap_rows(overview: dict) -> list[list]:
+def _roadmap_rows(overview: RoadmapOverview) -> list[list]:
     return [[name, v["total"], v["done"], v["done_late"], v["overdue"], v["remaining"]]
             for name, v in overview["by_section"].items()]
 
@@ -104,7 +104,7 @@ def district_report(session: Session, year: int, path: str | Path) -> Path:
     return doc.save(path)
 
 
-def _schools_section(doc: ReportDocument, session: Session, year: int, schools: list[dict]) -> None:
+def _schools_section(doc: ReportDocument, session: Session, year: int, schools: list[facts.ProgramSchool]) -> None:
     doc.heading("1. Школы, участвующие в программе", 2)
     shnor, shnsu = facts.schools_with(schools, "shnor"), facts.schools_with(schools, "shnsu")
     resilient = sorted(set(facts.schools_with(schools, "resilient"))
@@ -115,11 +115,11 @@ def _schools_section(doc: ReportDocument, session: Session, year: int, schools: 
                   f"{_listing(shnsu)}. Участники федерального проекта «500+»: "
                   f"{_listing(facts.schools_with(schools, '500plus'))}. Резильентные школы: {_listing(resilient)}.")
     doc.table(["№", "Школа", "Статусы", "Центр «Точка роста»"],
-              [[i, s["school"], ", ".join(s["statuses"]), s["growth_point"] or "нет"] for i, s in enumerate(schools, 1)],
+              [[i, s.name, ", ".join(s.statuses), s.growth_point or "нет"] for i, s in enumerate(schools, 1)],
               col_widths=(0.6, 6, 3, 2.4), numeric_columns=(0,))
 
 
-def _indicators_section(doc: ReportDocument, indicators: list[dict]) -> None:
+def _indicators_section(doc: ReportDocument, indicators: list[IndicatorRow]) -> None:
     doc.heading("2. Показатели программы: план и факт", 2)
     achieved = sum(1 for r in indicators if r["status"] == "achieved")
     doc.paragraph(f"Из {len(indicators)} показателей программы плановые значения достигнуты по {achieved}.")
@@ -128,12 +128,14 @@ def _indicators_section(doc: ReportDocument, indicators: list[dict]) -> None:
               col_widths=(1, 7, 0.8, 1.1, 1.1, 1.8), numeric_columns=(3, 4))
 
 
-def _charts_section(doc: ReportDocument, session: Session, year: int, indicators: list[dict], municipal) -> None:
+def _charts_section(doc: ReportDocument, session: Session, year: int, indicators: list[IndicatorRow],
+                    municipal: Roadmap | None) -> None:
     doc.page_break()
     doc.heading("3. Диаграммы", 2)
     codes = [c for c in KEY_INDICATORS if any(r["code"] == c for r in indicators)] or [r["code"] for r in indicators[:2]]
-    figures = [("plan_fact", chart_data.plan_fact_series(session, code), f"Показатель {code}: план и факт по годам")
-               for code in codes]
+    figures: list[tuple[str, object, str]] = [
+        ("plan_fact", chart_data.plan_fact_series(session, code), f"Показатель {code}: план и факт по годам")
+        for code in codes]
     quadrants = chart_data.quadrant_points(session, year)
     if quadrants["points"]:
         figures.append(("quadrants", quadrants, f"Результаты школ и индекс социального благополучия, {year} год"))
@@ -150,15 +152,15 @@ def _charts_section(doc: ReportDocument, session: Session, year: int, indicators
 def _courses_section(doc: ReportDocument, session: Session, year: int) -> None:
     doc.heading("5. Повышение квалификации руководителей и педагогов", 2)
     courses = facts.completed_courses(session, year)
-    leaders, teachers = sum(c["leaders"] for c in courses), sum(c["teachers"] for c in courses)
+    leaders, teachers = sum(c.leaders for c in courses), sum(c.teachers for c in courses)
     doc.paragraph(f"В {year} году курсы повышения квалификации и переподготовку завершили {leaders} руководителей "
                   f"и {teachers} педагогов.")
     doc.table(["Курс", "Организатор", "Часов", "Руководителей", "Педагогов"],
-              [[c["course"], c["provider"], c["hours"], c["leaders"], c["teachers"]] for c in courses],
+              [[c.title, c.provider, c.hours, c.leaders, c.teachers] for c in courses],
               col_widths=(6, 3.4, 1.1, 1.9, 1.6), numeric_columns=(2, 3, 4))
 
 
-def _roadmap_section(doc: ReportDocument, overview: dict | None) -> None:
+def _roadmap_section(doc: ReportDocument, overview: RoadmapOverview | None) -> None:
     doc.heading("6. Реализация муниципальной дорожной карты", 2)
     if overview is None:
         doc.paragraph("Муниципальная дорожная карта на этот год не загружена.")
@@ -179,11 +181,12 @@ def _roadmap_section(doc: ReportDocument, overview: dict | None) -> None:
 def _recommendations_section(doc: ReportDocument, session: Session, year: int) -> None:
     doc.heading("7. Адресные рекомендации школам", 2)
     doc.table(["Школа", "Рекомендация", "Срок", "Состояние"],
-              [[r["school"], r["text"], r["due_date"], r["status"]] for r in facts.recommendations(session, year)],
+              [[r.school, r.text, r.due_date, r.status] for r in facts.recommendations(session, year)],
               col_widths=(3.2, 7, 1.6, 1.8))
 
 
-def _tasks_section(doc: ReportDocument, year: int, indicators: list[dict], overview: dict | None) -> None:
+def _tasks_section(doc: ReportDocument, year: int, indicators: list[IndicatorRow],
+                   overview: RoadmapOverview | None) -> None:
     doc.heading(f"Задачи и рекомендации на {year + 1} год", 2)
     missed = [r["code"] for r in indicators if r["status"] == "not_achieved"]
     tasks = list(STANDING_TASKS)
@@ -245,7 +248,7 @@ def _register_section(doc: ReportDocument, school) -> None:
 def _statuses_section(doc: ReportDocument, session: Session, school) -> None:
     doc.heading("2. Статусы по годам", 2)
     rows = session.scalars(select(SchoolStatus).where(SchoolStatus.school_id == school.id,
-                                                      SchoolStatus.deleted_at.is_(None))
+                                                      alive(SchoolStatus))
                            .order_by(SchoolStatus.year, SchoolStatus.status))
     doc.table(["Год", "Статус", "Основание"], [[s.year, SCHOOL_STATUSES.get(s.status, s.status), s.basis]
                                                for s in rows], col_widths=(1, 2, 8))
@@ -254,17 +257,17 @@ def _statuses_section(doc: ReportDocument, session: Session, school) -> None:
 def _staff_section(doc: ReportDocument, session: Session, school, year: int) -> None:
     doc.heading("3. Кадровый состав", 2)
     summary = facts.staff_summary(session, school.id, year)
-    doc.key_values([("Работников в году", summary["total"]), ("Молодых специалистов", summary["young"])])
-    doc.table(["Должность", "Человек"], summary["by_position"], col_widths=(6, 1.5), numeric_columns=(1,))
-    doc.table(["Квалификационная категория", "Человек"], summary["by_category"], col_widths=(6, 1.5),
+    doc.key_values([("Работников в году", summary.total), ("Молодых специалистов", summary.young)])
+    doc.table(["Должность", "Человек"], summary.by_position, col_widths=(6, 1.5), numeric_columns=(1,))
+    doc.table(["Квалификационная категория", "Человек"], summary.by_category, col_widths=(6, 1.5),
               numeric_columns=(1,))
-    doc.table(["Вакансия", "Свободных ставок"], summary["vacancies"], col_widths=(6, 1.5), numeric_columns=(1,))
+    doc.table(["Вакансия", "Свободных ставок"], summary.vacancies, col_widths=(6, 1.5), numeric_columns=(1,))
 
 
 def _passport_section(doc: ReportDocument, session: Session, school, year: int) -> None:
     doc.heading("4. Социальный паспорт и ИСБ", 2)
     passport = session.scalars(select(SocialPassport).where(
-        SocialPassport.school_id == school.id, SocialPassport.year == year, SocialPassport.deleted_at.is_(None))).first()
+        SocialPassport.school_id == school.id, SocialPassport.year == year, alive(SocialPassport))).first()
     if passport is None:
         doc.paragraph(f"Социальный паспорт за {year} год не представлен.")
         return
@@ -293,10 +296,10 @@ def _results_section(doc: ReportDocument, session: Session, school, year: int) -
 def _school_courses_section(doc: ReportDocument, session: Session, school, year: int) -> None:
     doc.heading("6. Повышение квалификации и диагностика", 2)
     people = facts.completed_people(session, year, school.id)
-    doc.paragraph(f"В {year} году курсы завершили {len({p['teacher'] for p in people})} работников; проведено "
+    doc.paragraph(f"В {year} году курсы завершили {len({p.teacher for p in people})} работников; проведено "
                   f"диагностик профессиональных компетенций: {facts.diagnostics_count(session, school.id, year)}.")
     doc.table(["Работник", "Курс", "Часов", "Завершён"],
-              [[p["teacher"], p["course"], p["hours"], p["completed_on"]] for p in people],
+              [[p.teacher, p.course, p.hours, p.completed_on] for p in people],
               col_widths=(3, 6, 1, 1.6), numeric_columns=(2,))
 
 
@@ -317,8 +320,8 @@ def _school_roadmap_section(doc: ReportDocument, session: Session, school, year:
 def _support_section(doc: ReportDocument, session: Session, school, year: int) -> None:
     doc.heading("8. Адресные рекомендации и помощь", 2)
     doc.table(["Рекомендация", "Срок", "Состояние"],
-              [[r["text"], r["due_date"], r["status"]] for r in facts.recommendations(session, year, school.id)],
+              [[r.text, r.due_date, r.status] for r in facts.recommendations(session, year, school.id)],
               col_widths=(8, 1.6, 1.8))
     doc.table(["Дата", "Вид помощи", "Содержание", "Результат"],
-              [[a["held_on"], a["kind"], a["description"], a["result"]]
+              [[a.held_on, a.kind, a.description, a.result]
                for a in facts.support_actions(session, year, school.id)], col_widths=(1.6, 2.2, 5, 3))

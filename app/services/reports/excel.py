@@ -7,7 +7,7 @@ import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from app.models import Course, Enrollment, IndicatorTarget, School, Teacher
+from app.models import Course, Enrollment, IndicatorTarget, School, Teacher, alive
 from app.models.reference import (
     COURSE_KINDS,
     ENROLLMENT_STATUSES,
@@ -56,7 +56,7 @@ def export_exam_table_xlsx(session: Session, year: int, path: str | Path) -> Pat
 def export_staff_registry_xlsx(session: Session, path: str | Path) -> Path:
     """All current staff of live schools with positions, subjects, category and dates."""
     query = (select(School.name, Teacher).join(School, School.id == Teacher.school_id)
-             .where(Teacher.deleted_at.is_(None), School.deleted_at.is_(None))
+             .where(alive(Teacher), alive(School))
              .options(selectinload(Teacher.positions), selectinload(Teacher.subjects))
              .order_by(School.name, Teacher.last_name, Teacher.first_name))
     rows = [[school, t.last_name, t.first_name, t.middle_name,
@@ -74,8 +74,8 @@ def export_course_registry_xlsx(session: Session, year: int, path: str | Path) -
     query = (select(School.name, Teacher, Course, Enrollment)
              .join(Teacher, Teacher.id == Enrollment.teacher_id).join(School, School.id == Teacher.school_id)
              .join(Course, Course.id == Enrollment.course_id)
-             .where(Enrollment.deleted_at.is_(None), Teacher.deleted_at.is_(None), Course.deleted_at.is_(None),
-                    School.deleted_at.is_(None), finished.between(date(year, 1, 1), date(year, 12, 31)))
+             .where(alive(Enrollment), alive(Teacher), alive(Course),
+                    alive(School), finished.between(date(year, 1, 1), date(year, 12, 31)))
              .order_by(School.name, Teacher.last_name, Course.title))
     rows = [[school, t.full_name, c.title, COURSE_KINDS.get(c.kind, c.kind), c.provider, c.hours, c.start_date,
              c.end_date, ENROLLMENT_STATUSES.get(e.status, e.status), e.completed_on, e.certificate_number]
@@ -86,5 +86,5 @@ def export_course_registry_xlsx(session: Session, year: int, path: str | Path) -
 
 def program_years(session: Session, year: int) -> list[int]:
     """The years the indicators have targets for, up to and including `year` (and `year` itself)."""
-    targets = session.scalars(select(IndicatorTarget.year).where(IndicatorTarget.deleted_at.is_(None)).distinct())
+    targets = session.scalars(select(IndicatorTarget.year).where(alive(IndicatorTarget)).distinct())
     return sorted({y for y in targets if y <= year} | {year})

@@ -1,4 +1,4 @@
-"""The facts the reports state, as plain rows: schools in the program, courses completed, staff, recommendations,
+"""The facts the reports state, as small records: schools in the program, courses completed, staff, recommendations,
 the organisation that issues a report and who signs it."""
 
 from collections import Counter, defaultdict
@@ -22,6 +22,7 @@ from app.models import (
     SupportAction,
     Teacher,
     TeacherPosition,
+    alive,
 )
 from app.models.reference import (
     LEADER_POSITIONS,
@@ -69,7 +70,7 @@ def set_signer(session: Session, position: str, name: str) -> Signer:
 
 
 def _district(session: Session) -> District | None:
-    return session.scalars(select(District).where(District.deleted_at.is_(None))).first()
+    return session.scalars(select(District).where(alive(District))).first()
 
 
 def organisation(session: Session) -> str:
@@ -82,7 +83,7 @@ def organisation(session: Session) -> str:
 
 def find_school(session: Session, code: str | None) -> School:
     """The live school with this code; without a code, a school installation's own school."""
-    school = (session.scalars(select(School).where(School.code == code.strip(), School.deleted_at.is_(None))).first()
+    school = (session.scalars(select(School).where(School.code == code.strip(), alive(School))).first()
               if code else own_school(session))
     if school is None:
         raise KuratorError(f"Школа с кодом «{code}» не найдена." if code else "Укажите код школы.")
@@ -92,26 +93,34 @@ def find_school(session: Session, code: str | None) -> School:
 def statuses_by_school(session: Session, year: int) -> dict[str, list[str]]:
     """School id → the Russian labels of its statuses in the year."""
     rows = session.execute(select(SchoolStatus.school_id, SchoolStatus.status).where(
-        SchoolStatus.year == year, SchoolStatus.deleted_at.is_(None)))
+        SchoolStatus.year == year, alive(SchoolStatus)))
     found: dict[str, list[str]] = defaultdict(list)
     for school_id, status in rows:
         found[school_id].append(status)
     return {k: [SCHOOL_STATUSES[s] for s in SCHOOL_STATUSES if s in v] for k, v in found.items()}
 
 
-def program_schools(session: Session, year: int) -> list[dict]:
+@dataclass(frozen=True)
+class ProgramSchool:
+    name: str
+    code: str
+    statuses: list[str]  # Russian labels
+    growth_point: date | None  # when its «Точка роста» opened
+
+
+def program_schools(session: Session, year: int) -> list[ProgramSchool]:
     """Schools with a program status in the year (ШНОР, ШНСУ, «500+», резильентная), with «Точка роста»."""
     statuses = statuses_by_school(session, year)
     labels = {SCHOOL_STATUSES[s] for s in PROGRAM_STATUSES}
-    schools = session.scalars(select(School).where(School.deleted_at.is_(None), School.id.in_(list(statuses)))
+    schools = session.scalars(select(School).where(alive(School), School.id.in_(list(statuses)))
                               .order_by(School.name))
-    return [{"school": s.name, "code": s.code, "statuses": statuses[s.id], "growth_point": s.growth_point_opened}
+    return [ProgramSchool(s.name, s.code, statuses[s.id], s.growth_point_opened)
             for s in schools if labels & set(statuses[s.id])]
 
 
-def schools_with(schools: list[dict], status: str) -> list[str]:
+def schools_with(schools: list[ProgramSchool], status: str) -> list[str]:
     """Names of the schools holding `status` (a code of SCHOOL_STATUSES)."""
-    return [s["school"] for s in schools if SCHOOL_STATUSES[status] in s["statuses"]]
+    return [s.name for s in schools if SCHOOL_STATUSES[status] in s.statuses]
 
 
 def _completed_in(year: int):
@@ -121,83 +130,127 @@ def _completed_in(year: int):
 
 def _leaders(session: Session) -> set[str]:
     return set(session.scalars(select(TeacherPosition.teacher_id).where(
-        TeacherPosition.deleted_at.is_(None), TeacherPosition.position.in_(LEADER_POSITIONS))))
+        alive(TeacherPosition), TeacherPosition.position.in_(LEADER_POSITIONS))))
 
 
-def completed_courses(session: Session, year: int, school_id: str | None = None) -> list[dict]:
+@dataclass(frozen=True)
+class CompletedCourse:
+    """A course and how many leaders and teachers completed it."""
+
+    title: str
+    provider: str
+    hours: int
+    leaders: int
+    teachers: int
+
+
+def completed_courses(session: Session, year: int, school_id: str | None = None) -> list[CompletedCourse]:
     """Courses completed in the year: per course, how many leaders and how many teachers finished it."""
     query = (select(Course.title, Course.provider, Course.hours, Enrollment.teacher_id)
              .join(Enrollment, Enrollment.course_id == Course.id).join(Teacher, Teacher.id == Enrollment.teacher_id)
              .join(School, School.id == Teacher.school_id)
-             .where(Enrollment.status == "completed", Enrollment.deleted_at.is_(None), Course.deleted_at.is_(None),
-                    Teacher.deleted_at.is_(None), School.deleted_at.is_(None), _completed_in(year)))
+             .where(Enrollment.status == "completed", alive(Enrollment), alive(Course),
+                    alive(Teacher), alive(School), _completed_in(year)))
     if school_id:
         query = query.where(Teacher.school_id == school_id)
     leaders = _leaders(session)
     courses: dict[tuple, Counter] = defaultdict(Counter)
     for title, provider, hours, teacher_id in session.execute(query):
         courses[(title, provider, hours)]["leaders" if teacher_id in leaders else "teachers"] += 1
-    return [{"course": title, "provider": provider, "hours": hours, "leaders": c["leaders"], "teachers": c["teachers"]}
+    return [CompletedCourse(title, provider, hours, c["leaders"], c["teachers"])
             for (title, provider, hours), c in sorted(courses.items())]
 
 
-def completed_people(session: Session, year: int, school_id: str) -> list[dict]:
+@dataclass(frozen=True)
+class CompletedPerson:
+    teacher: str  # full name
+    course: str
+    hours: int
+    completed_on: date | None
+
+
+def completed_people(session: Session, year: int, school_id: str) -> list[CompletedPerson]:
     """The school's staff who completed a course in the year, with the course."""
     query = (select(Teacher, Course.title, Course.hours, func.coalesce(Enrollment.completed_on, Course.end_date))
              .join(Enrollment, Enrollment.teacher_id == Teacher.id).join(Course, Course.id == Enrollment.course_id)
-             .where(Teacher.school_id == school_id, Enrollment.status == "completed", Enrollment.deleted_at.is_(None),
-                    Teacher.deleted_at.is_(None), Course.deleted_at.is_(None), _completed_in(year))
+             .where(Teacher.school_id == school_id, Enrollment.status == "completed", alive(Enrollment),
+                    alive(Teacher), alive(Course), _completed_in(year))
              .order_by(Teacher.last_name, Teacher.first_name))
-    return [{"teacher": t.full_name, "course": title, "hours": hours, "completed_on": done}
-            for t, title, hours, done in session.execute(query)]
+    return [CompletedPerson(t.full_name, title, hours, done) for t, title, hours, done in session.execute(query)]
 
 
 def staff_of(session: Session, school_id: str, year: int) -> list[Teacher]:
     """The school's staff employed during the year."""
     return list(session.scalars(select(Teacher).where(
-        Teacher.school_id == school_id, Teacher.deleted_at.is_(None),
+        Teacher.school_id == school_id, alive(Teacher),
         (Teacher.hired_on.is_(None)) | (Teacher.hired_on <= date(year, 12, 31)),
         (Teacher.left_on.is_(None)) | (Teacher.left_on >= date(year, 1, 1))).order_by(Teacher.last_name)))
 
 
-def staff_summary(session: Session, school_id: str, year: int) -> dict:
+@dataclass(frozen=True)
+class StaffSummary:
+    """Staff employed in the year; (label, count) pairs most common first, vacancies (position, rates) by name."""
+
+    total: int
+    young: int
+    by_position: list[tuple[str, int]]
+    by_category: list[tuple[str, int]]
+    vacancies: list[tuple[str, float]]
+
+
+def staff_summary(session: Session, school_id: str, year: int) -> StaffSummary:
     """Counts of the school's staff by position and category, young specialists, vacant rates by position."""
     staff = staff_of(session, school_id, year)
     positions = Counter(POSITIONS.get(p.position, p.position) for t in staff for p in t.positions if p.deleted_at is None)
     categories = Counter(QUALIFICATION_CATEGORIES.get(t.qualification or "none", "Без категории") for t in staff)
     slots = session.scalars(select(StaffingSlot).where(
-        StaffingSlot.school_id == school_id, StaffingSlot.year == year, StaffingSlot.deleted_at.is_(None)))
+        StaffingSlot.school_id == school_id, StaffingSlot.year == year, alive(StaffingSlot)))
     vacancies = Counter()
     for slot in slots:
         if slot.vacant_rates > 0:
             vacancies[" — ".join(filter(None, (POSITIONS.get(slot.position, slot.position), slot.subject)))] += slot.vacant_rates
-    return {"total": len(staff), "young": sum(1 for t in staff if t.young_specialist),
-            "by_position": positions.most_common(), "by_category": categories.most_common(),
-            "vacancies": sorted(vacancies.items())}
+    return StaffSummary(len(staff), sum(1 for t in staff if t.young_specialist), positions.most_common(),
+                        categories.most_common(), sorted(vacancies.items()))
 
 
 def diagnostics_count(session: Session, school_id: str, year: int) -> int:
     """How many diagnostics of the school's staff were taken in the year."""
     return session.scalar(select(func.count()).select_from(Diagnostic).join(Teacher, Teacher.id == Diagnostic.teacher_id)
-                          .where(Teacher.school_id == school_id, Diagnostic.deleted_at.is_(None),
+                          .where(Teacher.school_id == school_id, alive(Diagnostic),
                                  Diagnostic.taken_on.between(date(year, 1, 1), date(year, 12, 31)))) or 0
 
 
-def recommendations(session: Session, year: int, school_id: str | None = None) -> list[dict]:
+@dataclass(frozen=True)
+class RecommendationLine:
+    school: str  # the school's name
+    text: str
+    due_date: date | None
+    status: str  # Russian label
+
+
+def recommendations(session: Session, year: int, school_id: str | None = None) -> list[RecommendationLine]:
     """Targeted recommendations of the year, by school."""
     query = (select(School.name, Recommendation).join(School, School.id == Recommendation.school_id)
-             .where(Recommendation.year == year, Recommendation.deleted_at.is_(None), School.deleted_at.is_(None))
+             .where(Recommendation.year == year, alive(Recommendation), alive(School))
              .order_by(School.name, Recommendation.issued_on))
     if school_id:
         query = query.where(Recommendation.school_id == school_id)
-    return [{"school": name, "text": r.text, "due_date": r.due_date,
-             "status": RECOMMENDATION_STATUSES.get(r.status, r.status)} for name, r in session.execute(query)]
+    return [RecommendationLine(name, r.text, r.due_date, RECOMMENDATION_STATUSES.get(r.status, r.status))
+            for name, r in session.execute(query)]
 
 
-def support_actions(session: Session, year: int, school_id: str) -> list[dict]:
+@dataclass(frozen=True)
+class SupportLine:
+    held_on: date
+    kind: str  # Russian label
+    description: str
+    result: str | None
+
+
+def support_actions(session: Session, year: int, school_id: str) -> list[SupportLine]:
     """Help given to the school in the year."""
-    query = (select(SupportAction).where(SupportAction.school_id == school_id, SupportAction.deleted_at.is_(None),
+    query = (select(SupportAction).where(SupportAction.school_id == school_id, alive(SupportAction),
                                          SupportAction.held_on.between(date(year, 1, 1), date(year, 12, 31)))
              .order_by(SupportAction.held_on))
-    return [{"held_on": a.held_on, "kind": SUPPORT_KINDS.get(a.kind, a.kind), "description": a.description,
-             "result": a.result} for a in session.scalars(query)]
+    return [SupportLine(a.held_on, SUPPORT_KINDS.get(a.kind, a.kind), a.description, a.result)
+            for a in session.scalars(query)]

@@ -7,14 +7,14 @@ subject, …), so importing the same file twice changes nothing.
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from openpyxl import load_workbook
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import KuratorError
-from app.models import School
+from app.models import School, alive
 from app.services.excel import (
     CellError,
     ImportResult,
@@ -58,6 +58,12 @@ class ResultsImportError(KuratorError):
         self.errors = errors
 
 
+class SheetCounts(TypedDict):
+    created: int
+    updated: int
+    unchanged: int
+
+
 @dataclass
 class ImportSummary:
     """What an import saved: totals and, per sheet title, {"created", "updated", "unchanged"}."""
@@ -65,7 +71,7 @@ class ImportSummary:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
-    by_sheet: dict[str, dict[str, int]] = field(default_factory=dict)
+    by_sheet: dict[str, SheetCounts] = field(default_factory=dict)
 
     def count(self, sheet: str, outcome: str) -> None:
         setattr(self, outcome, getattr(self, outcome) + 1)
@@ -80,7 +86,18 @@ class _Planned:
     values: dict[str, Any]
 
 
-def errors_json(errors: list[CellError]) -> list[dict[str, Any]]:
+class CellErrorJson(TypedDict):
+    """An import error as `kurator import --json` prints it: where, and what is wrong (in Russian)."""
+
+    sheet: str
+    row: int
+    column: str
+    column_title: str
+    message: str
+    text: str
+
+
+def errors_json(errors: list[CellError]) -> list[CellErrorJson]:
     """Errors as plain dicts for JSON: sheet, row, column letter and title, message, full text."""
     return [{"sheet": e.sheet, "row": e.row, "column": e.column_letter, "column_title": e.column_title,
              "message": e.message, "text": e.text(with_sheet=True)} for e in errors]
@@ -88,7 +105,7 @@ def errors_json(errors: list[CellError]) -> list[dict[str, Any]]:
 
 # writing ------------------------------------------------------------------------------------------------------
 def _schools(session: Session, own_only: bool) -> list[School]:
-    stmt = select(School).where(School.deleted_at.is_(None)).order_by(School.code)
+    stmt = select(School).where(alive(School)).order_by(School.code)
     scope = current_scope(session)
     if scope is None:
         raise KuratorError(NOT_SET_UP)
@@ -107,7 +124,7 @@ def _shown(spec: ResultSheet, key: str, value: Any) -> Any:
 def _prefill(session: Session, spec: ResultSheet, schools: list[School], year: int | None) -> list[dict[str, Any]]:
     model = get_entity(spec.entity).model
     stmt = (select(model, School).join(School, School.id == model.school_id)
-            .where(model.deleted_at.is_(None), model.school_id.in_([s.id for s in schools]),
+            .where(alive(model), model.school_id.in_([s.id for s in schools]),
                    *(getattr(model, key) == value for key, value in spec.fixed.items()))
             .order_by(School.code, model.year, model.id))
     if year is not None:

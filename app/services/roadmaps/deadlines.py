@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import TypedDict
 
 from app.services.roadmaps import deadline_words as words
 
@@ -47,12 +48,27 @@ KIND_LABELS: dict[DeadlineKind, str] = {
 }
 
 
+class WindowJson(TypedDict):
+    """A window as JSON: ISO dates, both inclusive."""
+
+    start: str
+    end: str
+
+
+class DeadlineJson(TypedDict):
+    """`kurator deadline --json`: the text, its kind and its windows."""
+
+    text: str
+    kind: str
+    windows: list[WindowJson]
+
+
 @dataclass(frozen=True, order=True)
 class Window:
     start: date
     end: date
 
-    def to_dict(self) -> dict[str, str]:
+    def to_dict(self) -> WindowJson:
         return {"start": self.start.isoformat(), "end": self.end.isoformat()}
 
 
@@ -62,7 +78,7 @@ class Deadline:
     kind: DeadlineKind
     windows: tuple[Window, ...]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> DeadlineJson:
         return {"text": self.text, "kind": str(self.kind), "windows": [w.to_dict() for w in self.windows]}
 
 

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import KuratorError
-from app.models import EventOccurrence, Evidence, RoadmapEvent, utcnow
+from app.models import EventOccurrence, Evidence, RoadmapEvent, alive, utcnow
 from app.models.reference import EVIDENCE_KINDS
 from app.services.roadmaps.plans import require_keeper
 
@@ -96,7 +96,7 @@ def attach_evidence(session: Session, files_dir: Path, event_id: str, occurrence
     sha256, stored_name, size = _store(files_dir, source)
     same = session.scalar(select(Evidence).where(
         Evidence.event_id == event_id, Evidence.occurrence_id.is_not_distinct_from(occurrence_id),
-        Evidence.sha256 == sha256, Evidence.deleted_at.is_(None)))
+        Evidence.sha256 == sha256, alive(Evidence)))
     if same is not None:
         return same
     evidence = Evidence(event_id=event_id, occurrence_id=occurrence_id, kind=kind,
@@ -109,7 +109,7 @@ def attach_evidence(session: Session, files_dir: Path, event_id: str, occurrence
 
 def list_evidence(session: Session, event_id: str) -> list[Evidence]:
     """The event's live evidence, oldest first."""
-    return list(session.scalars(select(Evidence).where(Evidence.event_id == event_id, Evidence.deleted_at.is_(None))
+    return list(session.scalars(select(Evidence).where(Evidence.event_id == event_id, alive(Evidence))
                                 .order_by(Evidence.created_at)))
 
 

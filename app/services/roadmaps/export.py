@@ -11,13 +11,16 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from sqlalchemy.orm import Session
 
-from app.models import District
+from app.models import District, alive
 from app.models.reference import EVENT_STATUSES
 from app.services.installation import require_installation
 from app.services.output.atomic_write import write_bytes_atomically
 from app.services.output.pdf import ReportDocument
 from app.services.output.ru_format import format_value
 from app.services.roadmaps.plans import (
+    EventDetail,
+    RoadmapDetail,
+    RoadmapOverview,
     get_roadmap,
     occurrences_by_event,
     roadmap_detail,
@@ -39,9 +42,9 @@ BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 STATUS_FILLS = {"overdue": "F8D7DA", "done_late": "FFF3CD", "done": "D4EDDA", "in_progress": "DCEBFA"}
 
 
-def _rows_by_section(detail: dict) -> list[tuple[str, list[dict]]]:
+def _rows_by_section(detail: RoadmapDetail) -> list[tuple[str, list[EventDetail]]]:
     """Every section in order (also those holding only subsections), each with its own events."""
-    events: dict[str | None, list[dict]] = defaultdict(list)
+    events: dict[str | None, list[EventDetail]] = defaultdict(list)
     for event in detail["events"]:
         events[event["section_id"]].append(event)
     return [("", events.pop(None, []))] + [(s["label"], events.get(s["id"], [])) for s in detail["sections"]]
@@ -107,7 +110,7 @@ class AnalysisText:
     signer_name: str = ""
 
 
-def default_conclusions(overview: dict) -> str:
+def default_conclusions(overview: RoadmapOverview) -> str:
     """A first draft of the conclusions from the numbers; the methodologist rewrites it as needed."""
     total = overview["total"]
     due = total["done"] + total["done_late"] + total["overdue"]
@@ -134,7 +137,7 @@ def export_analysis_pdf(session: Session, roadmap_id: str, path: Path, year: int
     detail = roadmap_detail(session, roadmap_id, today)
     text = text or AnalysisText(default_conclusions(overview))
     installation = require_installation(session)
-    district = session.query(District).filter(District.deleted_at.is_(None)).first()
+    district = session.query(District).filter(alive(District)).first()
     organisation = (district.office_name if district and district.office_name else installation.name)
     period = f"за {year} год" if year else f"на {overview['today'][:4]} год"
 

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypedDict
 
 from sqlalchemy.orm import Session
 
@@ -51,8 +52,24 @@ def default_title(preview: RoadmapPreview) -> str:
     return title[:TITLE_LIMIT]
 
 
+class UnrecognizedDeadline(TypedDict):
+    number: str
+    deadline_text: str
+
+
+class RoadmapImport(TypedDict):
+    """`kurator roadmap import --json`: the saved roadmap's id, counts, and the deadlines left as written."""
+
+    roadmap_id: str
+    sections: int
+    events: int
+    unrecognized_deadlines: int
+    unrecognized: list[UnrecognizedDeadline]
+    warnings: list[str]
+
+
 def save_preview(session: Session, preview: RoadmapPreview, *, title: str | None = None, school_code: str | None = None,
-                 approved_by: str | None = None) -> dict:
+                 approved_by: str | None = None) -> RoadmapImport:
     """Save the previewed roadmap (municipal, or a school's when a school code is given) in one transaction."""
     school_id = None
     if school_code:
@@ -73,13 +90,14 @@ def save_preview(session: Session, preview: RoadmapPreview, *, title: str | None
         "school_id": school_id, "year_from": preview.year_from, "year_to": preview.year_to,
         "approved_by": approved_by, "source_file": Path(parsed.source).name,
     }, sections, events)
-    unrecognized = [{"number": parsed.events[i].number, "deadline_text": parsed.events[i].deadline_text}
-                    for i in preview.unrecognized]
+    unrecognized: list[UnrecognizedDeadline] = [
+        {"number": parsed.events[i].number, "deadline_text": parsed.events[i].deadline_text}
+        for i in preview.unrecognized]
     return {"roadmap_id": roadmap.id, "sections": len(sections), "events": len(events),
             "unrecognized_deadlines": len(unrecognized), "unrecognized": unrecognized, "warnings": parsed.warnings}
 
 
 def import_file(session: Session, path: Path, year_from: int, year_to: int | None = None, *,
-                school_code: str | None = None, table_index: int | None = None) -> dict:
+                school_code: str | None = None, table_index: int | None = None) -> RoadmapImport:
     """Read and save in one step (the command line); unparsed deadlines are kept as written and reported."""
     return save_preview(session, preview_file(path, year_from, year_to, table_index), school_code=school_code)

@@ -9,6 +9,7 @@ whose window has ended is «просрочено».
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from typing import TypedDict
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,6 +22,7 @@ from app.models import (
     RoadmapSection,
     School,
     Teacher,
+    alive,
 )
 from app.models.reference import EVENT_STATUSES, ROADMAP_LEVELS
 from app.services.records.ownership import (
@@ -33,6 +35,7 @@ from app.services.records.ownership import (
 from app.services.roadmaps.deadlines import (
     Deadline,
     DeadlineKind,
+    WindowJson,
     parse_deadline,
     windows_for_years,
 )
@@ -164,7 +167,7 @@ def _add_sections(session: Session, roadmap: Roadmap, sections: list[PlannedSect
 
 
 def _staff_by_short_name(session: Session, school_id: str | None) -> dict[str, str]:
-    query = select(Teacher).where(Teacher.deleted_at.is_(None))
+    query = select(Teacher).where(alive(Teacher))
     if school_id:
         query = query.where(Teacher.school_id == school_id)
     names: dict[str, str] = {}
@@ -200,7 +203,7 @@ def plan_occurrences(session: Session, roadmap: Roadmap) -> int:
     added = 0
     years = roadmap_years(roadmap)
     for event in session.scalars(select(RoadmapEvent).where(RoadmapEvent.roadmap_id == roadmap.id,
-                                                           RoadmapEvent.deleted_at.is_(None))):
+                                                           alive(RoadmapEvent))):
         for window in windows_for_years(event.deadline_override or event.deadline_text or "", years):
             if (event.id, window.start) in existing:
                 continue
@@ -281,7 +284,7 @@ def event_status(event: RoadmapEvent, occurrences: list[EventOccurrence], today:
 def _occurrences_by_event(session: Session, roadmap_id: str) -> dict[str, list[EventOccurrence]]:
     grouped: dict[str, list[EventOccurrence]] = defaultdict(list)
     query = (select(EventOccurrence).join(RoadmapEvent, RoadmapEvent.id == EventOccurrence.event_id)
-             .where(RoadmapEvent.roadmap_id == roadmap_id, EventOccurrence.deleted_at.is_(None))
+             .where(RoadmapEvent.roadmap_id == roadmap_id, alive(EventOccurrence))
              .order_by(EventOccurrence.window_start))
     for occurrence in session.scalars(query):
         grouped[occurrence.event_id].append(occurrence)
@@ -298,13 +301,47 @@ def get_roadmap(session: Session, roadmap_id: str) -> Roadmap:
     return _get(session, Roadmap, roadmap_id, "Дорожная карта")
 
 
-def roadmap_detail(session: Session, roadmap_id: str, today: date | None = None) -> dict:
+class EventDetail(TypedDict):
+    """One event of `roadmap show --json`: its texts as written, how its deadline is understood, status, section."""
+
+    id: str
+    number: str
+    title: str
+    deadline_text: str
+    kind: str
+    windows: list[WindowJson]
+    responsible: str
+    planned_result: str
+    status: str
+    section: str
+    section_id: str | None
+
+
+class SectionRef(TypedDict):
+    id: str
+    label: str
+    parent_id: str | None
+
+
+class RoadmapDetail(TypedDict):
+    """`kurator roadmap show --json`: the roadmap with its live events and sections."""
+
+    id: str
+    title: str
+    level: str
+    year_from: int
+    year_to: int
+    events: list[EventDetail]
+    sections: list[SectionRef]
+
+
+def roadmap_detail(session: Session, roadmap_id: str, today: date | None = None) -> RoadmapDetail:
     """The roadmap as DESIGN.md's `roadmap show --json` gives it; windows for the roadmap's first year."""
     today = today or date.today()
     roadmap = get_roadmap(session, roadmap_id)
     sections = {s.id: s for s in roadmap.sections if s.deleted_at is None}
     occurrences = _occurrences_by_event(session, roadmap.id)
-    events = []
+    events: list[EventDetail] = []
     for event in roadmap.events:
         if event.deleted_at is not None:
             continue
@@ -316,7 +353,7 @@ def roadmap_detail(session: Session, roadmap_id: str, today: date | None = None)
             "title": event.title,
             "deadline_text": event.deadline_text or "",
             "kind": str(deadline.kind),
-            "windows": [{"start": w.start.isoformat(), "end": w.end.isoformat()} for w in deadline.windows],
+            "windows": [w.to_dict() for w in deadline.windows],
             "responsible": event.responsible or "",
             "planned_result": event.planned_result or "",
             "status": event_status(event, occurrences.get(event.id, []), today),
@@ -333,10 +370,22 @@ def section_label(section: RoadmapSection) -> str:
 
 
 def list_roadmaps(session: Session, school_id: str | None = None) -> list[Roadmap]:
-    query = select(Roadmap).where(Roadmap.deleted_at.is_(None)).order_by(Roadmap.year_from.desc(), Roadmap.title)
+    query = select(Roadmap).where(alive(Roadmap)).order_by(Roadmap.year_from.desc(), Roadmap.title)
     if school_id:
         query = query.where((Roadmap.school_id == school_id) | (Roadmap.level == "municipal"))
     return list(session.scalars(query))
+
+
+class ProgressCounts(TypedDict):
+    """Occurrences by outcome; `remaining` ones are neither due yet nor cancelled."""
+
+    total: int
+    done: int
+    done_late: int
+    overdue: int
+    cancelled: int
+    remaining: int
+    on_time_percent: float | None
 
 
 @dataclass
@@ -360,20 +409,44 @@ class Progress:
     def on_time_percent(self) -> float | None:
         return round(100 * self.done / self.due, 1) if self.due else None
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> ProgressCounts:
         return {"total": self.total, "done": self.done, "done_late": self.done_late, "overdue": self.overdue,
                 "cancelled": self.cancelled, "remaining": self.total - self.due - self.cancelled,
                 "on_time_percent": self.on_time_percent}
 
 
-def roadmap_overview(session: Session, roadmap_id: str, year: int | None = None, today: date | None = None) -> dict:
+class OverdueOccurrence(TypedDict):
+    event_id: str
+    occurrence_id: str
+    number: str
+    title: str
+    window_end: str
+    responsible: str
+
+
+class RoadmapOverview(TypedDict):
+    """How a roadmap is carried out in a year (all years when `year` is None), counted over occurrences."""
+
+    roadmap_id: str
+    title: str
+    year: int | None
+    today: str
+    total: ProgressCounts
+    overdue: list[OverdueOccurrence]
+    by_section: dict[str, ProgressCounts]
+    by_responsible: dict[str, ProgressCounts]
+    by_school: dict[str, ProgressCounts]
+
+
+def roadmap_overview(session: Session, roadmap_id: str, year: int | None = None,
+                     today: date | None = None) -> RoadmapOverview:
     """% done on time, the overdue list, progress by section, by responsible and by school (over occurrences)."""
     today = today or date.today()
     roadmap = get_roadmap(session, roadmap_id)
     sections = {s.id: section_label(s) for s in roadmap.sections}
     schools = dict(session.execute(select(School.id, School.name)).all())
     total, by_section, by_responsible, by_school = Progress(), defaultdict(Progress), defaultdict(Progress), defaultdict(Progress)
-    overdue = []
+    overdue: list[OverdueOccurrence] = []
     occurrences = _occurrences_by_event(session, roadmap.id)
     for event in roadmap.events:
         if event.deleted_at is not None:
@@ -415,6 +488,6 @@ def year_statuses(session: Session, year: int, today: date | None = None) -> lis
     today = today or date.today()
     query = select(EventOccurrence.id, EventOccurrence.event_id, EventOccurrence.school_id, EventOccurrence.window_end,
                    EventOccurrence.status, EventOccurrence.completed_on).where(
-        EventOccurrence.year == year, EventOccurrence.deleted_at.is_(None))
+        EventOccurrence.year == year, alive(EventOccurrence))
     return [OccurrenceStatus(occurrence_id, event_id, school, end, effective_status(stored, end, completed_on, today))
             for occurrence_id, event_id, school, end, stored, completed_on in session.execute(query)]

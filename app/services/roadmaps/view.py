@@ -3,17 +3,20 @@ one event's card with its occurrences and evidence counts."""
 
 from collections import Counter, defaultdict
 from datetime import date
+from typing import TypedDict
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.errors import KuratorError
-from app.models import Evidence, RoadmapEvent, School
+from app.models import Evidence, RoadmapEvent, School, alive
 from app.models.reference import ROADMAP_LEVELS
 from app.search_text import fold_case
-from app.services.roadmaps.deadlines import windows_for_years
+from app.services.roadmaps.deadlines import DeadlineKind, Window, windows_for_years
 from app.services.roadmaps.plans import (
     FINISHED_STATUSES,
+    EventDetail,
+    SectionRef,
     effective_status,
     event_deadline,
     event_status,
@@ -28,7 +31,18 @@ OPEN_OR_LATE = frozenset({"planned", "in_progress", "overdue"})
 SEARCHED = ("number", "title", "deadline_text", "responsible", "planned_result")
 
 
-def roadmap_choices(session: Session, school_id: str | None = None) -> list[dict]:
+class RoadmapChoice(TypedDict):
+    """A roadmap in the page's list, labelled «title · owner · years»."""
+
+    id: str
+    level: str
+    school_id: str | None
+    year_from: int
+    year_to: int
+    label: str
+
+
+def roadmap_choices(session: Session, school_id: str | None = None) -> list[RoadmapChoice]:
     """The roadmaps to choose from (a school's and the municipal ones when `school_id` is given), labelled
     with their level, school and years."""
     schools = dict(session.execute(select(School.id, func.coalesce(School.short_name, School.name))).all())
@@ -71,27 +85,37 @@ def _next_due(occurrences: list, today: date) -> str | None:
     return min(waiting).isoformat() if waiting else None
 
 
-def event_rows(session: Session, roadmap_id: str, year: int | None = None, today: date | None = None) -> list[dict]:
+class EventRow(EventDetail):
+    """An event of the page's table: `roadmap_detail`'s event with its status, next due date and flags for a year."""
+
+    next_due: str | None
+    due_this_month: bool
+    schools: set[str | None]
+
+
+def event_rows(session: Session, roadmap_id: str, year: int | None = None,
+               today: date | None = None) -> list[EventRow]:
     """The roadmap's events as `roadmap_detail` gives them, with status, next due date and flags for `year`."""
     today = today or date.today()
     roadmap = get_roadmap(session, roadmap_id)
     detail = roadmap_detail(session, roadmap_id, today)
     by_id = {event.id: occurrences for event, occurrences in occurrences_by_event(session, roadmap).items()}
     events = {event.id: event for event in roadmap.events}
-    rows = []
+    rows: list[EventRow] = []
     for row in detail["events"]:
         occurrences = _in_year(by_id.get(row["id"], []), year)
-        rows.append(dict(
-            row, status=event_status(events[row["id"]], occurrences, today), next_due=_next_due(occurrences, today),
-            due_this_month=any(_due_this_month(o, today) for o in occurrences),
-            schools={o.school_id for o in occurrences} | ({roadmap.school_id} if roadmap.school_id else set()),
-        ))
+        rows.append({
+            **row, "status": event_status(events[row["id"]], occurrences, today),
+            "next_due": _next_due(occurrences, today),
+            "due_this_month": any(_due_this_month(o, today) for o in occurrences),
+            "schools": {o.school_id for o in occurrences} | ({roadmap.school_id} if roadmap.school_id else set()),
+        })
     return rows
 
 
 def filter_events(session: Session, roadmap_id: str, *, status: str | None = None, due_this_month: bool = False,
                   responsible: str | None = None, school_id: str | None = None, search: str | None = None,
-                  section_id: str | None = None, year: int | None = None, today: date | None = None) -> list[dict]:
+                  section_id: str | None = None, year: int | None = None, today: date | None = None) -> list[EventRow]:
     """The events that pass every given filter (status incl. «overdue», due this month, responsible by
     substring, school, search in the texts, section with its subsections), in roadmap order."""
     rows = event_rows(session, roadmap_id, year, today)
@@ -109,7 +133,7 @@ def filter_events(session: Session, roadmap_id: str, *, status: str | None = Non
     return [row for row in rows if all(check(row) for check in active)]
 
 
-def _with_subsections(sections: list[dict], section_id: str) -> set[str]:
+def _with_subsections(sections: list[SectionRef], section_id: str) -> set[str]:
     children = defaultdict(list)
     for section in sections:
         children[section["parent_id"]].append(section["id"])
@@ -128,24 +152,64 @@ def responsible_list(session: Session, roadmap_id: str) -> list[str]:
     return sorted(names, key=lambda name: fold_case(name))
 
 
-def section_tree(session: Session, roadmap_id: str, rows: list[dict]) -> list[dict]:
+class SectionProgress(SectionRef):
+    """A section of the page's tree: its events (subsections included), how many are done, the percent done."""
+
+    events: int
+    done: int
+    percent: int | None
+
+
+def section_tree(session: Session, roadmap_id: str, rows: list[EventRow]) -> list[SectionProgress]:
     """Sections in order with their parent, event count and % of events done (subsections included)."""
     sections = roadmap_detail(session, roadmap_id)["sections"]
     own: dict[str | None, Counter] = defaultdict(Counter)
     for row in rows:
         own[row["section_id"]]["events"] += 1
         own[row["section_id"]]["done"] += row["status"] in FINISHED_STATUSES
-    result = []
+    result: list[SectionProgress] = []
     for section in sections:
         totals = Counter()
         for member in _with_subsections(sections, section["id"]):
             totals.update(own[member])
         percent = round(100 * totals["done"] / totals["events"]) if totals["events"] else None
-        result.append(dict(section, events=totals["events"], done=totals["done"], percent=percent))
+        result.append({**section, "events": totals["events"], "done": totals["done"], "percent": percent})
     return result
 
 
-def event_card(session: Session, event_id: str, today: date | None = None) -> dict:
+class OccurrenceCard(TypedDict):
+    """One due window of the event: its effective and stored status, completion, comment, evidence count."""
+
+    id: str
+    year: int
+    window_start: date
+    window_end: date
+    status: str
+    stored_status: str
+    completed_on: date | None
+    comment: str
+    evidence: int
+
+
+class EventCard(TypedDict):
+    """The event dialog's content: texts as written, the deadline understood over the roadmap's years, occurrences."""
+
+    id: str
+    roadmap_id: str
+    number: str
+    title: str
+    deadline_text: str
+    deadline_override: str
+    kind: DeadlineKind
+    windows: list[Window]
+    responsible: str
+    planned_result: str
+    status: str
+    evidence_without_occurrence: int
+    occurrences: list[OccurrenceCard]
+
+
+def event_card(session: Session, event_id: str, today: date | None = None) -> EventCard:
     """One event: its texts as written, how its deadline is understood, its occurrences with evidence counts."""
     today = today or date.today()
     event = session.get(RoadmapEvent, event_id)
@@ -154,7 +218,7 @@ def event_card(session: Session, event_id: str, today: date | None = None) -> di
     roadmap = get_roadmap(session, event.roadmap_id)
     occurrences = occurrences_by_event(session, roadmap).get(event, [])
     counts = dict(session.execute(
-        select(Evidence.occurrence_id, func.count()).where(Evidence.event_id == event_id, Evidence.deleted_at.is_(None))
+        select(Evidence.occurrence_id, func.count()).where(Evidence.event_id == event_id, alive(Evidence))
         .group_by(Evidence.occurrence_id)).all())
     deadline = event_deadline(event, roadmap.year_from)
     text = event.deadline_override or event.deadline_text or ""

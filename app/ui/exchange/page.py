@@ -136,7 +136,7 @@ class ExchangePage(QWidget):
         with self.workspace.session() as session:
             installation = get_installation(session)
             self.has_keys = installation is not None and signing.has_keys(installation)
-            self._show_identity(installation)
+            self._show_identity(installation, signing.fingerprint_of_installation(session))
             listed = peers.list_peers(session)
             fill_table(self.peers_table, [self._peer_row(p) for p in listed])
             history = exchange.packet_history(session)
@@ -151,7 +151,7 @@ class ExchangePage(QWidget):
             if not line.accepted:
                 self.log_table.item(row, outcome).setForeground(QColor(REFUSED_COLOR))
 
-    def _show_identity(self, installation) -> None:
+    def _show_identity(self, installation, fingerprint: str | None) -> None:
         for button in (self.export_button, self.import_button, self.create_keys_button):
             button.setEnabled(installation is not None)
         if installation is None:
@@ -159,8 +159,7 @@ class ExchangePage(QWidget):
             return
         code = f", код {installation.school_code}" if installation.school_code else ""
         self.identity.setText(f"{installation.name} — {INSTALLATION_KINDS.get(installation.kind, '')}{code}")
-        fingerprint = keys.fingerprint(installation.public_key_pem.encode("ascii")) if self.has_keys else ""
-        self.fingerprint.setText(fingerprint)
+        self.fingerprint.setText(fingerprint or "")
         self.fingerprint.setVisible(self.has_keys)
         self.key_hint.setText(SAY_FINGERPRINT if self.has_keys else NO_KEY_TEXT)
         self.save_key_button.setVisible(self.has_keys)

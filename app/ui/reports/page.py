@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import School
+from app.models import School, alive
 from app.services.installation import own_school
 from app.services.reports import documents as reports
 from app.services.reports import excel as report_excel
@@ -114,7 +114,7 @@ class ReportsPage(QWidget):
         with self.workspace.session() as session:
             own = own_school(session)
             schools = [own] if own else session.scalars(
-                select(School).where(School.deleted_at.is_(None)).order_by(School.name)).all()
+                select(School).where(alive(School)).order_by(School.name)).all()
             items = [(s.name, s.code) for s in schools]
         self.school.clear()
         for name, code in items:
