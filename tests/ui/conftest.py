@@ -1,7 +1,10 @@
-"""Fixtures: a district or a school installation holding the small world of ui_world."""
+"""Fixtures: a district or a school installation holding the small world of ui_world. Every feature is imported, as
+in the window, so every record card is registered."""
 
 import pytest
 from ui_world import World, build_world
+
+import app.ui.pages  # noqa: F401 — registers the features' record cards
 
 
 @pytest.fixture

@@ -8,9 +8,9 @@ from ui_world import OWN_CODE
 
 from app.models import ExamResult
 from app.services.records.ownership import SCHOOL_KEEPS
-from app.ui.cards import record_dialog
 from app.ui.results import page as results_module
 from app.ui.results.page import results_page
+from app.ui.widgets.record_dialog import record_dialog
 from app.ui.workspace import Workspace
 
 EGE = {"school_id": None, "year": 2024, "subject": "Математика", "participants": 20, "mean_score": 52.5,

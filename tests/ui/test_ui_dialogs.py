@@ -7,9 +7,10 @@ from ui_world import sample
 
 from app.models import Course, Enrollment, Participation
 from app.services import records
-from app.ui.cards import record_dialog
 from app.ui.courses.enroll import EnrollDialog
 from app.ui.events.participants import ParticipantsDialog
+from app.ui.schools.page import schools_page
+from app.ui.widgets.record_dialog import RecordDialog, record_dialog
 from app.ui.widgets.table_page import TablePage
 from app.ui.workspace import Workspace
 
@@ -120,6 +121,20 @@ def test_school_card_shows_its_staff(qtbot, district_world):
     staff.refresh()
     assert [row[1] for row in staff.model.rows] == ["Ёлкина Анна Петровна"]
     assert staff.count_label.text() == "Показано 1 из 1"
+
+
+def test_a_school_chosen_in_the_list_opens_as_its_card_with_tabs(qtbot, district_world, monkeypatch):
+    opened: list[RecordDialog] = []
+    monkeypatch.setattr(RecordDialog, "exec", lambda dialog: opened.append(dialog) or 0)
+    page = schools_page(Workspace(district_world.database, 2024))
+    qtbot.addWidget(page)
+    schools = page.current_table()
+    schools.refresh()
+    select_row(schools, district_world.own_school)
+    schools.edit_record()
+    assert [dialog.record_id for dialog in opened] == [district_world.own_school]
+    assert [opened[0].tabs.tabText(i) for i in range(opened[0].tabs.count())] == [
+        "Сведения", "Педагоги", "Статусы по годам", "Социальный паспорт", "Сетевое взаимодействие", "Куратор и наставники"]
 
 
 def test_course_card_enrols_checked_teachers_at_once(qtbot, school_world):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.config import data_dir
 from app.models.reference import INSTALLATION_KINDS
+from app.services.demo import load_demo
 from app.services.demo.generator import generate_region
 from app.services.installation import get_installation
 
@@ -119,8 +120,6 @@ class SettingsPage(QWidget):
         QMessageBox.information(self, "Учебная база", f"Создано школ: {counts['school']}, педагогов: {counts['teacher']}.")
 
     def load_demo(self) -> None:
-        from app.services.demo import load_demo
-
         def work(_progress):
             with self.workspace.database.session() as session:
                 return load_demo(session)

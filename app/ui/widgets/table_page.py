@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,7 +35,10 @@ from .table_model import RecordTableModel
 
 
 class TablePage(QWidget):
-    """A sortable, searchable list; `fixed` filters (e.g. {"school_id": id}) also pre-fill new records."""
+    """A sortable, searchable list; `fixed` filters (e.g. {"school_id": id}) also pre-fill new records.
+    It asks to open a record with `open_requested(record_id)` (None for a new one): its creator decides how."""
+
+    open_requested = Signal(object)
 
     def __init__(self, workspace: Workspace, entity: str, fixed: dict[str, Any] | None = None, use_year: bool = True,
                  parent: QWidget | None = None):
@@ -227,19 +230,14 @@ class TablePage(QWidget):
         if not allowed:
             QMessageBox.information(self, self.entity.plural, reason)
             return
-        self._open(None)
+        self.open_requested.emit(None)
 
     def edit_record(self) -> None:
         record_id = self.current_id()
         if record_id is None:
             QMessageBox.information(self, self.entity.plural, "Выберите запись в списке.")
             return
-        self._open(record_id)
-
-    def _open(self, record_id: str | None) -> None:
-        from ..cards import open_record
-
-        open_record(self, self.workspace, self.entity.name, record_id, self.fixed)
+        self.open_requested.emit(record_id)
 
     def delete_record(self) -> None:
         record_id = self.current_id()
