@@ -75,10 +75,10 @@ def test_more_below_minimum_than_participants_is_refused_at_its_field(qtbot, sch
     dialog.show()
     fill(dialog, dict(EGE, school_id=school_world.own_school, mean_score=3.5, under_30=None, below_minimum=25))
     assert not dialog.save()
-    assert dialog.form.errors["below_minimum"].text() == "Не может быть больше числа участников."
+    assert dialog.form.errors.labels["below_minimum"].text() == "Не может быть больше числа участников."
     fill(dialog, {"below_minimum": 1, "mean_score": 45})
     assert not dialog.save()
-    assert dialog.form.errors["mean_score"].text() == "Для ОГЭ — средняя отметка от 2 до 5."
+    assert dialog.form.errors.labels["mean_score"].text() == "Для ОГЭ — средняя отметка от 2 до 5."
     assert ege_rows(school_world) == []
 
 

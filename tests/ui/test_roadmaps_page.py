@@ -170,8 +170,8 @@ def test_a_completion_date_in_the_future_is_shown_at_its_field(qtbot, district_d
     progress.status.setCurrentIndex(progress.status.findData("done"))
     progress.completed_on.setDate(date(2099, 1, 1))
     progress.save()
-    assert not progress.saved and progress.errors["completed_on"].isVisible()
-    assert "будущем" in progress.errors["completed_on"].text()
+    assert not progress.saved and progress.errors.labels["completed_on"].isVisible()
+    assert "будущем" in progress.errors.labels["completed_on"].text()
 
 
 def test_the_municipal_roadmap_is_read_only_in_a_school_installation(qtbot, school_db, warnings, monkeypatch):

@@ -80,8 +80,8 @@ def test_an_invalid_form_shows_the_message_at_the_field_and_saves_nothing(qtbot,
     with district_world.database.session() as session:
         before = session.scalar(select(func.count()).select_from(Course))
     assert not dialog.save()
-    assert dialog.form.errors["title"].isVisible()
-    assert dialog.form.errors["title"].text() == "Заполните поле «Название программы»."
+    assert dialog.form.errors.labels["title"].isVisible()
+    assert dialog.form.errors.labels["title"].text() == "Заполните поле «Название программы»."
     assert dialog.focusWidget() is dialog.form.editors["title"].widget
     with district_world.database.session() as session:
         assert session.scalar(select(func.count()).select_from(Course)) == before
@@ -95,7 +95,7 @@ def test_dates_in_the_wrong_order_are_refused_at_the_later_date(qtbot, district_
     qtbot.addWidget(dialog)
     fill(dialog, {"start_date": date(2024, 5, 1), "end_date": date(2024, 4, 1)})
     assert not dialog.save()
-    assert dialog.form.errors["end_date"].text() == "Окончание не может быть раньше начала."
+    assert dialog.form.errors.labels["end_date"].text() == "Окончание не может быть раньше начала."
     with district_world.database.session() as session:
         assert session.get(Course, district_world.course).end_date == date(2024, 3, 20)
 

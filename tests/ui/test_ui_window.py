@@ -46,7 +46,7 @@ def test_first_run_dialog_refuses_a_short_passphrase_at_its_field(qtbot):
     dialog.passphrase.setText("1234")
     dialog.submit()
     assert dialog.result_setup is None
-    assert dialog.errors["passphrase"].text() == "Пароль подписи — не короче 8 символов."
+    assert dialog.errors.labels["passphrase"].text() == "Пароль подписи — не короче 8 символов."
 
 
 def test_first_run_dialog_sets_up_a_school_installation(qtbot, empty_db, monkeypatch):

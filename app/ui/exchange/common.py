@@ -1,4 +1,4 @@
-"""Pieces the exchange dialogs share: guarded background runs, field messages, fingerprints, status lines."""
+"""Pieces the exchange dialogs share: guarded background runs, fingerprints, status lines, small tables."""
 
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -6,20 +6,11 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QHeaderView,
-    QLabel,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QWidget
 
-from app.errors import KuratorError, ValidationError
+from app.errors import KuratorError
 
 from ..background import run_in_background
-from ..widgets.record_form import ERROR_STYLE
 
 OK_STYLE = "color: #1b5e20; font-weight: 600;"
 REFUSED_STYLE = "color: #b00020; font-weight: 600;"
@@ -62,43 +53,6 @@ def styled_label(style: str = "", text: str = "") -> QLabel:
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
-
-
-class FieldMessages:
-    """A red message under each named field of a form; `show(errors)` fills them, `clear()` hides them."""
-
-    def __init__(self) -> None:
-        self.labels: dict[str, QLabel] = {}
-        self.widgets: dict[str, QWidget] = {}
-
-    def add_row(self, form: QFormLayout, name: str, label: str, widget: QWidget) -> None:
-        message = styled_label(ERROR_STYLE)
-        message.hide()
-        box = QVBoxLayout()
-        box.setSpacing(2)
-        box.addWidget(widget)
-        box.addWidget(message)
-        form.addRow(label, box)
-        self.labels[name], self.widgets[name] = message, widget
-
-    def show(self, errors: dict[str, str]) -> None:
-        for name, label in self.labels.items():
-            label.setText(errors.get(name, ""))
-            label.setVisible(name in errors)
-        first = next((name for name in self.widgets if name in errors), None)
-        if first:
-            self.widgets[first].setFocus()
-
-    def clear(self) -> None:
-        self.show({})
-
-
-def field_errors(error: KuratorError, default_field: str | None = None) -> dict[str, str] | None:
-    """Messages by field for a refusal that names its field(s); None when it belongs to no field."""
-    if isinstance(error, ValidationError):
-        return dict(error.errors)
-    field = error.field or default_field
-    return {field: error.message} if field else None
 
 
 def local_time(value: datetime | None) -> str:

@@ -22,13 +22,12 @@ from app.services.exchange import ExportPlan, peers
 from app.services.exchange.packet import FILE_SUFFIX
 from app.services.installation import require_installation
 
+from ..widgets.field_errors import FieldErrors
 from ..workspace import Workspace
 from .common import (
     OK_STYLE,
     PACKET_FILTER,
     REFUSED_STYLE,
-    FieldMessages,
-    field_errors,
     fill_table,
     local_time,
     read_only_table,
@@ -98,14 +97,13 @@ class ExportDialog(QDialog):
 
     def _sign_box(self) -> QGroupBox:
         box = QGroupBox("Подписание")
-        form = QFormLayout(box)
-        self.messages = FieldMessages()
+        self.messages = FieldErrors(QFormLayout(box))
         self.signer = QLineEdit(placeholderText="Фамилия Имя Отчество")
         self.position = QLineEdit(DEFAULT_POSITION[self.kind], placeholderText="должность")
         self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.messages.add_row(form, "signer_name", "ФИО подписывающего", self.signer)
-        self.messages.add_row(form, "position", "Должность", self.position)
-        self.messages.add_row(form, "passphrase", "Парольная фраза", self.passphrase)
+        self.messages.add_row("signer_name", "ФИО подписывающего", self.signer)
+        self.messages.add_row("position", "Должность", self.position)
+        self.messages.add_row("passphrase", "Парольная фраза", self.passphrase)
         return box
 
     # --- planning ---------------------------------------------------------------------------------------
@@ -156,7 +154,7 @@ class ExportDialog(QDialog):
         try:
             exchange.check_sign_off(self.signer.text(), self.position.text())
         except KuratorError as error:
-            self.messages.show(field_errors(error) or {})
+            self.messages.show_refusal(error)
             return
         if not self.passphrase.text():
             self.messages.show({"passphrase": "Введите парольную фразу ключа подписи."})
@@ -192,9 +190,7 @@ class ExportDialog(QDialog):
         self.workspace.changed("packet_log")
 
     def _refused(self, error: KuratorError) -> None:
-        errors = field_errors(error)
-        if errors:
-            self.messages.show(errors)
+        if self.messages.show_refusal(error):
             self.status.hide()
         else:
             self._show_status(error.message, REFUSED_STYLE)

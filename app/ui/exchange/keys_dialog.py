@@ -14,8 +14,8 @@ from app.errors import KuratorError, ValidationError
 from app.services.exchange import signing
 from app.services.installation import accept_passphrase
 
+from ..widgets.field_errors import FieldErrors
 from ..workspace import Workspace
-from .common import FieldMessages, field_errors
 
 CREATE_INTRO = ("Ключ подписи удостоверяет пакеты этой установки. Он защищён парольной фразой (не короче 8 символов): "
                 "её знает только тот, кто подписывает пакеты. Без неё ключ не восстановить.")
@@ -39,11 +39,11 @@ class KeysDialog(QDialog):
         layout.addWidget(intro)
         form = QFormLayout()
         self.old, self.new, self.repeat = password_field(), password_field(), password_field()
-        self.messages = FieldMessages()
+        self.messages = FieldErrors(form)
         if change:
-            self.messages.add_row(form, "old", "Прежняя парольная фраза", self.old)
-        self.messages.add_row(form, "passphrase", "Новая парольная фраза" if change else "Парольная фраза", self.new)
-        self.messages.add_row(form, "passphrase_repeat", "Ещё раз", self.repeat)
+            self.messages.add_row("old", "Прежняя парольная фраза", self.old)
+        self.messages.add_row("passphrase", "Новая парольная фраза" if change else "Парольная фраза", self.new)
+        self.messages.add_row("passphrase_repeat", "Ещё раз", self.repeat)
         layout.addLayout(form)
         buttons = QDialogButtonBox()
         self.ok_button = buttons.addButton("Сменить" if change else "Создать ключ", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -64,7 +64,7 @@ class KeysDialog(QDialog):
                 else:
                     signing.ensure_keys(session, passphrase)
         except KuratorError as error:
-            self.messages.show(field_errors(error, "passphrase") or {})
+            self.messages.show_refusal(error, "passphrase")
             return False
         self.messages.clear()
         self.workspace.changed("installation")

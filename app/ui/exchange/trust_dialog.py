@@ -21,15 +21,9 @@ from app.errors import KuratorError
 from app.services.exchange import keys, peers
 from app.services.installation import require_installation
 
+from ..widgets.field_errors import FieldErrors
 from ..workspace import Workspace
-from .common import (
-    KEY_FILTER,
-    REFUSED_STYLE,
-    FieldMessages,
-    field_errors,
-    fingerprint_label,
-    styled_label,
-)
+from .common import KEY_FILTER, REFUSED_STYLE, fingerprint_label, styled_label
 
 COMPARE_HINT = ("Позвоните отправителю и попросите продиктовать отпечаток его ключа (раздел «Обмен данными» в его "
                 "Куратор). Сравните каждую группу. Если хоть один знак не совпадает — не регистрируйте ключ.")
@@ -91,16 +85,16 @@ class TrustDialog(QDialog):
 
     def _whose_form(self, school_code: str | None, name: str | None) -> QFormLayout:
         form = QFormLayout()
-        self.messages = FieldMessages()
+        self.messages = FieldErrors(form)
         self.code = QLineEdit(school_code or "", placeholderText="например, 0701001")
         self.name = QLineEdit(name or "")
         if self.at_district:
-            self.messages.add_row(form, "school_code", "Код школы", self.code)
+            self.messages.add_row("school_code", "Код школы", self.code)
             self.name.setPlaceholderText("МКОУ «СОШ № 1» с. Урожайное")
-            self.messages.add_row(form, "name", "Наименование школы", self.name)
+            self.messages.add_row("name", "Наименование школы", self.name)
         else:
             self.name.setPlaceholderText("Отдел образования администрации … района")
-            self.messages.add_row(form, "name", "Орган управления образованием", self.name)
+            self.messages.add_row("name", "Орган управления образованием", self.name)
         self.code.textChanged.connect(self._update_button)
         return form
 
@@ -143,9 +137,8 @@ class TrustDialog(QDialog):
                 self.trusted = peers.trust(session, self.pem, school_code=code, district=not self.at_district,
                                           name=self.name.text(), replace=replace)
         except KuratorError as error:
-            errors = field_errors(error)
-            self.messages.show(errors or {})
-            if errors is None:
+            self.messages.clear()
+            if not self.messages.show_refusal(error):
                 self._show_error(error.message)
             return False
         self.workspace.changed("peer")

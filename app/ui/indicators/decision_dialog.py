@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 from app.models.reference import SCHOOL_STATUSES
 from app.services.analytics.selection import decide_status
 
+from ..widgets.field_errors import FieldErrors
 from ..workspace import Workspace
-from .form import FieldErrors, submit
+from .form import submit
 
 
 class DecisionDialog(QDialog):
@@ -53,7 +54,7 @@ class DecisionDialog(QDialog):
         self.basis.setFixedHeight(96)
         for key, title, widget in (("status", "Статус", self.status), ("year", "Год", self.year),
                                    ("decided_on", "Дата решения", self.decided_on), ("basis", "Основание *", self.basis)):
-            self.errors.add(key, title, widget)
+            self.errors.add_row(key, title, widget)
         layout.addLayout(form)
         note = QLabel("Расчёт только предлагает статус; решение принимает методист, оно сохраняется с датой и основанием.")
         note.setWordWrap(True)

@@ -24,8 +24,9 @@ from app.services.indicators.catalogue import (
     update_indicator,
 )
 
+from ..widgets.field_errors import FieldErrors
 from ..workspace import Workspace
-from .form import FieldErrors, submit
+from .form import submit
 from .measure_editor import MeasureEditor
 from .rows import number
 
@@ -98,7 +99,7 @@ class IndicatorDialog(QDialog):
         for key, title, widget in (("code", "Код *", self.code), ("name", "Наименование *", self.name),
                                    ("unit", "Единица измерения *", self.unit), ("direction", "Направление", self.direction),
                                    ("method", "Способ определения", self.method)):
-            self.errors.add(key, title, widget)
+            self.errors.add_row(key, title, widget)
         return form
 
     def _load(self, code: str) -> None:

@@ -20,9 +20,10 @@ from app.services.analytics.selection import (
     set_isb_weights,
 )
 
+from ..widgets.field_errors import FieldErrors
 from ..widgets.fields import RUSSIAN
 from ..workspace import Workspace
-from .form import FieldErrors, submit
+from .form import submit
 
 METHOD_FILE = ROOT / "docs" / "isb.md"
 WEIGHT_LIMIT = 100.0
@@ -51,7 +52,7 @@ class WeightsDialog(QDialog):
             box.setRange(-WEIGHT_LIMIT, WEIGHT_LIMIT)
             box.setAlignment(Qt.AlignmentFlag.AlignRight)
             box.setToolTip("Чем больше, тем благополучнее" if sign > 0 else "Чем больше, тем менее благополучно")
-            self.errors.add(key, title, box)
+            self.errors.add_row(key, title, box)
         layout.addLayout(form)
         layout.addWidget(self.errors.message("weights"))
         self.buttons = QDialogButtonBox()

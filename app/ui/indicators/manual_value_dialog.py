@@ -13,8 +13,9 @@ from PySide6.QtWidgets import (
 
 from app.services.indicators.catalogue import compute, get_indicator, set_manual_value
 
+from ..widgets.field_errors import FieldErrors
 from ..workspace import Workspace
-from .form import FieldErrors, submit
+from .form import submit
 from .targets_dialog import EMPTY, box_value, value_box
 
 
@@ -45,7 +46,7 @@ class ManualValueDialog(QDialog):
         for key, title, widget in (("year", "Год", self.year), ("value", "Значение", self.value),
                                    ("numerator", "Числитель", self.numerator),
                                    ("denominator", "Знаменатель", self.denominator), ("comment", "Комментарий", self.comment)):
-            self.errors.add(key, title, widget)
+            self.errors.add_row(key, title, widget)
         layout.addLayout(form)
         buttons = QDialogButtonBox()
         buttons.addButton("Сохранить", QDialogButtonBox.ButtonRole.AcceptRole).setDefault(True)

@@ -14,9 +14,10 @@ from PySide6.QtWidgets import (
 from app.errors import ValidationError
 from app.services.indicators.catalogue import get_indicator, plan_fact, set_target
 
+from ..widgets.field_errors import FieldErrors
 from ..widgets.fields import RUSSIAN
 from ..workspace import Workspace
-from .form import FieldErrors, submit
+from .form import submit
 
 TARGET_YEARS = range(2021, 2031)
 EMPTY = -1.0
@@ -63,7 +64,7 @@ class TargetsDialog(QDialog):
             box = self.boxes[year] = value_box(unit)
             stored = self.stored.get(year)
             box.setValue(EMPTY if stored is None else stored)
-            self.errors.add(str(year), f"{year} год", box)
+            self.errors.add_row(str(year), f"{year} год", box)
         layout.addLayout(form)
         buttons = QDialogButtonBox()
         buttons.addButton("Сохранить", QDialogButtonBox.ButtonRole.AcceptRole).setDefault(True)

@@ -25,7 +25,8 @@ from app.services.roadmaps.evidence import evidence_path, list_evidence, remove_
 from app.services.roadmaps.plans import correct_deadline
 from app.services.roadmaps.view import event_card
 
-from ..widgets.record_form import ERROR_STYLE, note_label
+from ..widgets.field_errors import FieldErrors
+from ..widgets.record_form import note_label
 from ..workspace import Workspace
 from .progress_dialog import ProgressDialog
 from .statuses import plain_table, read_only_item, ru_date, status_item
@@ -84,14 +85,14 @@ class EventDialog(QDialog):
         form.addRow("Планируемый результат", self.planned_result)
         form.addRow("Срок (как в документе)", self.deadline)
         form.addRow("Как понят срок", self.understood)
-        form.addRow("Исправить срок", self._correction())
+        self.errors = FieldErrors(form)
+        self.errors.add_row("deadline_override", "Исправить срок", self._correction())
         return form
 
     def _correction(self) -> QWidget:
         cell = QWidget()
-        column = QVBoxLayout(cell)
-        column.setContentsMargins(0, 0, 0, 0)
-        row = QHBoxLayout()
+        row = QHBoxLayout(cell)
+        row.setContentsMargins(0, 0, 0, 0)
         self.correction = QLineEdit(self.card["deadline_override"])
         self.correction.setPlaceholderText("Например: «Март - апрель», «Ежемесячно», «до 01.09.2022»")
         self.apply_button = QPushButton("Применить")
@@ -99,12 +100,7 @@ class EventDialog(QDialog):
         self.correction.returnPressed.connect(self.apply_correction)
         row.addWidget(self.correction, 1)
         row.addWidget(self.apply_button)
-        self.correction_error = QLabel()
-        self.correction_error.setStyleSheet(ERROR_STYLE)
-        self.correction_error.setWordWrap(True)
-        self.correction_error.hide()
-        column.addLayout(row)
-        column.addWidget(self.correction_error)
+        cell.setFocusProxy(self.correction)
         for widget in (self.correction, self.apply_button):
             widget.setEnabled(self.editable)
         return cell
@@ -188,10 +184,9 @@ class EventDialog(QDialog):
             with self.workspace.session() as session:
                 correct_deadline(session, self.event_id, self.correction.text().strip())
         except ValidationError as error:
-            self.correction_error.setText(error.errors.get("deadline_override", error.message))
-            self.correction_error.show()
+            self.errors.show(error.errors)
             return False
-        self.correction_error.hide()
+        self.errors.clear()
         self.workspace.changed("roadmap")
         self.fill()
         return True

@@ -26,7 +26,7 @@ from app.services.roadmaps.evidence import attach_evidence
 from app.services.roadmaps.plans import record_progress
 
 from ..background import run_in_background
-from ..widgets.record_form import ERROR_STYLE
+from ..widgets.field_errors import FieldErrors
 from ..workspace import Workspace
 from .statuses import ru_date
 
@@ -47,7 +47,7 @@ class ProgressDialog(QDialog):
         window = f"{ru_date(occurrence['window_start'])} – {ru_date(occurrence['window_end'])}"
         layout.addWidget(QLabel(f"Срок исполнения: {window}"))
         form = QFormLayout()
-        self.errors: dict[str, QLabel] = {}
+        self.errors = FieldErrors(form)
         self.status = QComboBox()
         for code in CHOSEN_STATES:
             self.status.addItem(EVENT_STATUSES[code], code)
@@ -64,8 +64,8 @@ class ProgressDialog(QDialog):
         self.comment.setTabChangesFocus(True)
         for name, label, widget in (("status", "Состояние", self.status), ("completed_on", "Дата выполнения", self.completed_on),
                                     ("comment", "Комментарий", self.comment)):
-            form.addRow(label, self._with_error(name, widget))
-        form.addRow("Подтверждающие документы", self._files_box())
+            self.errors.add_row(name, label, widget)
+        self.errors.add_row("files", "Подтверждающие документы", self._files_box())
         layout.addLayout(form)
         buttons = QDialogButtonBox()
         buttons.addButton("Сохранить", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -75,18 +75,6 @@ class ProgressDialog(QDialog):
         layout.addWidget(buttons)
         self._follow_status()
         self.resize(560, 460)
-
-    def _with_error(self, name: str, widget: QWidget) -> QWidget:
-        cell = QWidget()
-        box = QVBoxLayout(cell)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(widget)
-        self.errors[name] = error = QLabel()
-        error.setStyleSheet(ERROR_STYLE)
-        error.setWordWrap(True)
-        error.hide()
-        box.addWidget(error)
-        return cell
 
     def _files_box(self) -> QWidget:
         box = QWidget()
@@ -105,7 +93,8 @@ class ProgressDialog(QDialog):
         row.addWidget(add)
         column.addWidget(self.files)
         column.addLayout(row)
-        return self._with_error("files", box)
+        box.setFocusProxy(self.files)
+        return box
 
     def _follow_status(self) -> None:
         self.completed_on.setEnabled(self.status.currentData() == "done")
@@ -145,9 +134,7 @@ class ProgressDialog(QDialog):
         self.runner(self, work, self._saved, label="Сохраняется отметка о выполнении…")
 
     def _saved(self, errors: dict[str, str]) -> None:
-        for name, label in self.errors.items():
-            label.setText(errors.get(name, ""))
-            label.setVisible(name in errors)
+        self.errors.show(errors)
         if not errors:
             self.saved = True
             self.workspace.changed("roadmap")

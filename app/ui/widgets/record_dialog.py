@@ -96,12 +96,12 @@ class RecordDialog(QDialog):
                           else create(session, self.entity, values))
                 self.saved_id = record.id
         except ValidationError as error:
-            self.form.show_errors(error.errors)
+            self.form.errors.show(error.errors)
             return False
         except KuratorError as error:
             QMessageBox.warning(self, self.windowTitle(), error.message)
             return False
-        self.form.show_errors({})
+        self.form.errors.clear()
         self.workspace.changed(self.entity.name)
         self.accept()
         return True
