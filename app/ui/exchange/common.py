@@ -1,16 +1,11 @@
-"""Pieces the exchange dialogs share: guarded background runs, fingerprints, status lines, small tables."""
+"""Pieces the exchange dialogs share: fingerprints, status lines, small tables."""
 
-from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QWidget
-
-from app.errors import KuratorError
-
-from ..background import run_in_background
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetItem
 
 OK_STYLE = "color: #1b5e20; font-weight: 600;"
 REFUSED_STYLE = "color: #b00020; font-weight: 600;"
@@ -18,22 +13,6 @@ NOTE_STYLE = "color: #8a5a00; font-weight: 600;"
 FINGERPRINT_POINT_SIZE = 18
 PACKET_FILTER = "Пакет Куратора (*.kpkt);;Все файлы (*)"
 KEY_FILTER = "Открытый ключ (*.pem);;Все файлы (*)"
-
-
-def run_guarded(parent: QWidget, work: Callable[[], Any], on_done: Callable[[Any], None],
-                on_error: Callable[[KuratorError], None], label: str) -> None:
-    """Run `work()` in the background; a refusal (KuratorError) goes to `on_error` instead of a warning box."""
-
-    def guarded(_progress) -> Any:
-        try:
-            return work()
-        except KuratorError as error:
-            return error
-
-    def done(result: Any) -> None:
-        (on_error if isinstance(result, KuratorError) else on_done)(result)
-
-    run_in_background(parent, guarded, done, label=label, cancellable=False)
 
 
 def fingerprint_label(text: str = "") -> QLabel:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from app.models.reference import SCHOOL_STATUSES
 from app.services.analytics.selection import decide_status
 
+from ..operations import ChangeOp
 from ..widgets.field_errors import FieldErrors
 from ..workspace import Workspace
 from .form import submit
@@ -68,11 +69,9 @@ class DecisionDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(600, self.sizeHint().height())
 
-    def save(self) -> bool:
+    def save(self) -> ChangeOp:
         day = self.decided_on.date()
-
-        def write(session) -> None:
-            decide_status(session, self.school_id, self.year.value(), self.status.currentData(),
-                          self.basis.toPlainText(), date(day.year(), day.month(), day.day()))
-
-        return submit(self, self.errors, write, "school_status")
+        school_id, year, status = self.school_id, self.year.value(), self.status.currentData()
+        basis, decided_on = self.basis.toPlainText(), date(day.year(), day.month(), day.day())
+        return submit(self, lambda session: decide_status(session, school_id, year, status, basis, decided_on),
+                      "school_status")

@@ -20,6 +20,7 @@ from app.services.analytics.selection import (
     set_isb_weights,
 )
 
+from ..operations import ChangeOp
 from ..widgets.field_errors import FieldErrors
 from ..widgets.fields import RUSSIAN
 from ..workspace import Workspace
@@ -74,12 +75,9 @@ class WeightsDialog(QDialog):
     def weights(self) -> dict[str, float]:
         return {key: box.value() for key, box in self.boxes.items()}
 
-    def save(self) -> bool:
-
-        def write(session) -> None:
-            set_isb_weights(session, self.weights())
-
-        return submit(self, self.errors, write, "isb_weights")
+    def save(self) -> ChangeOp:
+        weights = self.weights()
+        return submit(self, lambda session: set_isb_weights(session, weights), "isb_weights")
 
 
 def method_text() -> str:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from app.services.indicators.catalogue import compute, get_indicator, set_manual_value
 
+from ..operations import ChangeOp
 from ..widgets.field_errors import FieldErrors
 from ..workspace import Workspace
 from .form import submit
@@ -65,10 +66,8 @@ class ManualValueDialog(QDialog):
                            (self.denominator, result.denominator)):
             box.setValue(EMPTY if value is None else value)
 
-    def save(self) -> bool:
-
-        def write(session) -> None:
-            set_manual_value(session, self.code, self.year.value(), box_value(self.value), box_value(self.numerator),
-                             box_value(self.denominator), self.comment.toPlainText().strip() or None)
-
-        return submit(self, self.errors, write, "indicator_value")
+    def save(self) -> ChangeOp:
+        code, year, comment = self.code, self.year.value(), self.comment.toPlainText().strip() or None
+        value, numerator, denominator = (box_value(box) for box in (self.value, self.numerator, self.denominator))
+        return submit(self, lambda session: set_manual_value(session, code, year, value, numerator, denominator,
+                                                             comment), "indicator_value")

@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import KuratorError, ValidationError
 from app.models.reference import EVIDENCE_KINDS
 from app.services.roadmaps.access import roadmap_editable
 from app.services.roadmaps.evidence import evidence_path, list_evidence, remove_evidence
 from app.services.roadmaps.plans import correct_deadline
 from app.services.roadmaps.view import event_card
 
+from ..operations import ChangeOp, Changes
 from ..widgets.field_errors import FieldErrors
 from ..widgets.record_form import note_label
 from ..workspace import Workspace
@@ -178,18 +178,18 @@ class EventDialog(QDialog):
         return occurrences[row] if 0 <= row < len(occurrences) else None
 
     # actions ------------------------------------------------------------------------------------------------
-    def apply_correction(self) -> bool:
+    def apply_correction(self) -> ChangeOp:
         """Store the corrected deadline and plan its occurrences; a message under the field when not understood."""
-        try:
-            with self.workspace.session() as session:
-                correct_deadline(session, self.event_id, self.correction.text().strip())
-        except ValidationError as error:
-            self.errors.show(error.errors)
-            return False
+        event_id, text = self.event_id, self.correction.text().strip()
+        return self._change(lambda session: correct_deadline(session, event_id, text))
+
+    def _change(self, work) -> ChangeOp:
+        """Change the event's roadmap; once done, show the event again."""
+        return ChangeOp(self, self.workspace, work, Changes("roadmap")).fields(self.errors).success(self._changed).run()
+
+    def _changed(self, _result: object) -> None:
         self.errors.clear()
-        self.workspace.changed("roadmap")
         self.fill()
-        return True
 
     def progress_dialog(self) -> ProgressDialog | None:
         """The «Отметить выполнение» dialog for the chosen occurrence (None when none is chosen or allowed)."""
@@ -218,21 +218,14 @@ class EventDialog(QDialog):
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
-    def remove_file(self) -> None:
+    def remove_file(self) -> ChangeOp | None:
         item = self.selected_file()
         if item is None:
-            return
+            return None
         answer = QMessageBox.question(self, "Документы", f"Удалить документ «{item.title or item.file_name}»?",
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            with self.workspace.session() as session:
-                remove_evidence(session, item.id)
-        except KuratorError as error:
-            QMessageBox.warning(self, "Документы", error.message)
-            return
-        self.workspace.changed("roadmap")
-        self.fill()
+            return None
+        return self._change(lambda session: remove_evidence(session, item.id))
 

@@ -20,12 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import ValidationError
 from app.models.reference import EVENT_STATUSES, EVIDENCE_KINDS
 from app.services.roadmaps.evidence import attach_evidence
 from app.services.roadmaps.plans import record_progress
 
-from ..background import run_in_background
+from ..operations import ChangeOp, Changes
 from ..widgets.field_errors import FieldErrors
 from ..workspace import Workspace
 from .statuses import ru_date
@@ -35,8 +34,6 @@ CHOSEN_STATES = ("planned", "in_progress", "done", "cancelled")  # «с нару
 
 class ProgressDialog(QDialog):
     """Saves in one transaction (state, date, comment, files); messages appear at the wrong fields."""
-
-    runner = staticmethod(run_in_background)
 
     def __init__(self, workspace: Workspace, event_id: str, occurrence: dict, parent: QWidget | None = None):
         super().__init__(parent)
@@ -115,27 +112,20 @@ class ProgressDialog(QDialog):
                 "files": [Path(self.files.item(i).text()) for i in range(self.files.count())],
                 "kind": self.kind.currentData()}
 
-    def save(self) -> None:
-        values = self._values()
-        workspace, event_id, occurrence_id = self.workspace, self.event_id, self.occurrence["id"]
+    def save(self) -> ChangeOp:
+        values, files_dir = self._values(), self.workspace.database.location.files_dir
+        event_id, occurrence_id = self.event_id, self.occurrence["id"]
 
-        def work(_progress) -> dict[str, str]:
-            try:
-                with workspace.session() as session:
-                    record_progress(session, occurrence_id, values["status"],
-                                    values["completed_on"] if values["status"] == "done" else None, values["comment"])
-                    for path in values["files"]:
-                        attach_evidence(session, workspace.database.location.files_dir, event_id, occurrence_id,
-                                        path, values["kind"], path.stem)
-            except ValidationError as error:
-                return error.errors
-            return {}
+        def store(session) -> None:
+            record_progress(session, occurrence_id, values["status"],
+                            values["completed_on"] if values["status"] == "done" else None, values["comment"])
+            for path in values["files"]:
+                attach_evidence(session, files_dir, event_id, occurrence_id, path, values["kind"], path.stem)
 
-        self.runner(self, work, self._saved, label="Сохраняется отметка о выполнении…")
+        return (ChangeOp(self, self.workspace, store, Changes("roadmap")).fields(self.errors)
+                .with_progress("Сохраняется отметка о выполнении…").success(self._saved).run())
 
-    def _saved(self, errors: dict[str, str]) -> None:
-        self.errors.show(errors)
-        if not errors:
-            self.saved = True
-            self.workspace.changed("roadmap")
-            self.accept()
+    def _saved(self, _result: None) -> None:
+        self.errors.clear()
+        self.saved = True
+        self.accept()

@@ -5,7 +5,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QTabWidget,
@@ -13,7 +12,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import KuratorError, ValidationError
 from app.services.records import (
     Entity,
     create,
@@ -24,6 +22,7 @@ from app.services.records import (
     update,
 )
 
+from ..operations import ChangeOp, Changes
 from ..workspace import Workspace
 from .cards import CardSpec, card_of
 from .record_form import RecordForm, note_label
@@ -87,24 +86,21 @@ class RecordDialog(QDialog):
             self.tabs.addTab(page, tab.title)
         return self.tabs
 
-    def save(self) -> bool:
-        """Validate and store; errors appear at their fields and nothing is saved."""
-        values = self.form.values()
-        try:
-            with self.workspace.session() as session:
-                record = (update(session, self.entity, self.record_id, values) if self.record_id
-                          else create(session, self.entity, values))
-                self.saved_id = record.id
-        except ValidationError as error:
-            self.form.errors.show(error.errors)
-            return False
-        except KuratorError as error:
-            QMessageBox.warning(self, self.windowTitle(), error.message)
-            return False
+    def save(self) -> ChangeOp:
+        """Validate and store; a refusal appears at its fields and nothing is saved; the dialog closes once saved."""
+        entity, record_id, values = self.entity, self.record_id, self.form.values()
+
+        def store(session) -> str:
+            record = update(session, entity, record_id, values) if record_id else create(session, entity, values)
+            return record.id
+
+        return (ChangeOp(self, self.workspace, store, Changes(entity.name)).fields(self.form.errors)
+                .success(self._saved).run())
+
+    def _saved(self, record_id: str) -> None:
+        self.saved_id = record_id
         self.form.errors.clear()
-        self.workspace.changed(self.entity.name)
         self.accept()
-        return True
 
 
 def record_dialog(parent: QWidget | None, workspace: Workspace, entity: str, record_id: str | None,
