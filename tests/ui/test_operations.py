@@ -11,7 +11,9 @@ from sqlalchemy import func, select
 
 from app.errors import KuratorError, ValidationError
 from app.models import Course
-from app.services.records import create
+from app.services.demo.generator import generate_region
+from app.services.installation import initialize
+from app.services.records import PAGE_SIZE, create
 from app.ui.operations import EVERYTHING, ChangeOp, Changes, Progress
 from app.ui.widgets.field_errors import FieldErrors
 from app.ui.widgets.table_page import TablePage
@@ -102,6 +104,19 @@ def test_a_hidden_list_refreshes_when_it_is_next_shown(qtbot, workspace, finishe
     page.show()
     finished()
     assert page.loaded and page.count_label.text() == "Показано 2 из 2"
+
+
+def test_scrolling_a_long_list_reads_the_next_rows_off_the_ui_thread(qtbot, empty_db, finished):
+    with empty_db.session() as session:
+        initialize(session, "district", "Учебный район", program_year=2024)
+        generate_region(session, schools=3, staff=PAGE_SIZE + 100)
+    page = shown_list(qtbot, finished, Workspace(empty_db, 2024), "teacher")
+    assert page.model.rowCount() == PAGE_SIZE and page.model.canFetchMore()
+    page.model.fetchMore()
+    assert not page.model.canFetchMore()  # one read at a time
+    finished()
+    assert page.model.rowCount() == PAGE_SIZE + 100 == page.model.total
+    assert len({row[0] for row in page.model.rows}) == PAGE_SIZE + 100
 
 
 def test_a_refusal_naming_a_field_lands_at_it_and_nothing_is_saved(qtbot, workspace, finished, boxes, announced):

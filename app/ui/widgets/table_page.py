@@ -174,9 +174,9 @@ class TablePage(RefreshWhenShown, QWidget):
             return Listing(rows, total, count_rows(session, entity, "", fixed), *editable(session, entity),
                            ref_options(session, "school") if schools else None)
 
-        def fetch(offset: int) -> list[tuple]:
-            with self.workspace.session() as session:
-                return query_page(session, entity, search, filters, order, descending, offset)[0]
+        def fetch(offset: int, deliver) -> QueryOp:
+            return QueryOp(self, self.workspace, lambda session: query_page(
+                session, entity, search, filters, order, descending, offset)[0], deliver).run()
 
         return self.load(query, lambda listing: self._show(listing, fetch))
 
