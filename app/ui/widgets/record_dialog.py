@@ -114,6 +114,7 @@ def open_record(parent: QWidget | None, workspace: Workspace, entity: str, recor
     """Show the dialog modally; the id of the saved record, or None when nothing was saved."""
     dialog = record_dialog(parent, workspace, entity, record_id, fixed)
     dialog.exec()
+    dialog.deleteLater()  # a child of the list: else every card opened, with its lists, would stay alive
     return dialog.saved_id
 
 
