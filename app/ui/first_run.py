@@ -68,11 +68,11 @@ class FirstRunDialog(QDialog):
         self.errors = FieldErrors(form)
         self.name_label = QLabel()
         for key, label, field in (("name", self.name_label, self.name), ("school_code", "Код школы", self.code),
-                                  ("passphrase", "Пароль подписи", self.passphrase),
-                                  ("passphrase_repeat", "Пароль ещё раз", self.passphrase_repeat)):
+                                  ("passphrase", "Парольная фраза подписи", self.passphrase),
+                                  ("passphrase_repeat", "Фраза ещё раз", self.passphrase_repeat)):
             self.errors.add_row(key, label, field)
         form.addRow("Год программы", self.year)
-        hint = QLabel("Пароль защищает ключ, которым подписываются пакеты обмена. Его знает только подписывающий.")
+        hint = QLabel("Парольная фраза защищает ключ, которым подписываются пакеты обмена. Её знает только подписывающий.")
         hint.setWordWrap(True)
         form.addRow("", hint)
         self.demo = QCheckBox("Загрузить демонстрационные данные")
