@@ -11,6 +11,7 @@ from . import (
     report,
     results,
     roadmap,
+    school_summary,
 )
 
-MODULES: list = [gui, core, deadline, roadmap, results, indicators, report, keys, packet, generate]
+MODULES: list = [gui, core, deadline, roadmap, results, indicators, school_summary, report, keys, packet, generate]

@@ -1,7 +1,8 @@
 """Sign-off and export: what a packet will carry (`plan_export`), then the signed file (`write_export`).
 
 Scope. A school sends its own school's school-owned records (child rows through their teacher), its school
-roadmaps with sections, events, occurrences and evidence, and the practices it created. A district sends one
+roadmaps with sections, events, occurrences and evidence, its answers to the recommendations addressed to it (with
+their files), and the practices it created. A district sends one
 school its register record and statuses, the district record, the course catalogue, the indicators and their
 targets, the municipal roadmap with sections and events, and that school's recommendations, support actions
 and curators, plus the practices the district created (general or for that school).
@@ -28,6 +29,8 @@ from app.models import (
     Installation,
     PacketLog,
     Peer,
+    Recommendation,
+    RecommendationAnswer,
     Roadmap,
     RoadmapEvent,
     School,
@@ -113,6 +116,8 @@ class _Scope:
     teachers: set[str] = field(default_factory=set)
     roadmaps: set[str] = field(default_factory=set)
     events: set[str] = field(default_factory=set)
+    recommendations: set[str] = field(default_factory=set)
+    answers: set[str] = field(default_factory=set)
 
 
 Rule = Callable[[Row, _Scope], bool]
@@ -146,7 +151,9 @@ SCHOOL_SENDS: dict[str, Rule] = {
     "social_passport": _own_school, "teacher": _own_school, "staffing_slot": _own_school,
     "exam_result": _own_school, "vpr_result": _own_school, "graduation": _own_school, "olympiad_result": _own_school,
     "teacher_position": _by_teacher, "teacher_subject": _by_teacher, "diagnostic": _by_teacher,
-    "individual_route": _by_teacher, "enrollment": _by_teacher,
+    "individual_route": _by_teacher, "enrollment": _by_teacher, "external_course": _by_teacher,
+    "recommendation_answer": lambda row, scope: row["recommendation_id"] in scope.recommendations,
+    "answer_file": lambda row, scope: row["answer_id"] in scope.answers,
     "roadmap": lambda row, scope: row["id"] in scope.roadmaps,
     "roadmap_section": _by_roadmap, "roadmap_event": _by_roadmap, "event_occurrence": _by_event, "evidence": _by_event,
     "practice": _own_practice,
@@ -208,6 +215,10 @@ def _scope(session: Session, installation: Installation, target_school: str) -> 
     scope = _Scope(installation.id, target_school)
     if installation.kind == "school":
         scope.teachers = set(session.scalars(select(Teacher.id).where(Teacher.school_id == target_school)))
+        scope.recommendations = set(session.scalars(select(Recommendation.id).where(
+            Recommendation.school_id == target_school)))
+        scope.answers = set(session.scalars(select(RecommendationAnswer.id).where(
+            RecommendationAnswer.recommendation_id.in_(scope.recommendations))))
         level_rule = (Roadmap.level == "school") & (Roadmap.school_id == target_school)
     else:
         level_rule = Roadmap.level == "municipal"

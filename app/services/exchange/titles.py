@@ -13,6 +13,8 @@ TABLE_TITLES: dict[str, str] = {
     "indicator_value": "Значения показателей", "exam_result": "Результаты ЕГЭ и ОГЭ", "vpr_result": "Результаты ВПР",
     "graduation": "Выпускники", "olympiad_result": "Олимпиады", "recommendation": "Адресные рекомендации",
     "support_action": "Адресная помощь", "practice": "Банк лучших практик",
+    "external_course": "Курсы вне каталога района", "recommendation_answer": "Ответы школы на рекомендации",
+    "answer_file": "Сведения о файлах к ответам", "district_summary": "Сводка района по школе",
 }
 
 
