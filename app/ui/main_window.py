@@ -24,7 +24,7 @@ from app.services.installation import default_program_year, get_installation
 
 from .about import show_about
 from .operations import EVERYTHING, ChangeOp, Changes, QueryOp, finish_running
-from .pages import PAGES
+from .pages import pages_for
 from .widgets.year_selector import YearSelector
 from .workspace import Workspace
 
@@ -39,9 +39,11 @@ class MainWindow(QMainWindow):
         with database.session() as session:
             installation = get_installation(session)
             self.name = installation.name if installation else "новая база"
+            self.kind = installation.kind if installation else "district"
             self.mode = INSTALLATION_KINDS.get(installation.kind, "") if installation else ""
             self.program_year = (installation.program_year if installation else None) or default_program_year()
         self.workspace = Workspace(database, self.program_year)
+        self.specs = pages_for(self.kind)
         self.setWindowTitle(f"Куратор — {self.name}")
         self.pages: dict[str, QWidget] = {}
         self._build_central()
@@ -55,7 +57,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setMinimumWidth(170)
         self.stack = QStackedWidget()
-        for spec in PAGES:
+        for spec in self.specs:
             item = QListWidgetItem(self.style().standardIcon(spec.icon), spec.title)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.nav.addItem(item)
@@ -101,7 +103,7 @@ class MainWindow(QMainWindow):
         self._action(edit, "Изменить", lambda: self._on_table("edit_record"), QKeySequence("Ctrl+E"))
         self._action(edit, "Удалить", lambda: self._on_table("delete_record"), QKeySequence(QKeySequence.StandardKey.Delete))
         view = bar.addMenu("&Вид")
-        for index, spec in enumerate(PAGES):
+        for index, spec in enumerate(self.specs):
             shortcut = QKeySequence(f"Ctrl+{index + 1}") if index < 9 else None
             self._action(view, spec.title, lambda _checked=False, key=spec.key: self.show_page(key), shortcut)
         help_menu = bar.addMenu("&Справка")
@@ -124,7 +126,7 @@ class MainWindow(QMainWindow):
         return self.stack.currentWidget()
 
     def show_page(self, key: str) -> QWidget:
-        index = [spec.key for spec in PAGES].index(key)
+        index = [spec.key for spec in self.specs].index(key)
         self.nav.setCurrentRow(index)
         return self.pages[key]
 

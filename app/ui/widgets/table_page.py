@@ -62,6 +62,8 @@ class TablePage(RefreshWhenShown, QWidget):
         self.workspace, self.entity, self.fixed = workspace, get_entity(entity), dict(fixed or {})
         self.order: tuple[str | None, bool] = (None, False)
         self.search_text = ""
+        scope = workspace.scope()
+        self.school_mode = bool(scope and scope.is_school)  # the district's records: no create/delete here at all
         self.model = RecordTableModel(self.entity, self._sort)
         layout = QVBoxLayout(self)
         layout.addLayout(self._filter_bar(use_year))
@@ -75,9 +77,8 @@ class TablePage(RefreshWhenShown, QWidget):
         self.search = SearchBox(placeholder=f"Поиск: {self.entity.plural.lower()}…")
         self.search.search.connect(self._search)
         bar.addWidget(self.search, 2)
-        scope = self.workspace.scope()
         self.school_filter = self._combo("Все школы") if (
-            "school" in self.entity.filters and not self._within_record() and not (scope and scope.is_school)
+            "school" in self.entity.filters and not self._within_record() and not self.school_mode
             and self.entity.name != "school") else None
         if self.school_filter is not None:
             self.school_filter.setEditable(True)
@@ -122,6 +123,9 @@ class TablePage(RefreshWhenShown, QWidget):
         self.delete_button.clicked.connect(self.delete_record)
         for button in (self.create_button, self.edit_button, self.delete_button):
             bar.addWidget(button)
+        district_only = self.school_mode and self.entity.owner_kind == "district"
+        self.create_button.setVisible(not district_only)
+        self.delete_button.setVisible(not district_only)
         bar.addStretch(1)
         self.extra_bar = bar
         return bar
@@ -148,6 +152,7 @@ class TablePage(RefreshWhenShown, QWidget):
         for index, column in enumerate(self.entity.columns):
             if column.width:
                 self.table.setColumnWidth(index, column.width)
+            self.table.setColumnHidden(index, self.school_mode and column.key == "school")  # always our school
         return self.table
 
     # querying -----------------------------------------------------------------------------------------------
@@ -184,6 +189,7 @@ class TablePage(RefreshWhenShown, QWidget):
         self.model.reset(listing.rows, listing.total, fetch)
         self.count_label.setText(f"Показано {listing.total} из {listing.every}")
         self.create_button.setEnabled(listing.allowed)
+        self.create_button.setVisible(listing.allowed or not self.school_mode)
         self.create_button.setToolTip(listing.reason)
         if listing.schools is not None:
             self.school_filter.blockSignals(True)
