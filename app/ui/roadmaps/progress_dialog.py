@@ -44,7 +44,8 @@ class ProgressDialog(QDialog):
         self.setWindowTitle("Отметить выполнение")
         layout = QVBoxLayout(self)
         window = f"{ru_date(occurrence['window_start'])} – {ru_date(occurrence['window_end'])}"
-        layout.addWidget(QLabel(f"Срок исполнения: {window}. Сейчас: {EVENT_STATUSES[occurrence['status']]}."))
+        self.current = QLabel(f"Срок исполнения: {window}. Сейчас: {EVENT_STATUSES[occurrence['status']]}.")
+        layout.addWidget(self.current)
         form = QFormLayout()
         self.errors = FieldErrors(form)
         self.status = QComboBox()
