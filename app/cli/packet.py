@@ -50,6 +50,8 @@ def run_export(args: argparse.Namespace) -> int:
         emit_json(summary)
     kind = "полный" if plan.full else "изменения"
     say(f"Пакет записан: {path} ({kind}, записей {plan.total}).")
+    for section in plan.declared_incomplete:
+        say(f"  Подписано как незаполненное — {section['title']}: {'; '.join(section['missing'])}")
     return 0
 
 

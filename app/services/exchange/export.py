@@ -1,11 +1,17 @@
 """Sign-off and export: what a packet will carry (`plan_export`), then the signed file (`write_export`).
 
+A district's packet also carries its summary of the school's year (`district_summary`: ИСБ, result index, group,
+district averages, decisions), computed afresh for each packet because it compares the school with all the others.
+A school's packet names the sections its signer declared unfinished (`declared_incomplete`, from the sign-off
+checklist of the period), so the district sees what is still to come.
+
 Scope. A school sends its own school's school-owned records (child rows through their teacher), its school
 roadmaps with sections, events, occurrences and evidence, its answers to the recommendations addressed to it (with
 their files), and the practices it created. A district sends one
-school its register record and statuses, the district record, the course catalogue, the indicators and their
-targets, the municipal roadmap with sections and events, and that school's recommendations, support actions
-and curators, plus the practices the district created (general or for that school).
+school its register record (and those of its partner schools) and statuses, the district record, the course
+catalogue, the indicators and their targets, the municipal roadmap with sections and events, that school's
+partnerships, the methodological events it took part in with its participation, its recommendations, support
+actions and curators, plus the practices the district created (general or for that school).
 
 Incremental by default: rows whose `updated_at` is after the moment the last packet the peer acknowledged was
 planned (a peer acknowledges a packet by naming its sequence in `acknowledges` of its own next packet).
@@ -27,7 +33,10 @@ from app.errors import KuratorError, ValidationError
 from app.models import (
     SYNCED_MODELS,
     Installation,
+    MethodEvent,
     PacketLog,
+    Participation,
+    Partnership,
     Peer,
     Recommendation,
     RecommendationAnswer,
@@ -39,9 +48,11 @@ from app.models import (
 )
 from app.services.exchange import packet as packet_format
 from app.services.exchange.peers import find_district_peer, find_school_peer
+from app.services.analytics.district_summary import summary_row
 from app.services.exchange.signing import signing_key
 from app.services.ids import school_id
 from app.services.installation import require_installation
+from app.services.school.checklist import Checklist, DeclaredSection, sign_off_checklist
 
 from .rows import json_row
 from .titles import table_title
@@ -70,6 +81,7 @@ class ExportSummary(TypedDict):
     total: int
     tombstones: int
     tables: list[TableRows]
+    declared_incomplete: list[DeclaredSection]  # a school's sections signed off unfinished (its checklist's gaps)
 
 
 @dataclass
@@ -86,6 +98,12 @@ class ExportPlan:
     acknowledges: int  # the last sequence we applied from the recipient
     planned_at: datetime
     tables: dict[str, list[Row]] = field(default_factory=dict)
+    checklist: Checklist | None = None  # a school's sign-off checklist of the period
+
+    @property
+    def declared_incomplete(self) -> list[DeclaredSection]:
+        """The sections a school's signer signs off unfinished (nothing from a district)."""
+        return self.checklist.declared() if self.checklist else []
 
     @property
     def total(self) -> int:
@@ -104,6 +122,7 @@ class ExportPlan:
             "total": self.total,
             "tombstones": sum(1 for rows in self.tables.values() for row in rows if row.get("deleted_at")),
             "tables": [{"table": t, "title": table_title(t), "rows": n} for t, n in self.counts().items()],
+            "declared_incomplete": self.declared_incomplete,
         }
 
 
@@ -118,6 +137,8 @@ class _Scope:
     events: set[str] = field(default_factory=set)
     recommendations: set[str] = field(default_factory=set)
     answers: set[str] = field(default_factory=set)
+    schools: set[str] = field(default_factory=set)  # the school and its partners (mentor or mentored)
+    method_events: set[str] = field(default_factory=set)  # those the school took part in or hosted
 
 
 Rule = Callable[[Row, _Scope], bool]
@@ -159,13 +180,20 @@ SCHOOL_SENDS: dict[str, Rule] = {
     "practice": _own_practice,
 }
 DISTRICT_SENDS: dict[str, Rule] = {
-    "district": _everything, "school": lambda row, scope: row["id"] == scope.school_id,
+    "district": _everything, "school": lambda row, scope: row["id"] in scope.schools,
     "school_status": _own_school, "course": _everything, "indicator": _everything, "indicator_target": _everything,
+    "partnership": lambda row, scope: scope.school_id in (row["school_id"], row["mentor_school_id"]),
+    "method_event": lambda row, scope: row["id"] in scope.method_events, "participation": _own_school,
     "roadmap": lambda row, scope: row["id"] in scope.roadmaps,
     "roadmap_section": _by_roadmap, "roadmap_event": _by_roadmap,
     "recommendation": _own_school, "support_action": _own_school, "assignment": _own_school,
     "practice": _own_practice,
 }
+
+
+ALWAYS_SENT = frozenset({"school", "method_event"})
+"""Rows the recipient's records point at (a partner school, an event the school took part in), few per school:
+sent in every packet, changed or not, so a partnership or a participation never waits for its parent."""
 
 
 def plan_export(session: Session, recipient: str | None = None, full: bool = False,
@@ -178,15 +206,22 @@ def plan_export(session: Session, recipient: str | None = None, full: bool = Fal
     since = None if full else _acknowledged_at(session, peer)
     scope = _scope(session, installation, school_id(code))
     rules = SCHOOL_SENDS if installation.kind == "school" else DISTRICT_SENDS
-    tables = {model.__tablename__: _select(session, model, rules[model.__tablename__], scope, since)
+    tables = {model.__tablename__: _select(session, model, rules[model.__tablename__], scope,
+                                           None if model.__tablename__ in ALWAYS_SENT else since)
               for model in SYNCED_MODELS if model.__tablename__ in rules}
+    year = period or installation.program_year or planned_at.year
+    checklist = None
+    if installation.kind == "district":  # computed afresh for every packet: it compares with all the schools
+        tables["district_summary"] = [summary_row(session, scope.school_id, year)]
+    else:
+        checklist = sign_off_checklist(session, scope.school_id, year)
     return ExportPlan(
         sender_kind=installation.kind, sender_name=installation.name, sender_school_code=installation.school_code,
         recipient={"kind": "school" if installation.kind == "district" else "district",
                    "school_code": code if installation.kind == "district" else None},
-        period=period or installation.program_year or planned_at.year, full=full or since is None, since=since,
+        period=year, full=full or since is None, since=since,
         acknowledges=peer.last_sequence if peer else 0, planned_at=planned_at,
-        tables={table: rows for table, rows in tables.items() if rows},
+        tables={table: rows for table, rows in tables.items() if rows}, checklist=checklist,
     )
 
 
@@ -222,6 +257,12 @@ def _scope(session: Session, installation: Installation, target_school: str) -> 
         level_rule = (Roadmap.level == "school") & (Roadmap.school_id == target_school)
     else:
         level_rule = Roadmap.level == "municipal"
+        scope.schools = {target_school} | set(session.scalars(
+            select(Partnership.mentor_school_id).where(Partnership.school_id == target_school))) | set(
+            session.scalars(select(Partnership.school_id).where(Partnership.mentor_school_id == target_school)))
+        scope.method_events = set(session.scalars(select(Participation.event_id).where(
+            Participation.school_id == target_school))) | set(session.scalars(select(MethodEvent.id).where(
+                MethodEvent.host_school_id == target_school)))
     scope.roadmaps = set(session.scalars(select(Roadmap.id).where(level_rule)))
     scope.events = set(session.scalars(select(RoadmapEvent.id).where(RoadmapEvent.roadmap_id.in_(scope.roadmaps))))
     return scope
@@ -268,7 +309,8 @@ def write_export(session: Session, plan: ExportPlan, target: Path, signer_name: 
                           sender_name=installation.name, school_code=plan.sender_school_code or plan.recipient["school_code"],
                           sequence=sequence, file_name=path.name, logged_at=plan.planned_at, accepted=True,
                           reason="Пакет подписан и записан", counts=plan.counts(),
-                          signed_off_by=f"{signer_name}, {position}"[:300]))
+                          signed_off_by=f"{signer_name}, {position}"[:300],
+                          declared_incomplete=plan.declared_incomplete or None))
     session.flush()
     return path
 
@@ -298,4 +340,5 @@ def _manifest(installation: Installation, plan: ExportPlan, sequence: int, signe
         "since": plan.since.isoformat() if plan.since else None,
         "acknowledges": plan.acknowledges,
         "signed_off_by": {"name": signer, "position": position, "at": now.isoformat(timespec="seconds")},
+        "declared_incomplete": plan.declared_incomplete,
     }

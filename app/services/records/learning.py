@@ -95,8 +95,8 @@ EXTERNAL_COURSE = Entity(
         text("certificate_number", "Номер удостоверения", 100),
     ),
     columns=(
-        teacher_column(), school_column(200), Column("title", "Программа", ExternalCourse.title, width=300),
-        Column("provider", "Организатор", ExternalCourse.provider, width=160),
+        teacher_column(), school_column(200), Column("title", "Программа", ExternalCourse.title, width=250),
+        Column("provider", "Организатор", ExternalCourse.provider, width=150),
         Column("hours", "Часов", ExternalCourse.hours, "int", width=60),
         Column("completed_on", "Окончил", ExternalCourse.completed_on, "date", width=100),
         Column("state", "Каталог района", EXTERNAL_STATE, "choice", EXTERNAL_COURSE_STATES, width=150),

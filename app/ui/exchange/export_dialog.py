@@ -25,6 +25,7 @@ from app.services.installation import require_installation
 from ..operations import ChangeOp, Changes, QueryOp
 from ..widgets.field_errors import FieldErrors
 from ..workspace import Workspace
+from .checklist_box import ChecklistBox
 from .common import (
     OK_STYLE,
     PACKET_FILTER,
@@ -57,7 +58,13 @@ class ExportDialog(QDialog):
         self.setWindowTitle("Подготовка пакета")
         layout = QVBoxLayout(self)
         layout.addLayout(self._recipient_row(schools))
-        layout.addWidget(self._contents_box())
+        layout.addWidget(self._contents_box(), 1)
+        self.checklist: ChecklistBox | None = None
+        if self.kind == "school":
+            self.checklist = ChecklistBox()
+            self.checklist.changed.connect(self._update_sign_button)
+            self.checklist.open_requested.connect(self._open_elsewhere)
+            layout.addWidget(self.checklist)
         layout.addWidget(self._sign_box())
         self.status = styled_label()
         self.status.hide()
@@ -68,7 +75,7 @@ class ExportDialog(QDialog):
         self.close_button = buttons.addButton("Закрыть", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(660, 720)
+        self.resize(760, 700)
         self.replan()
 
     def _recipient_row(self, schools: list[tuple[str, str]]) -> QFormLayout:
@@ -129,7 +136,20 @@ class ExportDialog(QDialog):
         self.plan = plan
         fill_table(self.counts, [[row["title"], row["rows"]] for row in plan.summary()["tables"]])
         self.summary.setText(self._summary_text(plan))
-        self.sign_button.setEnabled(plan.total > 0 and self.written is None)
+        if self.checklist is not None and plan.checklist is not None:
+            self.checklist.show_checklist(plan.checklist)
+        self._update_sign_button()
+
+    def _update_sign_button(self) -> None:
+        """Signing needs records to send, no packet written yet, and at a school a checklist filled or accepted."""
+        plan = self.plan
+        self.sign_button.setEnabled(plan is not None and plan.total > 0 and self.written is None
+                                    and (self.checklist is None or self.checklist.ready()))
+
+    def _open_elsewhere(self, page: str, filters: dict) -> None:
+        """Leave the sign-off for the page where a missing section is filled."""
+        self.reject()
+        self.workspace.navigate.emit(page, filters)
 
     @staticmethod
     def _summary_text(plan: ExportPlan) -> str:

@@ -8,7 +8,7 @@ from app.services.installation import get_installation
 
 from ..operations import EVERYTHING, QueryOp
 from ..widgets.refresh import RefreshWhenShown
-from ..widgets.tabbed_page import page_title
+from ..widgets.tabbed_page import page_title, scrolled_body
 from ..workspace import Workspace
 from .charts import OverviewCharts
 
@@ -54,6 +54,7 @@ class OverviewPage(RefreshWhenShown, QWidget):
         self.subtitle = QLabel()
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
+        layout = scrolled_body(layout)
         self.grid = QGridLayout()
         self.grid.setSpacing(12)
         layout.addLayout(self.grid)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +26,7 @@ from ..indicators.program_tab import status_colour
 from ..indicators.rows import STRETCH, Col, RowsModel, RowsTable, labels, number
 from ..operations import EVERYTHING, QueryOp
 from ..widgets.refresh import RefreshWhenShown
-from ..widgets.tabbed_page import page_title
+from ..widgets.tabbed_page import page_title, scrolled_body
 from ..workspace import Workspace
 from .page import FigureCard
 
@@ -68,11 +67,7 @@ class SchoolOverviewPage(RefreshWhenShown, QWidget):
         self.subtitle = QLabel()
         self.subtitle.setWordWrap(True)
         outer.addWidget(self.subtitle)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        body = QWidget()
-        self.body = QVBoxLayout(body)
+        self.body = scrolled_body(outer)
         self.cards_grid = QGridLayout()
         self.cards_grid.setSpacing(10)
         self.body.addLayout(self.cards_grid)
@@ -91,8 +86,6 @@ class SchoolOverviewPage(RefreshWhenShown, QWidget):
         self.missing_group.setLayout(self.missing_box)
         self.body.addWidget(self.missing_group)
         self.body.addStretch(1)
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
         self.cards: dict[str, FigureCard] = {}
         self.follow({EVERYTHING})
 
