@@ -32,7 +32,7 @@ from app.models.reference import (
     SCHOOL_STATUSES,
     SUPPORT_KINDS,
 )
-from app.services.installation import own_school, require_installation
+from app.services.installation import find_school, require_installation
 
 SIGNER_SETTING = "report_signer"
 PROGRAM_STATUSES = ("shnor", "shnsu", "500plus", "resilient")
@@ -79,15 +79,6 @@ def organisation(session: Session) -> str:
     if district is not None and district.office_name:
         return district.office_name
     return require_installation(session).name
-
-
-def find_school(session: Session, code: str | None) -> School:
-    """The live school with this code; without a code, a school installation's own school."""
-    school = (session.scalars(select(School).where(School.code == code.strip(), alive(School))).first()
-              if code else own_school(session))
-    if school is None:
-        raise KuratorError(f"Школа с кодом «{code}» не найдена." if code else "Укажите код школы.")
-    return school
 
 
 def statuses_by_school(session: Session, year: int) -> dict[str, list[str]]:
