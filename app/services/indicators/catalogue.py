@@ -118,7 +118,7 @@ def no_data_reason(session: Session, indicator: Indicator, specs: dict[str, dict
     because the district has no record of the kind it counts for the period."""
     period = period_of(indicator, year, half)
     if not denominator:
-        return f"за {period} нет ни одной записи для знаменателя — {describe(specs['denominator']).lower()}"
+        return f"за {period} нет ни одной записи для знаменателя — {describe(specs['denominator'], lower=True)}"
     if numerator:
         return ""
     missing = missing_sources(session, specs["numerator"], year)

@@ -426,8 +426,9 @@ def missing_sources(session: Session, spec: dict, year: int) -> list[str]:
     return [] if measure.any(session, year, period) else [measure.label.lower()]
 
 
-def describe(spec: dict) -> str:
-    """A Russian description of a measure with its filters: «Школы (статус школы в году: ШНОР, ШНСУ)»."""
+def describe(spec: dict, lower: bool = False) -> str:
+    """A Russian description of a measure with its filters: «Школы (статус школы в году: ШНОР, ШНСУ)»; with `lower`,
+    its first letter small, to stand inside a sentence."""
     measure = get_measure(spec["measure"])
     parts = []
     for key, value in normalize_filters(spec.get("filters")).items():
@@ -436,7 +437,8 @@ def describe(spec: dict) -> str:
             continue
         values = value if isinstance(value, list) else [value]
         parts.append(f"{filter_spec.label.lower()}: " + ", ".join(str(filter_spec.values.get(v, v)) for v in values))
-    return measure.label + (f" ({'; '.join(parts)})" if parts else "")
+    text = measure.label + (f" ({'; '.join(parts)})" if parts else "")
+    return text[:1].lower() + text[1:] if lower else text
 
 
 class FilterEntry(TypedDict):

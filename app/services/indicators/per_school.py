@@ -29,6 +29,9 @@ from app.services.indicators.measures import RELATIVE_HAS, describe, get_measure
 from app.services.installation import DISTRICT_DATA_MISSING, district_figures_here, own_school
 
 
+NOT_IN_GROUP = "школа не входит в знаменатель"
+
+
 class SchoolValue(TypedDict):
     """One school's value of one indicator (`kurator indicators --per-school --json`'s first five keys)."""
 
@@ -70,7 +73,7 @@ def _judge(indicator: Indicator, specs: dict[str, dict], numerator: float, denom
         return IndicatorResult(None, None, None, "computed", DISTRICT_DATA_MISSING)
     if not denominator:
         return IndicatorResult(None, numerator, denominator, "computed",
-                               f"школа не входит в знаменатель — {describe(specs['denominator']).lower()}")
+                               f"{NOT_IN_GROUP} — {describe(specs['denominator'], lower=True)}")
     reason = "" if numerator else missing()
     return IndicatorResult(None if reason else ratio(numerator, denominator, indicator.unit), numerator, denominator,
                            "computed", reason)
