@@ -9,6 +9,7 @@ a school's own database — there it is «нет данных района».
 """
 
 import json
+from types import MappingProxyType
 from typing import Callable, TypedDict
 
 from sqlalchemy import select
@@ -18,10 +19,11 @@ from app.models import Indicator, School, alive
 from app.services.indicators.catalogue import (
     YEARLY_ONLY,
     IndicatorResult,
-    ratio,
+    indicator_table,
     list_indicators,
     parts,
     period_of,
+    ratio,
 )
 from app.services.indicators.choices import half_yearly
 from app.services.indicators.dynamics import caching
@@ -134,3 +136,50 @@ def school_result(session: Session, indicator: Indicator, year: int, school_id: 
         return IndicatorResult(None, None, None, "manual", "значение вводится вручную для района, не по школам")
     with caching(session):
         return _results(session, indicator, year, half, _Counts(session), [school_id])[school_id]
+
+
+STANDINGS = MappingProxyType({
+    "target_met": "цель года достигнута",
+    "district_or_better": "цель не достигнута, но не хуже района",
+    "below": "хуже района и цели",
+    "no_data": "нет данных",
+    "outside": "школа не входит в число школ показателя",
+})
+
+
+def standing(value: float | None, reason: str, district: float | None, target: float | None, direction: str) -> str:
+    """How a school's value stands against the district's value and the year's target (higher or lower is better)."""
+    if value is None:
+        return "outside" if reason.startswith(NOT_IN_GROUP) else "no_data"
+
+    def at_least(other: float) -> bool:
+        return value >= other if direction == "higher" else value <= other
+
+    if target is not None and at_least(target):
+        return "target_met"
+    if district is not None and at_least(district):
+        return "district_or_better"
+    return "below"
+
+
+class SchoolMatrix(TypedDict):
+    """The school × indicator table of the window: the indicators (with the district's value, target, definition)
+    and one row per school holding, per indicator code, its value, reason and standing."""
+
+    indicators: list[dict]
+    rows: list[dict]
+
+
+def school_matrix(session: Session, year: int, half: int = 0) -> SchoolMatrix:
+    """Every school's per-school indicators for the year (or half) beside the district's value and the target."""
+    district = {row["code"]: row for row in indicator_table(session, year, half)}
+    indicators = [district[i.code] for i in per_school_indicators(session)]
+    rows: dict[str, dict] = {}
+    for item in school_values(session, [year], half):
+        row = rows.setdefault(item["school"], {"school": item["school_name"], "code": item["school"]})
+        own = district[item["code"]]
+        row[item["code"]] = {"value": item["value"], "reason": item["reason"], "numerator": item["numerator"],
+                             "denominator": item["denominator"],
+                             "standing": standing(item["value"], item["reason"], own["actual"], own["target"],
+                                                  own["direction"])}
+    return {"indicators": indicators, "rows": list(rows.values())}
