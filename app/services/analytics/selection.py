@@ -155,8 +155,8 @@ def _ege_part(session: Session, year: int) -> pd.DataFrame:
 def pupils(session: Session, year: int) -> pd.Series:
     """Pupils per school: the social passport's total for the year, else the register's number."""
     passports = _yearly(session, SocialPassport, ["pupils_total"], year).set_index("school_id")["pupils_total"]
-    register = schools_frame(session)["register_pupils"]
-    return passports.reindex(register.index).fillna(register).astype(float)
+    register = pd.to_numeric(schools_frame(session)["register_pupils"], errors="coerce").astype(float)
+    return pd.to_numeric(passports, errors="coerce").astype(float).reindex(register.index).combine_first(register)
 
 
 def _olympiad_part(session: Session, year: int) -> pd.DataFrame:

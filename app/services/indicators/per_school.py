@@ -69,13 +69,12 @@ class _Counts:
         return self.memo[key]
 
 
-def _judge(indicator: Indicator, specs: dict[str, dict], numerator: float, denominator: float,
+def _judge(indicator: Indicator, outside: str, numerator: float, denominator: float,
            missing: Callable[[], str], relative_here: bool) -> IndicatorResult:
     if relative_here:
         return IndicatorResult(None, None, None, "computed", DISTRICT_DATA_MISSING)
     if not denominator:
-        return IndicatorResult(None, numerator, denominator, "computed",
-                               f"{NOT_IN_GROUP} — {describe(specs['denominator'], lower=True)}")
+        return IndicatorResult(None, numerator, denominator, "computed", outside)
     reason = "" if numerator else missing()
     return IndicatorResult(None if reason else ratio(numerator, denominator, indicator.unit), numerator, denominator,
                            "computed", reason)
@@ -97,8 +96,9 @@ def _results(session: Session, indicator: Indicator, year: int, half: int, count
             missing_text.append(f"за {period} в районе нет ни одной записи: {', '.join(absent)}" if absent else "")
         return missing_text[0]
 
-    return {sid: _judge(indicator, specs, numerators.get(sid, 0.0), denominators.get(sid, 0.0), missing, relative_here)
-            for sid in school_ids}
+    outside = f"{NOT_IN_GROUP} — {describe(specs['denominator'], lower=True)}"
+    return {sid: _judge(indicator, outside, numerators.get(sid, 0.0), denominators.get(sid, 0.0), missing,
+                        relative_here) for sid in school_ids}
 
 
 def _schools(session: Session, school_ids: list[str] | None) -> list[tuple[str, str, str]]:
