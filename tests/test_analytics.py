@@ -84,7 +84,7 @@ def test_one_resilient_rule_for_the_tab_the_chart_and_the_suggestions(district):
         candidates = by_school(analytics.shnor_candidates(session, YEAR), "proposed")
     hamid = "МКОУ СОШ с.п. Хамидие"
     assert not resilient.at[hamid, "computed"] and resilient.at[hamid, "decided"]
-    assert resilient.at[hamid, "note"].startswith("статус присвоен решением; по расчёту нет: ")
+    assert resilient.at[hamid, "note"].startswith("статус по решению, по расчёту нет: ИСБ ")
     assert quadrants[hamid] != "резильентные" and "resilient" not in candidates.get(hamid, [])
     lowest_quarter = sorted(isb.values())[0] + (sorted(isb.values())[1] - sorted(isb.values())[0]) * 0.75
     assert isb[hamid] > lowest_quarter  # 4 passports: the 25th percentile lies ¾ of the way from the 1st to the 2nd

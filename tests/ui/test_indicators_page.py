@@ -17,6 +17,7 @@ from app.ui.indicators.indicator_dialog import IndicatorDialog
 from app.ui.indicators.isb_dialogs import WeightsDialog
 from app.ui.indicators.page import IndicatorsPage
 from app.ui.indicators.program_tab import ProgramTab
+from app.ui.indicators.schools_tab import SchoolsTab
 from app.ui.indicators.targets_dialog import TargetsDialog
 from app.ui.workspace import Workspace
 from tests.district_fixture import YEAR, district  # noqa: F401
@@ -210,3 +211,31 @@ def test_school_installation_sees_indicators_read_only_with_the_reason(qtbot, sc
     assert "управление образования" in tab.note.text()
     assert not any(tab.buttons[key].isVisible() for key in ("targets", "manual", "create", "edit"))
     assert tab.buttons["explain"].isVisible()
+
+
+def test_changing_a_choice_in_the_editor_changes_the_preview_and_is_stored(qtbot, workspace, finished):
+    dialog = shown(IndicatorDialog(workspace, "2.2"), qtbot)
+    dialog.update_preview()
+    assert "40 %" in dialog.preview.text()  # Абаева and Зуева of 5 in 2022
+    window = dialog.choices.combos["window"]
+    window.setCurrentIndex(window.findData("cumulative"))
+    dialog.update_preview()
+    assert "60 %" in dialog.preview.text()  # and Бекова, diagnosed in November 2021
+    assert finished(dialog.save())
+    with workspace.session() as session:
+        assert get_indicator(session, "2.2").choices["window"] == "cumulative"
+
+
+def test_schools_tab_colours_each_school_against_the_district_and_the_target(qtbot, workspace):
+    tab = shown(SchoolsTab(workspace), qtbot)
+    qtbot.waitUntil(lambda: tab.loaded, timeout=8000)
+    rows = {row["code"]: row for row in tab.model.rows}
+    column = [c.key for c in tab.model.columns].index("2.2")
+    position = {row["code"]: i for i, row in enumerate(tab.model.rows)}
+    cell = tab.model.index(position["hamid"], column)
+    # Хамидие 1 of 2 = 50 ≥ target 40; Урожайное 1 of 3 = 33,33: below the target 40 and the district's 40
+    assert tab.model.data(cell) == "50" and rows["hamid"]["2.2"]["standing"] == "target_met"
+    assert rows["urozh"]["2.2"]["standing"] == "below"
+    assert tab.model.data(tab.model.index(position["gymn"], column)) == "—"
+    tip = tab.model.data(cell, Qt.ItemDataRole.ToolTipRole)
+    assert "Район: 40" in tip and "цель: 40" in tip and "Доля педагогических работников школ" in tip

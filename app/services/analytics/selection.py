@@ -356,7 +356,7 @@ def resilient_schools(session: Session, year: int) -> pd.DataFrame:
     chosen["note"] = [
         "расчёт и решение о статусе совпадают" if row.computed and row.decided
         else "по расчёту резильентная; статус на год решением не присвоен" if row.computed
-        else "статус присвоен решением; " + _not_resilient_because(row, quarter, median)
+        else "статус по решению, " + _not_resilient_because(row, quarter, median)
         for row in chosen.itertuples()]
     chosen = chosen.sort_values(["computed", "result_index"], ascending=[False, False])
     return chosen[["school", "result_index", "isb", "computed", "decided", "note"]].rename_axis("school_id").reset_index()

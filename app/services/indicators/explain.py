@@ -23,7 +23,7 @@ from app.services.indicators.measures import Measure, describe, get_measure
 from app.services.indicators.per_school import school_result
 from app.services.installation import find_school
 
-HIDDEN = ("id", "school_id", "school", "label")
+HIDDEN = ("id", "school_id", "school", "label", "name", "locality", "last_name", "first_name", "middle_name")  # named
 MANUAL_LABEL = "Значение введено вручную"
 
 

@@ -142,6 +142,7 @@ STANDINGS = MappingProxyType({
     "target_met": "цель года достигнута",
     "district_or_better": "цель не достигнута, но не хуже района",
     "below": "хуже района и цели",
+    "below_target": "цель не достигнута, значения района здесь нет",
     "no_data": "нет данных",
     "outside": "школа не входит в число школ показателя",
 })
@@ -157,9 +158,9 @@ def standing(value: float | None, reason: str, district: float | None, target: f
 
     if target is not None and at_least(target):
         return "target_met"
-    if district is not None and at_least(district):
-        return "district_or_better"
-    return "below"
+    if district is None:
+        return "below_target" if target is not None else "no_data"
+    return "district_or_better" if at_least(district) else "below"
 
 
 class SchoolMatrix(TypedDict):

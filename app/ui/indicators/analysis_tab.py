@@ -89,9 +89,9 @@ def yes_no(value) -> str:
 
 
 def resilient_columns(_year: int) -> list[Col]:
-    return [Col("school", "Школа", width=280), Col("result_index", "Индекс результатов, σ", fixed(2), 150, True),
-            Col("isb", "ИСБ", fixed(1), 60, True), Col("computed", "По расчёту", yes_no, 90),
-            Col("decided", "Статус (решение)", yes_no, 120), Col("note", "Расчёт и решение", width=STRETCH)]
+    return [Col("school", "Школа", width=240), Col("result_index", "Индекс результатов, σ", fixed(2), 145, True),
+            Col("isb", "ИСБ", fixed(1), 55, True), Col("computed", "По расчёту", yes_no, 85),
+            Col("decided", "По решению", yes_no, 90), Col("note", "Расчёт и решение", width=STRETCH)]
 
 
 def dynamics_columns(year: int) -> list[Col]:

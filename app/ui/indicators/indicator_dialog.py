@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -73,7 +74,11 @@ class IndicatorDialog(QDialog):
             box_layout.addWidget(editor)
             box_layout.addWidget(self.errors.message(key))
             parts_layout.addWidget(box)
-        layout.addWidget(self.parts_row, 1)
+        self.parts_area = QScrollArea()  # the measures' filter lists are long: the dialog fits a 768-pixel screen
+        self.parts_area.setWidgetResizable(True)
+        self.parts_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.parts_area.setWidget(self.parts_row)
+        layout.addWidget(self.parts_area, 1)
         self.preview = QLabel()
         self.preview.setWordWrap(True)
         layout.addWidget(self.preview)
@@ -90,7 +95,7 @@ class IndicatorDialog(QDialog):
         self.method.currentIndexChanged.connect(self._method_changed)
         self.unit.currentTextChanged.connect(self._schedule_preview)
         self._method_changed()
-        self.resize(1100, 760)
+        self.resize(1100, 700)
 
     def _definition_form(self) -> QFormLayout:
         form = QFormLayout()
@@ -139,7 +144,7 @@ class IndicatorDialog(QDialog):
         return values
 
     def _method_changed(self) -> None:
-        self.parts_row.setVisible(self.method.currentData() == "computed")
+        self.parts_area.setVisible(self.method.currentData() == "computed")
         self._schedule_preview()
 
     def _schedule_preview(self) -> None:

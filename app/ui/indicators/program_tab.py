@@ -57,9 +57,9 @@ def columns(year: int, half: int = 0) -> list[Col]:
     return [
         Col("code", "Код", width=60), Col("name", "Показатель", width=STRETCH), Col("unit", "Ед.", width=45),
         Col("target", f"Цель {year}", number, 80, True), Col("actual", f"Факт {period}", actual_text, 100, True),
-        Col("status", "Статус", labels(STATUSES), 100), Col("reason", "Почему нет данных", width=220),
+        Col("status", "Статус", labels(STATUSES), 100), Col("reason", "Почему нет данных", width=150),
         Col("numerator", "Числитель", number, 80, True), Col("denominator", "Знаменатель", number, 90, True),
-        Col("method", "Способ", labels(INDICATOR_METHODS), 130), Col("direction", "Направление", labels(DIRECTIONS), 130),
+        Col("method", "Способ", labels(INDICATOR_METHODS), 120), Col("direction", "Направление", labels(DIRECTIONS), 120),
     ]
 
 

@@ -6,7 +6,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.services.indicators.per_school import STANDINGS, school_matrix
-from app.services.installation import DISTRICT_DATA_MISSING
+from app.services.installation import DISTRICT_DATA_MISSING, district_figures_here
 
 from ..operations import EVERYTHING, QueryOp
 from ..widgets.refresh import RefreshWhenShown
@@ -16,7 +16,8 @@ from .form import export_rows
 from .program_tab import PERIODS
 from .rows import Col, RowsModel, RowsTable, number
 
-COLOURS = {"target_met": "#cdebd0", "district_or_better": "#fbf0c4", "below": "#f6cccc", "no_data": "#e2e2e2"}
+COLOURS = {"target_met": "#cdebd0", "district_or_better": "#fbf0c4", "below": "#f6cccc", "below_target": "#f9dede",
+           "no_data": "#e2e2e2"}
 
 
 def cell_text(cell: dict | None) -> str:
@@ -32,8 +33,8 @@ def cell_value(cell: dict | None) -> float | None:
 
 
 def matrix_columns(indicators: list[dict]) -> list[Col]:
-    return [Col("school", "Школа", width=280), Col("code", "Код", width=70)] + [
-        Col(i["code"], i["code"], cell_text, 80, True, f"{i['code']} {i['name']}", cell_value) for i in indicators]
+    return [Col("school", "Школа", width=240), Col("code", "Код", width=66)] + [
+        Col(i["code"], i["code"], cell_text, 72, True, f"{i['code']} {i['name']}", cell_value) for i in indicators]
 
 
 class SchoolsTab(RefreshWhenShown, QWidget):
@@ -55,8 +56,11 @@ class SchoolsTab(RefreshWhenShown, QWidget):
             bar.addWidget(button)
         bar.addStretch(1)
         layout.addLayout(bar)
+        with workspace.session() as session:
+            shown = [k for k in COLOURS if (k == "below_target") != district_figures_here(session)
+                     or k in ("target_met", "no_data")]
         legend = QLabel(" ".join(f"<span style='background:{COLOURS[k]}'>&nbsp;{STANDINGS[k]}&nbsp;</span>"
-                                 for k in COLOURS) + " · «—» " + STANDINGS["outside"])
+                                 for k in shown) + " · «—» " + STANDINGS["outside"])
         legend.setWordWrap(True)
         layout.addWidget(legend)
         self.model = RowsModel(matrix_columns([]), tooltip=self._tip, cell_colour=self._colour)
@@ -77,8 +81,9 @@ class SchoolsTab(RefreshWhenShown, QWidget):
         self.indicators = {i["code"]: i for i in matrix["indicators"]}
         self.model.columns = matrix_columns(matrix["indicators"])
         self.model.set_rows(matrix["rows"])
+        self.table.resizeColumnsToContents()  # «нет данных района» is wider than a number
         for index, column in enumerate(self.model.columns):
-            self.table.setColumnWidth(index, column.width)
+            self.table.setColumnWidth(index, max(column.width, self.table.columnWidth(index)))
         self.summary.setText(f"Школ: {len(matrix['rows'])} · показателей: {len(matrix['indicators'])} · "
                              f"период: {matrix['indicators'][0]['period'] if matrix['indicators'] else '—'}")
 
