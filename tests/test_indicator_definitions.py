@@ -8,6 +8,7 @@ import pytest
 
 from app.errors import ValidationError
 from app.models import Enrollment, School, SocialPassport, Teacher, TeacherPosition
+from app.services.analytics import chart_data
 from app.services.analytics.overview import overview
 from app.services.indicators import catalogue as ind
 from app.services.indicators.choices import definition
@@ -137,5 +138,9 @@ def test_a_school_database_says_no_district_data_instead_of_counting_one_school(
         session.flush()
         rows = {row["code"]: row for row in ind.indicator_table(session, YEAR)}
         dynamics = school_result(session, ind.get_indicator(session, "2.1.2"), YEAR, own.id)
+        own_staff = school_result(session, ind.get_indicator(session, "МП.5"), YEAR, own.id)
+        quadrants = chart_data.quadrant_points(session, YEAR)
     assert rows["2.2"]["actual"] is None and rows["2.2"]["reason"] == DISTRICT_DATA_MISSING
     assert dynamics.value is None and dynamics.reason == DISTRICT_DATA_MISSING
+    assert own_staff.reason != DISTRICT_DATA_MISSING  # the school's own staffing is its own figure
+    assert quadrants["points"] == [] and not quadrants["district"]
