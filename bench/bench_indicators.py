@@ -116,12 +116,12 @@ def rows_for(origin: str, rng: random.Random) -> dict:
 
 GROUP = "(SELECT school_id FROM school_status WHERE year = :y AND deleted_at IS NULL AND status IN ({statuses}))"
 LIVE_SCHOOL = "school_id IN (SELECT id FROM school WHERE deleted_at IS NULL)"
+SHNOR_SHNSU = GROUP.format(statuses="'shnor','shnsu'")
 STAFF = f"""SELECT t.school_id, SUM({{has}}), COUNT(*) FROM teacher t
  WHERE t.deleted_at IS NULL AND t.{LIVE_SCHOOL} AND (t.hired_on IS NULL OR t.hired_on <= :end)
-   AND (t.left_on IS NULL OR t.left_on >= :start) AND t.school_id IN {GROUP.format(statuses="'shnor','shnsu'")}
+   AND (t.left_on IS NULL OR t.left_on >= :start) AND t.school_id IN {SHNOR_SHNSU}
  GROUP BY t.school_id"""
-SCHOOLS_WITH = f"""SELECT s.id, {{has}}, 1 FROM school s WHERE s.deleted_at IS NULL AND s.id IN {{group}}"""
-SHNOR_SHNSU = GROUP.format(statuses="'shnor','shnsu'")
+SCHOOLS_WITH = """SELECT s.id, {has}, 1 FROM school s WHERE s.deleted_at IS NULL AND s.id IN {group}"""
 DYNAMICS = f"""WITH r AS (
   SELECT e.school_id, e.year, e.exam, e.subject, e.participants AS w, e.mean_score AS x FROM exam_result e
   WHERE e.year IN (:y - 1, :y) AND e.deleted_at IS NULL AND e.{LIVE_SCHOOL}

@@ -9,12 +9,13 @@ from sqlalchemy import select
 
 from app.models import IndicatorTarget, SchoolStatus
 from app.services.analytics.selection import DEFAULT_ISB_WEIGHTS, get_isb_weights
-from app.services.indicators.catalogue import get_indicator, indicator_table
+from app.services.indicators.catalogue import compute, get_indicator, indicator_table, update_indicator
 from app.services.indicators.explain import explain
 from app.ui.indicators.analysis_tab import AnalysisTab
 from app.ui.indicators.explain_dialog import ExplainDialog
 from app.ui.indicators.indicator_dialog import IndicatorDialog
 from app.ui.indicators.isb_dialogs import WeightsDialog
+from app.ui.indicators.manual_value_dialog import ManualValueDialog
 from app.ui.indicators.page import IndicatorsPage
 from app.ui.indicators.program_tab import ProgramTab
 from app.ui.indicators.schools_tab import SchoolsTab
@@ -239,3 +240,15 @@ def test_schools_tab_colours_each_school_against_the_district_and_the_target(qtb
     assert tab.model.data(tab.model.index(position["gymn"], column)) == "—"
     tip = tab.model.data(cell, Qt.ItemDataRole.ToolTipRole)
     assert "Район: 40" in tip and "цель: 40" in tip and "Доля педагогических работников школ" in tip
+
+
+def test_manual_value_of_a_half_year_is_entered_in_the_dialog(qtbot, workspace, finished):
+    with workspace.session() as session:
+        update_indicator(session, "МП.1", {"choices": {"frequency": "half_year"}})
+    dialog = shown(ManualValueDialog(workspace, "МП.1"), qtbot)
+    dialog.half.setCurrentIndex(dialog.half.findData(1))
+    dialog.value.setValue(70)
+    assert finished(dialog.save())
+    with workspace.session() as session:
+        indicator = get_indicator(session, "МП.1")
+        assert (compute(session, indicator, YEAR, 1).value, compute(session, indicator, YEAR).value) == (70.0, None)
