@@ -50,7 +50,8 @@ def _line(row: IndicatorRow) -> str:
 
 def _school_line(row: SchoolValue) -> str:
     value = _number(row["value"]) if row["value"] is not None else f"— ({row['reason']})"
-    return f"{row['school']:<10} {row['code']:<8} {_number(row['numerator']):>7} / {_number(row['denominator']):<7} {value}"
+    parts = f"{_number(row['numerator']):>7} / {_number(row['denominator']):<7}"
+    return f"{row['school']:<10} {row['code']:<8} {parts} {value}"
 
 
 def run_indicators(args: argparse.Namespace) -> int:
@@ -90,7 +91,8 @@ def run_explain(args: argparse.Namespace) -> int:
     if args.json:
         emit_json(explanation)
         return 0
-    value = _number(explanation["value"]) if explanation["value"] is not None else f"нет данных ({explanation['reason']})"
+    value = (_number(explanation["value"]) if explanation["value"] is not None
+             else f"нет данных ({explanation['reason']})")
     print(f"Показатель {explanation['code']}, {explanation['period']}"
           + (f", школа {explanation['school']}" if explanation["school"] else "") + f": {value}")
     print(explanation["definition"])

@@ -91,6 +91,7 @@ QUADRANTS = {
 }
 RESILIENT_RULE = ("Резильентная школа — индекс результатов за год не ниже медианы района при ИСБ в нижней четверти "
                   "района (не выше 25-го процентиля): хорошие результаты несмотря на трудный контингент.")
+RESILIENT_REASON = "; резильентная: результаты года не ниже медианы района при ИСБ в нижней четверти"
 
 
 def _frame(session: Session, query, columns: list[str]) -> pd.DataFrame:
@@ -306,7 +307,7 @@ def shnor_candidates(session: Session, year: int, years_back: int = 3, threshold
     span = f"{years[0]}–{years[-1]} гг." if len(years) > 1 else f"{years[0]} г."
     frame["reason"] = [
         f"{_result_phrase(m, threshold)} в {span} ({_decimal(m)} σ), {_isb_phrase(i, quartile, mean)}"
-        + ("; резильентная: результаты года не ниже медианы района при ИСБ в нижней четверти" if "resilient" in p else "")
+        + (RESILIENT_REASON if "resilient" in p else "")
         for m, i, p in zip(frame["mean_index"], frame["isb"], frame["proposed"])
     ]
     columns = ["school", *years, "mean_index", "isb", "reason", "proposed"]
@@ -359,7 +360,8 @@ def resilient_schools(session: Session, year: int) -> pd.DataFrame:
         else "статус по решению, " + _not_resilient_because(row, quarter, median)
         for row in chosen.itertuples()]
     chosen = chosen.sort_values(["computed", "result_index"], ascending=[False, False])
-    return chosen[["school", "result_index", "isb", "computed", "decided", "note"]].rename_axis("school_id").reset_index()
+    columns = ["school", "result_index", "isb", "computed", "decided", "note"]
+    return chosen[columns].rename_axis("school_id").reset_index()
 
 
 def positive_dynamics(session: Session, year: int) -> pd.DataFrame:

@@ -102,7 +102,8 @@ def compute(session: Session, indicator: Indicator, year: int, half: int = 0) ->
     if indicator.method == "manual":
         stored = _stored_value(session, indicator.id, year, half)
         if stored is None or stored.value is None:
-            return IndicatorResult(None, None, None, "manual", f"значение за {period_of(indicator, year, half)} не введено")
+            missing = f"значение за {period_of(indicator, year, half)} не введено"
+            return IndicatorResult(None, None, None, "manual", missing)
         return IndicatorResult(stored.value, stored.numerator, stored.denominator, "manual")
     specs = parts(indicator, half)
     numerator = _measure_count(session, specs["numerator"], year)
@@ -190,7 +191,8 @@ def indicator_table(session: Session, year: int, half: int = 0) -> list[Indicato
     targets = _targets(session, year) if not half else {}
     rows: list[IndicatorRow] = []
     with caching(session):
-        results = [(indicator, district_result(session, indicator, year, half)) for indicator in list_indicators(session)]
+        results = [(indicator, district_result(session, indicator, year, half))
+                   for indicator in list_indicators(session)]
     for indicator, result in results:
         target = targets.get((indicator.id, year))
         rows.append({
@@ -228,7 +230,8 @@ def plan_fact(session: Session, code: str) -> list[PlanFactPoint]:
     stored_years = session.scalars(select(IndicatorValue.year).where(
         IndicatorValue.indicator_id == indicator.id, IndicatorValue.half == 0, alive(IndicatorValue)))
     years = sorted(set(targets) | set(stored_years))
-    return [{"year": y, "target": targets.get(y), "actual": district_result(session, indicator, y).value} for y in years]
+    return [{"year": y, "target": targets.get(y), "actual": district_result(session, indicator, y).value}
+            for y in years]
 
 
 def preview(session: Session, values: dict, year: int) -> IndicatorResult | None:

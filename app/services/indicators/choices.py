@@ -86,7 +86,8 @@ def effective_spec(spec: dict, part: str, choices: dict[str, str]) -> dict:
 
 
 def half_yearly(indicator: Indicator) -> bool:
-    """Whether the indicator is analysed every half-year (seeds/003: «Анализ результатов мониторинга (раз в полугодие)»)."""
+    """Whether the indicator is analysed every half-year (seeds/003: «Анализ результатов мониторинга (раз в
+    полугодие)»)."""
     key, code = HALF_YEARLY
     return selected(indicator).get(key) == code
 

@@ -73,7 +73,8 @@ def _results(session: Session, year: int, _filters: dict) -> Values:
 
 def _support_action(session: Session, year: int, filters: dict) -> Values:
     query = (select(SupportAction.school_id, func.max(SupportAction.held_on))
-             .where(alive(SupportAction), within(SupportAction.held_on, year, filters)).group_by(SupportAction.school_id))
+             .where(alive(SupportAction), within(SupportAction.held_on, year, filters))
+             .group_by(SupportAction.school_id))
     return _grouped(session, query, "Адресная помощь (последняя в периоде)")
 
 
@@ -97,8 +98,8 @@ def _partnership(session: Session, year: int, _filters: dict) -> Values:
 
 def _recommendation(session: Session, year: int, filters: dict) -> Values:
     start, _end = period_bounds(year, filters)
-    query = (select(Recommendation.school_id, func.count())
-             .where(alive(Recommendation), Recommendation.year <= year if start is None else Recommendation.year == year)
+    in_period = Recommendation.year <= year if start is None else Recommendation.year == year
+    query = (select(Recommendation.school_id, func.count()).where(alive(Recommendation), in_period)
              .group_by(Recommendation.school_id))
     return _grouped(session, query, "Адресных рекомендаций")
 

@@ -121,8 +121,8 @@ def _schools_section(doc: ReportDocument, session: Session, year: int, schools: 
                   f"{_listing(shnsu)}. Участники федерального проекта «500+»: "
                   f"{_listing(facts.schools_with(schools, '500plus'))}. Резильентные школы по решению о статусе: "
                   f"{_listing(facts.schools_with(schools, 'resilient'))}; по расчёту: "
-                  f"{_listing(list(computed.loc[computed['computed'], 'school']))} ({analytics.RESILIENT_RULE[:1].lower()}"
-                  f"{analytics.RESILIENT_RULE[1:]})")
+                  f"{_listing(list(computed.loc[computed['computed'], 'school']))} "
+                  f"({analytics.RESILIENT_RULE[:1].lower()}{analytics.RESILIENT_RULE[1:]})")
     doc.table(["№", "Школа", "Статусы", "Центр «Точка роста»"],
               [[i, s.name, ", ".join(s.statuses), s.growth_point or "нет"] for i, s in enumerate(schools, 1)],
               col_widths=(0.6, 6, 3, 2.4), numeric_columns=(0,))

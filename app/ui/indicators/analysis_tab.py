@@ -45,8 +45,8 @@ def rows_of(frame: pd.DataFrame) -> list[dict]:
     return frame.to_dict("records")
 
 
-NO_DISTRICT_DATA = (f"{DISTRICT_DATA_MISSING[0].upper()}{DISTRICT_DATA_MISSING[1:]}: ИСБ, индекс результатов, кандидаты, "
-                    "резильентность и динамика считаются по всем школам района и в базе одной школы не вычисляются.")
+NO_DISTRICT_DATA = (f"{DISTRICT_DATA_MISSING.capitalize()}: ИСБ, индекс результатов, кандидаты, резильентность "
+                    "и динамика считаются по всем школам района и в базе одной школы не вычисляются.")
 
 
 def analysis_data(session, year: int) -> dict[str, list[dict]]:
@@ -160,7 +160,8 @@ class Section(QWidget):
         self.model.columns = self.make_columns(year)
         self.model.set_rows(rows)
         noun = "Решений" if self.key == "statuses" else "Школ"
-        empty = EMPTY.get(self.key, "Нет данных за этот год.") if district or self.key == "statuses" else NO_DISTRICT_DATA
+        empty = (EMPTY.get(self.key, "Нет данных за этот год.") if district or self.key == "statuses"
+                 else NO_DISTRICT_DATA)
         self.count.setText(f"{noun}: {len(rows)}" if rows else empty)
 
 

@@ -22,7 +22,8 @@ def submit(dialog: QDialog, write: Callable[[Session], object], changed: str) ->
             .success(lambda _result: dialog.accept()).run())
 
 
-def export_excel(parent: QWidget, workspace: Workspace, file_name: str, write: Callable[[Session, str], object]) -> None:
+def export_excel(parent: QWidget, workspace: Workspace, file_name: str,
+                 write: Callable[[Session, str], object]) -> None:
     """Ask where to save, then `write(session, path)` the workbook in the background and say where it went."""
     path, _ = QFileDialog.getSaveFileName(parent, "Сохранить в Excel", str(Path.home() / file_name), EXCEL_FILTER)
     if not path:

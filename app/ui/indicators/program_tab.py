@@ -59,7 +59,8 @@ def columns(year: int, half: int = 0) -> list[Col]:
         Col("target", f"Цель {year}", number, 80, True), Col("actual", f"Факт {period}", actual_text, 100, True),
         Col("status", "Статус", labels(STATUSES), 100), Col("reason", "Почему нет данных", width=150),
         Col("numerator", "Числитель", number, 80, True), Col("denominator", "Знаменатель", number, 90, True),
-        Col("method", "Способ", labels(INDICATOR_METHODS), 120), Col("direction", "Направление", labels(DIRECTIONS), 120),
+        Col("method", "Способ", labels(INDICATOR_METHODS), 120),
+        Col("direction", "Направление", labels(DIRECTIONS), 120),
     ]
 
 
@@ -110,7 +111,8 @@ class ProgramTab(RefreshWhenShown, QWidget):
     def refresh(self) -> QueryOp:
         """Compute the year's table again off the UI thread (computed indicators are counted live)."""
         year, half = self.workspace.year, self.period.currentData()
-        return self.load(lambda session: indicator_table(session, year, half), lambda rows: self._show(rows, year, half))
+        return self.load(lambda session: indicator_table(session, year, half),
+                         lambda rows: self._show(rows, year, half))
 
     def _show(self, rows: list[dict], year: int, half: int = 0) -> None:
         chosen = (self.table.current() or {}).get("code")

@@ -96,7 +96,8 @@ class SchoolsTab(RefreshWhenShown, QWidget):
         indicator, cell = self.indicators.get(key), row.get(key)
         if indicator is None or cell is None:
             return None
-        district = number(indicator["actual"]) if indicator["actual"] is not None else (indicator["reason"] or "нет данных")
+        district = (number(indicator["actual"]) if indicator["actual"] is not None
+                    else indicator["reason"] or "нет данных")
         own = (f"{number(cell['value'])} {indicator['unit']} (числитель {number(cell['numerator'])}, знаменатель "
                f"{number(cell['denominator'])})" if cell["value"] is not None else cell["reason"] or "нет данных")
         target = number(indicator["target"]) if indicator["target"] is not None else "не задана"
