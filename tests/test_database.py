@@ -134,6 +134,7 @@ def test_backup_is_taken_before_migrating_an_existing_database(district_db, db_p
     with district_db.session() as session:
         session.add(School(id=school_id("1"), code="1", name="МКОУ СОШ №1", kind="СОШ", locality="urban"))
     district_db.close()
+    shipped = head_revision()
     migrations_with_a_second_revision("    op.create_table('note', sa.Column('id', sa.Integer, primary_key=True))")
 
     reopened = open_database(str(db_path))
@@ -152,6 +153,7 @@ def test_backup_is_taken_before_migrating_an_existing_database(district_db, db_p
 def test_failed_migration_restores_the_original_database(district_db, db_path, migrations_with_a_second_revision):
     shipped = head_revision()
     district_db.close()
+    shipped = head_revision()
     migrations_with_a_second_revision("    op.execute('CREATE TABLE school (broken)')")
     with pytest.raises(KuratorError, match="Не удалось подготовить"):
         open_database(str(db_path))

@@ -11,6 +11,7 @@ from app.errors import KuratorError, ValidationError
 from app.models import (
     AnswerFile,
     Course,
+    Diagnostic,
     ExternalCourse,
     Indicator,
     IndicatorTarget,
@@ -33,7 +34,8 @@ from app.services.roadmaps.plans import PlannedEvent, PlannedSection, create_roa
 from app.services.school import answers, external_courses
 from app.services.school.checklist import sign_off_checklist
 from app.services.school.roadmap import create_own_roadmap
-from app.services.school.summary import NOT_COUNTED, school_overview
+from app.services.indicators.per_school import NOT_IN_GROUP
+from app.services.school.summary import school_overview
 
 OWN = school_id("0701001")
 TODAY = date(2022, 12, 20)
@@ -267,6 +269,8 @@ def indicator(session, code, numerator, denominator, method="computed", target=N
 
 def test_the_school_counts_its_own_indicator_values_but_never_one_relative_to_other_schools(school_db, teacher):
     with school_db.session() as session:
+        session.add_all([Teacher(school_id=OWN, last_name="Борисов", first_name="Олег", origin="s"),
+                         Diagnostic(teacher_id=teacher, taken_on=date(2022, 3, 1), kind="subject", origin="s")])
         as_from_district(session, SchoolStatus(school_id=OWN, year=2022, status="shnor", basis="Приказ № 5"))
         indicator(session, "2.2", {"measure": "teachers", "filters": {"status": ["shnor"], "has": ["diagnostic"]}},
                   {"measure": "teachers", "filters": {"status": ["shnor"]}}, target=30)
@@ -277,10 +281,10 @@ def test_the_school_counts_its_own_indicator_values_but_never_one_relative_to_ot
         indicator(session, "МП.1", None, None, method="manual", target=90)
         overview = school_overview(session, 2022, today=TODAY)
     lines = {line.code: line for line in overview.indicators}
-    assert (lines["2.2"].value, lines["2.2"].target, lines["2.2"].standing) == (0.0, 30, "not_achieved")
+    assert (lines["2.2"].value, lines["2.2"].target, lines["2.2"].standing) == (50.0, 30, "target_met")  # 1 of 2
     assert (lines["МП.4"].value, lines["МП.4"].reason) == (None, "нет данных района")
-    assert (lines["2.3.3"].value, lines["2.3.3"].reason) == (None, NOT_COUNTED)
-    assert (lines["МП.1"].value, lines["МП.1"].reason) == (None, "значение вводится районом")
+    assert lines["2.3.3"].value is None and lines["2.3.3"].reason.startswith(NOT_IN_GROUP)
+    assert (lines["МП.1"].value, lines["МП.1"].standing) == (None, "no_data")
     assert all(line.district is None for line in lines.values())  # no summary from the district yet
 
 
@@ -301,7 +305,7 @@ def test_school_summary_json_has_the_issue_s_shape(school_db, teacher, capsys, m
         "0701001", 2022, None, None, None)
     assert summary["statuses"] == [{"year": 2022, "status": "500plus", "label": "«500+»", "basis": "Приказ № 7"},
                                    {"year": 2021, "status": "shnor", "label": "ШНОР", "basis": "Приказ № 1"}]
-    assert summary["indicators"] == [{"code": "2.2", "value": 0.0, "district": None, "target": 30}]
+    assert summary["indicators"] == [{"code": "2.2", "value": None, "district": None, "target": 30}]  # no diagnostics
     assert set(summary["roadmap"]) == {"overdue", "due_this_month", "done"}
     assert summary["roadmap"]["done"] == 0
     assert summary["missing"] == ["Кадры", "Социальный паспорт", "ГИА, ВПР, выпуск, олимпиады", "Дорожная карта"]

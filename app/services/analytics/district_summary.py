@@ -8,9 +8,10 @@ group). A school never computes these over its own one school: before a summary 
 
 What a summary holds (`SummaryFigures`): the school's ИСБ, result index and group (quadrant: ИСБ and result index
 split at the district medians), the medians and how many schools were compared, the status decisions of the year
-with their basis, the district's value of each program indicator, the mean over the district's schools of each
-column of the seeds/000 exam table, and the district's mean ЕГЭ score (Russian and mathematics) for the four years
-up to this one.
+with their basis, the district's value of each program indicator and this school's value as the district counts
+it (a value relative to the other schools, such as positive dynamics, exists only there), the mean over the
+district's schools of each column of the seeds/000 exam table, and the district's mean ЕГЭ score (Russian and
+mathematics) for the four years up to this one.
 """
 
 import math
@@ -27,9 +28,9 @@ from app.services.analytics import chart_data
 from app.services.analytics import selection as analytics
 from app.services.ids import stable_id
 from app.services.indicators.catalogue import indicator_table
-from app.services.installation import require_installation
+from app.services.indicators.per_school import school_values
+from app.services.installation import DISTRICT_DATA_MISSING, require_installation
 
-NO_DISTRICT_DATA = "нет данных района"
 YEARS_OF_RESULTS = 4
 
 
@@ -41,7 +42,8 @@ class Decision(TypedDict):
 
 class IndicatorFigure(TypedDict):
     code: str
-    district: float | None
+    district: float | None  # the district's value
+    school: float | None  # this school's value as the district counts it (relative ones included)
 
 
 class ColumnFigure(TypedDict):
@@ -81,7 +83,12 @@ class DistrictFigures:
         return f"по данным района на {self.as_of:%d.%m.%Y}"
 
     def indicator(self, code: str) -> float | None:
+        """The district's value of the indicator."""
         return next((item["district"] for item in self.figures["indicators"] if item["code"] == code), None)
+
+    def school_indicator(self, code: str) -> float | None:
+        """This school's value of the indicator as the district counted it."""
+        return next((item["school"] for item in self.figures["indicators"] if item["code"] == code), None)
 
     def result(self, key: str) -> float | None:
         return next((item["district"] for item in self.figures["results"] if item["key"] == key), None)
@@ -118,6 +125,12 @@ def _result_columns(session: Session, year: int) -> list[ColumnFigure]:
             for key in analytics.EXAM_TABLE_TITLES if key != "school"]
 
 
+def _indicators(session: Session, school_id: str, year: int) -> list[IndicatorFigure]:
+    own = {v["code"]: v["value"] for v in school_values(session, [year], school_ids=[school_id])}
+    return [{"code": row["code"], "district": row["actual"], "school": own.get(row["code"])}
+            for row in indicator_table(session, year)]
+
+
 def compute_figures(session: Session, school_id: str, year: int) -> SummaryFigures:
     """The summary of the school's year from the district's data (all its schools); a district installation only."""
     years = list(range(year - YEARS_OF_RESULTS + 1, year + 1))
@@ -125,7 +138,7 @@ def compute_figures(session: Session, school_id: str, year: int) -> SummaryFigur
     return {
         **_standing(session, school_id, year),
         "decisions": _decisions(session, school_id, year),
-        "indicators": [{"code": row["code"], "district": row["actual"]} for row in indicator_table(session, year)],
+        "indicators": _indicators(session, school_id, year),
         "results": _result_columns(session, year),
         "ege_core": [{"year": point["year"], "district": point["district"]} for point in series["points"]],
     }
@@ -158,6 +171,15 @@ def district_figures(session: Session, school_id: str, year: int) -> DistrictFig
     return DistrictFigures(school_id, year, stored.as_of, figures) if figures is not None else None
 
 
+def with_district_count(value: float | None, reason: str, figures: DistrictFigures | None,
+                        code: str) -> tuple[float | None, str]:
+    """A school's own value of an indicator; where only the district can count it (relative to the other schools)
+    the district's count from its summary, its source as the note; else «нет данных района» stays."""
+    if reason != DISTRICT_DATA_MISSING or figures is None or figures.school_indicator(code) is None:
+        return value, reason
+    return figures.school_indicator(code), figures.as_of_text
+
+
 # --- reading what arrived: a summary is data from outside, read strictly ---------------------------------------
 
 def _finite(value: Any) -> bool:
@@ -180,7 +202,8 @@ SHAPE = {
     "schools_compared": lambda v: isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 100_000,
     "decisions": lambda v: _items(v, {"status": lambda s: isinstance(s, str) and len(s) <= 16,
                                       "decided_on": lambda d: _text(d, 10), "basis": _text}),
-    "indicators": lambda v: _items(v, {"code": lambda c: isinstance(c, str) and len(c) <= 32, "district": _finite}),
+    "indicators": lambda v: _items(v, {"code": lambda c: isinstance(c, str) and len(c) <= 32, "district": _finite,
+                                       "school": _finite}),
     "results": lambda v: _items(v, {"key": lambda k: k in analytics.EXAM_TABLE_TITLES, "district": _finite}),
     "ege_core": lambda v: _items(v, {"year": lambda y: isinstance(y, int) and 2000 <= y <= 2100,
                                      "district": _finite}),

@@ -2,8 +2,8 @@
 and before (with their basis), its program indicators against the district's value and the target, its roadmap
 (overdue, due this month, done), the recommendations addressed to it with their state, and what is not filled yet.
 
-The school's own value of an indicator is counted over its own records (its teachers, its exam papers): in a
-school's database the «district» is this one school. A value relative to the district's other schools (positive
+The school's own value of an indicator is counted over its own records (its teachers, its exam papers), as the
+district counts it per school (`indicators.per_school`). A value relative to the district's other schools (positive
 dynamics is judged on results standardised over the district) is never counted here; like ИСБ, the group and the
 district's values it comes only from the district's summary («нет данных района» before one arrives).
 """
@@ -16,12 +16,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import KuratorError
-from app.models import Indicator, IndicatorTarget, SchoolStatus, alive
+from app.models import IndicatorTarget, SchoolStatus, alive
 from app.models.reference import LOCALITIES, SCHOOL_STATUSES
-from app.services.analytics.district_summary import NO_DISTRICT_DATA, DistrictFigures, district_figures
-from app.services.indicators.catalogue import compute, list_indicators, status
-from app.services.indicators.dynamics import caching
-from app.services.indicators.measures import RELATIVE_HAS
+from app.services.analytics.district_summary import DistrictFigures, district_figures, with_district_count
+from app.services.indicators.catalogue import list_indicators
+from app.services.indicators.per_school import school_result, standing
 from app.services.installation import own_school
 from app.services.output.ru_format import format_value
 from app.services.roadmaps.plans import FINISHED_STATUSES
@@ -30,8 +29,6 @@ from app.services.school.answers import RecommendationState, recommendations_to
 from app.services.school.checklist import Checklist, sign_off_checklist
 from app.services.school.roadmap import own_roadmaps
 
-ENTERED_BY_DISTRICT = "значение вводится районом"
-NOT_COUNTED = "школа не входит в число школ показателя в этом году"
 PROGRAM_STATUSES = ("shnor", "shnsu", "500plus")
 
 
@@ -62,8 +59,8 @@ class IndicatorLine:
 
     @property
     def standing(self) -> str:
-        """Our value against the target: a code of catalogue.STATUSES."""
-        return status(self.value, self.target, self.direction)
+        """Our value against the district's value and the target: a code of per_school.STANDINGS."""
+        return standing(self.value, self.reason, self.district, self.target, self.direction)
 
 
 @dataclass(frozen=True)
@@ -151,33 +148,18 @@ def status_history(session: Session, school_id: str, up_to: int) -> list[StatusL
     return [StatusLine(s.year, s.status, s.basis, s.decided_on) for s in session.scalars(query)]
 
 
-def _relative(indicator: Indicator) -> bool:
-    return any(kind in RELATIVE_HAS for part in (indicator.numerator, indicator.denominator) if part
-               for kind in (part.get("filters") or {}).get("has", []))
-
-
-def own_value(session: Session, indicator: Indicator, year: int) -> tuple[float | None, str]:
-    """The school's value of an indicator over its own records, or None and the reason there is none."""
-    if indicator.method == "manual":
-        return None, ENTERED_BY_DISTRICT
-    if _relative(indicator):
-        return None, NO_DISTRICT_DATA
-    result = compute(session, indicator, year)
-    if not result.denominator:
-        return None, NOT_COUNTED
-    return result.value, ""
-
-
-def indicator_lines(session: Session, year: int, district: DistrictFigures | None) -> list[IndicatorLine]:
-    """Every program indicator with our value, the district's value (from its summary) and the year's target."""
+def indicator_lines(session: Session, school_id: str, year: int,
+                    district: DistrictFigures | None) -> list[IndicatorLine]:
+    """Every program indicator with our value (counted here, or by the district where only it can), the
+    district's value (from its summary) and the year's target."""
     targets = _targets(session, year)
     lines = []
-    with caching(session):
-        for indicator in list_indicators(session):
-            value, reason = own_value(session, indicator, year)
-            lines.append(IndicatorLine(indicator.code, indicator.name, indicator.unit, indicator.direction, value,
-                                       reason, district.indicator(indicator.code) if district else None,
-                                       targets.get(indicator.id)))
+    for indicator in list_indicators(session):
+        result = school_result(session, indicator, year, school_id)
+        value, reason = with_district_count(result.value, result.reason, district, indicator.code)
+        lines.append(IndicatorLine(indicator.code, indicator.name, indicator.unit, indicator.direction, value,
+                                   reason, district.indicator(indicator.code) if district else None,
+                                   targets.get(indicator.id)))
     return lines
 
 
@@ -216,5 +198,5 @@ def school_overview(session: Session, year: int, today: date | None = None) -> S
     district = district_figures(session, school.id, year)
     return SchoolOverview(
         school.code, school.name, year, status_history(session, school.id, year), district,
-        indicator_lines(session, year, district), roadmap_counts(session, school.id, year, today),
+        indicator_lines(session, school.id, year, district), roadmap_counts(session, school.id, year, today),
         recommendations_to(session, school.id, year), sign_off_checklist(session, school.id, year, today))

@@ -3,10 +3,12 @@ value from the district's summary («по данным района на ДАТ�
 
 from dataclasses import asdict
 
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.services.analytics.district_summary import NO_DISTRICT_DATA, district_figures
-from app.services.indicators.catalogue import STATUSES
+from app.services.analytics.district_summary import district_figures
+from app.services.installation import DISTRICT_DATA_MISSING
+from app.services.indicators.per_school import STANDINGS
 from app.services.installation import own_school
 from app.services.school.summary import indicator_lines
 
@@ -15,7 +17,7 @@ from ..widgets.refresh import RefreshWhenShown
 from ..widgets.tabbed_page import page_title
 from ..workspace import Workspace
 from .form import export_rows
-from .program_tab import status_colour
+from .schools_tab import COLOURS
 from .rows import STRETCH, Col, RowsModel, RowsTable, labels, number
 
 NO_INDICATORS = "Показателей программы пока нет: их перечень и цели приходят в пакете от района."
@@ -25,18 +27,24 @@ def columns(year: int) -> list[Col]:
     return [
         Col("code", "Код", width=60), Col("name", "Показатель", width=STRETCH), Col("unit", "Ед.", width=45),
         Col("value", f"Школа {year}", number, 90, True), Col("district", f"Район {year}", number, 90, True),
-        Col("target", f"Цель {year}", number, 80, True), Col("status", "Статус", labels(STATUSES), 110),
+        Col("target", f"Цель {year}", number, 80, True), Col("standing", "Итог", labels(STANDINGS), 200),
         Col("reason", "Примечание", width=260),
     ]
+
+
+def standing_colour(row: dict) -> QColor | None:
+    """The colour «Показатели по школам» gives the same standing."""
+    colour = COLOURS.get(row["standing"])
+    return QColor(colour) if colour else None
 
 
 def school_rows(session, year: int) -> tuple[list[dict], str]:
     """The table's rows and the line that says where the district's values come from."""
     school = own_school(session)
-    district = district_figures(session, school.id, year) if school else None
-    rows = [asdict(line) | {"status": line.standing} for line in indicator_lines(session, year, district)]
+    district = district_figures(session, school.id, year)
+    rows = [asdict(line) | {"standing": line.standing} for line in indicator_lines(session, school.id, year, district)]
     source = (f"Значения района — {district.as_of_text}." if district else
-              f"Значения района: {NO_DISTRICT_DATA} — они приходят в пакете от района.")
+              f"Значения района: {DISTRICT_DATA_MISSING} — они приходят в пакете от района.")
     return rows, source if rows else NO_INDICATORS
 
 
@@ -57,7 +65,7 @@ class SchoolIndicatorsPage(RefreshWhenShown, QWidget):
         bar.addWidget(export)
         bar.addStretch(1)
         layout.addLayout(bar)
-        self.model = RowsModel(columns(workspace.year), status_colour, "status")
+        self.model = RowsModel(columns(workspace.year), standing_colour, "standing")
         self.table = RowsTable(self.model)
         layout.addWidget(self.table, 1)
         self.follow({EVERYTHING})

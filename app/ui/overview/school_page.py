@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.reference import ANSWER_STATES, RECOMMENDATION_STATUSES
-from app.services.analytics.district_summary import NO_DISTRICT_DATA
-from app.services.indicators.catalogue import STATUSES
+from app.services.installation import DISTRICT_DATA_MISSING
+from app.services.indicators.per_school import STANDINGS
 from app.services.output.ru_format import format_value
 from app.services.school.checklist import ChecklistSection
 from app.services.school.summary import SchoolOverview, school_overview
 
-from ..indicators.program_tab import status_colour
+from ..indicators.school_page import standing_colour
 from ..indicators.rows import STRETCH, Col, RowsModel, RowsTable, labels, number
 from ..operations import EVERYTHING, QueryOp
 from ..widgets.refresh import RefreshWhenShown
@@ -40,7 +40,7 @@ MISSING_STYLE = "color: #8a5a00;"
 def _indicator_columns(year: int) -> list[Col]:
     return [Col("code", "Код", width=55), Col("name", "Показатель", width=STRETCH),
             Col("value", "Школа", number, 70, True), Col("district", "Район", number, 70, True),
-            Col("target", f"Цель {year}", number, 75, True), Col("status", "Статус", labels(STATUSES), 105)]
+            Col("target", f"Цель {year}", number, 75, True), Col("standing", "Итог", labels(STANDINGS), 190)]
 
 
 RECOMMENDATION_COLUMNS = [Col("text", "Рекомендация", width=STRETCH), Col("due_date", "Срок", width=90),
@@ -73,7 +73,7 @@ class SchoolOverviewPage(RefreshWhenShown, QWidget):
         self.body.addLayout(self.cards_grid)
         self.statuses = QLabel()
         self.statuses.setWordWrap(True)
-        self.indicators = RowsTable(RowsModel(_indicator_columns(workspace.year), status_colour, "status"))
+        self.indicators = RowsTable(RowsModel(_indicator_columns(workspace.year), standing_colour, "standing"))
         self.indicators_note = QLabel()
         self.recommendations = RowsTable(RowsModel(RECOMMENDATION_COLUMNS))
         self.recommendations.doubleClicked.connect(lambda _index: self._go("recommendations", {}))
@@ -104,7 +104,7 @@ class SchoolOverviewPage(RefreshWhenShown, QWidget):
     def _show(self, overview: SchoolOverview) -> None:
         self.overview = overview
         district = overview.district
-        source = district.as_of_text if district else f"{NO_DISTRICT_DATA}: сводка района ещё не приходила"
+        source = district.as_of_text if district else f"{DISTRICT_DATA_MISSING}: сводка района ещё не приходила"
         self.subtitle.setText(f"{overview.school_name} · {overview.year} год · ИСБ, группа и значения района — "
                               f"{source}")
         self._fill_cards(overview)
@@ -118,7 +118,7 @@ class SchoolOverviewPage(RefreshWhenShown, QWidget):
         figures = overview.district.figures if overview.district else None
         now = ", ".join(line.label for line in overview.this_year) or "нет статуса программы"
         isb = (f"ИСБ {format_value(figures['isb'])}" if figures and figures["isb"] is not None else
-               "ИСБ: нет данных" if figures else NO_DISTRICT_DATA)
+               "ИСБ: нет данных" if figures else DISTRICT_DATA_MISSING)
         group = (figures["group"] or "группа не определена") if figures else "группа по результатам и ИСБ"
         answered = sum(item["answer_state"] is not None for item in overview.recommendations)
         roadmap = overview.roadmap
@@ -156,7 +156,7 @@ class SchoolOverviewPage(RefreshWhenShown, QWidget):
         self.statuses.setText("<br>".join(lines) or "Статусов программы (ШНОР, ШНСУ, «500+») у школы нет.")
 
     def _fill_tables(self, overview: SchoolOverview) -> None:
-        rows = [asdict(line) | {"status": line.standing} for line in overview.indicators]
+        rows = [asdict(line) | {"standing": line.standing} for line in overview.indicators]
         self.indicators.model().columns = _indicator_columns(overview.year)
         self.indicators.model().set_rows(rows)
         self.indicators_note.setText("Значение школы считается по её записям; значение района и цель — из данных "

@@ -46,14 +46,16 @@ class ReportKind:
 
 
 PROFILE = ReportKind("Профиль школы (PDF)", "Сведения о школе, статусы, кадры, социальный паспорт и ИСБ, результаты в "
-                     "сравнении с районом, курсы, дорожная карта, помощь.", "pdf", True,
+                     "сравнении с районом, показатели программы по школе за пять лет, курсы, дорожная карта, "
+                     "помощь.", "pdf", True,
                      lambda s, y, c, p: reports.school_report(s, c, y, p))
 REPORTS: tuple[ReportKind, ...] = (
     ReportKind("Аналитическая справка района (PDF)", "Школы программы, показатели, диаграммы, ГИА, курсы, дорожная "
                "карта, рекомендации, задачи.", "pdf", False,
                lambda s, y, _c, p: reports.district_report(s, y, p), DISTRICT_ONLY),
     PROFILE,
-    ReportKind("Показатели: план и факт по годам (Excel)", "Целевые и фактические значения показателей программы.",
+    ReportKind("Показатели: план и факт по годам (Excel)", "Целевые и фактические значения показателей "
+               "программы, причины отсутствия данных и определения показателей.",
                "xlsx", False, lambda s, y, _c, p: report_excel.export_indicators_xlsx(
                    s, p, report_excel.program_years(s, y)), DISTRICT_ONLY),
     ReportKind("Таблица показателей ЕГЭ/ОГЭ (Excel)", "Показатели ГИА по школам за год.", "xlsx", False,
