@@ -8,7 +8,7 @@ checklist of the period), so the district sees what is still to come.
 Scope. A school sends its own school's school-owned records (child rows through their teacher), its school
 roadmaps with sections, events, occurrences and evidence, its answers to the recommendations addressed to it (with
 their files), and the practices it created. A district sends one
-school its register record (and those of its partner schools) and statuses, the district record, the course
+school its register record (and those of its partner schools and of the hosts of its events) and statuses, the district record, the course
 catalogue, the indicators and their targets, the municipal roadmap with sections and events, that school's
 partnerships, the methodological events it took part in with its participation, its recommendations, support
 actions and curators, plus the practices the district created (general or for that school).
@@ -137,7 +137,7 @@ class _Scope:
     events: set[str] = field(default_factory=set)
     recommendations: set[str] = field(default_factory=set)
     answers: set[str] = field(default_factory=set)
-    schools: set[str] = field(default_factory=set)  # the school and its partners (mentor or mentored)
+    schools: set[str] = field(default_factory=set)  # the school, its partners and the hosts of its events
     method_events: set[str] = field(default_factory=set)  # those the school took part in or hosted
 
 
@@ -257,12 +257,14 @@ def _scope(session: Session, installation: Installation, target_school: str) -> 
         level_rule = (Roadmap.level == "school") & (Roadmap.school_id == target_school)
     else:
         level_rule = Roadmap.level == "municipal"
-        scope.schools = {target_school} | set(session.scalars(
-            select(Partnership.mentor_school_id).where(Partnership.school_id == target_school))) | set(
-            session.scalars(select(Partnership.school_id).where(Partnership.mentor_school_id == target_school)))
         scope.method_events = set(session.scalars(select(Participation.event_id).where(
             Participation.school_id == target_school))) | set(session.scalars(select(MethodEvent.id).where(
                 MethodEvent.host_school_id == target_school)))
+        scope.schools = {target_school} | set(session.scalars(
+            select(Partnership.mentor_school_id).where(Partnership.school_id == target_school))) | set(
+            session.scalars(select(Partnership.school_id).where(Partnership.mentor_school_id == target_school))) | set(
+            session.scalars(select(MethodEvent.host_school_id).where(MethodEvent.id.in_(scope.method_events),
+                                                                     MethodEvent.host_school_id.is_not(None))))
     scope.roadmaps = set(session.scalars(select(Roadmap.id).where(level_rule)))
     scope.events = set(session.scalars(select(RoadmapEvent.id).where(RoadmapEvent.roadmap_id.in_(scope.roadmaps))))
     return scope
