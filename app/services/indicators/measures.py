@@ -182,7 +182,8 @@ def school_rows(session: Session, year: int, filters: dict) -> Select:
 
 # --- teachers -----------------------------------------------------------------------------------------------
 
-def _employed(year: int) -> list[ColumnElement]:
+def employed(year: int) -> list[ColumnElement]:
+    """A teacher is not deleted and worked at some time during the year."""
     return [
         alive(Teacher),
         or_(Teacher.hired_on.is_(None), Teacher.hired_on <= date(year, 12, 31)),
@@ -190,7 +191,8 @@ def _employed(year: int) -> list[ColumnElement]:
     ]
 
 
-def _teacher_has(kind: str, year: int, filters: dict) -> ColumnElement:
+def teacher_has(kind: str, year: int, filters: dict) -> ColumnElement:
+    """The teacher took a diagnostic, or completed a course (of `course_topic`), in the period of `filters`."""
     if kind == "diagnostic":
         return exists().where(Diagnostic.teacher_id == Teacher.id, alive(Diagnostic),
                               within(Diagnostic.taken_on, year, filters))
@@ -206,7 +208,7 @@ def teacher_rows(_session: Session, year: int, filters: dict) -> Select:
         select(School.name.label("school"), Teacher.last_name.label("last_name"), Teacher.first_name.label("first_name"),
                Teacher.middle_name.label("middle_name"))
         .join(School, School.id == Teacher.school_id)
-        .where(*_employed(year), *school_conditions(Teacher.school_id, year, filters))
+        .where(*employed(year), *school_conditions(Teacher.school_id, year, filters))
     )
     if filters.get("position"):
         query = query.where(exists().where(TeacherPosition.teacher_id == Teacher.id, alive(TeacherPosition),
@@ -215,7 +217,7 @@ def teacher_rows(_session: Session, year: int, filters: dict) -> Select:
     if filters.get("course_topic") and "completed_course" not in has:
         has.append("completed_course")
     for kind in has:
-        query = query.where(_teacher_has(kind, year, filters))
+        query = query.where(teacher_has(kind, year, filters))
     return query.order_by(School.name, Teacher.last_name, Teacher.first_name)
 
 
