@@ -42,6 +42,13 @@ ROADMAP_PARTS = (  # key, legend, colour
     ("overdue", "Просрочено", "#c0392b"),
     ("remaining", "Срок не наступил", "#bdc3c7"),
 )
+RISK_LEVEL_PARTS = (  # key, legend, colour
+    ("high", "Высокий", "#c0392b"),
+    ("medium", "Средний", "#e67e22"),
+    ("low", "Низкий", "#f1c40f"),
+    ("none", "Не выявлен", "#27ae60"),
+    (None, "Нет оценки", "#d5d8dc"),
+)
 LABEL_WIDTH = 46  # characters of a category name on a bar chart's axis
 
 
@@ -160,6 +167,20 @@ def draw_course_coverage(plot: pg.PlotItem, data: list[dict]) -> None:
     plot.setXRange(0, 100, padding=0.02)
 
 
+def draw_risk_map(plot: pg.PlotItem, data: dict) -> None:
+    """Schools (rows) × factors (numbered columns), each cell coloured by the school's level of the factor."""
+    for key, name, colour in RISK_LEVEL_PARTS:
+        cells = [(column, row) for row, levels in enumerate(data["levels"]) for column, level in enumerate(levels)
+                 if level == key]
+        if cells:
+            plot.addItem(pg.BarGraphItem(x0=[c + 0.55 for c, _ in cells], y=[r for _, r in cells], width=0.9,
+                                         height=0.85, brush=colour, pen=pg.mkPen("w", width=1), name=name))
+    count = len(data["factors"])
+    plot.getAxis("bottom").setTicks([[(i, str(i)) for i in range(1, count + 1)]])
+    plot.setXRange(0.4, count + 0.6 + count * 0.3, padding=0)  # room on the right for the legend
+    _horizontal_categories(plot, data["schools"])
+
+
 @dataclass(frozen=True)
 class ChartSpec:
     """How one chart is drawn and labelled; `height_per_row` grows bar charts with their categories."""
@@ -181,6 +202,8 @@ CHARTS: dict[str, ChartSpec] = {
                                   lambda data: len(data["sections"]), 60),
     "course_coverage": ChartSpec(draw_course_coverage, "Доля педагогов, завершивших курсы, %", "",
                                  len, 34),
+    "risk_map": ChartSpec(draw_risk_map, "Фактор риска (номер в перечне)", "",
+                          lambda data: len(data["schools"]), 40),
 }
 
 
