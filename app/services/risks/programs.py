@@ -23,6 +23,7 @@ from app.models import (
     utcnow,
 )
 from app.models.reference import RISK_PROGRAM_KINDS
+from app.services.output.ru_format import format_value
 from app.services.roadmaps.deadlines import MAX_TEXT_LENGTH, DeadlineKind, parse_deadline
 
 from . import roadmap_link
@@ -98,6 +99,19 @@ def validate_measure(entry: MeasureEntry, year: int) -> dict[str, str]:
     if _too_long(entry.expected_result, MAX_TEXT):
         errors["expected_result"] = f"Не длиннее {MAX_TEXT} символов."
     return errors
+
+
+def understood(text: str, year: int, shown: int = 4) -> str:
+    """How the deadline grammar reads a measure's deadline for the year, in words: «период: 01.03.2022 – 30.04.2022»;
+    the reason to correct it when it cannot."""
+    if not (text or "").strip():
+        return "срок не указан"
+    deadline = parse_deadline(text.strip()[:MAX_TEXT_LENGTH], year)
+    if deadline.kind == DeadlineKind.UNRECOGNIZED:
+        return f"не распознан — исправьте, например: {DEADLINE_EXAMPLES}"
+    windows = [f"{format_value(w.start)} – {format_value(w.end)}" for w in deadline.windows]
+    more = f" … всего сроков: {len(windows)}" if len(windows) > shown else ""
+    return deadline.kind.label + (": " + "; ".join(windows[:shown]) + more if windows else " (без дат)")
 
 
 def _number_error(value, required: bool) -> str | None:

@@ -25,6 +25,7 @@ from app.services.roadmaps.plans import FINISHED_STATUSES, effective_status, eve
 from app.services.roadmaps.view import OPEN_OR_LATE
 
 from .profiles import find_profile
+from .programs import IndicatorEntry, MeasureEntry, ProgramEntry
 
 KIND_ORDER = tuple(RISK_PROGRAM_KINDS)
 
@@ -86,6 +87,14 @@ class ProgramView:
     @property
     def done_percent(self) -> float | None:
         return done_percent(self.measures)
+
+    def entry(self) -> ProgramEntry:
+        """The program as its editor starts from: every measure and indicator keeps its identity."""
+        return ProgramEntry(
+            self.kind, self.goal, self.factor_code, self.title, list(self.tasks), self.approved_by,
+            [MeasureEntry(m.title, m.deadline_text, m.responsible, m.expected_result or None, m.measure_id, m.event_id)
+             for m in self.measures],
+            [IndicatorEntry(i.name, i.target, i.unit, i.actual, i.indicator_id) for i in self.indicators])
 
     def progress_text(self) -> str:
         """«мероприятий 4: выполнено 2, просрочено 1, запланировано 1»."""

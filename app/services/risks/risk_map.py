@@ -124,14 +124,25 @@ class RiskMap:
         return sum(row.has_profile for row in self.rows)
 
 
-def risk_map(session: Session, year: int, statuses: list[str] | None = None, today: date | None = None) -> RiskMap:
-    """The map of `year`, keeping the schools that hold any of `statuses` that year (all schools on the map if none)."""
-    chosen = [s for s in (statuses or []) if s in SCHOOL_STATUSES]
+def _on_map(session: Session, year: int, chosen: list[str]) -> tuple[set[str], set[str], dict[str, list[str]]]:
+    """The ids of the schools on the map, of those with a profile, and every school's statuses in the year."""
     held = _statuses(session, year)
     profiled = set(session.scalars(select(RiskProfile.school_id).where(RiskProfile.year == year, alive(RiskProfile))))
     wanted = profiled | {school for school, codes in held.items() if "500plus" in codes}
     if chosen:
         wanted = {school for school in wanted if set(held.get(school, ())) & set(chosen)}
+    return wanted, profiled, held
+
+
+def schools_on_map(session: Session, year: int) -> list[tuple[str, str]]:
+    """(id, name) of the schools the map of the year holds, by name: whose profile the district may look at."""
+    return [(school.id, school.name) for school in _schools(session, _on_map(session, year, [])[0])]
+
+
+def risk_map(session: Session, year: int, statuses: list[str] | None = None, today: date | None = None) -> RiskMap:
+    """The map of `year`, keeping the schools that hold any of `statuses` that year (all schools on the map if none)."""
+    chosen = [s for s in (statuses or []) if s in SCHOOL_STATUSES]
+    wanted, profiled, held = _on_map(session, year, chosen)
     schools = _schools(session, wanted)
     levels = _levels(session, list(wanted), year)
     programs = _programs(session, list(wanted), year, today or date.today())

@@ -179,3 +179,24 @@ def school_event(session: Session, event_id: str, school_id: str) -> RoadmapEven
     if roadmap.level != "school" or roadmap.school_id != school_id:
         raise KuratorError("Мерой программы может быть только мероприятие дорожной карты этой школы.", field="event_id")
     return event
+
+
+@dataclass(frozen=True)
+class LinkableEvent:
+    """An event of the school's roadmap a measure may be made of, with its texts as written."""
+
+    event_id: str
+    label: str  # «№ title · roadmap»
+    text: MeasureText
+
+
+def linkable_events(session: Session, school_id: str, year: int) -> list[LinkableEvent]:
+    """The live events of the school's roadmaps covering the year, in their roadmaps' order."""
+    query = (select(RoadmapEvent, Roadmap.title).join(Roadmap, Roadmap.id == RoadmapEvent.roadmap_id)
+             .where(Roadmap.level == "school", Roadmap.school_id == school_id, alive(Roadmap), alive(RoadmapEvent),
+                    Roadmap.year_from <= year, Roadmap.year_to >= year)
+             .order_by(Roadmap.year_from, RoadmapEvent.position))
+    return [LinkableEvent(event.id, f"{event.number or ''} {event.title} · {roadmap}".strip(),
+                          MeasureText(event.title, event.deadline_override or event.deadline_text or "",
+                                      event.responsible or "", event.planned_result))
+            for event, roadmap in session.execute(query)]
