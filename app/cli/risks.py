@@ -16,7 +16,9 @@ from .output import emit_json, say
 
 
 def register(subparsers) -> None:
-    risks = subparsers.add_parser("risks", help="риски школ «500+»: факторы, профили рисков, антирисковые программы")
+    risks = subparsers.add_parser(
+        "risks", help="риски школ «500+»: факторы, профили рисков, антирисковые программы",
+        description="Без действия — профили рисков за год: kurator risks --year Y [--school КОД] [--json].")
     risks.add_argument("--year", type=int, help="год профилей (например, 2022)")
     risks.add_argument("--school", metavar="CODE", help="код школы (по умолчанию — все школы с профилем)")
     risks.add_argument("--json", action="store_true", help="вывести JSON")
