@@ -79,7 +79,8 @@ def test_a_school_without_a_roadmap_gets_one_for_the_year_holding_the_measures_a
         assert (section.number, section.title) == ("1", SECTION)
         monthly, spring = measures_of(session, program_id)
         assert [(e.number, e.title, e.deadline_text, e.responsible) for e in (monthly, spring)] == [
-            ("1.1", MONTHLY.title, "Ежемесячно", "Абаева А.П."), ("1.2", SPRING.title, "Март - апрель", "Педагог-психолог")]
+            ("1.1", MONTHLY.title, "Ежемесячно", "Абаева А.П."),
+            ("1.2", SPRING.title, "Март - апрель", "Педагог-психолог")]
         assert monthly.planned_result == "Ликвидация пробелов в знаниях"
         assert monthly.responsible_teacher_id is not None and spring.responsible_teacher_id is None
         assert (len(occurrences(session, monthly)), len(occurrences(session, spring))) == (12, 1)

@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import func, select
 
-from app.models import RiskLevel, RiskProfile, RiskProgram, RoadmapEvent, SchoolStatus
-from app.services.risks.factors import factor_id
+from app.models import RiskFactor, RiskLevel, RiskProfile, RiskProgram, RoadmapEvent, SchoolStatus
+from app.services.risks.factors import factor_id, priority_limit
 from app.services.risks.importing import write_risk_template
 from app.services.risks.profiles import ProfileEntry, save_profile
 from app.services.risks.programs import MeasureEntry
@@ -153,3 +153,28 @@ def test_the_district_sees_a_school_profile_read_only_and_its_map(qtbot, finishe
     page.map.statuses["shnsu"].setChecked(True)
     finished()
     assert page.map.model.rowCount() == 0
+
+
+def test_the_district_sets_the_limit_and_adds_back_the_methodology_factors_it_lacks(qtbot, finished, district_world):
+    with district_world.database.session() as session:
+        session.delete(session.get(RiskFactor, factor_id("low_motivation")))  # as in a database set up before
+        session.get(RiskFactor, factor_id("equipment")).code = "equipment_2021"  # the district recoded it
+    page = page_of(qtbot, finished, district_world)
+    factors = page.tabs.widget(3)
+    factors.limit.setValue(2)
+    assert finished(factors.save_limit())
+    assert finished(factors.add_standard())
+    with district_world.database.session() as session:
+        assert priority_limit(session) == 2
+        assert sorted(session.scalars(select(RiskFactor.code)))[:2] == ["academic_failure", "equipment_2021"]
+        assert session.scalar(select(func.count()).select_from(RiskFactor)) == 10
+
+
+def test_a_refusal_after_the_year_changed_still_finds_its_fields(qtbot, finished, school_world):
+    page = page_of(qtbot, finished, school_world)
+    page.workspace.set_year(2023)
+    finished()
+    tab = page.profile
+    tab.levels["equipment"].setCurrentIndex(tab.levels["equipment"].findData("low"))
+    assert not finished(tab.save())
+    assert "кто заполнил" in tab.errors.text("filled_by")

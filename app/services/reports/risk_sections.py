@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from app.models import School
-from app.models.reference import EVENT_STATUSES, RISK_LEVELS, RISK_SOURCES, SCHOOL_STATUSES
+from app.models.reference import EVENT_STATUSES, RISK_LEVELS, SCHOOL_STATUSES
 from app.services.output import charts
 from app.services.output.pdf import ReportDocument
 from app.services.output.ru_format import format_value
@@ -78,7 +78,7 @@ def _profile_blocks(doc: ReportDocument, session: Session, detail: ProfileDetail
     titles = {f.code: f.title for f in detail.factors}
     doc.key_values([
         ("Заполнен", f"{format_value(detail.filled_on)}, {detail.filled_by}"),
-        ("Источник", RISK_SOURCES.get(detail.source or "", "") + (f" («{detail.source_file}»)" if detail.source_file else "")),
+        ("Источник", detail.source_text),
         ("Приоритетные риски", "; ".join(titles[code] for code in detail.priority) or "не выбраны"),
     ])
     evidence = profile_evidence(session, detail.school_id, detail.year, [f.evidence for f in detail.factors])

@@ -108,7 +108,8 @@ def _at_risk(session: Session, school_id: str, year: int) -> tuple[float | None,
     if passport is None:
         return None, f"{NO_DATA}: социальный паспорт школы за {year} год не представлен"
     if not passport.pupils_total or passport.pupils_at_risk is None:
-        return None, f"{NO_DATA}: в социальном паспорте за {year} год не указана численность обучающихся или «группы риска»"
+        return None, (f"{NO_DATA}: в социальном паспорте за {year} год не указана численность обучающихся "
+                      "или «группы риска»")
     value = _percent(passport.pupils_at_risk, passport.pupils_total)
     return value, (f"{format_value(value)} % (в «группе риска»: {passport.pupils_at_risk}, "
                    f"обучающихся: {passport.pupils_total})")
@@ -133,7 +134,8 @@ def _diagnostics(session: Session, school_id: str, year: int) -> tuple[float | N
         return None, f"{NO_DATA}: диагностика педагогов школы в {year} году не проводилась (не внесена)"
     teachers = {teacher for teacher, _, _ in rows}
     with_deficits = {teacher for teacher, _, deficits in rows if (deficits or "").strip()}
-    found = Counter(part.strip().lower() for _, _, deficits in rows for part in (deficits or "").split(";") if part.strip())
+    found = Counter(part.strip().lower() for _, _, deficits in rows for part in (deficits or "").split(";")
+                    if part.strip())
     common = ", ".join(f"{name} ({count})" for name, count in found.most_common(TOP_DEFICITS))
     tested = f"прошли диагностику: {len(teachers)}, выявлены дефициты: {len(with_deficits)}"
     scores = [score for _, score, _ in rows if score is not None]

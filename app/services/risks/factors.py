@@ -51,11 +51,12 @@ def factor_id(code: str) -> str:
 
 
 def seed_factors(session: Session) -> int:
-    """Add the methodology's factors that are missing (by code, deleted ones included); returns how many were added."""
-    present = set(session.scalars(select(RiskFactor.code)))
+    """Add the methodology's factors that are missing (neither their code nor their record is there, deleted ones
+    included: a factor the district removed or recoded stays so); returns how many were added."""
+    present = {value for row in session.execute(select(RiskFactor.code, RiskFactor.id)) for value in row}
     added = 0
     for position, factor in enumerate(STANDARD_FACTORS, start=1):
-        if factor.code in present:
+        if factor.code in present or factor_id(factor.code) in present:
             continue
         session.add(RiskFactor(id=factor_id(factor.code), code=factor.code, title=factor.title,
                                evidence=factor.evidence, position=position))

@@ -70,6 +70,12 @@ class ProfileDetail:
     def priority(self) -> list[str]:
         return [f.code for f in self.factors if f.priority]
 
+    @property
+    def source_text(self) -> str:
+        """«Загружен из Excel («Профиль 2022.xlsx»)» or «Введён вручную»."""
+        named = f" («{self.source_file}»)" if self.source_file else ""
+        return RISK_SOURCES.get(self.source or "", "") + named
+
 
 def get_school(session: Session, school_id: str) -> School:
     school = session.get(School, school_id)

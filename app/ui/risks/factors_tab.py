@@ -1,9 +1,9 @@
-"""«Факторы риска» (the district): the list of risk factors as reference data, and how many priority risks a school
-may choose."""
+"""«Факторы риска» (the district): the list of risk factors as reference data (the methodology's ten can be added
+back to a database set up before they were preloaded), and how many priority risks a school may choose."""
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
-from app.services.risks.factors import MAX_PRIORITY_LIMIT, priority_limit, set_priority_limit
+from app.services.risks.factors import MAX_PRIORITY_LIMIT, priority_limit, seed_factors, set_priority_limit
 
 from ..operations import ChangeOp, Changes, QueryOp
 from ..widgets.field_errors import FieldErrors
@@ -30,10 +30,20 @@ class FactorsTab(QWidget):
         bar.addWidget(self.save_button)
         bar.addWidget(QLabel("(по методике ФИОКО — 3)"))
         bar.addStretch(1)
+        self.seed_button = QPushButton("Добавить недостающие факторы методики")
+        self.seed_button.setToolTip("Десять факторов риска методики ФИОКО, которых нет в перечне (удалённые не "
+                                    "возвращаются).")
+        self.seed_button.clicked.connect(self.add_standard)
+        bar.addWidget(self.seed_button)
         layout.addLayout(bar)
         self.factors = opening_records(TablePage(workspace, "risk_factor", use_year=False))
         layout.addWidget(self.factors, 1)
         QueryOp(self, workspace, priority_limit, self.limit.setValue).run()
+
+    def add_standard(self) -> ChangeOp:
+        return (ChangeOp(self, self.workspace, seed_factors, Changes("risk_factor"))
+                .success(lambda added: QMessageBox.information(self, "Факторы риска", f"Добавлено факторов: {added}."))
+                .run())
 
     def save_limit(self) -> ChangeOp:
         limit = self.limit.value()

@@ -4,7 +4,6 @@ responsible and what is expected; a new measure may be an event the school's roa
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -17,6 +16,7 @@ from app.services.risks.programs import MeasureEntry, understood, validate_measu
 from app.services.risks.roadmap_link import LinkableEvent
 
 from ..widgets.field_errors import FieldErrors
+from .common import dialog_buttons
 
 NEW_EVENT = "— новое мероприятие дорожной карты —"
 
@@ -59,11 +59,7 @@ class MeasureDialog(QDialog):
         self.errors.add_row("responsible", "Ответственный *", self.responsible)
         self.errors.add_row("expected_result", "Ожидаемый результат", self.expected)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Отмена")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(dialog_buttons("ОК", self.accept, self.reject))
         if measure is not None:
             self._set_texts(measure.title, measure.deadline_text, measure.responsible, measure.expected_result)
         self._read_deadline()

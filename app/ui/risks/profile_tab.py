@@ -17,13 +17,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.errors import KuratorError
-from app.models.reference import RISK_LEVELS, RISK_SOURCES
+from app.models.reference import RISK_LEVELS
 from app.services.output.ru_format import format_value
 from app.services.risks.importing import RiskImportError, import_profile, write_risk_template
 from app.services.risks.profiles import ProfileEntry, delete_profile, save_profile
@@ -33,9 +32,8 @@ from ..operations import ChangeOp, Changes, QueryOp, show_error
 from ..results.errors_dialog import ImportErrorsDialog
 from ..roadmaps.statuses import plain_table, read_only_item
 from ..widgets.field_errors import FieldErrors
-from ..widgets.record_form import note_label
-from ..widgets.refresh import RefreshWhenShown
 from ..workspace import Workspace
+from .common import SchoolTab, add_buttons
 
 COLUMNS = (("№", 36), ("Фактор риска", 420), ("Уровень", 150), ("Приоритетный", 100), ("Данные Куратора", 330),
            ("Ориентир", 110))
@@ -46,18 +44,15 @@ EXCEL_FILTER = "Книга Excel (*.xlsx)"
 NOT_ASSESSED = "— нет оценки —"
 
 
-class ProfileTab(RefreshWhenShown, QWidget):
+class ProfileTab(SchoolTab):
     """The profile of the chosen school for the toolbar's year; editable where the school's profile is kept."""
 
     def __init__(self, workspace: Workspace, school_id: Callable[[], str | None], parent: QWidget | None = None):
-        super().__init__(parent)
-        self.workspace, self.school_id = workspace, school_id
+        super().__init__(workspace, school_id, profile_screen, parent)
         self.screen: ProfileScreen | None = None
         self.levels: dict[str, QComboBox] = {}
         self.priority: dict[str, QCheckBox] = {}
         layout = QVBoxLayout(self)
-        self.note = note_label("")
-        self.note.hide()
         layout.addWidget(self.note)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -91,31 +86,17 @@ class ProfileTab(RefreshWhenShown, QWidget):
 
     def _buttons(self) -> QHBoxLayout:
         bar = QHBoxLayout()
-        self.buttons: dict[str, QPushButton] = {}
-        for key, title, action in (("save", "Сохранить профиль", self.save),
-                                   ("import", "Загрузить из Excel…", self.load_file),
-                                   ("template", "Шаблон Excel…", self.save_template),
-                                   ("delete", "Удалить профиль", self.delete)):
-            self.buttons[key] = button = QPushButton(title)
-            button.clicked.connect(action)
-            bar.addWidget(button)
-        bar.addStretch(1)
+        self.buttons = add_buttons(bar, (("save", "Сохранить профиль", self.save),
+                                         ("import", "Загрузить из Excel…", self.load_file),
+                                         ("template", "Шаблон Excel…", self.save_template),
+                                         ("delete", "Удалить профиль", self.delete)))
         return bar
 
     # loading ------------------------------------------------------------------------------------------------
-    def refresh(self) -> QueryOp | None:
-        school, year = self.school_id(), self.workspace.year
-        if school is None:
-            self._show(None)
-            return None
-        return self.load(lambda session: profile_screen(session, school, year), self._show)
-
     def _show(self, screen: ProfileScreen | None) -> None:
         self.screen = screen
         self.errors.clear()
-        editable = bool(screen and screen.editable)
-        self.note.setText(screen.reason if screen else "")
-        self.note.setVisible(bool(screen) and not editable)
+        editable = self.show_owner(screen)
         self._fill_table(screen, editable)
         self._fill_form(screen, editable)
         for key, button in self.buttons.items():
@@ -125,6 +106,9 @@ class ProfileTab(RefreshWhenShown, QWidget):
     def _fill_table(self, screen: ProfileScreen | None, editable: bool) -> None:
         factors = screen.detail.factors if screen else []
         self.levels, self.priority = {}, {}
+        for name in [name for name in self.errors.labels if name.startswith("level:")]:  # their rows are rebuilt
+            self.errors.labels.pop(name)
+            self.errors.widgets.pop(name, None)
         self.table.setRowCount(len(factors))
         for row, factor in enumerate(factors):
             self.table.setItem(row, 0, read_only_item(str(row + 1)))
@@ -190,9 +174,8 @@ class ProfileTab(RefreshWhenShown, QWidget):
         elif not detail.exists:
             self.summary.setText(f"Профиль рисков за {detail.year} год ещё не заполнен.")
         else:
-            source = RISK_SOURCES.get(detail.source or "", "") + (f" («{detail.source_file}»)" if detail.source_file else "")
             self.summary.setText(f"Профиль за {detail.year} год: заполнен {format_value(detail.filled_on)}, "
-                                 f"{detail.filled_by}. {source}.")
+                                 f"{detail.filled_by}. {detail.source_text}.")
 
     # actions ------------------------------------------------------------------------------------------------
     def entry(self) -> ProfileEntry:

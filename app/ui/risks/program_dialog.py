@@ -4,13 +4,10 @@ risk — goal, tasks, measures (events of the school's roadmap) and indicators o
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -25,6 +22,7 @@ from app.services.risks.screens import ProgramsScreen
 from ..operations import ChangeOp, Changes, show_error
 from ..roadmaps.statuses import plain_table, read_only_item
 from ..widgets.field_errors import FieldErrors
+from .common import beside, dialog_buttons
 from .measure_dialog import MeasureDialog
 
 MEASURE_COLUMNS = (("№", 36), ("Мероприятие", 300), ("Срок", 130), ("Как понят срок", 200), ("Ответственный", 160))
@@ -77,12 +75,7 @@ class ProgramDialog(QDialog):
         layout.addWidget(QLabel("Показатели успешности:"))
         layout.addWidget(self._indicators_box(entry.indicators if entry else []))
         layout.addWidget(self.errors.message("indicators"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Сохранить")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Отмена")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(dialog_buttons("Сохранить", self.save, self.reject))
         self._fill_measures()
         self.resize(980, 760)
 
@@ -116,27 +109,15 @@ class ProgramDialog(QDialog):
         return self.kind.currentData() == "anti_risk"
 
     def _measures_box(self) -> QWidget:
-        box = QWidget()
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
         self.measure_table = plain_table(MEASURE_COLUMNS)
         self.measure_table.doubleClicked.connect(lambda _index: self.edit_measure())
-        row.addWidget(self.measure_table, 1)
-        column = QVBoxLayout()
-        for title, action in (("Добавить…", self.add_measure), ("Изменить…", self.edit_measure),
-                              ("Убрать", self.remove_measure), ("Выше", lambda: self.move_measure(-1)),
-                              ("Ниже", lambda: self.move_measure(1))):
-            button = QPushButton(title)
-            button.clicked.connect(action)
-            column.addWidget(button)
-        column.addStretch(1)
-        row.addLayout(column)
-        return box
+        return beside(self.measure_table, (("add", "Добавить…", self.add_measure),
+                                           ("edit", "Изменить…", self.edit_measure),
+                                           ("remove", "Убрать", self.remove_measure),
+                                           ("up", "Выше", lambda: self.move_measure(-1)),
+                                           ("down", "Ниже", lambda: self.move_measure(1))))
 
     def _indicators_box(self, indicators: list[IndicatorEntry]) -> QWidget:
-        box = QWidget()
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
         self.indicator_table = QTableWidget(0, len(INDICATOR_COLUMNS))
         self.indicator_table.setHorizontalHeaderLabels(INDICATOR_COLUMNS)
         for column, width in enumerate((420, 70, 130)):
@@ -146,15 +127,8 @@ class ProgramDialog(QDialog):
         self.indicator_ids: list[str | None] = []
         for indicator in indicators:
             self.add_indicator(indicator)
-        row.addWidget(self.indicator_table, 1)
-        column = QVBoxLayout()
-        for title, action in (("Добавить", lambda: self.add_indicator()), ("Убрать", self.remove_indicator)):
-            button = QPushButton(title)
-            button.clicked.connect(action)
-            column.addWidget(button)
-        column.addStretch(1)
-        row.addLayout(column)
-        return box
+        return beside(self.indicator_table, (("add", "Добавить", lambda: self.add_indicator()),
+                                             ("remove", "Убрать", self.remove_indicator)))
 
     # measures ---------------------------------------------------------------------------------------------------
     def _fill_measures(self) -> None:
@@ -203,7 +177,8 @@ class ProgramDialog(QDialog):
     def add_indicator(self, indicator: IndicatorEntry | None = None) -> None:
         row = self.indicator_table.rowCount()
         self.indicator_table.insertRow(row)
-        values = (indicator.name, indicator.unit, indicator.target, indicator.actual) if indicator else ("", "%", None, None)
+        values = ((indicator.name, indicator.unit, indicator.target, indicator.actual) if indicator
+                  else ("", "%", None, None))
         for column, value in enumerate(values):
             text = "" if value is None else (f"{value:g}".replace(".", ",") if isinstance(value, float) else str(value))
             self.indicator_table.setItem(row, column, QTableWidgetItem(text))

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -21,12 +20,11 @@ from app.services.risks.programs import delete_program
 from app.services.risks.progress import ProgramView
 from app.services.risks.screens import ProgramsScreen, programs_screen
 
-from ..operations import ChangeOp, QueryOp
+from ..operations import ChangeOp
 from ..roadmaps.event_dialog import EventDialog
 from ..roadmaps.statuses import legend, plain_table, read_only_item, ru_date, status_item
-from ..widgets.record_form import note_label
-from ..widgets.refresh import RefreshWhenShown
 from ..workspace import Workspace
+from .common import SchoolTab, add_buttons
 from .program_dialog import PROGRAMS, ProgramDialog
 
 LIST_COLUMNS = (("Программа", 420), ("Мероприятий", 100), ("Выполнено, %", 100), ("Просрочено", 90))
@@ -36,16 +34,13 @@ INDICATOR_COLUMNS = (("Показатель успешности", 460), ("Ед.
 SHOWN = {"risk_program", "risk_profile", "risk_factor", "roadmap", "peer"}
 
 
-class ProgramsTab(RefreshWhenShown, QWidget):
+class ProgramsTab(SchoolTab):
     """The list of programs on top; the chosen program's goal, tasks, measures and indicators below."""
 
     def __init__(self, workspace: Workspace, school_id: Callable[[], str | None], parent: QWidget | None = None):
-        super().__init__(parent)
-        self.workspace, self.school_id = workspace, school_id
+        super().__init__(workspace, school_id, programs_screen, parent)
         self.screen: ProgramsScreen | None = None
         layout = QVBoxLayout(self)
-        self.note = note_label("")
-        self.note.hide()
         layout.addWidget(self.note)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -65,14 +60,9 @@ class ProgramsTab(RefreshWhenShown, QWidget):
 
     def _buttons(self) -> QHBoxLayout:
         bar = QHBoxLayout()
-        self.buttons: dict[str, QPushButton] = {}
-        for key, title, action in (("create", "Новая программа…", self.create), ("edit", "Изменить…", self.edit),
-                                   ("delete", "Удалить", self.delete),
-                                   ("event", "Выполнение мероприятия…", self.open_event)):
-            self.buttons[key] = button = QPushButton(title)
-            button.clicked.connect(action)
-            bar.addWidget(button)
-        bar.addStretch(1)
+        self.buttons = add_buttons(bar, (("create", "Новая программа…", self.create), ("edit", "Изменить…", self.edit),
+                                         ("delete", "Удалить", self.delete),
+                                         ("event", "Выполнение мероприятия…", self.open_event)))
         return bar
 
     def _detail(self) -> QWidget:
@@ -94,19 +84,10 @@ class ProgramsTab(RefreshWhenShown, QWidget):
         return box
 
     # loading ------------------------------------------------------------------------------------------------
-    def refresh(self) -> QueryOp | None:
-        school, year = self.school_id(), self.workspace.year
-        if school is None:
-            self._show(None)
-            return None
-        return self.load(lambda session: programs_screen(session, school, year), self._show)
-
     def _show(self, screen: ProgramsScreen | None) -> None:
         chosen = self.chosen()
         self.screen = screen
-        editable = bool(screen and screen.editable)
-        self.note.setText(screen.reason if screen else "")
-        self.note.setVisible(bool(screen) and not editable)
+        editable = self.show_owner(screen)
         self.summary.setText(self._summary(screen))
         programs = screen.programs if screen else []
         self.list.setRowCount(len(programs))
