@@ -44,7 +44,7 @@ def _map_blocks(doc: ReportDocument, found: RiskMap, figure: str) -> None:
                           f"программы по нему нет у школ: {len(factor.high_without_program)}.")
     doc.table(["Школа", *(str(i) for i in range(1, len(found.factors) + 1))],
               [[row.short_name, *(cell_marks(row.cells[f.code]) for f in found.factors)] for row in found.rows],
-              col_widths=(4, *([1] * len(found.factors))))
+              col_widths=(2.6, *([1] * len(found.factors))))
     doc.paragraph("Обозначения: " + MARKS_LEGEND + " Факторы: " + "; ".join(
         f"{i} — {f.title}" for i, f in enumerate(found.factors, start=1)) + ".")
     caption = f"Карта рисков школ, {found.year} год"
@@ -58,7 +58,7 @@ def _map_blocks(doc: ReportDocument, found: RiskMap, figure: str) -> None:
     doc.table(["Школа", "Риск", "Цель", "Мероприятий", "Выполнено, %", "Просрочено"],
               [[p.school, p.factor_title, p.goal, p.measures, p.done_percent if p.done_percent is not None else "—",
                 p.overdue] for p in found.programs],
-              col_widths=(2.6, 3, 4, 1.4, 1.4, 1.4), numeric_columns=(3, 4, 5))
+              col_widths=(2.2, 2.6, 3.3, 2.0, 2.1, 1.8), numeric_columns=(3, 4, 5))
 
 
 def school_risks_section(doc: ReportDocument, session: Session, school: School, year: int, number: int) -> None:
@@ -86,9 +86,9 @@ def _profile_blocks(doc: ReportDocument, session: Session, detail: ProfileDetail
               [[i, f.title, RISK_LEVELS.get(f.level or "", "нет оценки"), f.priority,
                 evidence[f.evidence].text if f.evidence in evidence else ""]
                for i, f in enumerate(detail.factors, start=1)],
-              col_widths=(0.6, 4.6, 1.4, 1.5, 4.4), numeric_columns=(0,))
+              col_widths=(0.6, 4.2, 1.5, 1.9, 4.3), numeric_columns=(0,))
     for item in evidence.values():
-        doc.paragraph(f"{item.title}: {item.definition} Уровень по данным Куратора — {item.guide}.")
+        doc.paragraph(f"{item.definition} Уровень по данным Куратора — {item.guide}.")
     for program in programs_of(session, detail.school_id, detail.year):
         _program_blocks(doc, program)
 

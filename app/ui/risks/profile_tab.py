@@ -35,7 +35,7 @@ from ..widgets.field_errors import FieldErrors
 from ..workspace import Workspace
 from .common import SchoolTab, add_buttons
 
-COLUMNS = (("№", 36), ("Фактор риска", 420), ("Уровень", 150), ("Приоритетный", 100), ("Данные Куратора", 330),
+COLUMNS = (("№", 36), ("Фактор риска", 400), ("Уровень", 150), ("Приоритетный", 100), ("Данные Куратора", 330),
            ("Ориентир", 110))
 EVIDENCE_KINDS = {"risk_profile", "risk_factor", "risk_program", "staffing_slot", "social_passport", "diagnostic",
                   "enrollment", "teacher", "peer"}
@@ -58,7 +58,7 @@ class ProfileTab(SchoolTab):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.table = plain_table(COLUMNS)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)  # the data grow
         self.table.horizontalHeader().setStretchLastSection(False)
         layout.addWidget(self.table, 1)
         self.errors = FieldErrors()
