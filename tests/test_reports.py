@@ -15,7 +15,7 @@ from app.services.demo import load_demo
 from app.services.output import charts
 from app.services.reports import documents as reports
 from app.services.reports import excel as report_excel
-from app.services.risks.chart_data import risk_map_chart
+from app.services.risks.chart_data import risk_levels_chart, risk_map_chart
 from app.services.risks.risk_map import risk_map
 from app.services.roadmaps.plans import list_roadmaps
 from app.services.setup import initialize
@@ -117,6 +117,7 @@ def _chart_inputs(session) -> dict:
         "roadmap_sections": chart_data.roadmap_by_section(session, municipal.id, YEAR),
         "course_coverage": chart_data.course_coverage(session, YEAR),
         "risk_map": risk_map_chart(risk_map(session, YEAR)),
+        "risk_levels": risk_levels_chart(risk_map(session, YEAR)),
     }
 
 

@@ -27,7 +27,7 @@ from app.models import (
     utcnow,
 )
 from app.services.reports.risk_excel import export_risks_xlsx
-from app.services.risks.chart_data import risk_map_chart
+from app.services.risks.chart_data import risk_chart, risk_levels_chart, risk_map_chart
 from app.services.risks.factors import factor_id
 from app.services.risks.risk_map import cell_marks, cell_text, risk_map
 
@@ -133,6 +133,17 @@ def test_the_chart_draws_a_row_per_school_and_a_column_per_factor(district):
     assert chart["schools"] == ["Школа А", "Школа Б", "Школа В"]
     assert chart["levels"][0][:2] == ["high", None] and chart["levels"][2] == [None] * 10
     assert len(chart["factors"]) == 10
+
+
+def test_a_map_of_many_schools_is_charted_as_the_number_of_schools_at_each_level(district):
+    with district.session() as session:
+        found = risk_map(session, YEAR)
+    assert risk_chart(found)[0] == "risk_map"
+    found.rows = found.rows * 14  # 42 schools: a grid of them would not be read
+    kind, data = risk_chart(found)
+    assert kind == "risk_levels" and data == risk_levels_chart(found)
+    assert data["factors"][0] == {"factor": "1. Низкий уровень оснащения школы", "high": 2, "medium": 0, "low": 0,
+                                  "none": 0}
 
 
 def test_the_excel_export_has_the_map_the_high_risks_the_programs_and_the_factors(district, tmp_path):

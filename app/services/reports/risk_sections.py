@@ -13,7 +13,7 @@ from app.services.output import charts
 from app.services.output.pdf import ReportDocument
 from app.services.output.ru_format import format_value
 from app.services.reports import facts
-from app.services.risks.chart_data import risk_map_chart
+from app.services.risks.chart_data import CHART_CAPTIONS, risk_chart
 from app.services.risks.evidence import profile_evidence
 from app.services.risks.profiles import ProfileDetail, find_profile, profile_detail
 from app.services.risks.progress import ProgramView, programs_of
@@ -47,9 +47,9 @@ def _map_blocks(doc: ReportDocument, found: RiskMap, figure: str) -> None:
               col_widths=(2.6, *([1] * len(found.factors))))
     doc.paragraph("Обозначения: " + MARKS_LEGEND + " Факторы: " + "; ".join(
         f"{i} — {f.title}" for i, f in enumerate(found.factors, start=1)) + ".")
-    caption = f"Карта рисков школ, {found.year} год"
-    doc.image(charts.render_png("risk_map", risk_map_chart(found), caption), CHART_WIDTH_MM,
-              caption=f"Рисунок {figure} — {caption}")
+    kind, data = risk_chart(found)
+    caption = CHART_CAPTIONS[kind].format(year=found.year)
+    doc.image(charts.render_png(kind, data, caption), CHART_WIDTH_MM, caption=f"Рисунок {figure} — {caption}")
     doc.heading("Школы с высоким уровнем риска и антирисковые программы", 3)
     doc.table(["Фактор риска", "Высокий уровень", "Без антирисковой программы"],
               [[f.title, ", ".join(h.school for h in f.high) or "нет", ", ".join(f.high_without_program) or "нет"]

@@ -26,7 +26,7 @@ from app.models.reference import RISK_LEVELS, SCHOOL_STATUSES
 from app.services.output.ru_format import format_value
 from app.services.reports.risk_excel import export_risks_xlsx
 from app.services.reports.risk_sections import risks_report
-from app.services.risks.chart_data import risk_map_chart
+from app.services.risks.chart_data import CHART_CAPTIONS, risk_chart
 from app.services.risks.risk_map import CHANGES, MAP_STATUSES, MapCell, RiskMap, cell_text, risk_map
 
 from ..operations import QueryOp
@@ -187,7 +187,8 @@ class MapTab(RefreshWhenShown, QWidget):
         self.summary.setText(f"{found.year} год: школ на карте — {len(found.rows)}, профиль заполнили — "
                              f"{found.profiles}" + (f"; не заполнили: {', '.join(missing)}." if missing else "."))
         self._fill_coverage(found)
-        self.chart.show_data(risk_map_chart(found), f"Карта рисков школ, {found.year} год")
+        self.chart.kind, data = risk_chart(found)  # a region's many schools: the counts by level instead
+        self.chart.show_data(data, CHART_CAPTIONS[self.chart.kind].format(year=found.year))
         self.factor_list.setText("Факторы: " + "; ".join(f"{i} — {f.title}"
                                                          for i, f in enumerate(found.factors, start=1)))
 
