@@ -3,7 +3,7 @@
 from app.models import RiskFactor
 from app.models.reference import RISK_EVIDENCE
 
-from .common import note, text, year_field
+from .common import FIRST_YEAR, LAST_YEAR, note, text, year_field
 from .rules import ordered
 from .spec import Column, Entity, Field, Unique
 
@@ -15,7 +15,10 @@ RISK_FACTOR = Entity(
               hint="Какие данные показывать рядом с уровнем фактора в профиле школы."),
         Field("position", "Порядок в перечне", "int", required=True, min=0, max=999, default=0),
         year_field("year_from", "Оценивается с года", required=False),
-        year_field("year_to", "Оценивается по год", required=False), note("description", "Описание"),
+        Field("year_to", "Оценивается по год", "int", min=FIRST_YEAR, max=LAST_YEAR,
+              hint="Фактор, который больше не оценивается, не удаляйте: укажите последний год, и профили прежних "
+                   "лет его сохранят."),
+        note("description", "Описание"),
     ),
     columns=(
         Column("position", "№", RiskFactor.position, "int", width=50),
