@@ -10,8 +10,10 @@ from . import (
     packet,
     report,
     results,
+    risks,
     roadmap,
     school_summary,
 )
 
-MODULES: list = [gui, core, deadline, roadmap, results, indicators, school_summary, report, keys, packet, generate]
+MODULES: list = [gui, core, deadline, roadmap, results, indicators, school_summary, risks, report, keys, packet,
+                  generate]

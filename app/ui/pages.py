@@ -19,6 +19,7 @@ from .overview.page import OverviewPage
 from .overview.school_page import SchoolOverviewPage
 from .reports.page import ReportsPage
 from .results.page import results_page
+from .risks.page import risks_page
 from .roadmaps.page import roadmaps_page
 from .schools.page import own_school_page, schools_page
 from .settings.page import SettingsPage
@@ -52,6 +53,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("events", "Мероприятия", SP.SP_FileDialogContentsView, events_page),
     PageSpec("indicators", "Показатели", SP.SP_FileDialogInfoView, IndicatorsPage, frozenset({DISTRICT})),
     PageSpec("indicators", "Показатели", SP.SP_FileDialogInfoView, SchoolIndicatorsPage, frozenset({SCHOOL})),
+    PageSpec("risks", "Риски «500+»", SP.SP_MessageBoxWarning, risks_page),
     PageSpec("results", "Результаты", SP.SP_DialogApplyButton, results_page),
     PageSpec("reports", "Отчёты", SP.SP_FileIcon, ReportsPage),
     PageSpec("exchange", "Обмен данными", SP.SP_DriveFDIcon, ExchangePage),

@@ -1,7 +1,7 @@
 """school workspace: answers to recommendations with files, courses outside the catalogue, the district summary of a school year, declared-incomplete sign-offs
 
 Revision ID: 0003_school_workspace
-Revises: b116c33f44b4
+Revises: 0002_risks
 Create Date: 2026-12-01 14:43:53.543309
 """
 from alembic import op
@@ -33,7 +33,7 @@ def _responses_from_answers() -> None:
 
 
 revision = '0003_school_workspace'
-down_revision = 'b116c33f44b4'
+down_revision = '0002_risks'
 branch_labels = None
 depends_on = None
 

@@ -15,6 +15,9 @@ TABLE_TITLES: dict[str, str] = {
     "support_action": "Адресная помощь", "practice": "Банк лучших практик",
     "external_course": "Курсы вне каталога района", "recommendation_answer": "Ответы школы на рекомендации",
     "answer_file": "Сведения о файлах к ответам", "district_summary": "Сводка района по школе",
+    "risk_factor": "Факторы риска «500+»", "risk_profile": "Профили рисков", "risk_level": "Уровни факторов риска",
+    "risk_program": "Концепции и антирисковые программы", "risk_measure": "Мероприятия программ",
+    "risk_indicator": "Показатели успешности программ",
 }
 
 
