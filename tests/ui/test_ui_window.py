@@ -13,8 +13,8 @@ def test_window_title_names_the_installation_and_has_every_page(qtbot, district_
     qtbot.addWidget(window)
     assert window.windowTitle() == "Куратор — Отдел образования Терского района"
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
-        "Обзор", "Школы", "Педагоги", "Курсы и обучение", "Дорожные карты", "Мероприятия", "Показатели", "Результаты",
-        "Отчёты", "Обмен данными", "Настройки"]
+        "Обзор", "Школы", "Педагоги", "Курсы и обучение", "Дорожные карты", "Мероприятия", "Показатели", "Риски «500+»",
+        "Результаты", "Отчёты", "Обмен данными", "Настройки"]
     assert "Год программы: 2024" in window.status_label.text()
 
 

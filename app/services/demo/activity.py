@@ -203,6 +203,10 @@ def add_young_mentors(ctx: DemoContext, spec: SchoolSpec) -> None:
 
 
 def add_practices(ctx: DemoContext, spec: SchoolSpec) -> None:
+    """The bank of practices, kept at the district: a practice's author is the installation that created it, so a
+    school's demo leaves them out (the district's packet brings the school its own ones)."""
+    if not ctx.district_mode:
+        return
     for _number, practice in enumerate(load("synthetic")["practices"]):
         if practice["school"] != spec.code:
             continue
