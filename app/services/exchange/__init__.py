@@ -13,7 +13,7 @@ from .export import (
     plan_export,
     write_export,
 )
-from .history import packet_history
+from .history import declared_incomplete, packet_history
 from .import_plan import (
     Conflict,
     ImportPlan,
@@ -39,7 +39,7 @@ from .titles import TABLE_TITLES, table_title
 __all__ = [
     "REPLAY_REASON", "TABLE_TITLES", "Conflict", "ExportPlan", "ExportSummary", "ImportPlan", "ImportPreview",
     "ImportReport", "ImportResult", "PacketRefused", "PacketSender", "TableChanges", "TableCounts", "VerifyReport",
-    "apply_import", "check_sign_off", "import_packet", "inspect_import", "log_packet", "next_packet_name",
+    "apply_import", "check_sign_off", "declared_incomplete", "import_packet", "inspect_import", "log_packet", "next_packet_name",
     "packet_file_name", "packet_history", "plan_export", "refusal_report", "table_title", "unregistered_sender",
     "verify_report", "write_export",
 ]

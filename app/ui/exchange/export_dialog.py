@@ -38,6 +38,8 @@ from .common import (
 
 DEFAULT_POSITION = {"school": "Заместитель директора по УВР", "district": ""}
 EJECT = "Безопасно извлеките флешку перед тем, как вынуть её из компьютера."
+GAPS_NOT_ACCEPTED = ("Не всё заполнено: заполните разделы, отмеченные «✗», или отметьте «Подписать с незаполненными "
+                     "разделами».")
 NO_SCHOOLS = "Нет зарегистрированных школ: сначала зарегистрируйте ключ школы («Зарегистрировать ключ…»)."
 
 
@@ -175,6 +177,9 @@ class ExportDialog(QDialog):
             return None
         if not self.passphrase.text():
             self.messages.show({"passphrase": "Введите парольную фразу ключа подписи."})
+            return None
+        if self.checklist is not None and not self.checklist.ready():
+            self._show_status(GAPS_NOT_ACCEPTED, REFUSED_STYLE)
             return None
         self.messages.clear()
         target = self._ask_target()

@@ -27,7 +27,7 @@ def columns(year: int) -> list[Col]:
     return [
         Col("code", "Код", width=60), Col("name", "Показатель", width=STRETCH), Col("unit", "Ед.", width=45),
         Col("value", f"Школа {year}", number, 90, True), Col("district", f"Район {year}", number, 90, True),
-        Col("target", f"Цель {year}", number, 80, True), Col("standing", "Итог", labels(STANDINGS), 200),
+        Col("target", f"Цель {year}", number, 80, True), Col("standing", "Итог", labels(STANDINGS), 250),
         Col("reason", "Примечание", width=260),
     ]
 

@@ -40,7 +40,7 @@ MISSING_STYLE = "color: #8a5a00;"
 def _indicator_columns(year: int) -> list[Col]:
     return [Col("code", "Код", width=55), Col("name", "Показатель", width=STRETCH),
             Col("value", "Школа", number, 70, True), Col("district", "Район", number, 70, True),
-            Col("target", f"Цель {year}", number, 75, True), Col("standing", "Итог", labels(STANDINGS), 190)]
+            Col("target", f"Цель {year}", number, 75, True), Col("standing", "Итог", labels(STANDINGS), 250)]
 
 
 RECOMMENDATION_COLUMNS = [Col("text", "Рекомендация", width=STRETCH), Col("due_date", "Срок", width=90),
