@@ -29,7 +29,9 @@ from .widgets.year_selector import YearSelector
 from .workspace import Workspace
 
 BACKUP_FILTER = "Резервная копия Куратора (*.db);;Все файлы (*)"
-CLOSING_WAIT_S = 60  # how long closing the window waits for changes still being saved
+CLOSING_WAIT_S = 60
+DEFAULT_SIZE = (1280, 820)
+TITLE_BAR = 40  # what a window manager's title bar takes above the window  # how long closing the window waits for changes still being saved
 
 
 class MainWindow(QMainWindow):
@@ -167,7 +169,8 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         geometry = settings.value("main_window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 820)
+            room = self.screen().availableGeometry()  # a 1366×768 laptop: the window fits, title bar included
+            self.resize(min(DEFAULT_SIZE[0], room.width()), min(DEFAULT_SIZE[1], room.height() - TITLE_BAR))
         state = settings.value("main_window/state")
         if state is not None:
             self.restoreState(state)
