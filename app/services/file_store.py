@@ -103,3 +103,9 @@ def store_file(files_dir: Path, source: Path) -> StoredContent:
     check_source(source)
     with source.open("rb") as handle:
         return store_stream(files_dir, handle, source.name)
+
+
+def file_columns(source: Path, content: StoredContent, title: str | None = None) -> dict[str, str | int]:
+    """The `StoredFile` columns of a file the user attached and the store now holds."""
+    return {"title": (title or source.stem)[:NAME_LIMIT], "file_name": source.name[:NAME_LIMIT],
+            "stored_name": content.stored_name, "sha256": content.sha256, "size_bytes": content.size}

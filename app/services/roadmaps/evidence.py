@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from app.errors import KuratorError
 from app.models import EventOccurrence, Evidence, RoadmapEvent, alive, utcnow
 from app.models.reference import EVIDENCE_KINDS
-from app.services.file_store import NAME_LIMIT, store_file
+from app.services.file_store import file_columns, store_file
 from app.services.roadmaps.plans import require_keeper
 
 
@@ -34,8 +34,7 @@ def attach_evidence(session: Session, files_dir: Path, event_id: str, occurrence
     if same is not None:
         return same
     evidence = Evidence(event_id=event_id, occurrence_id=occurrence_id, kind=kind,
-                        title=(title or source.stem)[:NAME_LIMIT], file_name=source.name[:NAME_LIMIT],
-                        stored_name=content.stored_name, sha256=content.sha256, size_bytes=content.size)
+                        **file_columns(source, content, title))
     session.add(evidence)
     session.flush()
     return evidence

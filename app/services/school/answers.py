@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from app.errors import KuratorError, ValidationError
 from app.models import AnswerFile, Recommendation, RecommendationAnswer, School, alive, utcnow
 from app.models.reference import ANSWER_STATES, EVIDENCE_KINDS, RECOMMENDATION_STATUSES
-from app.services.file_store import NAME_LIMIT, has_content, store_file
+from app.services.file_store import file_columns, has_content, store_file
 from app.services.ids import stable_id
 from app.services.output.ru_format import format_value
 from app.services.records.ownership import NOT_SET_UP, OTHER_SCHOOL_KEEPS, current_scope
@@ -29,11 +29,15 @@ def answer_id(recommendation_id: str) -> str:
     return stable_id("recommendation_answer", recommendation_id)
 
 
+def _live(session: Session, model, record_id: str, missing: str):
+    record = session.get(model, record_id)
+    if record is None or record.deleted_at is not None:
+        raise KuratorError(missing)
+    return record
+
+
 def _recommendation(session: Session, recommendation_id: str) -> Recommendation:
-    recommendation = session.get(Recommendation, recommendation_id)
-    if recommendation is None or recommendation.deleted_at is not None:
-        raise KuratorError("Рекомендация не найдена (возможно, снята районом).")
-    return recommendation
+    return _live(session, Recommendation, recommendation_id, "Рекомендация не найдена (возможно, снята районом).")
 
 
 def may_answer(session: Session, recommendation: Recommendation) -> tuple[bool, str]:
@@ -155,9 +159,7 @@ def _attach(session: Session, files_dir: Path, answer: RecommendationAnswer, sou
                                                    AnswerFile.sha256 == content.sha256, alive(AnswerFile)))
     if same is not None:
         return same
-    record = AnswerFile(answer_id=answer.id, kind=kind, title=source.stem[:NAME_LIMIT],
-                        file_name=source.name[:NAME_LIMIT], stored_name=content.stored_name, sha256=content.sha256,
-                        size_bytes=content.size)
+    record = AnswerFile(answer_id=answer.id, kind=kind, **file_columns(source, content))
     session.add(record)
     session.flush()
     return record
@@ -165,9 +167,7 @@ def _attach(session: Session, files_dir: Path, answer: RecommendationAnswer, sou
 
 def remove_answer_file(session: Session, file_id: str) -> None:
     """Take a file off an answer (its tombstone travels; the stored content stays for other records)."""
-    record = session.get(AnswerFile, file_id)
-    if record is None or record.deleted_at is not None:
-        raise KuratorError("Файл не найден (возможно, уже удалён).")
+    record = answer_file(session, file_id)
     answer = session.get(RecommendationAnswer, record.answer_id)
     allowed, reason = may_answer(session, _recommendation(session, answer.recommendation_id))
     if not allowed:
@@ -177,11 +177,8 @@ def remove_answer_file(session: Session, file_id: str) -> None:
 
 
 def answer_file(session: Session, file_id: str) -> AnswerFile:
-    """A live answer file, to open it."""
-    record = session.get(AnswerFile, file_id)
-    if record is None or record.deleted_at is not None:
-        raise KuratorError("Файл не найден (возможно, удалён).")
-    return record
+    """A live answer file (to open it or take it off)."""
+    return _live(session, AnswerFile, file_id, "Файл не найден (возможно, уже удалён).")
 
 
 class RecommendationState(TypedDict):
