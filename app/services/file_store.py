@@ -53,6 +53,13 @@ def suffix_of(name: str) -> str:
     return suffix if SAFE_SUFFIX.fullmatch(suffix) else ""
 
 
+def safe_stored_name(sha256: str, stored_name: str) -> bool:
+    """Whether a stored name is what the store gives a file: its hash and a plain suffix (never a path)."""
+    suffix = stored_name[64:]
+    return (SHA256.fullmatch(sha256) is not None and stored_name[:64] == sha256
+            and (suffix == "" or SAFE_SUFFIX.fullmatch(suffix) is not None))
+
+
 def stored_path(files_dir: Path, record: StoredFile) -> Path:
     """Where a stored file's content is kept in the data folder."""
     return Path(files_dir) / FOLDER / record.sha256[:2] / record.stored_name
