@@ -6,8 +6,20 @@ from ui_world import World, build_world
 
 import app.ui.pages  # noqa: F401 — registers the features' record cards
 from app.ui import operations
+from app.ui.garbage import UiThreadCollector
 
 OPERATION_TIMEOUT_MS = 20_000
+
+
+@pytest.fixture(autouse=True)
+def collector_on_the_ui_thread(qapp):
+    """As in the window: cycles are collected on the UI thread only (app/ui/garbage.py), and once more after each
+    test, so a test's widgets are never destroyed later by a worker thread."""
+    collector = UiThreadCollector(qapp)
+    yield
+    operations.finish_running(OPERATION_TIMEOUT_MS / 1000)
+    collector.stop()
+    collector.deleteLater()
 
 
 @pytest.fixture
