@@ -99,12 +99,14 @@ class RoadmapEventSchool(Synced, Base):
 
 
 class RoadmapCorrection(Synced, Base):
-    """A correction of an approved roadmap: its basis (приказ …), date and author; it makes version `version`.
-    Version 1 is the roadmap as approved; the changes it holds turn version `version - 1` into this one."""
+    """One version of an approved roadmap. Version 1 is the roadmap as approved (its basis is the approving order);
+    each later one is a correction: its basis («приказ УО № 112 от 14.03.2023»), date and author. `snapshot` holds
+    the roadmap as this version reads (JSON: sections and events in order), so any version can be shown and exported
+    whatever happened after it."""
 
     __tablename__ = "roadmap_correction"
     owner_kind: ClassVar[str] = "by_level"
-    __table_args__ = (UniqueConstraint("roadmap_id", "version"), CheckConstraint("version >= 2", name="after_approval"))
+    __table_args__ = (UniqueConstraint("roadmap_id", "version"), CheckConstraint("version >= 1", name="version_positive"))
 
     roadmap_id: Mapped[str] = mapped_column(ForeignKey("roadmap.id"), index=True)
     version: Mapped[int] = mapped_column(Integer)
@@ -112,11 +114,12 @@ class RoadmapCorrection(Synced, Base):
     basis: Mapped[str] = mapped_column(String(400))
     author: Mapped[str | None] = mapped_column(String(200))
     closed_at: Mapped[datetime | None] = mapped_column(DateTime)  # edits join the correction until it is closed
+    snapshot: Mapped[str] = mapped_column(Text)
 
 
 class RoadmapChange(Synced, Base):
-    """One change a correction made to an event or a section: a field's value before and after (as text),
-    or the record added or removed. Undoing changes newest first gives any earlier version."""
+    """One change a correction made, as its list shows it: an event or section added, removed, moved, renumbered,
+    its deadline moved or a text changed (the field's value before and after)."""
 
     __tablename__ = "roadmap_change"
     owner_kind: ClassVar[str] = "by_level"
@@ -126,6 +129,7 @@ class RoadmapChange(Synced, Base):
     seq: Mapped[int] = mapped_column(Integer)  # order within the correction
     target: Mapped[str] = mapped_column(String(16))
     record_id: Mapped[str] = mapped_column(String(36), index=True)
+    label: Mapped[str] = mapped_column(Text)  # «2.3 Проведение …» as it read when changed
     kind: Mapped[str] = mapped_column(String(16))
     field: Mapped[str | None] = mapped_column(String(32))
     before: Mapped[str | None] = mapped_column(Text)
