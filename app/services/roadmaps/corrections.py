@@ -27,6 +27,18 @@ NEEDS_CORRECTION = ("Дорожная карта утверждена{order}: и
                     "и укажите её основание (например, «приказ УО № 112 от 14.03.2023»).")
 
 
+def by_order(basis: str) -> str:
+    """«приказ УО № 112 от 14.03.2023» → «приказом УО № 112 от 14.03.2023», as «перенесён …», «утверждена …» say it."""
+    text = basis.strip()
+    return "приказом " + text[len("приказ "):] if text.lower().startswith("приказ ") else text
+
+
+def moved_phrase(basis: str) -> str:
+    """How the analysis states a moved deadline."""
+    phrase = by_order(basis)
+    return f"срок перенесён {phrase}" if phrase.startswith("приказом ") else f"срок перенесён (основание: {phrase})"
+
+
 def _corrections(session: Session, roadmap_id: str) -> list[RoadmapCorrection]:
     return list(session.scalars(select(RoadmapCorrection).where(
         RoadmapCorrection.roadmap_id == roadmap_id, alive(RoadmapCorrection)).order_by(RoadmapCorrection.version)))
@@ -207,7 +219,14 @@ def version_snapshot(session: Session, roadmap_id: str, version: int | None) -> 
     """The roadmap as version `version` reads (the live roadmap when None)."""
     roadmap = get_roadmap(session, roadmap_id)
     if version is None:
-        return roadmap_snapshot(session, roadmap)
+        snapshot = dict(roadmap_snapshot(session, roadmap))
+        latest = session.scalar(select(RoadmapCorrection).where(
+            RoadmapCorrection.roadmap_id == roadmap_id, alive(RoadmapCorrection))
+            .order_by(RoadmapCorrection.version.desc()).limit(1))
+        if latest is not None:
+            snapshot["version"] = {"number": latest.version, "date": latest.corrected_on.isoformat(),
+                                   "basis": latest.basis}
+        return snapshot
     stored = session.scalar(select(RoadmapCorrection).where(
         RoadmapCorrection.roadmap_id == roadmap_id, RoadmapCorrection.version == version, alive(RoadmapCorrection)))
     if stored is None:

@@ -21,8 +21,8 @@ from app.models import (
     RoadmapEvent,
     RoadmapSection,
     School,
-    Teacher,
     alive,
+    new_id,
 )
 from app.models.reference import EVENT_STATUSES, ROADMAP_LEVELS
 from app.services.records.ownership import (
@@ -32,6 +32,7 @@ from app.services.records.ownership import (
     SCHOOL_KEEPS,
     current_scope,
 )
+from app.services.roadmaps.responsible import match_responsible, staff_by_short_name
 from app.services.roadmaps.deadlines import (
     Deadline,
     DeadlineKind,
@@ -113,6 +114,7 @@ class PlannedEvent:
     planned_result: str
     section_number: str | None
     deadline_override: str | None = None
+    school_title: str = ""  # the «Уровень образовательной организации» column: a school-level measure beside it
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,7 @@ class PlannedSection:
     number: str
     title: str
     parent_number: str | None
+    note: str = ""
 
     @property
     def key(self) -> str:
@@ -142,52 +145,41 @@ def create_roadmap(session: Session, values: dict, sections: list[PlannedSection
                                                           "approved_by", "source_file")})
     session.add(roadmap)
     section_ids = _add_sections(session, roadmap, sections)
-    staff = _staff_by_short_name(session, values.get("school_id"))
-    for position, planned in enumerate(events):
-        session.add(RoadmapEvent(
-            roadmap=roadmap, section_id=section_ids.get(planned.section_number), number=planned.number,
-            title=planned.title, deadline_text=planned.deadline_text, deadline_override=planned.deadline_override,
-            responsible=planned.responsible, planned_result=planned.planned_result, position=position,
-            responsible_teacher_id=match_responsible(planned.responsible, staff),
-        ))
+    _add_events(session, roadmap, section_ids, events)
     session.flush()
     plan_occurrences(session, roadmap)
     return roadmap
+
+
+def _add_events(session: Session, roadmap: Roadmap, section_ids: dict[str | None, str],
+                events: list[PlannedEvent]) -> None:
+    """Each event, and beside it the school-level measure of a two-level table linked to it."""
+    staff = staff_by_short_name(session, roadmap.school_id)
+    for position, planned in enumerate(events):
+        common = {"roadmap": roadmap, "section_id": section_ids.get(planned.section_number), "number": planned.number,
+                  "deadline_text": planned.deadline_text, "deadline_override": planned.deadline_override,
+                  "position": position}
+        municipal = None
+        if planned.title or not planned.school_title:
+            municipal = RoadmapEvent(**common, id=new_id(), title=planned.title, responsible=planned.responsible,
+                                     planned_result=planned.planned_result,
+                                     level="school" if roadmap.level == "school" else "municipal",
+                                     responsible_teacher_id=match_responsible(planned.responsible, staff))
+            session.add(municipal)
+        if planned.school_title:
+            session.add(RoadmapEvent(**common, title=planned.school_title, level="school",
+                                     linked_event_id=municipal.id if municipal else None))
 
 
 def _add_sections(session: Session, roadmap: Roadmap, sections: list[PlannedSection]) -> dict[str | None, str]:
     ids: dict[str | None, str] = {}
     for position, planned in enumerate(sections):
         section = RoadmapSection(roadmap=roadmap, number=planned.number or None, title=planned.title,
-                                 position=position, parent_id=ids.get(planned.parent_number))
+                                 position=position, parent_id=ids.get(planned.parent_number), note=planned.note or None)
         session.add(section)
         session.flush()
         ids[planned.key] = section.id
     return ids
-
-
-def _staff_by_short_name(session: Session, school_id: str | None) -> dict[str, str]:
-    query = select(Teacher).where(alive(Teacher))
-    if school_id:
-        query = query.where(Teacher.school_id == school_id)
-    names: dict[str, str] = {}
-    for teacher in session.scalars(query):
-        for variant in (teacher.short_name, teacher.full_name):
-            names[_normalise_name(variant)] = teacher.id
-    return names
-
-
-def _normalise_name(text: str) -> str:
-    return " ".join(text.replace(".", ". ").replace("ё", "е").lower().split()).replace(". ", ".")
-
-
-def match_responsible(responsible: str | None, staff: dict[str, str]) -> str | None:
-    """The staff member a «Ответственный» text names («Шидукова Л.П.»), when exactly one matches."""
-    if not responsible:
-        return None
-    text = _normalise_name(responsible)
-    found = {teacher_id for name, teacher_id in staff.items() if name and name in text}
-    return found.pop() if len(found) == 1 else None
 
 
 def plan_occurrences(session: Session, roadmap: Roadmap) -> int:

@@ -29,10 +29,12 @@ class SnapshotEvent(TypedDict):
     responsible: str
     planned_result: str
     level: str
+    linked_event_id: str | None
 
 
 class RoadmapSnapshot(TypedDict):
     title: str
+    level: str
     approved_by: str
     approved_on: str | None
     sections: list[SnapshotSection]
@@ -80,11 +82,12 @@ def roadmap_snapshot(session: Session, roadmap: Roadmap) -> RoadmapSnapshot:
     """The roadmap as it reads now."""
     sections, events = document_order(session, roadmap.id)
     return {
-        "title": roadmap.title, "approved_by": roadmap.approved_by or "",
+        "title": roadmap.title, "level": roadmap.level, "approved_by": roadmap.approved_by or "",
         "approved_on": roadmap.approved_on.isoformat() if roadmap.approved_on else None,
         "sections": [{"id": s.id, "number": s.number or "", "title": s.title, "parent_id": s.parent_id,
                       "note": s.note or ""} for s in sections],
         "events": [{"id": e.id, "section_id": e.section_id, "number": e.number or "", "title": e.title,
                     "deadline_text": e.deadline_text or "", "responsible": e.responsible or "",
-                    "planned_result": e.planned_result or "", "level": e.level} for e in events],
+                    "planned_result": e.planned_result or "", "level": e.level,
+                    "linked_event_id": e.linked_event_id} for e in events],
     }
