@@ -29,6 +29,7 @@ from app.models import (
     PacketLog,
     Peer,
     Roadmap,
+    RoadmapCorrection,
     RoadmapEvent,
     School,
     Teacher,
@@ -113,6 +114,7 @@ class _Scope:
     teachers: set[str] = field(default_factory=set)
     roadmaps: set[str] = field(default_factory=set)
     events: set[str] = field(default_factory=set)
+    corrections: set[str] = field(default_factory=set)
 
 
 Rule = Callable[[Row, _Scope], bool]
@@ -134,6 +136,15 @@ def _by_event(row: Row, scope: _Scope) -> bool:
     return row["event_id"] in scope.events
 
 
+def _by_correction(row: Row, scope: _Scope) -> bool:
+    return row["correction_id"] in scope.corrections
+
+
+ROADMAP_HISTORY: dict[str, Rule] = {  # a roadmap's versions and the schools its measures are for go with it
+    "roadmap_event_school": _by_event, "roadmap_correction": _by_roadmap, "roadmap_change": _by_correction,
+}
+
+
 def _everything(_row: Row, _scope: _Scope) -> bool:
     return True
 
@@ -149,7 +160,7 @@ SCHOOL_SENDS: dict[str, Rule] = {
     "individual_route": _by_teacher, "enrollment": _by_teacher,
     "roadmap": lambda row, scope: row["id"] in scope.roadmaps,
     "roadmap_section": _by_roadmap, "roadmap_event": _by_roadmap, "event_occurrence": _by_event, "evidence": _by_event,
-    "practice": _own_practice,
+    "practice": _own_practice, **ROADMAP_HISTORY,
 }
 DISTRICT_SENDS: dict[str, Rule] = {
     "district": _everything, "school": lambda row, scope: row["id"] == scope.school_id,
@@ -157,7 +168,7 @@ DISTRICT_SENDS: dict[str, Rule] = {
     "roadmap": lambda row, scope: row["id"] in scope.roadmaps,
     "roadmap_section": _by_roadmap, "roadmap_event": _by_roadmap,
     "recommendation": _own_school, "support_action": _own_school, "assignment": _own_school,
-    "practice": _own_practice,
+    "practice": _own_practice, **ROADMAP_HISTORY,
 }
 
 
@@ -213,6 +224,8 @@ def _scope(session: Session, installation: Installation, target_school: str) -> 
         level_rule = Roadmap.level == "municipal"
     scope.roadmaps = set(session.scalars(select(Roadmap.id).where(level_rule)))
     scope.events = set(session.scalars(select(RoadmapEvent.id).where(RoadmapEvent.roadmap_id.in_(scope.roadmaps))))
+    scope.corrections = set(session.scalars(select(RoadmapCorrection.id).where(
+        RoadmapCorrection.roadmap_id.in_(scope.roadmaps))))
     return scope
 
 
