@@ -7,9 +7,10 @@ import pytest
 
 from app.cli import main
 from app.db import open_database
+from app.errors import KuratorError
 from app.models import EventOccurrence
 from app.services.ids import school_id
-from app.services.roadmaps import corrections, templates
+from app.services.roadmaps import corrections, editing, proposals, templates
 from app.services.roadmaps.plans import record_progress, roadmap_detail
 
 PASS = "пароль-подписи-1"
@@ -77,3 +78,49 @@ def test_correction_and_template_reach_the_school_and_the_schools_part_comes_bac
     district.close()
     assert [part["status"] for part in progress["3.1"]] == ["done"]
     assert [part["status"] for part in progress["4.1"]] == ["overdue"]  # its window 2021–2022 is long over
+
+
+def _school_roadmap_at_the_district(folder: Path, roadmap: str) -> str:
+    """District → school packet, the school makes its roadmap from the template, school → district packet."""
+    d, s = folder / "d.db", folder / "s.db"
+    assert kurator("--db", d, "packet", "export", "--out", folder / "d.kpkt", "--school", SCHOOL, *SIGNER) == 0
+    assert kurator("--db", s, "packet", "import", folder / "d.kpkt") == 0
+    school = open_database(str(s))
+    with school.session() as session:
+        own = templates.create_school_roadmap(session, roadmap, school_id(SCHOOL)).id
+    school.close()
+    assert kurator("--db", s, "packet", "export", "--out", folder / "s1.kpkt", *SIGNER) == 0
+    assert kurator("--db", d, "packet", "import", folder / "s1.kpkt") == 0
+    return own
+
+
+def test_district_proposal_and_the_schools_own_edit_are_both_shown_and_the_user_picks(offices, capsys):
+    folder, roadmap = offices
+    own = _school_roadmap_at_the_district(folder, roadmap)
+    d, s = folder / "d.db", folder / "s.db"
+    district = open_database(str(d))
+    with district.session() as session:
+        event = next(e for e in roadmap_detail(session, own)["events"] if e["number"] == "3.1")
+        with pytest.raises(KuratorError, match="ведёт школа"):
+            editing.edit_event(session, event["id"], {"title": "Участие во всех мониторингах"})
+        proposals.propose_event_change(session, event["id"], {"title": "Участие во всех мониторингах"})
+    district.close()
+    assert kurator("--db", s, "roadmap", "event", "edit", event["id"], "--title", "Участие в мониторинге ФИОКО") == 0
+    assert kurator("--db", s, "packet", "export", "--out", folder / "s2.kpkt", *SIGNER) == 0
+    capsys.readouterr()
+    assert kurator("--db", d, "packet", "import", folder / "s2.kpkt", "--json") == 0
+    assert [c["record_id"] for c in json.loads(capsys.readouterr().out)["conflicts"]] == [event["id"]]
+    district = open_database(str(d))
+    with district.session() as session:
+        [shown] = proposals.event_proposals(session, event["id"])
+        assert shown["conflict"] and shown["fields"] == [{
+            "field": "title", "label": "Мероприятие", "base": "Участие в мониторинге",
+            "mine": "Участие во всех мониторингах", "theirs": "Участие в мониторинге ФИОКО"}]
+        proposals.resolve_proposal(session, shown["id"], "mine")
+        [kept] = proposals.event_proposals(session, event["id"])
+        assert not kept["conflict"] and kept["fields"][0]["base"] == "Участие в мониторинге ФИОКО"
+        proposals.resolve_proposal(session, kept["id"], "theirs")
+        assert proposals.event_proposals(session, event["id"]) == []
+        assert [e["title"] for e in roadmap_detail(session, own)["events"] if e["id"] == event["id"]] == [
+            "Участие в мониторинге ФИОКО"]
+    district.close()

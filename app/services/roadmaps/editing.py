@@ -169,24 +169,27 @@ def edit_event(session: Session, event_id: str, values: dict) -> RoadmapEvent:
     return event
 
 
-def move_event(session: Session, event_id: str, section_ref: str | None, before_event_id: str | None = None) -> RoadmapEvent:
-    """Move an event to the end of a section, or before another event; both sections are numbered again."""
+def move_event(session: Session, event_id: str, section_ref: str | None, before_event_id: str | None = None,
+               *, reorder: bool = False) -> RoadmapEvent:
+    """Move an event to the end of a section, or before another event; both sections are numbered again.
+    `reorder` moves it to the end of its own section when no event to stand before is given."""
     event = get_event(session, event_id)
     roadmap = get_roadmap(session, event.roadmap_id)
     log = ChangeLog(session, roadmap)
-    _move(session, log, roadmap, event, find_section(session, roadmap, section_ref), before_event_id)
+    _move(session, log, roadmap, event, find_section(session, roadmap, section_ref), before_event_id, reorder)
     log.finish()
     return event
 
 
 def _move(session: Session, log: ChangeLog, roadmap: Roadmap, event: RoadmapEvent, section: RoadmapSection | None,
-          before_event_id: str | None) -> None:
+          before_event_id: str | None, reorder: bool = False) -> None:
     old_id, new_id = event.section_id, (section.id if section else None)
-    if old_id == new_id and before_event_id is None:
+    if old_id == new_id and before_event_id is None and not reorder:
         return
-    old = session.get(RoadmapSection, old_id) if old_id else None
-    log.note("event", event.id, event_label(event.number, event.title), "moved", "section",
-             section_label(old) if old else "без раздела", section_label(section) if section else "без раздела")
+    if old_id != new_id:  # a move inside the section shows as the numbers it changes
+        old = session.get(RoadmapSection, old_id) if old_id else None
+        log.note("event", event.id, event_label(event.number, event.title), "moved", "section",
+                 section_label(old) if old else "без раздела", section_label(section) if section else "без раздела")
     event.section_id = new_id
     if old_id != new_id and section is not None and section.number and event.number:
         event.number = f"{section.number}.{event.number.split('.')[-1]}"  # depth of the new section; renumbered next
