@@ -160,3 +160,15 @@ def test_moved_deadline_judges_earlier_occurrences_by_the_old_one(district_db, s
     assert effective_status("planned", date(2023, 5, 31), None, date(2023, 5, 10)) == "planned"
     assert moved == [{"event_id": event_id, "label": moved[0]["label"], "before": "Ежегодно, март-апрель",
                       "after": "Ежегодно, май", "basis": "приказ УО № 112 от 14.03.2023", "date": "2023-03-14"}]
+
+
+def test_roadmap_numbered_through_the_document_is_renumbered_through(district_db):
+    """seeds/004 numbers events 1…18 across its sections: one inserted before «5» (section 2) pushes 5…18 to 6…19."""
+    with district_db.session() as session:
+        roadmap_id = import_file(session, DATA / "seed004.docx", 2022)["roadmap_id"]
+        fifth = by_number(session, roadmap_id, "5")
+        editing.add_event(session, roadmap_id, "2", {"title": "Анализ ВПР", "deadline_text": "Май"},
+                          before_event_id=fifth["id"])
+        detail = roadmap_detail(session, roadmap_id)
+    assert [e["number"] for e in detail["events"]] == [str(n) for n in range(1, 20)]
+    assert [e["title"] for e in detail["events"]][4] == "Анализ ВПР"

@@ -155,8 +155,10 @@ class ChangeLog:
                                        before=before, after=after, origin=self.roadmap.origin))
 
     def finish(self) -> None:
-        """Keep the correction's snapshot equal to the roadmap as it now reads."""
+        """Keep the correction's snapshot equal to the roadmap as it now reads; the roadmap's loaded lists of events
+        and sections are read again next time (they may have gained or reordered rows)."""
         self.session.flush()
+        self.session.expire(self.roadmap, ["events", "sections"])
         if self.correction is not None:
             self.correction.snapshot = json.dumps(roadmap_snapshot(self.session, self.roadmap), ensure_ascii=False)
             self.session.flush()
@@ -249,13 +251,15 @@ class MovedDeadline(TypedDict):
     date: str
 
 
-def moved_deadlines(session: Session, roadmap_id: str) -> list[MovedDeadline]:
-    """Every deadline moved by a correction, oldest first."""
+def moved_deadlines(session: Session, roadmap_id: str, event_id: str | None = None) -> list[MovedDeadline]:
+    """Every deadline moved by a correction (of one event, when given), oldest first."""
     query = (select(RoadmapChange, RoadmapCorrection)
              .join(RoadmapCorrection, RoadmapCorrection.id == RoadmapChange.correction_id)
              .where(RoadmapCorrection.roadmap_id == roadmap_id, RoadmapChange.kind == "deadline",
                     alive(RoadmapChange), alive(RoadmapCorrection))
              .order_by(RoadmapCorrection.version, RoadmapChange.seq))
+    if event_id is not None:
+        query = query.where(RoadmapChange.record_id == event_id)
     return [{"event_id": change.record_id, "label": change.label, "before": change.before or "",
              "after": change.after or "", "basis": correction.basis, "date": correction.corrected_on.isoformat()}
             for change, correction in session.execute(query)]

@@ -7,7 +7,8 @@ from typing import TypedDict
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.models import RoadmapEvent, School, Teacher, alive
+from app.errors import KuratorError
+from app.models import RoadmapEvent, RoadmapSection, School, Teacher, alive
 from app.search_text import fold_case
 from app.services.roadmaps.corrections import current_version, open_correction_of
 from app.services.roadmaps.editing import event_school_ids, get_event, move_event
@@ -96,3 +97,17 @@ def shift_event(session: Session, event_id: str, step: int) -> RoadmapEvent:
     section_ref = event.section_id or ""
     before = siblings[target].id if step < 0 else (siblings[target + 1].id if target + 1 < len(siblings) else None)
     return move_event(session, event.id, section_ref, before, reorder=True)
+
+
+class SectionForm(TypedDict):
+    id: str
+    number: str
+    title: str
+    note: str
+
+
+def section_form(session: Session, section_id: str) -> SectionForm:
+    section = session.get(RoadmapSection, section_id)
+    if section is None or section.deleted_at is not None:
+        raise KuratorError("Раздел не найден (возможно, удалён).")
+    return {"id": section.id, "number": section.number or "", "title": section.title, "note": section.note or ""}

@@ -14,10 +14,10 @@ from app.models import Roadmap, RoadmapEvent, RoadmapEventSchool, RoadmapSection
 from app.models.reference import ROADMAP_LEVELS
 from app.services.roadmaps.corrections import ChangeLog
 from app.services.roadmaps.deadlines import DeadlineKind, parse_deadline
-from app.services.roadmaps.numbering import event_label, renumber
+from app.services.roadmaps.numbering import event_label, numbered_through, renumber
 from app.services.roadmaps.plans import get_roadmap, section_label
 from app.services.roadmaps.replanning import drop_occurrences, replan_event
-from app.services.roadmaps.versions import live_sections
+from app.services.roadmaps.versions import document_order, live_sections
 
 TEXT_FIELDS = ("title", "deadline_text", "responsible", "planned_result")
 LIMITS = {"title": 4000, "deadline_text": 500, "responsible": 1000, "planned_result": 4000}
@@ -101,24 +101,19 @@ def add_event(session: Session, roadmap_id: str, section_number: str | None, val
     log, clean = _checked(session, roadmap, values)
     section = find_section(session, roadmap, section_number)
     section_id = section.id if section else None
-    event = RoadmapEvent(roadmap_id=roadmap.id, section_id=section_id, number=_first_number(section),
+    event = RoadmapEvent(roadmap_id=roadmap.id, section_id=section_id, number=None,
                          position=_position(session, roadmap, section_id, before_event_id),
                          origin=roadmap.origin, is_demo=roadmap.is_demo, status="planned",
                          **{key: clean.get(key) or None for key in (*TEXT_FIELDS, "responsible_teacher_id")},
                          level=clean["level"], linked_event_id=clean.get("linked_event_id"))
     session.add(event)
     session.flush()
-    _set_schools(session, event, clean.get("school_ids"))
+    set_event_schools(session, event, clean.get("school_ids"))
     renumber(session, log, roadmap, {section_id}, new=event)
     log.note("event", event.id, event_label(event.number, event.title), "added")
     replan_event(session, roadmap, event, log.since)
     log.finish()
     return event
-
-
-def _first_number(section: RoadmapSection | None) -> str:
-    """A placeholder number of the right depth; `renumber` gives the real one."""
-    return f"{section.number}.1" if section is not None and section.number else "1"
 
 
 def _position(session: Session, roadmap: Roadmap, section_id: str | None, before_event_id: str | None) -> int:
@@ -158,7 +153,7 @@ def edit_event(session: Session, event_id: str, values: dict) -> RoadmapEvent:
     if "responsible_teacher_id" in clean:
         event.responsible_teacher_id = clean["responsible_teacher_id"] or None
     if "school_ids" in clean:
-        _set_schools(session, event, clean["school_ids"])
+        set_event_schools(session, event, clean["school_ids"])
     if "section" in clean:
         _move(session, log, roadmap, event, find_section(session, roadmap, clean["section"]), None)
     session.flush()
@@ -191,7 +186,9 @@ def _move(session: Session, log: ChangeLog, roadmap: Roadmap, event: RoadmapEven
         log.note("event", event.id, event_label(event.number, event.title), "moved", "section",
                  section_label(old) if old else "без раздела", section_label(section) if section else "без раздела")
     event.section_id = new_id
-    if old_id != new_id and section is not None and section.number and event.number:
+    sections, events = document_order(session, roadmap.id)
+    if old_id != new_id and section is not None and section.number and event.number \
+            and not numbered_through(sections, events):
         event.number = f"{section.number}.{event.number.split('.')[-1]}"  # depth of the new section; renumbered next
     event.position = _position(session, roadmap, new_id, before_event_id) if before_event_id else 10**9
     session.flush()
@@ -210,8 +207,9 @@ def delete_event(session: Session, event_id: str) -> None:
     log.finish()
 
 
-def _set_schools(session: Session, event: RoadmapEvent, school_ids: list[str] | None) -> None:
-    """The schools a school-level measure applies to (an empty list: every school)."""
+def set_event_schools(session: Session, event: RoadmapEvent, school_ids: list[str] | None) -> None:
+    """The schools a school-level measure applies to (an empty list: every school). Not a change of the approved
+    text (the document does not list them), so no correction is needed; the caller checks the owner rule."""
     if school_ids is None:
         return
     wanted = set(school_ids)

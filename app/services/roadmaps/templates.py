@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import KuratorError
 from app.models import Roadmap, RoadmapEvent, RoadmapEventSchool, School, alive
-from app.services.roadmaps.editing import edit_event, event_school_ids
+from app.services.roadmaps.editing import event_school_ids, set_event_schools
 from app.services.roadmaps.plans import (
     PlannedEvent,
     PlannedSection,
@@ -64,7 +64,7 @@ def assign_template(session: Session, roadmap_id: str, school_ids: list[str]) ->
     if not school_ids:
         raise KuratorError("Выберите хотя бы одну школу.")
     for measure in measures:
-        edit_event(session, measure.id, {"school_ids": sorted(set(event_school_ids(session, measure.id)) | set(school_ids))})
+        set_event_schools(session, measure, sorted(set(event_school_ids(session, measure.id)) | set(school_ids)))
     return len(measures)
 
 

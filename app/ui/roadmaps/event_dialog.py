@@ -29,6 +29,7 @@ from ..widgets.field_errors import FieldErrors
 from ..widgets.record_form import note_label
 from ..workspace import Workspace
 from .progress_dialog import ProgressDialog
+from .proposals_box import ProposalsBox
 from .statuses import plain_table, read_only_item, ru_date, status_item
 
 OCCURRENCE_COLUMNS = (("Срок исполнения", 190), ("Состояние", 200), ("Дата выполнения", 125), ("Комментарий", 220),
@@ -54,6 +55,7 @@ class EventDialog(QDialog):
         if not self.editable:
             layout.addWidget(note_label(reason))
         layout.addLayout(self._texts())
+        layout.addWidget(ProposalsBox(workspace, event_id, self))
         layout.addWidget(QLabel("Сроки исполнения:"))
         layout.addWidget(self._occurrences())
         layout.addLayout(self._occurrence_buttons())
@@ -85,6 +87,10 @@ class EventDialog(QDialog):
         form.addRow("Планируемый результат", self.planned_result)
         form.addRow("Срок (как в документе)", self.deadline)
         form.addRow("Как понят срок", self.understood)
+        if card["moved"]:
+            moved = QLabel("\n".join(card["moved"]))
+            moved.setWordWrap(True)
+            form.addRow("Перенос срока", moved)
         self.errors = FieldErrors(form)
         self.errors.add_row("deadline_override", "Исправить срок", self._correction())
         return form
