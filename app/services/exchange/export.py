@@ -140,8 +140,9 @@ def _by_correction(row: Row, scope: _Scope) -> bool:
     return row["correction_id"] in scope.corrections
 
 
-ROADMAP_HISTORY: dict[str, Rule] = {  # a roadmap's versions and the schools its measures are for go with it
-    "roadmap_event_school": _by_event, "roadmap_correction": _by_roadmap, "roadmap_change": _by_correction,
+ROADMAP_HISTORY: dict[str, Rule] = {  # a roadmap's versions go with it, and a school learns the measures meant for it
+    "roadmap_event_school": lambda row, scope: _by_event(row, scope) and _own_school(row, scope),
+    "roadmap_correction": _by_roadmap, "roadmap_change": _by_correction,
 }
 
 

@@ -307,6 +307,7 @@ class EventDetail(TypedDict):
     status: str
     section: str
     section_id: str | None
+    level: str  # «school» for a school-level measure (the «Уровень ОО» column of a two-level table)
 
 
 class SectionRef(TypedDict):
@@ -351,6 +352,7 @@ def roadmap_detail(session: Session, roadmap_id: str, today: date | None = None)
             "status": event_status(event, occurrences.get(event.id, []), today),
             "section": section_label(section) if section else "",
             "section_id": event.section_id,
+            "level": event.level,
         })
     return {"id": roadmap.id, "title": roadmap.title, "level": roadmap.level, "year_from": roadmap.year_from,
             "year_to": roadmap.year_to, "events": events,

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -38,8 +39,10 @@ class EditBar(QWidget):
         super().__init__(page)
         self.page = page
         self.school_id: str | None = None
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        lines = QVBoxLayout(self)
+        lines.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        lines.addLayout(row)
         self.event_menu = self._menu_button(row, "Мероприятие", (
             ("Добавить…", self.add_event), ("Изменить…", self.edit_event), ("Выше", lambda: self.shift(-1)),
             ("Ниже", lambda: self.shift(1)), ("Удалить", self.delete_event)))
@@ -52,9 +55,11 @@ class EditBar(QWidget):
         self.word_button = self._button(row, "В Word…", self.export_word)
         self.template_button = self._button(row, "Шаблон для школ…", self.template)
         self.propose_button = self._button(row, "Предложить изменение…", self.propose)
+        row.addStretch(1)
         self.state = QLabel()
         self.state.setStyleSheet(STATE_STYLE)
-        row.addWidget(self.state, 1)
+        self.state.setWordWrap(True)
+        lines.addWidget(self.state)
 
     def _button(self, row: QHBoxLayout, text: str, slot) -> QPushButton:
         button = QPushButton(text)

@@ -54,6 +54,7 @@ class EventEditDialog(QDialog):
         self.errors = FieldErrors(form)
         self._build(form)
         layout.addLayout(form)
+        layout.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Save).setText("Предложить" if propose else "Сохранить")
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Отмена")

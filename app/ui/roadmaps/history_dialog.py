@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.roadmaps.corrections import roadmap_history
+from app.services.roadmaps.corrections import by_order, roadmap_history
 from app.services.roadmaps.export import export_excel
 from app.services.roadmaps.word import export_docx
 
@@ -48,7 +48,7 @@ class HistoryDialog(QDialog):
         self.changes = plain_table(CHANGE_COLUMNS)
         splitter.addWidget(self.versions)
         splitter.addWidget(self._right())
-        splitter.setSizes([280, 760])
+        splitter.setSizes([330, 760])
         layout.addWidget(splitter, 1)
         buttons = QDialogButtonBox()
         buttons.addButton("Закрыть", QDialogButtonBox.ButtonRole.RejectRole)
@@ -61,7 +61,7 @@ class HistoryDialog(QDialog):
     def _heading(self) -> str:
         if not self.history["versions"]:
             return f"«{self.history['title']}» ещё не утверждена: версий нет, выгружается текущий текст (проект)."
-        return (f"«{self.history['title']}»: утверждена {self.history['approved_by']}; "
+        return (f"«{self.history['title']}»: утверждена {by_order(self.history['approved_by'] or '')}; "
                 f"текущая версия — {self.history['current_version']}.")
 
     def _right(self) -> QWidget:

@@ -291,7 +291,8 @@ class RoadmapsPage(RefreshWhenShown, QWidget):
         self.table.setRowCount(len(self.rows))
         for row, event in enumerate(self.rows):
             deadline = event["deadline_text"] + (" (не распознан)" if event["kind"] == "unrecognized" else "")
-            cells = (event["number"], event["title"], deadline, event["responsible"])
+            two_level = self.roadmap and self.roadmap["level"] == "municipal" and event["level"] == "school"
+            cells = (event["number"], ("Уровень ОО: " if two_level else "") + event["title"], deadline, event["responsible"])
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, read_only_item(text))
             self.table.setItem(row, 4, status_item(event["status"]))
