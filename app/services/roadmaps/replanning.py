@@ -13,7 +13,8 @@ from app.services.roadmaps.deadlines import windows_for_years
 from app.services.roadmaps.plans import roadmap_years
 
 
-def _untouched(session: Session, occurrence: EventOccurrence) -> bool:
+def untouched(session: Session, occurrence: EventOccurrence) -> bool:
+    """Nothing was recorded on the occurrence: no progress, no completion date, no comment, no document."""
     if occurrence.status != "planned" or occurrence.completed_on or occurrence.comment:
         return False
     return session.scalar(select(Evidence.id).where(Evidence.occurrence_id == occurrence.id, alive(Evidence))) is None
@@ -38,7 +39,7 @@ def replan_event(session: Session, roadmap: Roadmap, event: RoadmapEvent, since:
         key = (occurrence.window_start, occurrence.window_end)
         if key in wanted:
             wanted.discard(key)
-        elif _untouched(session, occurrence):
+        elif untouched(session, occurrence):
             occurrence.deleted_at = now
     for start, end in sorted(wanted):
         occurrence = by_start.get(start)
@@ -46,7 +47,7 @@ def replan_event(session: Session, roadmap: Roadmap, event: RoadmapEvent, since:
             session.add(EventOccurrence(event_id=event.id, school_id=roadmap.school_id, year=end.year,
                                         window_start=start, window_end=end, origin=roadmap.origin,
                                         is_demo=roadmap.is_demo))
-        elif occurrence.deleted_at is not None or _untouched(session, occurrence):
+        elif occurrence.deleted_at is not None or untouched(session, occurrence):
             occurrence.window_end, occurrence.year, occurrence.deleted_at = end, end.year, None
             occurrence.status, occurrence.completed_on, occurrence.comment = "planned", None, None
     session.flush()

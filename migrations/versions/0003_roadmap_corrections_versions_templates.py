@@ -1,15 +1,15 @@
 """roadmap corrections (versions with their basis), event levels and links, school roadmaps from a template
 
-Revision ID: 0002_roadmap_corrections
-Revises: 0001
+Revision ID: 0003_roadmap_corrections
+Revises: 0002_risks
 Create Date: 2026-12-01 14:25:14.034078
 """
 from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0002_roadmap_corrections'
-down_revision = '0001'
+revision = '0003_roadmap_corrections'
+down_revision = '0002_risks'
 branch_labels = None
 depends_on = None
 
