@@ -5,7 +5,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from app.models import Roadmap, RoadmapEvent
 from app.services.roadmaps.corrections import approve_roadmap, roadmap_history
@@ -21,13 +20,9 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "roadmaps"
 
 
 @pytest.fixture(autouse=True)
-def warnings(monkeypatch) -> list[str]:
-    """Warnings are collected instead of shown; questions are answered «yes»."""
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a, **k: shown.append(text))
-    monkeypatch.setattr(QMessageBox, "information", lambda *args, **kwargs: None)
-    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
-    return shown
+def quiet(warnings) -> list[str]:
+    """No message box is shown in these tests (see `warnings` in conftest)."""
+    return warnings
 
 
 def seeded(database, name="seed004.docx", table=None) -> str:
@@ -97,7 +92,7 @@ def test_approved_roadmap_asks_for_a_correction_then_history_lists_it(qtbot, dis
     approval.basis.setText("приказ УО № 5 от 10.01.2022")
     assert finished(approval.save())
     page = page_for(qtbot, workspace, roadmap_id)
-    assert "Утверждена приказ УО № 5 от 10.01.2022" in page.edit_bar.state.text()
+    assert page.edit_bar.state.text().startswith("Утверждена приказом УО № 5 от 10.01.2022; текущая версия 1.")
     assert page.edit_bar.approve_button.isHidden() and not page.edit_bar.correct_menu.isHidden()
     with district_db.session() as session:
         first = session.query(RoadmapEvent).filter_by(roadmap_id=roadmap_id, number="1").one().id

@@ -9,6 +9,7 @@ before it stay judged against the deadline then in force.
 """
 
 import json
+import re
 from datetime import date
 from typing import TypedDict
 
@@ -31,6 +32,14 @@ def by_order(basis: str) -> str:
     """«приказ УО № 112 от 14.03.2023» → «приказом УО № 112 от 14.03.2023», as «перенесён …», «утверждена …» say it."""
     text = basis.strip()
     return "приказом " + text[len("приказ "):] if text.lower().startswith("приказ ") else text
+
+
+def approval_phrase(order: str, on: date | None) -> str:
+    """«приказом УО № 5 от 20.01.2023» from the order as written and its date (added when the text has none)."""
+    phrase = by_order(order)
+    if on is None or re.search(r"\bот\s+\d", phrase):
+        return phrase
+    return f"{phrase} от {on:%d.%m.%Y}".strip()
 
 
 def moved_phrase(basis: str) -> str:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from app.errors import KuratorError
 from app.models import RoadmapEvent, RoadmapSection, School, Teacher, alive
 from app.search_text import fold_case
-from app.services.roadmaps.corrections import by_order, current_version, open_correction_of
+from app.services.roadmaps.corrections import approval_phrase, current_version, open_correction_of
 from app.services.roadmaps.editing import event_school_ids, get_event, move_event
 from app.services.roadmaps.plans import get_roadmap, section_label
 from app.services.roadmaps.versions import document_order
@@ -80,12 +80,9 @@ def roadmap_state(session: Session, roadmap_id: str) -> RoadmapState:
     """Draft or approved, the current version, the correction edits now join."""
     roadmap = get_roadmap(session, roadmap_id)
     correction = open_correction_of(session, roadmap_id)
-    approved_by = ""
-    if roadmap.approved_on is not None:
-        when = f"{roadmap.approved_on:%d.%m.%Y}"
-        order = by_order(roadmap.approved_by or "")
-        approved_by = order if when in order else f"{order} от {when}".strip()
-    return {"approved": roadmap.approved_on is not None, "approved_by": approved_by,
+    approved = roadmap.approved_on is not None
+    return {"approved": approved,
+            "approved_by": approval_phrase(roadmap.approved_by or "", roadmap.approved_on) if approved else "",
             "version": current_version(session, roadmap_id),
             "open_correction": f"версия {correction.version}: {correction.basis}" if correction else None}
 

@@ -21,7 +21,7 @@ from docx.shared import Cm, Pt
 from sqlalchemy.orm import Session
 
 from app.services.output.atomic_write import write_bytes_atomically
-from app.services.roadmaps.corrections import by_order, version_snapshot
+from app.services.roadmaps.corrections import approval_phrase, version_snapshot
 
 FONT = "Times New Roman"
 A4 = (Cm(21.0), Cm(29.7))
@@ -39,9 +39,7 @@ def _approval_lines(snapshot: dict) -> list[str]:
     order, on = snapshot.get("approved_by") or "", snapshot.get("approved_on")
     if not order:
         return ["ПРОЕКТ"]
-    order = by_order(order)
-    when = date.fromisoformat(on).strftime("%d.%m.%Y") if on else ""
-    lines = ["УТВЕРЖДЕНА", order + (f" от {when}" if when and when not in order else "")]
+    lines = ["УТВЕРЖДЕНА", approval_phrase(order, date.fromisoformat(on) if on else None)]
     version = snapshot.get("version")
     if version and version["number"] > 1:
         lines.append(f"(в редакции: {version['basis']})")

@@ -6,7 +6,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QVBoxLayout,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 from app.services.roadmaps.corrections import approve_roadmap, open_correction
 
 from ..operations import ChangeOp, Changes
+from ..widgets.dialog_buttons import save_buttons
 from ..widgets.field_errors import FieldErrors
 from ..widgets.record_form import note_label
 from ..workspace import Workspace
@@ -48,12 +48,7 @@ class CorrectionDialog(QDialog):
         self.errors.add_row(self.field, label, self.basis)
         self.errors.add_row("date", "Дата", self.on)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Утвердить" if mode == "approve" else "Начать корректировку")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Отмена")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(save_buttons(self, self.save, "Утвердить" if mode == "approve" else "Начать корректировку"))
         self.resize(560, 200)
 
     def chosen_date(self) -> date:

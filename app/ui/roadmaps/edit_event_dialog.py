@@ -5,7 +5,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -21,6 +20,7 @@ from app.services.roadmaps.editing import add_event, edit_event
 from app.services.roadmaps.proposals import propose_event_change
 
 from ..operations import ChangeOp, Changes
+from ..widgets.dialog_buttons import save_buttons
 from ..widgets.field_errors import FieldErrors
 from ..widgets.multi_select import MultiSelect
 from ..widgets.record_form import note_label
@@ -55,12 +55,7 @@ class EventEditDialog(QDialog):
         self._build(form)
         layout.addLayout(form)
         layout.addStretch(1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Предложить" if propose else "Сохранить")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Отмена")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(save_buttons(self, self.save, "Предложить" if propose else "Сохранить"))
         self._load(values, section_id)
         self.resize(760, 640)
 

@@ -5,7 +5,6 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -25,6 +24,7 @@ from app.services.roadmaps.plans import correct_deadline
 from app.services.roadmaps.view import event_card
 
 from ..operations import ChangeOp, Changes
+from ..widgets.dialog_buttons import close_buttons
 from ..widgets.field_errors import FieldErrors
 from ..widgets.record_form import note_label
 from ..workspace import Workspace
@@ -62,10 +62,7 @@ class EventDialog(QDialog):
         layout.addWidget(QLabel("Подтверждающие документы:"))
         layout.addWidget(self._evidence())
         layout.addLayout(self._evidence_buttons())
-        buttons = QDialogButtonBox()
-        buttons.addButton("Закрыть", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(close_buttons(self))
         self.resize(900, 760)
         self.fill()
 

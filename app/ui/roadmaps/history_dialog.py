@@ -1,11 +1,11 @@
 """«Версии дорожной карты»: the approval and every correction with its basis, date, author and what it changed;
 any version exported to Word or Excel."""
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.roadmaps.corrections import by_order, roadmap_history
+from app.services.roadmaps.corrections import approval_phrase, roadmap_history
 from app.services.roadmaps.export import export_excel
 from app.services.roadmaps.word import export_docx
 
 from ..operations import QueryOp
+from ..widgets.dialog_buttons import close_buttons
 from ..workspace import Workspace
 from .statuses import plain_table, read_only_item, ru_date
 
@@ -50,10 +51,7 @@ class HistoryDialog(QDialog):
         splitter.addWidget(self._right())
         splitter.setSizes([330, 760])
         layout.addWidget(splitter, 1)
-        buttons = QDialogButtonBox()
-        buttons.addButton("Закрыть", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(close_buttons(self))
         self.resize(1100, 600)
         if self.history["versions"]:
             self.versions.setCurrentRow(len(self.history["versions"]) - 1)
@@ -61,8 +59,12 @@ class HistoryDialog(QDialog):
     def _heading(self) -> str:
         if not self.history["versions"]:
             return f"«{self.history['title']}» ещё не утверждена: версий нет, выгружается текущий текст (проект)."
-        return (f"«{self.history['title']}»: утверждена {by_order(self.history['approved_by'] or '')}; "
+        return (f"«{self.history['title']}»: утверждена {approval_phrase(self.history['approved_by'] or '', self._approved_on())}; "
                 f"текущая версия — {self.history['current_version']}.")
+
+    def _approved_on(self) -> date | None:
+        on = self.history["approved_on"]
+        return date.fromisoformat(on) if on else None
 
     def _right(self) -> QWidget:
         panel = QWidget()

@@ -3,7 +3,6 @@
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (
 from app.services.roadmaps.sections import add_section, edit_section
 
 from ..operations import ChangeOp, Changes
+from ..widgets.dialog_buttons import save_buttons
 from ..widgets.field_errors import FieldErrors
 from ..workspace import Workspace
 
@@ -45,12 +45,7 @@ class SectionDialog(QDialog):
         if section is None:
             self.errors.add_row("section", "Входит в раздел", self.parent_section)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Сохранить")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Отмена")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(save_buttons(self, self.save))
         self.resize(560, 260)
 
     def values(self) -> dict:

@@ -3,7 +3,6 @@ sees, measure by measure, how each school's part stands; a school makes its own 
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -17,6 +16,7 @@ from app.services.roadmaps.edit_form import form_choices
 from app.services.roadmaps.templates import assign_template, create_school_roadmap, measure_progress
 
 from ..operations import ChangeOp, Changes
+from ..widgets.dialog_buttons import close_buttons
 from ..widgets.multi_select import MultiSelect
 from ..widgets.record_form import note_label
 from ..workspace import Workspace
@@ -50,10 +50,7 @@ class TemplateDialog(QDialog):
             splitter.addWidget(self._table())
             splitter.setSizes([320, 800])
             layout.addWidget(splitter, 1)
-        buttons = QDialogButtonBox()
-        buttons.addButton("Закрыть", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(close_buttons(self))
         self.resize(1150, 620)
 
     def _school_bar(self) -> QHBoxLayout:
