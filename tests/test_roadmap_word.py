@@ -9,6 +9,7 @@ import docx
 import pytest
 
 from app.services.roadmaps import corrections, editing
+from app.services.roadmaps.export import export_analysis_pdf
 from app.services.roadmaps.importing import import_file
 from app.services.roadmaps.plans import roadmap_detail
 from app.services.roadmaps.tables import read_roadmap
@@ -93,3 +94,11 @@ def test_libreoffice_converts_the_docx_to_pdf_without_errors(district_db, tmp_pa
                          capture_output=True, text=True, timeout=180)
     assert run.returncode == 0 and "Error" not in run.stderr
     assert (tmp_path / "roadmap.pdf").read_bytes()[:5] == b"%PDF-"
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils are not installed")
+def test_analysis_pdf_states_the_moved_deadline_with_its_order(district_db, tmp_path, corrected):
+    with district_db.session() as session:
+        export_analysis_pdf(session, corrected, tmp_path / "analysis.pdf", year=2023, today=date(2023, 6, 1))
+    text = subprocess.run(["pdftotext", str(tmp_path / "analysis.pdf"), "-"], capture_output=True, text=True).stdout
+    assert "срок перенесён приказом УО № 112 от 14.03.2023" in " ".join(text.split())
