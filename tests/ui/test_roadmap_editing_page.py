@@ -119,14 +119,18 @@ def test_district_assigns_the_template_and_sees_each_measure_per_school(qtbot, d
         approve_roadmap(session, roadmap_id, "приказ № 333-ОД", date(2021, 12, 10))
     dialog = TemplateDialog(Workspace(database, 2022), roadmap_id, None)
     qtbot.addWidget(dialog)
-    assert dialog.table.rowCount() == 15 and dialog.table.item(0, 2).text() == "школы не назначены"
+    assert finished(dialog.loading)
+    assert dialog.table.rowCount() == 15 and dialog.table.item(0, 2).text() == "не назначено"
+    assert dialog.schools_table.rowCount() == 0
     first_school = dialog.schools.list.item(0)
     dialog.schools.set_checked([first_school.data(0x0100)])
     assert finished(dialog.assign()), warnings
     again = TemplateDialog(Workspace(database, 2022), roadmap_id, None)
     qtbot.addWidget(again)
-    assert again.table.item(0, 2).text() == first_school.text()
-    assert again.table.item(0, 3).text().startswith("нет данных")
+    assert finished(again.loading)
+    assert [again.table.item(0, column).text() for column in range(2, 6)] == ["1", "0", "0", "1"]
+    assert again.schools_table.item(0, 0).text() == first_school.text()
+    assert again.schools_table.item(0, 1).text().startswith("нет данных")
     with database.session() as session:
         assert session.query(Roadmap).count() == 1
         assert len(roadmap_history(session, roadmap_id)["versions"]) == 1

@@ -11,11 +11,11 @@ from collections import defaultdict
 from datetime import date
 from typing import TypedDict
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.errors import KuratorError
-from app.models import Roadmap, RoadmapEvent, RoadmapEventSchool, School, alive
+from app.models import EventOccurrence, Roadmap, RoadmapEvent, RoadmapEventSchool, School, alive
 from app.services.roadmaps.editing import event_school_ids, set_event_schools
 from app.services.roadmaps.plans import (
     PlannedEvent,
@@ -23,7 +23,6 @@ from app.services.roadmaps.plans import (
     create_roadmap,
     event_status,
     get_roadmap,
-    occurrences_by_event,
     require_keeper,
 )
 from app.services.roadmaps.versions import document_order
@@ -117,17 +116,28 @@ def measure_progress(session: Session, template_id: str, today: date | None = No
     today = today or date.today()
     measures = template_measures(session, template_id)
     listed = _schools_by_measure(session, [m.id for m in measures])
-    school_roadmaps = list(session.scalars(select(Roadmap).where(Roadmap.template_id == template_id, alive(Roadmap))))
-    status: dict[tuple[str, str], str] = {}
-    for roadmap in school_roadmaps:
-        for event, occurrences in occurrences_by_event(session, roadmap).items():
-            if event.linked_event_id:
-                status[(event.linked_event_id, roadmap.school_id)] = event_status(event, occurrences, today)
-    names = {s.id: s.short_name or s.name for s in session.scalars(select(School).where(alive(School)))}
-    everyone = {roadmap.school_id for roadmap in school_roadmaps}
+    status = _school_parts(session, template_id, today)
+    everyone = {school_id for _measure, school_id in status}
+    names = dict(session.execute(select(School.id, func.coalesce(School.short_name, School.name)).where(alive(School))).all())
     return [{
         "event_id": m.id, "number": m.number or "", "title": m.title,
         "schools": [{"school_id": school_id, "school": names.get(school_id, school_id),
                      "status": status.get((m.id, school_id), "no_roadmap")}
                     for school_id in sorted(listed.get(m.id) or everyone, key=lambda s: names.get(s, s))],
     } for m in measures]
+
+
+def _school_parts(session: Session, template_id: str, today: date) -> dict[tuple[str, str], str]:
+    """(measure id, school id) → the status of the school's event linked to that measure, in a few queries."""
+    query = (select(RoadmapEvent, Roadmap.school_id).join(Roadmap, Roadmap.id == RoadmapEvent.roadmap_id)
+             .where(Roadmap.template_id == template_id, alive(Roadmap), alive(RoadmapEvent),
+                    RoadmapEvent.linked_event_id.is_not(None)))
+    linked = list(session.execute(query))
+    occurrences: dict[str, list[EventOccurrence]] = defaultdict(list)
+    ids = [event.id for event, _school in linked]
+    for start in range(0, len(ids), 500):
+        for occurrence in session.scalars(select(EventOccurrence).where(
+                EventOccurrence.event_id.in_(ids[start:start + 500]), alive(EventOccurrence))):
+            occurrences[occurrence.event_id].append(occurrence)
+    return {(event.linked_event_id, school_id): event_status(event, occurrences[event.id], today)
+            for event, school_id in linked}

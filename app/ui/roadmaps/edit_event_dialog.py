@@ -57,7 +57,7 @@ class EventEditDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(save_buttons(self, self.save, "Предложить" if propose else "Сохранить"))
         self._load(values, section_id)
-        self.resize(760, 640)
+        self.resize(760, 480)
 
     def _build(self, form: QFormLayout) -> None:
         self.section = QComboBox()
