@@ -197,7 +197,10 @@ class EditBar(QWidget):
 
     def finish_correction(self) -> ChangeOp:
         roadmap_id = self.page.roadmap["id"]
-        return self._change(lambda session: close_correction(session, roadmap_id) and None)
+
+        def work(session) -> None:
+            close_correction(session, roadmap_id)
+        return self._change(work)
 
     def history(self) -> None:
         HistoryDialog(self.page.workspace, self.page.roadmap["id"], self).exec()
