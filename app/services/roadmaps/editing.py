@@ -13,7 +13,7 @@ from app.errors import KuratorError, ValidationError
 from app.models import Roadmap, RoadmapEvent, RoadmapEventSchool, RoadmapSection, School, Teacher, alive, utcnow
 from app.models.reference import ROADMAP_LEVELS
 from app.services.roadmaps.corrections import ChangeLog
-from app.services.roadmaps.deadlines import DeadlineKind, parse_deadline
+from app.services.roadmaps.deadlines import Deadline, DeadlineKind, parse_deadline
 from app.services.roadmaps.numbering import event_label, numbered_through, renumber
 from app.services.roadmaps.plans import get_roadmap, section_label
 from app.services.roadmaps.replanning import drop_occurrences, replan_event
@@ -193,6 +193,23 @@ def _move(session: Session, log: ChangeLog, roadmap: Roadmap, event: RoadmapEven
     event.position = _position(session, roadmap, new_id, before_event_id) if before_event_id else 10**9
     session.flush()
     renumber(session, log, roadmap, {old_id, new_id})
+
+
+def correct_deadline(session: Session, event_id: str, text: str) -> Deadline:
+    """The user's reading of a deadline nobody could parse (the text as written stays); re-planned from the
+    correction's date in an approved roadmap, like any moved deadline."""
+    event = get_event(session, event_id)
+    roadmap = get_roadmap(session, event.roadmap_id)
+    log = ChangeLog(session, roadmap)
+    deadline = parse_deadline(text, roadmap.year_from)
+    if deadline.kind == DeadlineKind.UNRECOGNIZED:
+        raise ValidationError({"deadline_override": f"Срок «{text}» не распознан. Пример: «Март - апрель», «до 01.09.2022»."})
+    log.note("event", event.id, event_label(event.number, event.title), "deadline", "deadline_override",
+             event.deadline_override or event.deadline_text or "", text)
+    event.deadline_override = text
+    replan_event(session, roadmap, event, log.since)
+    log.finish()
+    return deadline
 
 
 def delete_event(session: Session, event_id: str) -> None:

@@ -35,7 +35,6 @@ from app.services.records.ownership import (
 from app.services.roadmaps.responsible import match_responsible, staff_by_short_name
 from app.services.roadmaps.deadlines import (
     Deadline,
-    DeadlineKind,
     WindowJson,
     parse_deadline,
     windows_for_years,
@@ -206,20 +205,6 @@ def plan_occurrences(session: Session, roadmap: Roadmap) -> int:
             added += 1
     session.flush()
     return added
-
-
-def correct_deadline(session: Session, event_id: str, text: str) -> Deadline:
-    """Store the user's reading of a deadline nobody could parse, and plan the occurrences it gives."""
-    event = _get(session, RoadmapEvent, event_id, "Мероприятие")
-    roadmap = session.get(Roadmap, event.roadmap_id)
-    require_keeper(session, roadmap)
-    deadline = parse_deadline(text, roadmap.year_from)
-    if deadline.kind == DeadlineKind.UNRECOGNIZED:
-        raise ValidationError({"deadline_override": f"Срок «{text}» не распознан. Пример: «Март - апрель», «до 01.09.2022»."})
-    event.deadline_override = text
-    session.flush()
-    plan_occurrences(session, roadmap)
-    return deadline
 
 
 def record_progress(session: Session, occurrence_id: str, status: str, completed_on: date | None = None,

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from app.models.reference import EVIDENCE_KINDS
 from app.services.roadmaps.access import roadmap_editable
+from app.services.roadmaps.editing import correct_deadline
 from app.services.roadmaps.evidence import evidence_path, list_evidence, remove_evidence
-from app.services.roadmaps.plans import correct_deadline
 from app.services.roadmaps.view import event_card
 
 from ..operations import ChangeOp, Changes
