@@ -95,3 +95,13 @@ def test_history_json_and_export_of_a_version(roadmap, capsys, tmp_path):
     capsys.readouterr()
     assert kurator("--db", db, "roadmap", "import", tmp_path / "v1.docx", "--year", "2021", "--json") == 0
     assert json.loads(capsys.readouterr().out)["events"] == 27
+
+
+def test_section_move_up_renumbers_it_and_its_events(roadmap, capsys):
+    db, roadmap_id = roadmap
+    capsys.readouterr()
+    assert kurator("--db", db, "roadmap", "show", roadmap_id, "--json") == 0
+    third = next(s for s in json.loads(capsys.readouterr().out)["sections"] if s["label"].startswith("3 "))
+    assert kurator("--db", db, "roadmap", "section", "move", third["id"], "--up") == 0
+    assert [e["number"] for e in show(db, roadmap_id, capsys) if e["section"].startswith("2 Мероприятия по выравн")] == [
+        "2.1", "2.2", "2.3"]

@@ -172,3 +172,24 @@ def test_roadmap_numbered_through_the_document_is_renumbered_through(district_db
         detail = roadmap_detail(session, roadmap_id)
     assert [e["number"] for e in detail["events"]] == [str(n) for n in range(1, 20)]
     assert [e["title"] for e in detail["events"]][4] == "Анализ ВПР"
+
+
+def test_section_moved_up_takes_the_number_of_the_one_above_and_its_events_follow(district_db, seed000):
+    with district_db.session() as session:
+        third = next(s for s in roadmap_detail(session, seed000)["sections"] if s["label"].startswith("3 "))
+        sections.shift_section(session, third["id"], -1)
+        detail = roadmap_detail(session, seed000)
+    assert [s["label"][:2] for s in detail["sections"]] == ["1 ", "2 ", "3 ", "4 "]
+    assert detail["sections"][1]["label"].startswith("2 Мероприятия по выравниванию")
+    assert [e["number"] for e in detail["events"] if e["section_id"] == third["id"]] == ["2.1", "2.2", "2.3"]
+    assert [e["number"] for e in detail["events"] if e["section"].startswith("3 ")][:2] == ["3.1", "3.2"]
+
+
+def test_sections_of_a_roadmap_numbered_through_keep_their_events_numbers_when_moved(district_db):
+    with district_db.session() as session:
+        roadmap_id = import_file(session, DATA / "seed004.docx", 2022)["roadmap_id"]
+        second = roadmap_detail(session, roadmap_id)["sections"][1]
+        sections.shift_section(session, second["id"], -1)
+        detail = roadmap_detail(session, roadmap_id)
+    assert detail["sections"][0]["id"] == second["id"] and detail["sections"][0]["label"].startswith("1")
+    assert [e["number"] for e in detail["events"]] == [str(n) for n in range(1, 19)]

@@ -1,4 +1,4 @@
-"""kurator roadmap event add|edit|delete | section add|edit|delete | approve | correct | history | template."""
+"""kurator roadmap event add|edit|delete | section add|edit|move|delete | approve | correct | history | template."""
 
 import argparse
 from datetime import date, datetime
@@ -61,6 +61,12 @@ def register(commands) -> None:
     section_add.add_argument("--parent", metavar="NUMBER", help="номер раздела, в который входит новый")
     section_add.set_defaults(handler=run_section_add)
     section_edit.set_defaults(handler=run_section_edit)
+    section_move = section_actions.add_parser("move", help="передвинуть раздел выше или ниже (номера — по порядку)")
+    section_move.add_argument("section", metavar="SECTION_ID")
+    direction = section_move.add_mutually_exclusive_group(required=True)
+    direction.add_argument("--up", dest="step", action="store_const", const=-1, help="на одно место выше")
+    direction.add_argument("--down", dest="step", action="store_const", const=1, help="на одно место ниже")
+    section_move.set_defaults(handler=run_section_move)
     section_delete = section_actions.add_parser("delete", help="удалить пустой раздел")
     section_delete.add_argument("section", metavar="SECTION_ID")
     section_delete.set_defaults(handler=run_section_delete)
@@ -146,6 +152,14 @@ def run_section_edit(args: argparse.Namespace) -> int:
     with session_for(args) as session:
         section = sections.edit_section(session, args.section, _section_values(args))
     return _report(args, section, "Раздел изменён")
+
+
+def run_section_move(args: argparse.Namespace) -> int:
+    with session_for(args) as session:
+        section = sections.shift_section(session, args.section, args.step)
+        number = section.number or "—"
+    say(f"Раздел передвинут: теперь № {number}.")
+    return 0
 
 
 def run_section_delete(args: argparse.Namespace) -> int:

@@ -13,9 +13,9 @@ from app.errors import KuratorError, ValidationError
 from app.models import Roadmap, RoadmapEvent, RoadmapSection, alive, utcnow
 from app.services.roadmaps.corrections import ChangeLog
 from app.services.roadmaps.editing import find_section
-from app.services.roadmaps.numbering import renumber
+from app.services.roadmaps.numbering import numbered_through, renumber
 from app.services.roadmaps.plans import get_roadmap, section_label
-from app.services.roadmaps.versions import live_sections
+from app.services.roadmaps.versions import document_order, live_sections, section_order
 
 NUMBER = re.compile(r"(\d{1,3}(\.\d{1,3})*|[IVXLC]{1,8})")
 ROMAN = (("M", 1000), ("CM", 900), ("D", 500), ("CD", 400), ("C", 100), ("XC", 90), ("L", 50), ("XL", 40),
@@ -108,11 +108,47 @@ def edit_section(session: Session, section_id: str, values: dict) -> RoadmapSect
 
 
 def _renumber_prefix(session: Session, log: ChangeLog, roadmap: Roadmap, section: RoadmapSection) -> None:
-    events = session.scalars(select(RoadmapEvent).where(RoadmapEvent.section_id == section.id, alive(RoadmapEvent)))
-    for event in events:
-        if event.number and section.number:
-            event.number = f"{section.number}.{event.number.split('.')[-1]}"
+    """A section's events carry its new number («2.3» under a section now «3» → «3.3»), unless the roadmap numbers
+    its events through the document."""
+    if not numbered_through(*document_order(session, roadmap.id)):
+        events = session.scalars(select(RoadmapEvent).where(RoadmapEvent.section_id == section.id, alive(RoadmapEvent)))
+        for event in events:
+            if event.number and section.number:
+                event.number = f"{section.number}.{event.number.split('.')[-1]}"
     renumber(session, log, roadmap, {section.id})
+
+
+def shift_section(session: Session, section_id: str, step: int) -> RoadmapSection:
+    """Move a section one place up (−1) or down (+1) among its siblings, with its events and subsections; numbered
+    siblings are numbered again in their new order («3» moved up becomes «2»), their events with them."""
+    roadmap, section = _get(session, section_id)
+    siblings = [s for s in section_order(live_sections(session, roadmap.id)) if s.parent_id == section.parent_id]
+    index = siblings.index(section)
+    if not 0 <= index + step < len(siblings):
+        return section
+    log = ChangeLog(session, roadmap)
+    other = siblings[index + step]
+    section.position, other.position = other.position, section.position
+    siblings[index], siblings[index + step] = other, section
+    numbers = [s.number for s in sorted(siblings, key=lambda s: _number_rank(s.number))]
+    if all(numbers):
+        for sibling, number in zip(siblings, numbers, strict=True):
+            if sibling.number != number:
+                log.note("section", sibling.id, section_label(sibling), "renumbered", "number", sibling.number, number)
+                sibling.number = number
+                _renumber_prefix(session, log, roadmap, sibling)
+    session.flush()
+    renumber(session, log, roadmap, set())
+    log.finish()
+    return section
+
+
+def _number_rank(number: str | None) -> tuple:
+    """Order of section numbers as written: «2» < «10», «II» < «IX», «2.1» < «2.10»."""
+    roman = {_roman(n): n for n in range(1, 40)}
+    if number in roman:
+        return (roman[number],)
+    return tuple(int(part) if part.isdigit() else 0 for part in (number or "").split("."))
 
 
 def delete_section(session: Session, section_id: str) -> None:

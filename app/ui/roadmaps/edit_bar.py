@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from app.services.roadmaps.corrections import close_correction
 from app.services.roadmaps.edit_form import roadmap_state, section_form, shift_event
 from app.services.roadmaps.editing import delete_event
-from app.services.roadmaps.sections import delete_section
+from app.services.roadmaps.sections import delete_section, shift_section
 from app.services.roadmaps.word import export_docx
 
 from ..operations import ChangeOp, Changes, QueryOp
@@ -47,7 +47,9 @@ class EditBar(QWidget):
             ("Добавить…", self.add_event), ("Изменить…", self.edit_event), ("Выше", lambda: self.shift(-1)),
             ("Ниже", lambda: self.shift(1)), ("Удалить", self.delete_event)))
         self.section_menu = self._menu_button(row, "Раздел", (
-            ("Добавить…", self.add_section), ("Изменить…", self.edit_section), ("Удалить", self.delete_section)))
+            ("Добавить…", self.add_section), ("Изменить…", self.edit_section),
+            ("Выше", lambda: self.shift_section(-1)), ("Ниже", lambda: self.shift_section(1)),
+            ("Удалить", self.delete_section)))
         self.approve_button = self._button(row, "Утвердить…", lambda: self.correction("approve"))
         self.correct_menu = self._menu_button(row, "Корректировка", (
             ("Начать корректировку…", lambda: self.correction("correct")), ("Завершить корректировку", self.finish_correction)))
@@ -182,6 +184,12 @@ class EditBar(QWidget):
         with self.page.workspace.session() as session:
             values = section_form(session, section_id)
         SectionDialog(self.page.workspace, self.page.roadmap["id"], self._sections(), values, parent=self).exec()
+
+    def shift_section(self, step: int) -> ChangeOp | None:
+        section_id = self._section_id()
+        if section_id is None:
+            return None
+        return self._change(lambda session: shift_section(session, section_id, step).id)
 
     def delete_section(self) -> ChangeOp | None:
         section_id = self._section_id()
