@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from app.models import Roadmap, RoadmapEvent
+from app.services.roadmaps import proposals
 from app.services.roadmaps.corrections import approve_roadmap, roadmap_history
 from app.services.roadmaps.importing import preview_file, save_preview
 from app.ui.roadmaps.correction_dialog import CorrectionDialog
@@ -134,3 +135,40 @@ def test_district_assigns_the_template_and_sees_each_measure_per_school(qtbot, d
     with database.session() as session:
         assert session.query(Roadmap).count() == 1
         assert len(roadmap_history(session, roadmap_id)["versions"]) == 1
+
+
+def test_the_bar_moves_an_event_down_and_deletes_it(qtbot, district_db, finished):
+    roadmap_id = seeded(district_db)
+    page = page_for(qtbot, Workspace(district_db, 2022), roadmap_id)
+    first = page.rows[0]
+    page.table.selectRow(0)
+    assert finished(page.edit_bar.shift(1))
+    page.refresh(select=roadmap_id)
+    assert [row["title"] for row in page.rows[:2]][1] == first["title"] and page.rows[1]["number"] == "2"
+    page.table.selectRow(1)
+    assert finished(page.edit_bar.delete_event())
+    page.refresh(select=roadmap_id)
+    assert len(page.rows) == 17 and first["title"] not in [row["title"] for row in page.rows]
+
+
+def test_school_proposes_a_change_to_the_municipal_roadmap_it_cannot_edit(qtbot, school_world, finished):
+    database = school_world.database
+    with database.session() as session:
+        roadmap = Roadmap(title="Муниципальная дорожная карта", level="municipal", year_from=2022, year_to=2022,
+                          origin="district")
+        session.add(roadmap)
+        session.flush()
+        session.add(RoadmapEvent(roadmap_id=roadmap.id, number="1", title="Семинар", deadline_text="Март",
+                                 position=0, origin="district"))
+        roadmap_id = roadmap.id
+    workspace = Workspace(database, 2022)
+    page = page_for(qtbot, workspace, roadmap_id)
+    assert not page.edit_bar.event_menu.isEnabled() and not page.edit_bar.propose_button.isHidden()
+    event_id = page.rows[0]["id"]
+    dialog = event_dialog(qtbot, workspace, roadmap_id, event_id, propose=True)
+    dialog.title.setPlainText("Семинар для учителей начальных классов")
+    assert finished(dialog.save())
+    with database.session() as session:
+        assert session.get(RoadmapEvent, event_id).title == "Семинар"
+        [proposal] = proposals.event_proposals(session, event_id)
+    assert proposal["fields"][0]["mine"] == "Семинар для учителей начальных классов"
