@@ -88,6 +88,8 @@ def test_history_json_and_export_of_a_version(roadmap, capsys, tmp_path):
     assert [(v["version"], v["basis"], v["open"]) for v in history["versions"]] == [
         (1, "приказ УО № 5", False), (2, "приказ УО № 112 от 14.03.2022", True)]
     assert [(c["kind"], c["label"]) for c in history["versions"][1]["changes"]] == [("removed", "2.12 Семинар")]
+    assert kurator("--db", db, "roadmap", "correct", roadmap_id, "--close") == 0
+    assert kurator("--db", db, "roadmap", "correct", roadmap_id) == 2  # a correction needs its basis
     assert kurator("--db", db, "roadmap", "export", roadmap_id, tmp_path / "v1.docx", "--version", "1") == 0
     assert kurator("--db", db, "roadmap", "export", roadmap_id, tmp_path / "v1.xlsx", "--version", "1") == 0
     assert kurator("--db", db, "roadmap", "export", roadmap_id, tmp_path / "v9.docx", "--version", "9") == 2

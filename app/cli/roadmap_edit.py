@@ -79,7 +79,7 @@ def register(commands) -> None:
 
     correct = commands.add_parser("correct", help="начать корректировку утверждённой дорожной карты")
     correct.add_argument("roadmap", metavar="ROADMAP_ID")
-    correct.add_argument("--basis", required=True, help="основание: «приказ УО № 112 от 14.03.2023»")
+    correct.add_argument("--basis", help="основание: «приказ УО № 112 от 14.03.2023» (нужно, кроме --close)")
     correct.add_argument("--date", type=_date, help="дата корректировки ДД.ММ.ГГГГ (по умолчанию сегодня)")
     correct.add_argument("--close", action="store_true", help="завершить открытую корректировку (без --basis)")
     correct.set_defaults(handler=run_correct)
@@ -182,7 +182,7 @@ def run_correct(args: argparse.Namespace) -> int:
             closed = corrections.close_correction(session, args.roadmap)
             say(f"Корректировка (версия {closed.version}) завершена." if closed else "Открытой корректировки нет.")
             return 0
-        correction = corrections.open_correction(session, args.roadmap, args.basis, args.date)
+        correction = corrections.open_correction(session, args.roadmap, args.basis or "", args.date)
     say(f"Открыта корректировка — будет версия {correction.version} ({correction.basis}, "
         f"{correction.corrected_on:%d.%m.%Y}). Следующие изменения войдут в неё.")
     return 0
