@@ -25,8 +25,8 @@ from ..widgets.record_form import note_label
 from ..workspace import Workspace
 from .statuses import plain_table, read_only_item, status_item
 
-MEASURE_COLUMNS = (("№", 50), ("Мероприятие уровня ОО", 420), ("Школ", 90), ("Выполнили", 90), ("Просрочили", 90),
-                   ("Нет данных", 90))
+MEASURE_COLUMNS = (("№", 50), ("Мероприятие уровня ОО", 340), ("Школ", 60), ("Выполнили", 85), ("Просрочили", 90),
+                   ("Нет данных", 85))
 SCHOOL_COLUMNS = (("Школа", 320), ("Состояние", 420))
 NO_ROADMAP = "нет данных: дорожная карта школы по шаблону ещё не пришла в пакете"
 
