@@ -32,6 +32,7 @@ from app.models import (
     RiskProfile,
     RiskProgram,
     Roadmap,
+    RoadmapCorrection,
     RoadmapEvent,
     School,
     Teacher,
@@ -116,6 +117,7 @@ class _Scope:
     teachers: set[str] = field(default_factory=set)
     roadmaps: set[str] = field(default_factory=set)
     events: set[str] = field(default_factory=set)
+    corrections: set[str] = field(default_factory=set)
     profiles: set[str] = field(default_factory=set)
     programs: set[str] = field(default_factory=set)
 
@@ -139,6 +141,14 @@ def _by_event(row: Row, scope: _Scope) -> bool:
     return row["event_id"] in scope.events
 
 
+def _by_correction(row: Row, scope: _Scope) -> bool:
+    return row["correction_id"] in scope.corrections
+
+
+ROADMAP_HISTORY: dict[str, Rule] = {  # a roadmap's versions go with it, and a school learns the measures meant for it
+    "roadmap_event_school": lambda row, scope: _by_event(row, scope) and _own_school(row, scope),
+    "roadmap_correction": _by_roadmap, "roadmap_change": _by_correction,
+}
 def _by_profile(row: Row, scope: _Scope) -> bool:
     return row["profile_id"] in scope.profiles
 
@@ -162,7 +172,7 @@ SCHOOL_SENDS: dict[str, Rule] = {
     "individual_route": _by_teacher, "enrollment": _by_teacher,
     "roadmap": lambda row, scope: row["id"] in scope.roadmaps,
     "roadmap_section": _by_roadmap, "roadmap_event": _by_roadmap, "event_occurrence": _by_event, "evidence": _by_event,
-    "practice": _own_practice,
+    "practice": _own_practice, **ROADMAP_HISTORY,
     "risk_profile": _own_school, "risk_level": _by_profile, "risk_program": _by_profile,
     "risk_measure": _by_program, "risk_indicator": _by_program,
 }
@@ -172,7 +182,7 @@ DISTRICT_SENDS: dict[str, Rule] = {
     "roadmap": lambda row, scope: row["id"] in scope.roadmaps,
     "roadmap_section": _by_roadmap, "roadmap_event": _by_roadmap,
     "recommendation": _own_school, "support_action": _own_school, "assignment": _own_school,
-    "practice": _own_practice, "risk_factor": _everything,
+    "practice": _own_practice, **ROADMAP_HISTORY, "risk_factor": _everything,
 }
 
 
@@ -228,6 +238,8 @@ def _scope(session: Session, installation: Installation, target_school: str) -> 
         level_rule = Roadmap.level == "municipal"
     scope.roadmaps = set(session.scalars(select(Roadmap.id).where(level_rule)))
     scope.events = set(session.scalars(select(RoadmapEvent.id).where(RoadmapEvent.roadmap_id.in_(scope.roadmaps))))
+    scope.corrections = set(session.scalars(select(RoadmapCorrection.id).where(
+        RoadmapCorrection.roadmap_id.in_(scope.roadmaps))))
     if installation.kind == "school":
         scope.profiles = set(session.scalars(select(RiskProfile.id).where(RiskProfile.school_id == target_school)))
         scope.programs = set(session.scalars(select(RiskProgram.id).where(RiskProgram.profile_id.in_(scope.profiles))))
