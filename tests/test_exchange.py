@@ -105,7 +105,7 @@ def last_log(db_path: Path) -> PacketLog:
 
 def craft(env: Path, name: str, change_tables=None, **manifest_changes) -> Path:
     """A packet signed by the school's own key whose tables or manifest were changed before signing."""
-    opened = packet_format.read_packet(env / "p2.kpkt")
+    opened = packet_format.read_packet(env / "p2.kpkt", (env / "s.pem").read_bytes())
     tables = {t: [dict(r) for r in rows] for t, rows in opened.tables.items()}
     if change_tables:
         change_tables(tables)
@@ -174,7 +174,7 @@ def test_tampered_data_file_is_refused(accepted, tmp_path):
 
 
 def test_packet_from_an_unknown_school_is_refused(accepted):
-    packet = craft(accepted, "stranger.kpkt", sender={**packet_format.read_packet(accepted / "p2.kpkt").manifest["sender"],
+    packet = craft(accepted, "stranger.kpkt", sender={**packet_format.read_head(accepted / "p2.kpkt").manifest["sender"],
                                                        "school_code": "0799999"})
     assert_refusal_changes_nothing(accepted, packet, 3, "не зарегистрирован")
 

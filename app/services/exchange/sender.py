@@ -27,14 +27,14 @@ def unregistered_sender(session: Session, path: Path) -> PacketSender | None:
     """The packet's sender when it may send here but its key is not registered yet; otherwise None."""
     installation = require_installation(session)
     try:
-        opened = packet_format.read_packet(Path(path))
+        head = packet_format.read_head(Path(path))  # the manifest and sender.pem only: the data stays unread
     except KuratorError:
         return None
-    sender = opened.manifest["sender"]
+    sender = head.manifest["sender"]
     if sender["kind"] == installation.kind:
         return None
     peer = find_school_peer(session, sender["school_code"]) if sender["kind"] == "school" else find_district_peer(session)
     if peer is not None:
         return None
-    return PacketSender(sender["kind"], sender["name"], sender.get("school_code"), opened.sender_pem,
-                        keys.fingerprint(opened.sender_pem))
+    return PacketSender(sender["kind"], sender["name"], sender.get("school_code"), head.sender_pem,
+                        keys.fingerprint(head.sender_pem))
