@@ -91,3 +91,20 @@ def test_every_service_package_has_a_docstring_and_few_modules_stay_at_the_top()
     assert all(ast.get_docstring(ast.parse((path / "__init__.py").read_text(encoding="utf-8"))) for path in packages)
     top = [path.name for path in services.glob("*.py") if path.name != "__init__.py"]
     assert len(top) <= 12 and "utils.py" not in top
+
+
+def service_package(name: str) -> str | None:
+    parts = name.split(".")
+    return parts[2] if len(parts) > 2 and parts[1] == "services" else None
+
+
+def test_service_packages_depend_on_each_other_in_one_direction():
+    graph: dict[str, set[str]] = {}
+    for name in MODULES:
+        package = service_package(name)
+        if package is not None:
+            targets = {service_package(target) for target in app_imports(name)}
+            graph.setdefault(package, set()).update(targets - {None, package})
+    for target in set().union(*graph.values()) - graph.keys():
+        graph[target] = set()
+    assert {" → ".join(cycle) for package in graph if (cycle := cycle_from(package, graph))} == set()

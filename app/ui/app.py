@@ -14,9 +14,8 @@ from app.db import Database, open_database
 from app.errors import KuratorError
 from app.paths import ICONS, QT_TRANSLATIONS
 from app.services.installation import get_installation
-
-# Set by the installer's smoke test: close the window after this many milliseconds and report when it was shown.
 from app.services.setup import initialize
+from app.ui.first_run import FirstRunDialog
 
 # Set by the installer's smoke test: close the window after this many milliseconds and report when it was shown.
 SMOKE_EXIT_VARIABLE = "KURATOR_SMOKE_EXIT_MS"
@@ -53,8 +52,6 @@ def set_up(database: Database, setup) -> str:
 def first_run(database: Database):
     """Ask who this database belongs to, unless it is set up already: the choices, True (set up already),
     or None when the user cancels."""
-    from app.ui.first_run import FirstRunDialog
-
     with database.session() as session:
         if get_installation(session) is not None:
             return True
@@ -91,7 +88,9 @@ def run(db: str | None = None, packet: str | None = None) -> int:
     setup = first_run(database)
     if setup is None:
         return 0
-    from app.ui.main_window import MainWindow
+    from app.ui.main_window import (
+        MainWindow,  # imports every page: not needed for an error or the first-run dialog
+    )
 
     window = MainWindow(database)
     window.show()

@@ -22,7 +22,7 @@ from app.services.installation import default_program_year
 from app.services.setup import validate_identity
 
 from .settings.page import demo_available
-from .widgets.record_form import ERROR_STYLE
+from .widgets.field_errors import FieldErrors
 
 
 @dataclass(frozen=True)
@@ -65,23 +65,14 @@ class FirstRunDialog(QDialog):
         self.year.setValue(default_program_year())
         self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.passphrase_repeat = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.errors: dict[str, QLabel] = {}
-        self.fields = {"name": self.name, "school_code": self.code, "passphrase": self.passphrase,
-                       "passphrase_repeat": self.passphrase_repeat}
+        self.errors = FieldErrors(form)
         self.name_label = QLabel()
-        rows = (("name", self.name_label), ("school_code", "Код школы"), ("passphrase", "Пароль подписи"),
-                ("passphrase_repeat", "Пароль ещё раз"))
-        for key, label in rows:
-            self.errors[key] = error = QLabel()
-            error.setStyleSheet(ERROR_STYLE)
-            error.setWordWrap(True)
-            error.hide()
-            box = QVBoxLayout()
-            box.addWidget(self.fields[key])
-            box.addWidget(error)
-            form.addRow(label, box)
+        for key, label, field in (("name", self.name_label, self.name), ("school_code", "Код школы", self.code),
+                                  ("passphrase", "Парольная фраза подписи", self.passphrase),
+                                  ("passphrase_repeat", "Фраза ещё раз", self.passphrase_repeat)):
+            self.errors.add_row(key, label, field)
         form.addRow("Год программы", self.year)
-        hint = QLabel("Пароль защищает ключ, которым подписываются пакеты обмена. Его знает только подписывающий.")
+        hint = QLabel("Парольная фраза защищает ключ, которым подписываются пакеты обмена. Её знает только подписывающий.")
         hint.setWordWrap(True)
         form.addRow("", hint)
         self.demo = QCheckBox("Загрузить демонстрационные данные")
@@ -117,12 +108,8 @@ class FirstRunDialog(QDialog):
 
     def submit(self) -> None:
         errors = self.validate()
-        for key, label in self.errors.items():
-            label.setText(errors.get(key, ""))
-            label.setVisible(key in errors)
+        self.errors.show(errors)
         if errors:
-            first = next(key for key in self.fields if key in errors)
-            self.fields[first].setFocus()
             return
         self.result_setup = Setup(
             mode=self.mode, name=self.name.text().strip(),

@@ -18,17 +18,18 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database
-from app.errors import KuratorError
 from app.models.reference import INSTALLATION_KINDS
 from app.services import backup as backups
 from app.services.installation import default_program_year, get_installation
 
 from .about import show_about
+from .operations import EVERYTHING, ChangeOp, Changes, QueryOp, finish_running
 from .pages import PAGES
 from .widgets.year_selector import YearSelector
 from .workspace import Workspace
 
 BACKUP_FILTER = "Резервная копия Куратора (*.db);;Все файлы (*)"
+CLOSING_WAIT_S = 60  # how long closing the window waits for changes still being saved
 
 
 class MainWindow(QMainWindow):
@@ -139,32 +140,26 @@ class MainWindow(QMainWindow):
         if table is not None and (self.focusWidget() is None or page.isAncestorOf(self.focusWidget())):
             getattr(table, action)()
 
-    def make_backup(self) -> None:
+    def make_backup(self) -> QueryOp | None:
         target, _ = QFileDialog.getSaveFileName(self, "Резервная копия", str(Path.home() / "kurator-backup.db"), BACKUP_FILTER)
         if not target:
-            return
-        try:
-            written = backups.backup(self.database, Path(target))
-        except KuratorError as error:
-            QMessageBox.warning(self, "Резервная копия", error.message)
-            return
-        QMessageBox.information(self, "Резервная копия", f"Копия записана: {written}")
+            return None
+        return QueryOp(self, self.workspace, lambda _session: backups.backup(self.database, Path(target)),
+                       lambda written: QMessageBox.information(self, "Резервная копия", f"Копия записана: {written}")
+                       ).with_progress("Записывается резервная копия…").run()
 
-    def restore_backup(self) -> None:
+    def restore_backup(self) -> ChangeOp | None:
         source, _ = QFileDialog.getOpenFileName(self, "Восстановить из копии", str(Path.home()), BACKUP_FILTER)
         if not source:
-            return
+            return None
         answer = QMessageBox.question(self, "Восстановление", "Заменить текущие данные содержимым копии? "
                                       "Прежнее состояние будет сохранено в папке резервных копий.")
         if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            safety = backups.restore(self.database, Path(source))
-        except KuratorError as error:
-            QMessageBox.warning(self, "Восстановление", error.message)
-            return
-        self.workspace.changed()
-        QMessageBox.information(self, "Восстановление", f"Данные восстановлены. Прежнее состояние: {safety}")
+            return None
+        return (ChangeOp(self, self.workspace, lambda _session: backups.restore(self.database, Path(source)),
+                         Changes(EVERYTHING)).with_progress("Данные восстанавливаются из копии…")
+                .success(lambda safety: QMessageBox.information(
+                    self, "Восстановление", f"Данные восстановлены. Прежнее состояние: {safety}")).run())
 
     def _restore_geometry(self) -> None:
         settings = QSettings()
@@ -176,6 +171,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event) -> None:  # noqa: N802 — Qt naming
+        finish_running(CLOSING_WAIT_S)
         settings = QSettings()
         settings.setValue("main_window/geometry", self.saveGeometry())
         settings.setValue("main_window/state", self.saveState())

@@ -1,5 +1,6 @@
 """The navigation, in the order of the management cycle: one line per page. Replacing a page (e.g. a real
-«Дорожные карты» instead of its placeholder) means changing its factory here, nothing else."""
+«Дорожные карты» instead of its placeholder) means changing its factory here, nothing else. Importing every feature
+here also registers each feature's record card (app.ui.widgets.cards), so every card is there in the window."""
 
 from collections.abc import Callable
 from dataclasses import dataclass

@@ -15,7 +15,7 @@ class Workspace(QObject):
     """The window's shared state. Pages listen to `year_changed` and `data_changed`, and ask to `navigate`."""
 
     year_changed = Signal(int)
-    data_changed = Signal(str)  # the entity name that changed ("" when anything may have changed)
+    data_changed = Signal(object)  # the Changes an operation made (announced by app.ui.operations only)
     navigate = Signal(str, dict)  # page key, filters to apply there
 
     def __init__(self, database: Database, year: int):
@@ -36,6 +36,3 @@ class Workspace(QObject):
         if year != self.year:
             self.year = year
             self.year_changed.emit(year)
-
-    def changed(self, entity: str = "") -> None:
-        self.data_changed.emit(entity)

@@ -51,6 +51,7 @@ def targets_of(workspace, code: str) -> dict[int, float]:
 
 def test_table_shows_the_eleven_catalogue_indicators_with_their_statuses_coloured(qtbot, workspace):
     tab = shown(ProgramTab(workspace), qtbot)
+    qtbot.waitUntil(lambda: tab.loaded, timeout=8000)
     with workspace.session() as session:
         expected = {row["code"]: row["status"] for row in indicator_table(session, YEAR)}
     model = tab.model
@@ -74,19 +75,19 @@ def test_explain_dialog_shows_the_numbers_and_records_of_explain(qtbot, workspac
         assert box.model.rows == expected[part]["records"]
 
 
-def test_target_set_in_the_dialog_is_stored(qtbot, workspace):
+def test_target_set_in_the_dialog_is_stored(qtbot, workspace, finished):
     dialog = shown(TargetsDialog(workspace, "2.2"), qtbot)
     dialog.boxes[2027].setValue(65)
-    assert dialog.save()
+    assert finished(dialog.save())
     assert targets_of(workspace, "2.2")[2027] == 65
 
 
-def test_a_percentage_over_100_is_refused_at_its_year_and_nothing_is_stored(qtbot, workspace):
+def test_a_percentage_over_100_is_refused_at_its_year_and_nothing_is_stored(qtbot, workspace, finished):
     before = targets_of(workspace, "2.2")
     dialog = shown(TargetsDialog(workspace, "2.2"), qtbot)
     dialog.boxes[2026].setValue(70)
     dialog.boxes[2027].setValue(150)
-    assert not dialog.save()
+    assert not finished(dialog.save())
     assert "от 0 до 100" in dialog.errors.text("2027")
     assert dialog.errors.text("2026") == ""
     assert targets_of(workspace, "2.2") == before
@@ -98,7 +99,7 @@ def choose(editor, measure: str, filters: dict) -> None:
         editor.inputs[name].set(value)
 
 
-def test_computed_indicator_made_in_the_dialog_stores_its_measures_and_previews_its_value(qtbot, workspace):
+def test_computed_indicator_made_in_the_dialog_stores_its_measures_and_previews_its_value(qtbot, workspace, finished):
     dialog = shown(IndicatorDialog(workspace), qtbot)
     dialog.code.setText("3.1")
     dialog.name.setPlainText("Доля ШНОР, получивших адресную помощь")
@@ -106,29 +107,29 @@ def test_computed_indicator_made_in_the_dialog_stores_its_measures_and_previews_
     choose(dialog.parts["denominator"], "schools", {"status": ["shnor"]})
     dialog.update_preview()
     assert "100 %" in dialog.preview.text()
-    assert dialog.save()
+    assert finished(dialog.save())
     with workspace.session() as session:
         indicator = get_indicator(session, "3.1")
         assert indicator.numerator == {"measure": "schools", "filters": {"status": ["shnor"], "has": ["support_action"]}}
         assert indicator.denominator == {"measure": "schools", "filters": {"status": ["shnor"]}}
 
 
-def test_indicator_without_code_or_denominator_is_refused_at_the_fields(qtbot, workspace):
+def test_indicator_without_code_or_denominator_is_refused_at_the_fields(qtbot, workspace, finished):
     dialog = shown(IndicatorDialog(workspace), qtbot)
     dialog.name.setPlainText("Без кода")
     choose(dialog.parts["numerator"], "teachers", {})
-    assert not dialog.save()
+    assert not finished(dialog.save())
     assert dialog.errors.text("code") and dialog.errors.text("denominator")
     assert dialog.errors.text("numerator") == ""
 
 
-def test_editing_an_indicator_keeps_its_measures(qtbot, workspace):
+def test_editing_an_indicator_keeps_its_measures(qtbot, workspace, finished):
     with workspace.session() as session:
         numerator = get_indicator(session, "2.2").numerator
     dialog = shown(IndicatorDialog(workspace, "2.2"), qtbot)
     assert dialog.parts["numerator"].spec() == numerator
     dialog.direction.setCurrentIndex(dialog.direction.findData("lower"))
-    assert dialog.save()
+    assert finished(dialog.save())
     with workspace.session() as session:
         indicator = get_indicator(session, "2.2")
         assert (indicator.direction, indicator.numerator) == ("lower", numerator)
@@ -140,7 +141,7 @@ def loaded_analysis(qtbot, workspace) -> AnalysisTab:
     return tab
 
 
-def test_status_decided_from_a_candidate_is_stored_with_its_date_and_basis(qtbot, workspace, district):
+def test_status_decided_from_a_candidate_is_stored_with_its_date_and_basis(qtbot, workspace, district, finished):
     _database, data = district
     tab = loaded_analysis(qtbot, workspace)
     candidates = tab.sections["candidates"].table
@@ -151,7 +152,7 @@ def test_status_decided_from_a_candidate_is_stored_with_its_date_and_basis(qtbot
     assert "ИСБ" in dialog.basis.toPlainText()
     dialog.decided_on.setDate(QDate(2022, 2, 15))
     dialog.basis.setPlainText(dialog.basis.toPlainText() + " Приказ № 12.")
-    assert dialog.save()
+    assert finished(dialog.save())
     with workspace.session() as session:
         stored = session.scalars(select(SchoolStatus).where(SchoolStatus.school_id == data.schools["kurp"].id)).one()
         assert (stored.year, stored.status, stored.decided_on) == (YEAR, "shnsu", date(2022, 2, 15))
@@ -160,40 +161,40 @@ def test_status_decided_from_a_candidate_is_stored_with_its_date_and_basis(qtbot
                     timeout=8000)
 
 
-def test_decision_without_basis_is_refused_at_the_field(qtbot, workspace, district):
+def test_decision_without_basis_is_refused_at_the_field(qtbot, workspace, district, finished):
     _database, data = district
     tab = loaded_analysis(qtbot, workspace)
     tab.sections["candidates"].table.select_where("school_id", data.schools["kurp"].id)
     dialog = tab.decision_dialog()
     qtbot.addWidget(dialog)
     dialog.basis.setPlainText("  ")
-    assert not dialog.save()
+    assert not finished(dialog.save())
     assert "основание" in dialog.errors.text("basis").lower()
 
 
-def test_revoking_a_decision_removes_the_status_for_the_year(qtbot, workspace, district):
+def test_revoking_a_decision_removes_the_status_for_the_year(qtbot, workspace, district, finished):
     _database, data = district
     tab = loaded_analysis(qtbot, workspace)
     tab.sections["statuses"].table.select_where("school_id", data.schools["urozh"].id)
-    tab.revoke()
+    finished(tab.revoke())
     with workspace.session() as session:
         row = session.scalars(select(SchoolStatus).where(SchoolStatus.school_id == data.schools["urozh"].id)).one()
         assert row.deleted_at is not None
 
 
-def test_weights_dialog_refuses_negative_and_all_zero_weights_and_restores_defaults(qtbot, workspace):
+def test_weights_dialog_refuses_negative_and_all_zero_weights_and_restores_defaults(qtbot, workspace, finished):
     dialog = shown(WeightsDialog(workspace), qtbot)
     dialog.boxes["share_low_income"].setValue(-1)
-    assert not dialog.save()
+    assert not finished(dialog.save())
     assert "неотрицательным" in dialog.errors.text("share_low_income")
     for box in dialog.boxes.values():
         box.setValue(0)
-    assert not dialog.save()
+    assert not finished(dialog.save())
     assert "больше нуля" in dialog.errors.text("weights")
     with workspace.session() as session:
         assert get_isb_weights(session) == DEFAULT_ISB_WEIGHTS
     dialog.boxes["distance_km"].setValue(2)
-    assert dialog.save()
+    assert finished(dialog.save())
     with workspace.session() as session:
         assert get_isb_weights(session)["distance_km"] == 2
     again = shown(WeightsDialog(workspace), qtbot)

@@ -54,6 +54,14 @@ def test_year_and_status_filters_pick_the_right_rows(district_world):
         assert records.query_page(session, "method_event", filters={"year": 2024})[1] == 1
 
 
+def test_a_list_reads_its_own_records_the_joined_ones_and_what_its_status_filter_looks_at():
+    assert records.list_sources("course") == {"course"}
+    assert records.list_sources("teacher") == {"teacher", "school"}
+    assert records.list_sources("enrollment") == {"enrollment", "course", "teacher", "school"}
+    assert records.list_sources("partnership") == {"partnership", "school"}  # the mentor school is a school too
+    assert records.list_sources("school") == {"school", "school_status", "social_passport"}  # «без паспорта за год»
+
+
 def test_invalid_values_are_refused_field_by_field_and_nothing_is_saved(school_world):
     w = school_world
     with w.database.session() as session:

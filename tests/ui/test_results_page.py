@@ -8,9 +8,8 @@ from ui_world import OWN_CODE
 
 from app.models import ExamResult
 from app.services.records.ownership import SCHOOL_KEEPS
-from app.ui.cards import record_dialog
-from app.ui.results import page as results_module
 from app.ui.results.page import results_page
+from app.ui.widgets.record_dialog import record_dialog
 from app.ui.workspace import Workspace
 
 EGE = {"school_id": None, "year": 2024, "subject": "Математика", "participants": 20, "mean_score": 52.5,
@@ -24,8 +23,6 @@ def shown(monkeypatch):
     monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text, *a: messages.append(text))
     monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kwargs: pytest.fail(f"warning shown: {args[2]}"))
-    monkeypatch.setattr(results_module, "run_in_background",
-                        lambda _parent, work, on_done, **kwargs: on_done(work(None)))
     return messages
 
 
@@ -40,7 +37,7 @@ def fill(dialog, values: dict) -> None:
         dialog.form.editors[name].set(value)
 
 
-def test_ege_result_is_created_edited_and_deleted_from_its_tab(qtbot, school_world, shown):
+def test_ege_result_is_created_edited_and_deleted_from_its_tab(qtbot, school_world, shown, finished):
     workspace = Workspace(school_world.database, 2024)
     page = results_page(workspace)
     qtbot.addWidget(page)
@@ -50,42 +47,42 @@ def test_ege_result_is_created_edited_and_deleted_from_its_tab(qtbot, school_wor
     qtbot.addWidget(dialog)
     fill(dialog, dict(EGE, school_id=school_world.own_school))
     assert not dialog.form.editors["exam"].widget.isEnabled()
-    assert dialog.save()
+    assert finished(dialog.save())
     assert ege_rows(school_world) == [("ЕГЭ", "Математика", 52.5)]
 
     edit = record_dialog(None, workspace, "exam_result", dialog.saved_id, ege.fixed)
     qtbot.addWidget(edit)
     edit.form.editors["mean_score"].set(55.25)
-    assert edit.save()
+    assert finished(edit.save())
     assert ege_rows(school_world) == [("ЕГЭ", "Математика", 55.25)]
 
-    ege.refresh()
+    finished(ege.refresh())
     assert ege.count_label.text() == "Показано 1 из 1"
-    page.tabs.widget(1).refresh()
+    finished(page.tabs.widget(1).refresh())
     assert page.tabs.widget(1).model.rows == []  # the ОГЭ tab does not list ЕГЭ rows
     ege.table.selectRow(0)
-    ege.delete_record()
+    finished(ege.delete_record())
     assert ege_rows(school_world) == []
 
 
-def test_more_below_minimum_than_participants_is_refused_at_its_field(qtbot, school_world, shown):
+def test_more_below_minimum_than_participants_is_refused_at_its_field(qtbot, school_world, shown, finished):
     workspace = Workspace(school_world.database, 2024)
     dialog = record_dialog(None, workspace, "exam_result", None, {"exam": "ОГЭ"})
     qtbot.addWidget(dialog)
     dialog.show()
     fill(dialog, dict(EGE, school_id=school_world.own_school, mean_score=3.5, under_30=None, below_minimum=25))
-    assert not dialog.save()
-    assert dialog.form.errors["below_minimum"].text() == "Не может быть больше числа участников."
+    assert not finished(dialog.save())
+    assert dialog.form.errors.labels["below_minimum"].text() == "Не может быть больше числа участников."
     fill(dialog, {"below_minimum": 1, "mean_score": 45})
-    assert not dialog.save()
-    assert dialog.form.errors["mean_score"].text() == "Для ОГЭ — средняя отметка от 2 до 5."
+    assert not finished(dialog.save())
+    assert dialog.form.errors.labels["mean_score"].text() == "Для ОГЭ — средняя отметка от 2 до 5."
     assert ege_rows(school_world) == []
 
 
-def _filled_template(page, tmp_path, monkeypatch, rows: list[list]) -> str:
+def _filled_template(page, tmp_path, monkeypatch, finished, rows: list[list]) -> str:
     path = tmp_path / "results.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(path), ""))
-    page.save_template()
+    finished(page.save_template())
     wb = load_workbook(path)
     for row in rows:
         wb["ЕГЭ"].append(row)
@@ -94,22 +91,23 @@ def _filled_template(page, tmp_path, monkeypatch, rows: list[list]) -> str:
     return str(path)
 
 
-def test_import_from_the_page_saves_the_rows_and_reports_by_sheet(qtbot, school_world, shown, tmp_path, monkeypatch):
+def test_import_from_the_page_saves_the_rows_and_reports_by_sheet(qtbot, school_world, shown, tmp_path, monkeypatch,
+                                                                  finished):
     page = results_page(Workspace(school_world.database, 2024))
     qtbot.addWidget(page)
-    _filled_template(page, tmp_path, monkeypatch, [[OWN_CODE, None, 2024, "Математика", 20, 52.5, 2, 3]])
+    _filled_template(page, tmp_path, monkeypatch, finished, [[OWN_CODE, None, 2024, "Математика", 20, 52.5, 2, 3]])
     assert shown[-1].endswith("Данных за выбранный год пока нет.")
-    page.load_file()
+    finished(page.load_file())
     assert shown[-1] == "ЕГЭ: добавлено 1, обновлено 0, без изменений 0\nВсего: добавлено 1, обновлено 0, без изменений 0."
     assert ege_rows(school_world) == [("ЕГЭ", "Математика", 52.5)]
 
 
-def test_a_file_with_errors_lists_them_and_saves_nothing(qtbot, school_world, shown, tmp_path, monkeypatch):
+def test_a_file_with_errors_lists_them_and_saves_nothing(qtbot, school_world, shown, tmp_path, monkeypatch, finished):
     page = results_page(Workspace(school_world.database, 2024))
     qtbot.addWidget(page)
-    _filled_template(page, tmp_path, monkeypatch, [[OWN_CODE, None, 2024, "Физика", 5, 60, 0, 0],
-                                                   [OWN_CODE, None, 2024, "Математика", 20, 52.5, 25, 3]])
-    page.load_file()
+    _filled_template(page, tmp_path, monkeypatch, finished, [[OWN_CODE, None, 2024, "Физика", 5, 60, 0, 0],
+                                                             [OWN_CODE, None, 2024, "Математика", 20, 52.5, 25, 3]])
+    finished(page.load_file())
     assert page.errors_dialog is not None and page.errors_dialog.isVisible()
     assert "ничего не сохранено" in page.errors_dialog.summary.text()
     assert page.errors_dialog.text.toPlainText() == (

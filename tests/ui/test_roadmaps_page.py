@@ -1,5 +1,5 @@
 """The «Дорожные карты» page and its dialogs, driven without exec(): import, correction, filters, progress,
-evidence, and the owner rule."""
+evidence, and the owner rule. Reading, saving and exporting run on worker threads; the tests wait for them."""
 
 import hashlib
 from datetime import date
@@ -9,11 +9,9 @@ import openpyxl
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from app.errors import KuratorError
 from app.models import EventOccurrence, Evidence, Roadmap, RoadmapEvent
 from app.services.roadmaps.deadlines import DeadlineKind
 from app.services.roadmaps.importing import preview_file, save_preview
-from app.ui.background import Progress
 from app.ui.roadmaps.event_dialog import EventDialog
 from app.ui.roadmaps.import_dialog import ImportDialog
 from app.ui.roadmaps.page import STATE_FILTERS, RoadmapsPage
@@ -34,29 +32,18 @@ def warnings(monkeypatch) -> list[str]:
     return shown
 
 
-def run_now(parent, work, on_done, label="", cancellable=True):
-    """What run_in_background does, on this thread."""
-    try:
-        result = work(Progress())
-    except KuratorError as error:
-        QMessageBox.warning(parent, "Куратор", error.message)
-        return
-    on_done(result)
-
-
-def import_dialog(qtbot, workspace, path: Path) -> ImportDialog:
+def import_dialog(qtbot, finished, workspace, path: Path) -> ImportDialog:
     dialog = ImportDialog(workspace)
     qtbot.addWidget(dialog)
-    dialog.runner = run_now
     dialog.path.setText(str(path))
-    dialog.read_file()
+    finished(dialog.read_file())
     return dialog
 
 
 def page_for(qtbot, workspace) -> RoadmapsPage:
     page = RoadmapsPage(workspace)
     qtbot.addWidget(page)
-    page.reload()
+    page.refresh()
     return page
 
 
@@ -69,12 +56,12 @@ def shown_numbers(page: RoadmapsPage) -> list[str]:
     return [page.table.item(row, 0).text() for row in range(page.table.rowCount())]
 
 
-def test_seed004_imported_through_the_dialog_shows_18_events_in_5_sections(qtbot, district_db, warnings):
+def test_seed004_imported_through_the_dialog_shows_18_events_in_5_sections(qtbot, district_db, warnings, finished):
     workspace = Workspace(district_db, 2022)
-    dialog = import_dialog(qtbot, workspace, SEED004)
+    dialog = import_dialog(qtbot, finished, workspace, SEED004)
     assert "Разделов: 5, мероприятий: 18. Нераспознанных сроков: 0" in dialog.summary.text()
     assert dialog.title.text().startswith("ПЛАН МЕРОПРИЯТИЙ («Дорожная карта»)")
-    dialog.save()
+    finished(dialog.save())
     assert dialog.result_summary["events"] == 18
     page = page_for(qtbot, workspace)
     root = page.tree.topLevelItem(0)
@@ -83,7 +70,8 @@ def test_seed004_imported_through_the_dialog_shows_18_events_in_5_sections(qtbot
     assert page.table.rowCount() == 18 and warnings == []
 
 
-def test_an_unrecognised_deadline_is_corrected_in_the_preview_and_saved(qtbot, district_db, warnings, tmp_path):
+def test_an_unrecognised_deadline_is_corrected_in_the_preview_and_saved(qtbot, district_db, warnings, tmp_path,
+                                                                        finished):
     book = openpyxl.Workbook()
     sheet = book.active
     for row in (HEADER, ("1.", "Общесистемные меры", "", "", ""),
@@ -92,12 +80,12 @@ def test_an_unrecognised_deadline_is_corrected_in_the_preview_and_saved(qtbot, d
         sheet.append(row)
     source = tmp_path / "карта.xlsx"
     book.save(source)
-    dialog = import_dialog(qtbot, Workspace(district_db, 2022), source)
+    dialog = import_dialog(qtbot, finished, Workspace(district_db, 2022), source)
     assert "Нераспознанных сроков: 1" in dialog.summary.text()
     assert dialog.events.item(1, 3).text() == "не распознан"
     assert dialog.correct(1, "Март - апрель") == DeadlineKind.PERIOD
     assert "Нераспознанных сроков: 0" in dialog.summary.text() and dialog.events.item(1, 3).text() == "период"
-    dialog.save()
+    finished(dialog.save())
     with district_db.session() as session:
         event = session.query(RoadmapEvent).filter_by(number="1.2").one()
         windows = [(o.window_start, o.window_end) for o in session.query(EventOccurrence).filter_by(event_id=event.id)]
@@ -105,8 +93,8 @@ def test_an_unrecognised_deadline_is_corrected_in_the_preview_and_saved(qtbot, d
     assert windows == [(date(2022, 3, 1), date(2022, 4, 30))]
 
 
-def test_a_file_with_no_roadmap_table_shows_the_reason_and_saves_nothing(qtbot, district_db, warnings):
-    dialog = import_dialog(qtbot, Workspace(district_db, 2022), NO_TABLE)
+def test_a_file_with_no_roadmap_table_shows_the_reason_and_saves_nothing(qtbot, district_db, warnings, finished):
+    dialog = import_dialog(qtbot, finished, Workspace(district_db, 2022), NO_TABLE)
     dialog.save()
     assert len(warnings) == 1 and "не найдена таблица дорожной карты" in warnings[0]
     assert not dialog.save_button.isEnabled() and dialog.result_summary is None
@@ -127,7 +115,8 @@ def test_state_and_responsible_filters_show_the_right_events(qtbot, district_db,
     assert shown_numbers(page) == []
 
 
-def test_an_occurrence_done_after_its_window_shows_done_late_and_keeps_its_evidence(qtbot, district_db, warnings, tmp_path):
+def test_an_occurrence_done_after_its_window_shows_done_late_and_keeps_its_evidence(qtbot, district_db, warnings,
+                                                                                    tmp_path, finished):
     seeded(district_db)
     workspace = Workspace(district_db, 2022)
     page = page_for(qtbot, workspace)
@@ -135,20 +124,19 @@ def test_an_occurrence_done_after_its_window_shows_done_late_and_keeps_its_evide
     qtbot.addWidget(dialog)
     progress = dialog.progress_dialog()
     qtbot.addWidget(progress)
-    progress.runner = run_now
     progress.status.setCurrentIndex(progress.status.findData("done"))
     progress.completed_on.setDate(date(2022, 3, 10))
     first, second = tmp_path / "Приказ.pdf", tmp_path / "Приказ (копия).pdf"
     for path in (first, second):
         path.write_bytes(b"%PDF order 15")
     progress.add_files([str(first), str(second)])
-    progress.save()
+    finished(progress.save())
     assert progress.saved
     dialog.fill()
     assert dialog.occurrences.item(0, 1).text() == "выполнено с нарушением срока"
     assert dialog.occurrences.item(0, 2).text() == "10.03.2022"
     assert dialog.occurrences.item(0, 4).text() == "1"
-    page.reload()
+    page.refresh()
     assert page.table.item(0, 4).text() == "выполнено с нарушением срока"
     with district_db.session() as session:
         stored = session.query(Evidence).one()
@@ -157,7 +145,7 @@ def test_an_occurrence_done_after_its_window_shows_done_late_and_keeps_its_evide
     assert [p.name for p in files] == [f"{stored.sha256}.pdf"]
 
 
-def test_a_completion_date_in_the_future_is_shown_at_its_field(qtbot, district_db, warnings):
+def test_a_completion_date_in_the_future_is_shown_at_its_field(qtbot, district_db, warnings, finished):
     seeded(district_db)
     workspace = Workspace(district_db, 2022)
     page = page_for(qtbot, workspace)
@@ -165,13 +153,12 @@ def test_a_completion_date_in_the_future_is_shown_at_its_field(qtbot, district_d
     qtbot.addWidget(dialog)
     progress = dialog.progress_dialog()
     qtbot.addWidget(progress)
-    progress.runner = run_now
     progress.show()
     progress.status.setCurrentIndex(progress.status.findData("done"))
     progress.completed_on.setDate(date(2099, 1, 1))
-    progress.save()
-    assert not progress.saved and progress.errors["completed_on"].isVisible()
-    assert "будущем" in progress.errors["completed_on"].text()
+    finished(progress.save())
+    assert not progress.saved and progress.errors.labels["completed_on"].isVisible()
+    assert "будущем" in progress.errors.labels["completed_on"].text()
 
 
 def test_the_municipal_roadmap_is_read_only_in_a_school_installation(qtbot, school_db, warnings, monkeypatch):
@@ -190,23 +177,22 @@ def test_the_municipal_roadmap_is_read_only_in_a_school_installation(qtbot, scho
     assert dialog.progress_dialog() is None
 
 
-def test_deleting_a_roadmap_after_confirmation_empties_the_page(qtbot, district_db, warnings):
+def test_deleting_a_roadmap_after_confirmation_empties_the_page(qtbot, district_db, warnings, finished):
     seeded(district_db)
     page = page_for(qtbot, Workspace(district_db, 2022))
-    page.delete_roadmap()
-    page.reload()
+    finished(page.delete_roadmap())
+    page.refresh()
     assert page.selector.count() == 0 and page.table.rowCount() == 0
 
 
-def test_analysis_dialog_drafts_conclusions_and_saves_the_pdf(qtbot, district_db, warnings, tmp_path):
+def test_analysis_dialog_drafts_conclusions_and_saves_the_pdf(qtbot, district_db, warnings, tmp_path, finished):
     from app.ui.roadmaps.analysis_dialog import AnalysisDialog
 
     seeded(district_db)
     page = page_for(qtbot, Workspace(district_db, 2022))
     dialog = AnalysisDialog(page.workspace, page.roadmap)
     qtbot.addWidget(dialog)
-    dialog.runner = run_now
     assert dialog.conclusions.toPlainText().startswith("Из 28 сроков исполнения мероприятий, которые уже наступили")
     dialog.signer_name.setText("И. И. Иванова")
-    dialog.save(tmp_path / "анализ.pdf")
+    finished(dialog.save(tmp_path / "анализ.pdf"))
     assert dialog.saved_path.read_bytes().startswith(b"%PDF") and warnings == []

@@ -7,9 +7,10 @@ from ui_world import sample
 
 from app.models import Course, Enrollment, Participation
 from app.services import records
-from app.ui.cards import record_dialog
 from app.ui.courses.enroll import EnrollDialog
 from app.ui.events.participants import ParticipantsDialog
+from app.ui.schools.page import schools_page
+from app.ui.widgets.record_dialog import RecordDialog, record_dialog
 from app.ui.widgets.table_page import TablePage
 from app.ui.workspace import Workspace
 
@@ -38,14 +39,14 @@ def select_row(page: TablePage, record_id: str) -> None:
 
 
 @pytest.mark.parametrize("entity", list(records.ENTITIES))
-def test_every_entity_is_created_edited_and_deleted_through_its_dialogs(qtbot, request, entity):
+def test_every_entity_is_created_edited_and_deleted_through_its_dialogs(qtbot, request, finished, entity):
     world = world_for(request, entity)
     workspace = Workspace(world.database, 2024)
     values, field, new_value = sample(entity, world)
     dialog = record_dialog(None, workspace, entity, None)
     qtbot.addWidget(dialog)
     fill(dialog, values)
-    assert dialog.save(), dialog.form.values()
+    assert finished(dialog.save()), dialog.form.values()
     record_id = dialog.saved_id
     with world.database.session() as session:
         stored = records.get_values(session, entity, record_id)
@@ -55,22 +56,22 @@ def test_every_entity_is_created_edited_and_deleted_through_its_dialogs(qtbot, r
     qtbot.addWidget(edit)
     assert not edit.read_only
     edit.form.editors[field].set(new_value)
-    assert edit.save()
+    assert finished(edit.save())
     with world.database.session() as session:
         assert records.get_values(session, entity, record_id)[field] == new_value
 
     page = TablePage(workspace, entity, use_year=False)
     qtbot.addWidget(page)
-    page.refresh()
+    finished(page.refresh())
     select_row(page, record_id)
-    page.delete_record()
+    finished(page.delete_record())
     with world.database.session() as session:
         assert session.get(records.get_entity(entity).model, record_id).deleted_at is not None
-    page.refresh()
+    finished(page.refresh())
     assert record_id not in [row[0] for row in page.model.rows]
 
 
-def test_an_invalid_form_shows_the_message_at_the_field_and_saves_nothing(qtbot, district_world):
+def test_an_invalid_form_shows_the_message_at_the_field_and_saves_nothing(qtbot, district_world, finished):
     workspace = Workspace(district_world.database, 2024)
     dialog = record_dialog(None, workspace, "course", None)
     qtbot.addWidget(dialog)
@@ -78,28 +79,28 @@ def test_an_invalid_form_shows_the_message_at_the_field_and_saves_nothing(qtbot,
     fill(dialog, {"title": "", "provider": "ИРО"})
     with district_world.database.session() as session:
         before = session.scalar(select(func.count()).select_from(Course))
-    assert not dialog.save()
-    assert dialog.form.errors["title"].isVisible()
-    assert dialog.form.errors["title"].text() == "Заполните поле «Название программы»."
+    assert not finished(dialog.save())
+    assert dialog.form.errors.labels["title"].isVisible()
+    assert dialog.form.errors.labels["title"].text() == "Заполните поле «Название программы»."
     assert dialog.focusWidget() is dialog.form.editors["title"].widget
     with district_world.database.session() as session:
         assert session.scalar(select(func.count()).select_from(Course)) == before
 
 
-def test_dates_in_the_wrong_order_are_refused_at_the_later_date(qtbot, district_world):
+def test_dates_in_the_wrong_order_are_refused_at_the_later_date(qtbot, district_world, finished):
     from datetime import date
 
     workspace = Workspace(district_world.database, 2024)
     dialog = record_dialog(None, workspace, "course", district_world.course)
     qtbot.addWidget(dialog)
     fill(dialog, {"start_date": date(2024, 5, 1), "end_date": date(2024, 4, 1)})
-    assert not dialog.save()
-    assert dialog.form.errors["end_date"].text() == "Окончание не может быть раньше начала."
+    assert not finished(dialog.save())
+    assert dialog.form.errors.labels["end_date"].text() == "Окончание не может быть раньше начала."
     with district_world.database.session() as session:
         assert session.get(Course, district_world.course).end_date == date(2024, 3, 20)
 
 
-def test_district_record_opens_read_only_with_the_reason_in_a_school(qtbot, school_world):
+def test_district_record_opens_read_only_with_the_reason_in_a_school(qtbot, school_world, finished):
     workspace = Workspace(school_world.database, 2024)
     dialog = record_dialog(None, workspace, "course", school_world.course)
     qtbot.addWidget(dialog)
@@ -108,40 +109,54 @@ def test_district_record_opens_read_only_with_the_reason_in_a_school(qtbot, scho
     assert not any(editor.widget.isEnabled() for editor in dialog.form.editors.values())
     page = TablePage(workspace, "course")
     qtbot.addWidget(page)
-    page.refresh()
+    finished(page.refresh())
     assert not page.create_button.isEnabled()
 
 
-def test_school_card_shows_its_staff(qtbot, district_world):
+def test_school_card_shows_its_staff(qtbot, district_world, finished):
     workspace = Workspace(district_world.database, 2024)
     card = record_dialog(None, workspace, "school", district_world.own_school)
     qtbot.addWidget(card)
     staff = card.pages["teacher"]
-    staff.refresh()
+    finished(staff.refresh())
     assert [row[1] for row in staff.model.rows] == ["Ёлкина Анна Петровна"]
     assert staff.count_label.text() == "Показано 1 из 1"
 
 
-def test_course_card_enrols_checked_teachers_at_once(qtbot, school_world):
+def test_a_school_chosen_in_the_list_opens_as_its_card_with_tabs(qtbot, district_world, monkeypatch, finished):
+    opened: list[RecordDialog] = []
+    monkeypatch.setattr(RecordDialog, "exec", lambda dialog: opened.append(dialog) or 0)
+    page = schools_page(Workspace(district_world.database, 2024))
+    qtbot.addWidget(page)
+    schools = page.current_table()
+    finished(schools.refresh())
+    select_row(schools, district_world.own_school)
+    schools.edit_record()
+    assert [dialog.record_id for dialog in opened] == [district_world.own_school]
+    assert [opened[0].tabs.tabText(i) for i in range(opened[0].tabs.count())] == [
+        "Сведения", "Педагоги", "Статусы по годам", "Социальный паспорт", "Сетевое взаимодействие", "Куратор и наставники"]
+
+
+def test_course_card_enrols_checked_teachers_at_once(qtbot, school_world, finished):
     workspace = Workspace(school_world.database, 2024)
     dialog = EnrollDialog(workspace, school_world.course)
     qtbot.addWidget(dialog)
     dialog.teachers.set_all(True)
-    dialog.save()
+    finished(dialog.save())
     assert dialog.added == 1
     with school_world.database.session() as session:
         enrolled = session.scalars(select(Enrollment.teacher_id).where(Enrollment.course_id == school_world.course)).all()
     assert enrolled == [school_world.teacher]
 
 
-def test_event_card_records_participating_schools_and_teachers(qtbot, district_world):
+def test_event_card_records_participating_schools_and_teachers(qtbot, district_world, finished):
     workspace = Workspace(district_world.database, 2024)
     dialog = ParticipantsDialog(workspace, district_world.event)
     qtbot.addWidget(dialog)
     dialog.schools.set_checked([district_world.own_school])
     dialog._load_teachers()
     dialog.teachers.set_all(True)
-    dialog.save()
+    finished(dialog.save())
     with district_world.database.session() as session:
         rows = session.execute(select(Participation.school_id, Participation.teacher_id)).all()
     assert rows == [(district_world.own_school, district_world.teacher)]

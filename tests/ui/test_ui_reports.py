@@ -1,9 +1,10 @@
 """The «Отчёты» page builds a report in the background (charts drawn from a worker thread), and the overview
 shows its charts."""
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.services.output import charts
+from app.ui.operations import QueryOp
 from app.ui.overview.page import OverviewPage
 from app.ui.reports.page import REPORTS, ReportsPage
 from app.ui.workspace import Workspace
@@ -29,14 +30,17 @@ def test_district_report_is_built_in_the_background_and_can_be_opened(qtbot, dis
 def test_school_report_offers_the_register_schools(qtbot, district_world):
     page = ReportsPage(Workspace(district_world.database, 2024))
     qtbot.addWidget(page)
+    page.show()
     page.kind.setCurrentIndex(SCHOOL_REPORT)
     assert page.school.isEnabled()
     assert {page.school.itemData(i) for i in range(page.school.count())} == {"0701001", "0701002"}
 
 
-def test_overview_draws_the_plan_and_fact_of_the_chosen_indicator(qtbot, district_world, tmp_path):
+def test_overview_draws_the_plan_and_fact_of_the_chosen_indicator(qtbot, district_world, tmp_path, finished):
     page = OverviewPage(Workspace(district_world.database, 2024))
     qtbot.addWidget(page)
+    page.show()
+    finished()  # the figures, the charts' data and the chosen indicator's series are read
     view = page.charts.plan_fact
     assert page.charts.indicator.count() > 0 and view.isVisibleTo(page)
     assert view.title.startswith(f"Показатель {page.charts.indicator.currentData()}")
@@ -44,11 +48,12 @@ def test_overview_draws_the_plan_and_fact_of_the_chosen_indicator(qtbot, distric
     assert (tmp_path / "chart.png").read_bytes()[:4] == b"\x89PNG"
 
 
-def test_chart_rendering_from_a_worker_thread_runs_on_the_gui_thread(qtbot):
-    from app.ui.background import run_in_background
-
+def test_chart_rendering_from_a_worker_thread_runs_on_the_gui_thread(qtbot, district_world):
     data = {"code": "1", "name": "x", "unit": "%", "points": [{"year": 2022, "target": 50, "actual": 40}]}
     results = []
-    run_in_background(None, lambda _p: charts.render_png("plan_fact", data, "План и факт"), results.append)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    QueryOp(parent, Workspace(district_world.database, 2024), lambda _session: charts.render_png(
+        "plan_fact", data, "План и факт"), results.append).run()
     qtbot.waitUntil(lambda: bool(results), timeout=10000)
     assert results[0][:4] == b"\x89PNG"

@@ -19,6 +19,7 @@ from .query import (
     PAGE_SIZE,
     count_rows,
     format_value,
+    list_sources,
     query_page,
     ref_label,
     ref_options,
@@ -29,6 +30,6 @@ from .validation import validate
 
 __all__ = [
     "ENTITIES", "PAGE_SIZE", "Column", "Entity", "Field", "MultiLink", "Unique", "can_edit", "count_rows", "create",
-    "current_scope", "dependants", "editable", "format_value", "get_entity", "get_record", "get_values", "new_values",
-    "query_page", "ref_label", "ref_options", "soft_delete", "update", "validate",
+    "current_scope", "dependants", "editable", "format_value", "get_entity", "get_record", "get_values",
+    "list_sources", "new_values", "query_page", "ref_label", "ref_options", "soft_delete", "update", "validate",
 ]

@@ -5,13 +5,14 @@ from typing import Any
 
 from sqlalchemy import Date, and_, func, literal, or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.util import find_tables
 
 from app.models import alive
 from app.search_text import fold_case
 from app.services.output import ru_format
 
 from .ownership import visible_clause
-from .registry import get_entity
+from .registry import ENTITIES, get_entity
 from .spec import Column, Entity
 
 PAGE_SIZE = 500
@@ -131,6 +132,20 @@ def count_rows(session: Session, entity: "Entity | str", search: str = "", filte
     entity = get_entity(entity)
     stmt = _base(session, entity, [func.count()]).where(*filter_clauses(session, entity, search, filters or {}))
     return session.scalar(stmt) or 0
+
+
+def list_sources(entity: "Entity | str") -> frozenset[str]:
+    """The entities a list of `entity` reads: its own, the joined ones its columns name and those its status filter
+    looks at. A change to any of them may change the list."""
+    entity = get_entity(entity)
+    clauses = [on for _target, on in entity.joins] + [c.expr for c in entity.columns if c.expr is not None]
+    if entity.status_filter is not None:
+        clauses += [entity.status_filter(code, None) for code in entity.statuses or ()]
+    tables = {entity.model.__table__}
+    for clause in clauses:
+        found = find_tables(clause, check_columns=True, include_aliases=True, include_selects=True)
+        tables.update(getattr(table, "element", table) for table in found)  # an aliased table counts as itself
+    return frozenset(other.name for other in ENTITIES.values() if other.model.__table__ in tables)
 
 
 def ref_options(session: Session, entity: "Entity | str", school: str | None = None) -> list[tuple[str, str]]:

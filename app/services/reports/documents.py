@@ -10,11 +10,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import KuratorError
-from app.models import Roadmap, SchoolStatus, SocialPassport, alive
+from app.models import Roadmap, School, SchoolStatus, SocialPassport, alive
 from app.models.reference import CONTEXT_TYPES, LOCALITIES, SCHOOL_STATUSES
 from app.services.analytics import chart_data
 from app.services.analytics import selection as analytics
 from app.services.indicators.catalogue import STATUSES, IndicatorRow, indicator_table
+from app.services.installation import own_school
 from app.services.output import charts
 from app.services.output.pdf import ReportDocument
 from app.services.output.ru_format import format_value
@@ -213,6 +214,13 @@ def _exam_section(doc: ReportDocument, session: Session, year: int) -> None:
 
 
 # --- the school profile -----------------------------------------------------------------------------------------
+
+def report_schools(session: Session) -> list[tuple[str, str]]:
+    """(code, name) of the schools a profile can be made for: a school's own, or the district's schools by name."""
+    own = own_school(session)
+    schools = [own] if own else session.scalars(select(School).where(alive(School)).order_by(School.name))
+    return [(school.code, school.name) for school in schools]
+
 
 def school_report(session: Session, school_code: str | None, year: int, path: str | Path) -> Path:
     """Write one school's profile for the year as a PDF; a school installation may omit the code."""

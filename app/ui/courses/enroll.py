@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 from app.services.records import ref_label, ref_options
 from app.services.records.participation import enroll_teachers
 
+from ..operations import ChangeOp
 from ..widgets.multi_select import MultiSelect
 from ..widgets.pick_dialog import PickDialog, select_all_bar
 from ..workspace import Workspace
@@ -37,6 +38,6 @@ class EnrollDialog(PickDialog):
             options = ref_options(session, "teacher", school=self.school.currentData())
         self.teachers.set_items(options, kept)
 
-    def save(self) -> None:
+    def save(self) -> ChangeOp:
         chosen = self.teachers.checked()
-        self.run(lambda session: enroll_teachers(session, self.course_id, chosen))
+        return self.run(lambda session: enroll_teachers(session, self.course_id, chosen))

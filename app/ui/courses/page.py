@@ -1,16 +1,17 @@
 """The Курсы и обучение page and the course card."""
 
-from ..widgets.record_dialog import CardSpec, Tab
+from ..widgets.cards import CardAction, CardSpec, Tab, register_card
 from ..widgets.tabbed_page import TabbedPage
 from ..workspace import Workspace
 from .enroll import EnrollDialog
 
 TABS = (("Курсы", "course"), ("Обучение педагогов", "enrollment"))
 
-COURSE_CARD = CardSpec(
+register_card("course", CardSpec(
     tabs=(Tab("Слушатели", "enrollment", "course_id"),),
-    actions=(("Записать педагогов…", "enrollment", lambda card: EnrollDialog(card.workspace, card.record_id, card).exec()),),
-)
+    actions=(CardAction("Записать педагогов…", "enrollment",
+                        lambda workspace, course_id, card: EnrollDialog(workspace, course_id, card).exec()),),
+))
 
 
 def courses_page(workspace: Workspace) -> TabbedPage:

@@ -6,6 +6,7 @@ from app.models.reference import PARTICIPATION_ROLES
 from app.services.records import ref_label, ref_options
 from app.services.records.participation import record_participation
 
+from ..operations import ChangeOp
 from ..widgets.multi_select import MultiSelect
 from ..widgets.pick_dialog import PickDialog, select_all_bar
 from ..workspace import Workspace
@@ -48,6 +49,6 @@ class ParticipantsDialog(PickDialog):
                 options += ref_options(session, "teacher", school=school_id)
         self.teachers.set_items(options, kept)
 
-    def save(self) -> None:
+    def save(self) -> ChangeOp:
         schools, teachers, role = self.schools.checked(), self.teachers.checked(), self.role.currentData()
-        self.run(lambda session: record_participation(session, self.event_id, schools, teachers, role))
+        return self.run(lambda session: record_participation(session, self.event_id, schools, teachers, role))

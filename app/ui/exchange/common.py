@@ -1,25 +1,11 @@
-"""Pieces the exchange dialogs share: guarded background runs, field messages, fingerprints, status lines."""
+"""Pieces the exchange dialogs share: fingerprints, status lines, small tables."""
 
-from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QHeaderView,
-    QLabel,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
-
-from app.errors import KuratorError, ValidationError
-
-from ..background import run_in_background
-from ..widgets.record_form import ERROR_STYLE
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetItem
 
 OK_STYLE = "color: #1b5e20; font-weight: 600;"
 REFUSED_STYLE = "color: #b00020; font-weight: 600;"
@@ -27,22 +13,6 @@ NOTE_STYLE = "color: #8a5a00; font-weight: 600;"
 FINGERPRINT_POINT_SIZE = 18
 PACKET_FILTER = "Пакет Куратора (*.kpkt);;Все файлы (*)"
 KEY_FILTER = "Открытый ключ (*.pem);;Все файлы (*)"
-
-
-def run_guarded(parent: QWidget, work: Callable[[], Any], on_done: Callable[[Any], None],
-                on_error: Callable[[KuratorError], None], label: str) -> None:
-    """Run `work()` in the background; a refusal (KuratorError) goes to `on_error` instead of a warning box."""
-
-    def guarded(_progress) -> Any:
-        try:
-            return work()
-        except KuratorError as error:
-            return error
-
-    def done(result: Any) -> None:
-        (on_error if isinstance(result, KuratorError) else on_done)(result)
-
-    run_in_background(parent, guarded, done, label=label, cancellable=False)
 
 
 def fingerprint_label(text: str = "") -> QLabel:
@@ -62,43 +32,6 @@ def styled_label(style: str = "", text: str = "") -> QLabel:
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
-
-
-class FieldMessages:
-    """A red message under each named field of a form; `show(errors)` fills them, `clear()` hides them."""
-
-    def __init__(self) -> None:
-        self.labels: dict[str, QLabel] = {}
-        self.widgets: dict[str, QWidget] = {}
-
-    def add_row(self, form: QFormLayout, name: str, label: str, widget: QWidget) -> None:
-        message = styled_label(ERROR_STYLE)
-        message.hide()
-        box = QVBoxLayout()
-        box.setSpacing(2)
-        box.addWidget(widget)
-        box.addWidget(message)
-        form.addRow(label, box)
-        self.labels[name], self.widgets[name] = message, widget
-
-    def show(self, errors: dict[str, str]) -> None:
-        for name, label in self.labels.items():
-            label.setText(errors.get(name, ""))
-            label.setVisible(name in errors)
-        first = next((name for name in self.widgets if name in errors), None)
-        if first:
-            self.widgets[first].setFocus()
-
-    def clear(self) -> None:
-        self.show({})
-
-
-def field_errors(error: KuratorError, default_field: str | None = None) -> dict[str, str] | None:
-    """Messages by field for a refusal that names its field(s); None when it belongs to no field."""
-    if isinstance(error, ValidationError):
-        return dict(error.errors)
-    field = error.field or default_field
-    return {field: error.message} if field else None
 
 
 def local_time(value: datetime | None) -> str:

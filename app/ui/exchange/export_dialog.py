@@ -22,17 +22,16 @@ from app.services.exchange import ExportPlan, peers
 from app.services.exchange.packet import FILE_SUFFIX
 from app.services.installation import require_installation
 
+from ..operations import ChangeOp, Changes, QueryOp
+from ..widgets.field_errors import FieldErrors
 from ..workspace import Workspace
 from .common import (
     OK_STYLE,
     PACKET_FILTER,
     REFUSED_STYLE,
-    FieldMessages,
-    field_errors,
     fill_table,
     local_time,
     read_only_table,
-    run_guarded,
     styled_label,
 )
 
@@ -98,14 +97,13 @@ class ExportDialog(QDialog):
 
     def _sign_box(self) -> QGroupBox:
         box = QGroupBox("Подписание")
-        form = QFormLayout(box)
-        self.messages = FieldMessages()
+        self.messages = FieldErrors(QFormLayout(box))
         self.signer = QLineEdit(placeholderText="Фамилия Имя Отчество")
         self.position = QLineEdit(DEFAULT_POSITION[self.kind], placeholderText="должность")
         self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.messages.add_row(form, "signer_name", "ФИО подписывающего", self.signer)
-        self.messages.add_row(form, "position", "Должность", self.position)
-        self.messages.add_row(form, "passphrase", "Парольная фраза", self.passphrase)
+        self.messages.add_row("signer_name", "ФИО подписывающего", self.signer)
+        self.messages.add_row("position", "Должность", self.position)
+        self.messages.add_row("passphrase", "Парольная фраза", self.passphrase)
         return box
 
     # --- planning ---------------------------------------------------------------------------------------
@@ -113,22 +111,19 @@ class ExportDialog(QDialog):
     def recipient_code(self) -> str | None:
         return self.school.currentData() if self.kind == "district" else None
 
-    def replan(self) -> None:
+    def replan(self) -> QueryOp | None:
         """Plan the packet again for the chosen school and the «Полная выгрузка» box (in the background)."""
         self.plan = None
         self.sign_button.setEnabled(False)
         if self.kind == "district" and self.recipient_code() is None:
             self.summary.setText(NO_SCHOOLS)
             fill_table(self.counts, [])
-            return
+            return None
         code, full, year = self.recipient_code(), self.full.isChecked(), self.workspace.year
-
-        def work() -> ExportPlan:
-            with self.workspace.session() as session:
-                return exchange.plan_export(session, code, full=full, period=year)
-
-        run_guarded(self, work, self._planned, lambda error: self._show_status(error.message, REFUSED_STYLE),
-                    label="Подбираются записи для пакета…")
+        return (QueryOp(self, self.workspace, lambda session: exchange.plan_export(session, code, full=full,
+                                                                                    period=year), self._planned)
+                .with_progress("Подбираются записи для пакета…")
+                .failure(lambda error: self._show_status(error.message, REFUSED_STYLE)).run())
 
     def _planned(self, plan: ExportPlan) -> None:
         self.plan = plan
@@ -149,29 +144,27 @@ class ExportDialog(QDialog):
 
     # --- sign-off ---------------------------------------------------------------------------------------
 
-    def sign_and_save(self) -> None:
+    def sign_and_save(self) -> ChangeOp | None:
         """Check the signer's fields, ask where to save, then sign and write the packet in the background."""
         if self.plan is None:
-            return
+            return None
         try:
             exchange.check_sign_off(self.signer.text(), self.position.text())
         except KuratorError as error:
-            self.messages.show(field_errors(error) or {})
-            return
+            self._refused(error)
+            return None
         if not self.passphrase.text():
             self.messages.show({"passphrase": "Введите парольную фразу ключа подписи."})
-            return
+            return None
         self.messages.clear()
         target = self._ask_target()
         if target is None:
-            return
+            return None
         plan, signer, position, passphrase = self.plan, self.signer.text(), self.position.text(), self.passphrase.text()
-
-        def work() -> Path:
-            with self.workspace.session() as session:
-                return exchange.write_export(session, plan, target, signer, position, passphrase)
-
-        run_guarded(self, work, self._written, self._refused, label="Пакет подписывается и записывается…")
+        return (ChangeOp(self, self.workspace,
+                         lambda session: exchange.write_export(session, plan, target, signer, position, passphrase),
+                         Changes("packet_log")).with_progress("Пакет подписывается и записывается…")
+                .success(self._written).failure(self._refused).run())
 
     def _ask_target(self) -> Path | None:
         with self.workspace.session() as session:
@@ -189,12 +182,9 @@ class ExportDialog(QDialog):
         self.passphrase.clear()
         self.sign_button.setEnabled(False)
         self._show_status(f"Пакет подписан и записан:\n{path}\n\n{EJECT}", OK_STYLE)
-        self.workspace.changed("packet_log")
 
     def _refused(self, error: KuratorError) -> None:
-        errors = field_errors(error)
-        if errors:
-            self.messages.show(errors)
+        if self.messages.show_refusal(error):
             self.status.hide()
         else:
             self._show_status(error.message, REFUSED_STYLE)

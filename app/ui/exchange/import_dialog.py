@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.db import Database
 from app.errors import KuratorError
 from app.services import exchange
 from app.services.exchange import ImportPlan, ImportResult, PacketSender
 
+from ..operations import EVERYTHING, ChangeOp, Changes
 from ..workspace import Workspace
 from .common import (
     NOTE_STYLE,
@@ -31,7 +33,6 @@ from .common import (
     fingerprint_label,
     local_time,
     read_only_table,
-    run_guarded,
     styled_label,
 )
 from .trust_dialog import TrustDialog
@@ -54,16 +55,16 @@ class Inspection:
     sender: PacketSender | None = None
 
 
-def inspect_packet(workspace: Workspace, path: Path) -> Inspection:
+def inspect_packet(database: Database, path: Path) -> Inspection:
     """Check a packet; a refusal is logged, and an unregistered sender is identified to offer trusting it."""
     try:
-        with workspace.session() as session:
+        with database.session() as session:
             return Inspection(plan=exchange.inspect_import(session, path))
     except KuratorError as error:
         manifest = getattr(error, "manifest", None)
-        with workspace.session() as session:
+        with database.session() as session:
             sender = exchange.unregistered_sender(session, path) if manifest else None
-        exchange.log_packet(workspace.database, manifest, path, False, error.message)
+        exchange.log_packet(database, manifest, path, False, error.message)
         return Inspection(refusal=error, sender=sender)
 
 
@@ -146,15 +147,16 @@ class ImportDialog(QDialog):
         if chosen:
             self.open_file(Path(chosen))
 
-    def open_file(self, path: Path) -> None:
-        """Check the packet at `path` in the background and show the outcome."""
+    def open_file(self, path: Path) -> ChangeOp:
+        """Check the packet at `path` in the background and show the outcome (a refusal is written to the log)."""
         self.path = path
         self.result_of_apply = None
         self.file_label.setText(f"Пакет: {path.name}")
         self.file_label.setToolTip(str(path))
         self._show_nothing()
-        run_guarded(self, lambda: inspect_packet(self.workspace, path), self._inspected, self._show_refusal,
-                    label="Пакет проверяется…")
+        database = self.workspace.database
+        return (ChangeOp(self, self.workspace, lambda _session: inspect_packet(database, path), Changes("packet_log"))
+                .with_progress("Пакет проверяется…").success(self._inspected).failure(self._show_refusal).run())
 
     def _show_nothing(self) -> None:
         self.status.hide()
@@ -244,19 +246,20 @@ class ImportDialog(QDialog):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.open_file(self.path)
 
-    def apply(self) -> None:
+    def apply(self) -> ChangeOp | None:
         """Apply the checked plan in one transaction (in the background) and report what changed."""
         plan = self.inspection.plan if self.inspection else None
         if plan is None or plan.replay:
-            return
+            return None
         self.apply_button.setEnabled(False)
-        run_guarded(self, lambda: exchange.apply_import(self.workspace.database, plan), self._applied,
-                    self._show_refusal, label="Пакет применяется…")
+        database = self.workspace.database
+        return (ChangeOp(self, self.workspace, lambda _session: exchange.apply_import(database, plan),
+                         Changes(EVERYTHING))
+                .with_progress("Пакет применяется…").success(self._applied).failure(self._show_refusal).run())
 
     def _applied(self, result: ImportResult) -> None:
         self.result_of_apply = result
         self._set_status(result.reason or "Пакет принят.", OK_STYLE)
-        self.workspace.changed()
 
 
 def _moment(value: object) -> str:

@@ -9,13 +9,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from app.errors import KuratorError, ValidationError
 from app.services.exchange import signing
 from app.services.exchange.keys import accept_passphrase
 
+from ..operations import ChangeOp, Changes
+from ..widgets.field_errors import FieldErrors
 from ..workspace import Workspace
-from .common import FieldMessages, field_errors
 
 CREATE_INTRO = ("Ключ подписи удостоверяет пакеты этой установки. Он защищён парольной фразой (не короче 8 символов): "
                 "её знает только тот, кто подписывает пакеты. Без неё ключ не восстановить.")
@@ -39,11 +41,11 @@ class KeysDialog(QDialog):
         layout.addWidget(intro)
         form = QFormLayout()
         self.old, self.new, self.repeat = password_field(), password_field(), password_field()
-        self.messages = FieldMessages()
+        self.messages = FieldErrors(form)
         if change:
-            self.messages.add_row(form, "old", "Прежняя парольная фраза", self.old)
-        self.messages.add_row(form, "passphrase", "Новая парольная фраза" if change else "Парольная фраза", self.new)
-        self.messages.add_row(form, "passphrase_repeat", "Ещё раз", self.repeat)
+            self.messages.add_row("old", "Прежняя парольная фраза", self.old)
+        self.messages.add_row("passphrase", "Новая парольная фраза" if change else "Парольная фраза", self.new)
+        self.messages.add_row("passphrase_repeat", "Ещё раз", self.repeat)
         layout.addLayout(form)
         buttons = QDialogButtonBox()
         self.ok_button = buttons.addButton("Сменить" if change else "Создать ключ", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -54,25 +56,25 @@ class KeysDialog(QDialog):
         self.setMinimumWidth(520)
         self.adjustSize()
 
-    def submit(self) -> bool:
-        """Check the fields, then create the key or change its passphrase; messages appear at the fields."""
-        try:
-            passphrase = accept_passphrase(self.new.text(), self.repeat.text())
-            with self.workspace.session() as session:
-                if self.change:
-                    self._change(session, passphrase)
-                else:
-                    signing.ensure_keys(session, passphrase)
-        except KuratorError as error:
-            self.messages.show(field_errors(error, "passphrase") or {})
-            return False
-        self.messages.clear()
-        self.workspace.changed("installation")
-        self.accept()
-        return True
+    def submit(self) -> ChangeOp:
+        """Check the fields, then create the key or change its passphrase in the background; messages appear at the
+        fields, and the dialog closes once it is done."""
+        change, old, new, repeated = self.change, self.old.text(), self.new.text(), self.repeat.text()
 
-    def _change(self, session, passphrase: str) -> None:
-        try:
-            signing.change_passphrase(session, self.old.text(), passphrase)
-        except KuratorError as error:
-            raise ValidationError({"old": error.message}) from None
+        def store(session: Session) -> None:
+            passphrase = accept_passphrase(new, repeated)
+            if change:
+                change_passphrase(session, old, passphrase)
+            else:
+                signing.ensure_keys(session, passphrase)
+
+        return (ChangeOp(self, self.workspace, store, Changes("installation")).fields(self.messages, "passphrase")
+                .success(lambda _result: self.accept()).run())
+
+
+def change_passphrase(session: Session, old: str, passphrase: str) -> None:
+    """Re-protect the key under `passphrase`; a wrong old passphrase is a message at its own field."""
+    try:
+        signing.change_passphrase(session, old, passphrase)
+    except KuratorError as error:
+        raise ValidationError({"old": error.message}) from None

@@ -25,6 +25,7 @@ from app.services.exchange import keys, peers, signing
 from app.services.installation import get_installation, require_installation
 from app.services.output.atomic_write import write_bytes_atomically
 
+from ..widgets.refresh import RefreshWhenShown
 from ..widgets.tabbed_page import page_title
 from ..workspace import Workspace
 from .common import (
@@ -52,12 +53,16 @@ NO_PEERS = {"school": "Ключ органа управления образов
 SIGNER_WIDTH = 280
 REFUSED_COLOR = "#b00020"
 SAY_FINGERPRINT = "Продиктуйте этот отпечаток по телефону тому, кто регистрирует ваш ключ, и сверьте каждую группу."
+SHOWN = {"installation", "peer", "packet_log"}
 
 
-class ExchangePage(QWidget):
+class ExchangePage(RefreshWhenShown, QWidget):
+    """This installation, the keys it trusts and the packet log; refreshed when any of them changes."""
+
     def __init__(self, workspace: Workspace, parent: QWidget | None = None):
         super().__init__(parent)
         self.workspace = workspace
+        self.has_keys = False
         layout = QVBoxLayout(self)
         layout.addWidget(page_title("Обмен данными"))
         layout.addLayout(self._big_buttons())
@@ -67,8 +72,7 @@ class ExchangePage(QWidget):
         splitter.addWidget(self._log_box())
         splitter.setStretchFactor(1, 1)
         layout.addWidget(splitter, 1)
-        workspace.data_changed.connect(lambda _entity: self.refresh())
-        self.refresh()
+        self.follow(SHOWN, year=False)
 
     def _big_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()

@@ -21,15 +21,10 @@ from app.errors import KuratorError
 from app.services.exchange import keys, peers
 from app.services.installation import require_installation
 
+from ..operations import ChangeOp, Changes
+from ..widgets.field_errors import FieldErrors
 from ..workspace import Workspace
-from .common import (
-    KEY_FILTER,
-    REFUSED_STYLE,
-    FieldMessages,
-    field_errors,
-    fingerprint_label,
-    styled_label,
-)
+from .common import KEY_FILTER, REFUSED_STYLE, fingerprint_label, styled_label
 
 COMPARE_HINT = ("Позвоните отправителю и попросите продиктовать отпечаток его ключа (раздел «Обмен данными» в его "
                 "Куратор). Сравните каждую группу. Если хоть один знак не совпадает — не регистрируйте ключ.")
@@ -48,7 +43,6 @@ class TrustDialog(QDialog):
         super().__init__(parent)
         self.workspace = workspace
         self.pem: bytes | None = None
-        self.trusted: peers.TrustResult | None = None
         with workspace.session() as session:
             self.at_district = require_installation(session).kind == "district"
         self.setWindowTitle("Регистрация ключа " + ("школы" if self.at_district else "органа управления образованием"))
@@ -91,16 +85,16 @@ class TrustDialog(QDialog):
 
     def _whose_form(self, school_code: str | None, name: str | None) -> QFormLayout:
         form = QFormLayout()
-        self.messages = FieldMessages()
+        self.messages = FieldErrors(form)
         self.code = QLineEdit(school_code or "", placeholderText="например, 0701001")
         self.name = QLineEdit(name or "")
         if self.at_district:
-            self.messages.add_row(form, "school_code", "Код школы", self.code)
+            self.messages.add_row("school_code", "Код школы", self.code)
             self.name.setPlaceholderText("МКОУ «СОШ № 1» с. Урожайное")
-            self.messages.add_row(form, "name", "Наименование школы", self.name)
+            self.messages.add_row("name", "Наименование школы", self.name)
         else:
             self.name.setPlaceholderText("Отдел образования администрации … района")
-            self.messages.add_row(form, "name", "Орган управления образованием", self.name)
+            self.messages.add_row("name", "Орган управления образованием", self.name)
         self.code.textChanged.connect(self._update_button)
         return form
 
@@ -130,31 +124,32 @@ class TrustDialog(QDialog):
         self.error.setText(message)
         self.error.show()
 
-    def submit(self) -> bool:
-        """Register the key (asking first when it replaces another); True when registered."""
+    def submit(self) -> ChangeOp | None:
+        """Register the key in the background (asking first when it replaces another); the dialog closes once it is
+        registered. None when nothing was started."""
         if not self.register_button.isEnabled():
-            return False
+            return None
         code = self.code.text().strip() if self.at_district else None
-        try:
-            with self.workspace.session() as session:
-                replace = self._confirm_replace(session, code)
-                if replace is None:
-                    return False
-                self.trusted = peers.trust(session, self.pem, school_code=code, district=not self.at_district,
-                                          name=self.name.text(), replace=replace)
-        except KuratorError as error:
-            errors = field_errors(error)
-            self.messages.show(errors or {})
-            if errors is None:
-                self._show_error(error.message)
-            return False
-        self.workspace.changed("peer")
-        self.accept()
-        return True
+        replace = self._confirm_replace(code)
+        if replace is None:
+            return None
+        pem, district, name = self.pem, not self.at_district, self.name.text()
 
-    def _confirm_replace(self, session, code: str | None) -> bool | None:
+        def trust(session) -> peers.TrustResult:
+            return peers.trust(session, pem, school_code=code, district=district, name=name, replace=replace)
+
+        return (ChangeOp(self, self.workspace, trust, Changes("peer"))
+                .success(lambda _trusted: self.accept()).failure(self._refused).run())
+
+    def _refused(self, error: KuratorError) -> None:
+        self.messages.clear()
+        if not self.messages.show_refusal(error):
+            self._show_error(error.message)
+
+    def _confirm_replace(self, code: str | None) -> bool | None:
         """False when nothing is replaced, True when the user agreed to replace a different key, None to stop."""
-        peer = peers.find_school_peer(session, code) if code else peers.find_district_peer(session)
+        with self.workspace.session() as session:
+            peer = peers.find_school_peer(session, code) if code else peers.find_district_peer(session)
         if peer is None or peer.fingerprint == keys.fingerprint(self.pem):
             return False
         answer = QMessageBox.question(self, "Замена ключа", REPLACE_QUESTION.format(name=peer.name, old=peer.fingerprint),

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import KuratorError
 from app.models.reference import SCHOOL_STATUSES
 from app.services.analytics.selection import (
     ISB_INPUTS,
@@ -26,8 +25,9 @@ from app.services.analytics.selection import (
 )
 from app.services.records import editable
 
-from ..background import run_in_background
+from ..operations import ChangeOp, Changes, QueryOp
 from ..widgets.record_form import note_label
+from ..widgets.refresh import RefreshWhenShown
 from ..workspace import Workspace
 from .decision_dialog import DecisionDialog
 from .form import export_rows
@@ -35,7 +35,7 @@ from .isb_dialogs import MethodDialog, WeightsDialog
 from .rows import STRETCH, Col, RowsModel, RowsTable, fixed, labels, plain
 
 YEARS_BACK = 3
-ENTITIES = {"school_status", "social_passport", "exam_result", "vpr_result", "school", "isb_weights", ""}
+SHOWN = {"school_status", "social_passport", "exam_result", "vpr_result", "school", "isb_weights"}  # what it reads
 RISE, FALL = QColor("#cdebd0"), QColor("#f6cccc")
 
 
@@ -142,14 +142,12 @@ class Section(QWidget):
         self.count.setText(f"{noun}: {len(rows)}" if rows else "Нет данных за этот год.")
 
 
-class AnalysisTab(QWidget):
+class AnalysisTab(RefreshWhenShown, QWidget):
     """Sub-tabs of the analysis; the whole computation runs in the background when the year or data change."""
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None):
         super().__init__(parent)
         self.workspace = workspace
-        self.generation = 0
-        self.loaded = False
         with workspace.session() as session:
             self.allowed, reason = editable(session, "school_status")
         layout = QVBoxLayout(self)
@@ -174,9 +172,7 @@ class AnalysisTab(QWidget):
             self.tabs.addTab(self.sections[key], title)
         layout.addWidget(self.tabs, 1)
         self._section_buttons()
-        self.dirty = True
-        workspace.year_changed.connect(lambda _year: self._mark_dirty())
-        workspace.data_changed.connect(lambda entity: self._mark_dirty() if entity in ENTITIES else None)
+        self.follow(SHOWN)
 
     def _section_buttons(self) -> None:
         candidates, statuses = self.sections["candidates"], self.sections["statuses"]
@@ -188,37 +184,17 @@ class AnalysisTab(QWidget):
             section.add_button("В Excel…", lambda _checked=False, s=section: self.export(s))
 
     # loading ----------------------------------------------------------------------------------------------
-    def refresh(self) -> None:
+    def refresh(self) -> QueryOp:
         """Compute the analysis for the workspace year on a worker thread; a newer request wins."""
-        self.dirty = False
-        self.generation += 1
-        generation, year = self.generation, self.workspace.year
+        year = self.workspace.year
         self.status.setText(f"Идёт расчёт за {year} год…")
+        return self.load(lambda session: analysis_data(session, year), lambda data: self._show(data, year),
+                         label="Считаются ИСБ и кандидаты в ШНОР…")
 
-        def work(_progress):
-            with self.workspace.database.session() as session:
-                return analysis_data(session, year)
-
-        run_in_background(self, work, lambda data: self._show(data, generation, year),
-                          label="Считаются ИСБ и кандидаты в ШНОР…", cancellable=False)
-
-    def _show(self, data: dict[str, list[dict]], generation: int, year: int) -> None:
-        if generation != self.generation:
-            return
+    def _show(self, data: dict[str, list[dict]], year: int) -> None:
         for key, section in self.sections.items():
             section.show_rows(data[key], year)
         self.status.setText(f"Расчёт за {year} год")
-        self.loaded = True
-
-    def showEvent(self, event) -> None:  # noqa: N802 — Qt naming
-        super().showEvent(event)
-        if self.dirty:
-            self.refresh()
-
-    def _mark_dirty(self) -> None:
-        self.dirty = True
-        if self.isVisible():
-            self.refresh()
 
     # actions ----------------------------------------------------------------------------------------------
     def edit_weights(self) -> None:
@@ -239,11 +215,12 @@ class AnalysisTab(QWidget):
         if dialog is not None:
             dialog.exec()
 
-    def revoke(self) -> None:
+    def revoke(self) -> ChangeOp | None:
+        """Ask, then withdraw the selected decision; the running withdrawal."""
         row = self.sections["statuses"].table.current()
         if row is None:
             QMessageBox.information(self, "Отмена решения", "Выберите решение в списке.")
-            return
+            return None
         label = SCHOOL_STATUSES.get(row["status"], row["status"])
         answer = QMessageBox.question(
             self, "Отмена решения",
@@ -251,16 +228,12 @@ class AnalysisTab(QWidget):
             "Отмена передаётся школе в пакете обмена.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            with self.workspace.session() as session:
-                revoke_status(session, row["school_id"], self.workspace.year, row["status"])
-        except KuratorError as error:
-            QMessageBox.warning(self, "Отмена решения", error.message)
-            return
-        self.workspace.changed("school_status")
+            return None
+        school_id, year, status = row["school_id"], self.workspace.year, row["status"]
+        return ChangeOp(self, self.workspace, lambda session: revoke_status(session, school_id, year, status),
+                        Changes("school_status")).run()
 
     def export(self, section: Section) -> None:
         title = self.tabs.tabText(self.tabs.indexOf(section))
-        export_rows(self, section.model, title, f"{title} {self.workspace.year}.xlsx")
+        export_rows(self, self.workspace, section.model, title, f"{title} {self.workspace.year}.xlsx")
 

@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
 from app.models.reference import SCHOOL_STATUSES
 from app.services.analytics.selection import decide_status
 
+from ..operations import ChangeOp
+from ..widgets.field_errors import FieldErrors
 from ..workspace import Workspace
-from .form import FieldErrors, submit
+from .form import submit
 
 
 class DecisionDialog(QDialog):
@@ -53,7 +55,7 @@ class DecisionDialog(QDialog):
         self.basis.setFixedHeight(96)
         for key, title, widget in (("status", "Статус", self.status), ("year", "Год", self.year),
                                    ("decided_on", "Дата решения", self.decided_on), ("basis", "Основание *", self.basis)):
-            self.errors.add(key, title, widget)
+            self.errors.add_row(key, title, widget)
         layout.addLayout(form)
         note = QLabel("Расчёт только предлагает статус; решение принимает методист, оно сохраняется с датой и основанием.")
         note.setWordWrap(True)
@@ -67,11 +69,9 @@ class DecisionDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(600, self.sizeHint().height())
 
-    def save(self) -> bool:
+    def save(self) -> ChangeOp:
         day = self.decided_on.date()
-
-        def write(session) -> None:
-            decide_status(session, self.school_id, self.year.value(), self.status.currentData(),
-                          self.basis.toPlainText(), date(day.year(), day.month(), day.day()))
-
-        return submit(self, self.errors, write, "school_status")
+        school_id, year, status = self.school_id, self.year.value(), self.status.currentData()
+        basis, decided_on = self.basis.toPlainText(), date(day.year(), day.month(), day.day())
+        return submit(self, lambda session: decide_status(session, school_id, year, status, basis, decided_on),
+                      "school_status")

@@ -32,7 +32,7 @@ def records_model(records: list[dict]) -> RowsModel:
 class PartBox(QGroupBox):
     """One part: its label, its number, the table of records and «В Excel…»."""
 
-    def __init__(self, title: str, part: dict, file_stem: str, parent: QWidget | None = None):
+    def __init__(self, workspace: Workspace, title: str, part: dict, file_stem: str, parent: QWidget | None = None):
         super().__init__(f"{title}: {number(part['value'])}", parent)
         layout = QVBoxLayout(self)
         label = QLabel(part["label"])
@@ -46,7 +46,7 @@ class PartBox(QGroupBox):
         self.count = QLabel(f"Записей: {len(part['records'])}")
         self.export_button = QPushButton("В Excel…")
         self.export_button.setEnabled(bool(part["records"]))
-        self.export_button.clicked.connect(lambda: export_rows(self, self.model, title, f"{file_stem}.xlsx"))
+        self.export_button.clicked.connect(lambda: export_rows(self, workspace, self.model, title, f"{file_stem}.xlsx"))
         bar.addWidget(self.count)
         bar.addStretch(1)
         bar.addWidget(self.export_button)
@@ -68,7 +68,8 @@ class ExplainDialog(QDialog):
         heading = QLabel(f"<b>{code}</b> {name} ({unit})")
         heading.setWordWrap(True)
         layout.addWidget(heading)
-        self.parts = {key: PartBox(title, parts[key], f"{code} {title.lower()} {year}") for key, title in PARTS}
+        self.parts = {key: PartBox(workspace, title, parts[key], f"{code} {title.lower()} {year}")
+                      for key, title in PARTS}
         for box in self.parts.values():
             layout.addWidget(box, 1)
         buttons = QDialogButtonBox()

@@ -24,8 +24,10 @@ from app.services.indicators.catalogue import (
     update_indicator,
 )
 
+from ..operations import ChangeOp
+from ..widgets.field_errors import FieldErrors
 from ..workspace import Workspace
-from .form import FieldErrors, submit
+from .form import submit
 from .measure_editor import MeasureEditor
 from .rows import number
 
@@ -47,7 +49,6 @@ class IndicatorDialog(QDialog):
     def __init__(self, workspace: Workspace, code: str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.workspace, self.original_code = workspace, code
-        self.saved_code: str | None = None
         self.setWindowTitle(f"Показатель {code}" if code else "Новый показатель")
         layout = QVBoxLayout(self)
         layout.addLayout(self._definition_form())
@@ -98,7 +99,7 @@ class IndicatorDialog(QDialog):
         for key, title, widget in (("code", "Код *", self.code), ("name", "Наименование *", self.name),
                                    ("unit", "Единица измерения *", self.unit), ("direction", "Направление", self.direction),
                                    ("method", "Способ определения", self.method)):
-            self.errors.add(key, title, widget)
+            self.errors.add_row(key, title, widget)
         return form
 
     def _load(self, code: str) -> None:
@@ -143,12 +144,7 @@ class IndicatorDialog(QDialog):
             self.preview.setText(f"Значение за {year} год: <b>{number(result.value)} {self.unit.currentText()}</b> "
                                  f"(числитель {number(result.numerator)}, знаменатель {number(result.denominator)}).")
 
-    def save(self) -> bool:
-        values = self.values()
-
-        def write(session) -> None:
-            indicator = (update_indicator(session, self.original_code, values) if self.original_code
-                         else create_indicator(session, values))
-            self.saved_code = indicator.code
-
-        return submit(self, self.errors, write, "indicator")
+    def save(self) -> ChangeOp:
+        code, values = self.original_code, self.values()
+        return submit(self, lambda session: update_indicator(session, code, values) if code
+                      else create_indicator(session, values), "indicator")

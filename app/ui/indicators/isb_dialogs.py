@@ -20,9 +20,11 @@ from app.services.analytics.selection import (
     set_isb_weights,
 )
 
+from ..operations import ChangeOp
+from ..widgets.field_errors import FieldErrors
 from ..widgets.fields import RUSSIAN
 from ..workspace import Workspace
-from .form import FieldErrors, submit
+from .form import submit
 
 METHOD_FILE = ROOT / "docs" / "isb.md"
 WEIGHT_LIMIT = 100.0
@@ -51,7 +53,7 @@ class WeightsDialog(QDialog):
             box.setRange(-WEIGHT_LIMIT, WEIGHT_LIMIT)
             box.setAlignment(Qt.AlignmentFlag.AlignRight)
             box.setToolTip("Чем больше, тем благополучнее" if sign > 0 else "Чем больше, тем менее благополучно")
-            self.errors.add(key, title, box)
+            self.errors.add_row(key, title, box)
         layout.addLayout(form)
         layout.addWidget(self.errors.message("weights"))
         self.buttons = QDialogButtonBox()
@@ -73,12 +75,9 @@ class WeightsDialog(QDialog):
     def weights(self) -> dict[str, float]:
         return {key: box.value() for key, box in self.boxes.items()}
 
-    def save(self) -> bool:
-
-        def write(session) -> None:
-            set_isb_weights(session, self.weights())
-
-        return submit(self, self.errors, write, "isb_weights")
+    def save(self) -> ChangeOp:
+        weights = self.weights()
+        return submit(self, lambda session: set_isb_weights(session, weights), "isb_weights")
 
 
 def method_text() -> str:

@@ -13,8 +13,10 @@ from PySide6.QtWidgets import (
 
 from app.services.indicators.catalogue import compute, get_indicator, set_manual_value
 
+from ..operations import ChangeOp
+from ..widgets.field_errors import FieldErrors
 from ..workspace import Workspace
-from .form import FieldErrors, submit
+from .form import submit
 from .targets_dialog import EMPTY, box_value, value_box
 
 
@@ -45,7 +47,7 @@ class ManualValueDialog(QDialog):
         for key, title, widget in (("year", "Год", self.year), ("value", "Значение", self.value),
                                    ("numerator", "Числитель", self.numerator),
                                    ("denominator", "Знаменатель", self.denominator), ("comment", "Комментарий", self.comment)):
-            self.errors.add(key, title, widget)
+            self.errors.add_row(key, title, widget)
         layout.addLayout(form)
         buttons = QDialogButtonBox()
         buttons.addButton("Сохранить", QDialogButtonBox.ButtonRole.AcceptRole).setDefault(True)
@@ -64,10 +66,8 @@ class ManualValueDialog(QDialog):
                            (self.denominator, result.denominator)):
             box.setValue(EMPTY if value is None else value)
 
-    def save(self) -> bool:
-
-        def write(session) -> None:
-            set_manual_value(session, self.code, self.year.value(), box_value(self.value), box_value(self.numerator),
-                             box_value(self.denominator), self.comment.toPlainText().strip() or None)
-
-        return submit(self, self.errors, write, "indicator_value")
+    def save(self) -> ChangeOp:
+        code, year, comment = self.code, self.year.value(), self.comment.toPlainText().strip() or None
+        value, numerator, denominator = (box_value(box) for box in (self.value, self.numerator, self.denominator))
+        return submit(self, lambda session: set_manual_value(session, code, year, value, numerator, denominator,
+                                                             comment), "indicator_value")

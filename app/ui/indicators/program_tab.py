@@ -17,7 +17,9 @@ from app.services.indicators.catalogue import (
     indicator_table,
 )
 
+from ..operations import EVERYTHING, QueryOp
 from ..widgets.record_form import note_label
+from ..widgets.refresh import RefreshWhenShown
 from ..workspace import Workspace
 from .explain_dialog import ExplainDialog
 from .form import export_rows
@@ -27,7 +29,6 @@ from .rows import STRETCH, Col, RowsModel, RowsTable, labels, number
 from .targets_dialog import TargetsDialog
 
 STATUS_COLOURS = {"achieved": "#cdebd0", "not_achieved": "#f6cccc", "no_data": "#e2e2e2"}
-ENTITIES = {"indicator", "indicator_target", "indicator_value", "school_status", ""}
 
 
 def status_colour(row: dict) -> QColor | None:
@@ -45,8 +46,9 @@ def columns(year: int) -> list[Col]:
     ]
 
 
-class ProgramTab(QWidget):
-    """The year's indicator table; a school installation sees it read-only with the reason."""
+class ProgramTab(RefreshWhenShown, QWidget):
+    """The year's indicator table; a school installation sees it read-only with the reason. Computed indicators count
+    records of every kind, so any change refreshes it."""
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None):
         super().__init__(parent)
@@ -65,9 +67,7 @@ class ProgramTab(QWidget):
         layout.addWidget(self.table, 1)
         self.summary = QLabel()
         layout.addWidget(self.summary)
-        self.dirty = True
-        workspace.year_changed.connect(lambda _year: self._mark_dirty())
-        workspace.data_changed.connect(lambda entity: self._mark_dirty() if entity in ENTITIES else None)
+        self.follow({EVERYTHING})
 
     def _buttons(self) -> QHBoxLayout:
         bar = QHBoxLayout()
@@ -83,12 +83,12 @@ class ProgramTab(QWidget):
         bar.addStretch(1)
         return bar
 
-    def refresh(self) -> None:
-        """Compute the year's table again (computed indicators are counted live)."""
-        self.dirty = False
+    def refresh(self) -> QueryOp:
+        """Compute the year's table again off the UI thread (computed indicators are counted live)."""
         year = self.workspace.year
-        with self.workspace.session() as session:
-            rows = indicator_table(session, year)
+        return self.load(lambda session: indicator_table(session, year), lambda rows: self._show(rows, year))
+
+    def _show(self, rows: list[dict], year: int) -> None:
         chosen = (self.table.current() or {}).get("code")
         self.model.columns = columns(year)
         self.model.set_rows(rows)
@@ -104,16 +104,6 @@ class ProgramTab(QWidget):
         self.buttons["manual"].setEnabled(bool(row) and row["method"] == "manual")
         for key in ("explain", "targets", "edit"):
             self.buttons[key].setEnabled(row is not None)
-
-    def showEvent(self, event) -> None:  # noqa: N802 — Qt naming
-        super().showEvent(event)
-        if self.dirty:
-            self.refresh()
-
-    def _mark_dirty(self) -> None:
-        self.dirty = True
-        if self.isVisible():
-            self.refresh()
 
     def _selected_code(self) -> str | None:
         row = self.table.current()
@@ -144,4 +134,4 @@ class ProgramTab(QWidget):
 
     def export(self) -> None:
         year = self.workspace.year
-        export_rows(self, self.model, f"Показатели {year}", f"Показатели программы {year}.xlsx")
+        export_rows(self, self.workspace, self.model, f"Показатели {year}", f"Показатели программы {year}.xlsx")

@@ -14,9 +14,11 @@ from PySide6.QtWidgets import (
 from app.errors import ValidationError
 from app.services.indicators.catalogue import get_indicator, plan_fact, set_target
 
+from ..operations import ChangeOp
+from ..widgets.field_errors import FieldErrors
 from ..widgets.fields import RUSSIAN
 from ..workspace import Workspace
-from .form import FieldErrors, submit
+from .form import submit
 
 TARGET_YEARS = range(2021, 2031)
 EMPTY = -1.0
@@ -63,7 +65,7 @@ class TargetsDialog(QDialog):
             box = self.boxes[year] = value_box(unit)
             stored = self.stored.get(year)
             box.setValue(EMPTY if stored is None else stored)
-            self.errors.add(str(year), f"{year} год", box)
+            self.errors.add_row(str(year), f"{year} год", box)
         layout.addLayout(form)
         buttons = QDialogButtonBox()
         buttons.addButton("Сохранить", QDialogButtonBox.ButtonRole.AcceptRole).setDefault(True)
@@ -73,21 +75,22 @@ class TargetsDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(480, self.sizeHint().height())
 
-    def changed(self) -> dict[int, float | None]:
+    def changed_targets(self) -> dict[int, float | None]:
         values = {year: box_value(box) for year, box in self.boxes.items()}
         return {year: value for year, value in values.items() if value != self.stored.get(year)}
 
-    def save(self) -> bool:
+    def save(self) -> ChangeOp:
         """Write the changed targets in one transaction; any refusal keeps them all unsaved."""
+        code, changed = self.code, self.changed_targets()
 
         def write(session) -> None:
             errors = {}
-            for year, value in self.changed().items():
+            for year, value in changed.items():
                 try:
-                    set_target(session, self.code, year, value)
+                    set_target(session, code, year, value)
                 except ValidationError as error:
                     errors[str(year)] = next(iter(error.errors.values()))
             if errors:
                 raise ValidationError(errors)
 
-        return submit(self, self.errors, write, "indicator_target")
+        return submit(self, write, "indicator_target")

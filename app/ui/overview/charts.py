@@ -15,12 +15,14 @@ from app.services.analytics import chart_data
 from app.services.indicators.catalogue import list_indicators
 from app.services.roadmaps.plans import list_roadmaps
 
+from ..operations import EVERYTHING, QueryOp
 from ..widgets.charts import ChartView
+from ..widgets.refresh import RefreshWhenShown
 from ..workspace import Workspace
 
 
-class OverviewCharts(QWidget):
-    """Three charts for the selected year; `refresh()` redraws them from the database."""
+class OverviewCharts(RefreshWhenShown, QWidget):
+    """Three charts for the selected year, redrawn when shown after any change; the data is read off the UI thread."""
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None):
         super().__init__(parent)
@@ -45,14 +47,13 @@ class OverviewCharts(QWidget):
         grid.addWidget(self.empty, 2, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+        self.follow({EVERYTHING})
 
-    def refresh(self) -> None:
+    def refresh(self) -> QueryOp:
         year = self.workspace.year
-        with self.workspace.session() as session:
-            indicators = [(i.code, i.name) for i in list_indicators(session)]
-            points = chart_data.quadrant_points(session, year)
-            municipal = next((r for r in list_roadmaps(session) if r.level == "municipal"), None)
-            sections = chart_data.roadmap_by_section(session, municipal.id, year) if municipal else None
+        return self.load(lambda session: chart_figures(session, year), lambda figures: self._show(*figures, year))
+
+    def _show(self, indicators: list[tuple[str, str]], points: dict, sections: dict | None, year: int) -> None:
         self._fill_indicators(indicators)
         self.quadrants.setVisible(bool(points["points"]))
         if points["points"]:
@@ -76,11 +77,23 @@ class OverviewCharts(QWidget):
         self.indicator.blockSignals(False)
         self._draw_indicator()
 
-    def _draw_indicator(self) -> None:
+    def _draw_indicator(self) -> QueryOp | None:
         code = self.indicator.currentData()
         self.plan_fact.setVisible(code is not None)
         if code is None:
-            return
-        with self.workspace.session() as session:
-            series = chart_data.plan_fact_series(session, code)
-        self.plan_fact.show_data(series, f"Показатель {code}: план и факт, {series['unit']}")
+            return None
+        return QueryOp(self, self.workspace, lambda session: chart_data.plan_fact_series(session, code),
+                       lambda series: self._draw_series(code, series)).run()
+
+    def _draw_series(self, code: str, series: dict) -> None:
+        if code == self.indicator.currentData():  # not an older choice's series arriving late
+            self.plan_fact.show_data(series, f"Показатель {code}: план и факт, {series['unit']}")
+
+
+def chart_figures(session, year: int) -> tuple[list[tuple[str, str]], dict, dict | None]:
+    """What the charts show for the year: the indicators to choose from, the ИСБ × results points, the municipal
+    roadmap's execution by section (None without a municipal roadmap)."""
+    indicators = [(indicator.code, indicator.name) for indicator in list_indicators(session)]
+    municipal = next((r for r in list_roadmaps(session) if r.level == "municipal"), None)
+    sections = chart_data.roadmap_by_section(session, municipal.id, year) if municipal else None
+    return indicators, chart_data.quadrant_points(session, year), sections

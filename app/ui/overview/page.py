@@ -6,6 +6,8 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from app.services.analytics.overview import Figure, overview
 from app.services.installation import get_installation
 
+from ..operations import EVERYTHING, QueryOp
+from ..widgets.refresh import RefreshWhenShown
 from ..widgets.tabbed_page import page_title
 from ..workspace import Workspace
 from .charts import OverviewCharts
@@ -38,8 +40,9 @@ class FigureCard(QPushButton):
             layout.addWidget(label)
 
 
-class OverviewPage(QWidget):
-    """The figures for the selected year; `charts_area` is where the indicators' charts go."""
+class OverviewPage(RefreshWhenShown, QWidget):
+    """The figures for the selected year; `charts_area` is where the indicators' charts go. The figures count every
+    kind of data, so any change refreshes them."""
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None):
         super().__init__(parent)
@@ -58,16 +61,20 @@ class OverviewPage(QWidget):
         layout.addLayout(self.charts_area)
         layout.addStretch(1)
         self.cards: dict[str, FigureCard] = {}
-        workspace.year_changed.connect(lambda _year: self.refresh())
-        workspace.data_changed.connect(lambda _entity: self.refresh())
-        self.refresh()
+        self.follow({EVERYTHING})
 
-    def refresh(self) -> None:
-        with self.workspace.session() as session:
-            figures = overview(session, self.workspace.year)
+    def refresh(self) -> QueryOp:
+        """Count the year's figures off the UI thread; the cards show when they are back."""
+        year = self.workspace.year
+
+        def count(session) -> tuple[str, list[Figure]]:
             installation = get_installation(session)
-        who = installation.name if installation else ""
-        self.subtitle.setText(f"{who} · {self.workspace.year} год")
+            return (installation.name if installation else ""), overview(session, year)
+
+        return self.load(count, lambda counted: self._show(*counted, year))
+
+    def _show(self, who: str, figures: list[Figure], year: int) -> None:
+        self.subtitle.setText(f"{who} · {year} год")
         for card in self.cards.values():
             card.deleteLater()
         self.cards = {}
@@ -76,4 +83,3 @@ class OverviewPage(QWidget):
             card.clicked.connect(lambda _checked=False, f=figure: self.workspace.navigate.emit(f.page, dict(f.filters)))
             self.grid.addWidget(card, index // COLUMNS, index % COLUMNS)
             self.cards[figure.key] = card
-        self.charts.refresh()

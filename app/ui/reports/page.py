@@ -17,15 +17,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import School, alive
-from app.services.installation import own_school
 from app.services.reports import documents as reports
 from app.services.reports import excel as report_excel
 
-from ..background import run_in_background
+from ..operations import QueryOp
+from ..widgets.refresh import RefreshWhenShown
 from ..widgets.tabbed_page import page_title
 from ..widgets.year_selector import YearSelector
 from ..workspace import Workspace
@@ -62,7 +60,7 @@ REPORTS: tuple[ReportKind, ...] = (
 FILTERS = {"pdf": "Документ PDF (*.pdf)", "xlsx": "Книга Excel (*.xlsx)"}
 
 
-class ReportsPage(QWidget):
+class ReportsPage(RefreshWhenShown, QWidget):
     """The report chooser; the last file made can be opened with «Открыть»."""
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None):
@@ -99,8 +97,7 @@ class ReportsPage(QWidget):
         self.generate.clicked.connect(lambda: self.start())
         self.open.clicked.connect(self.open_last)
         workspace.year_changed.connect(self.year.set_year)
-        workspace.data_changed.connect(lambda entity: entity in ("", "school") and self._fill_schools())
-        self._fill_schools()
+        self.follow({"school"}, year=False)
         self._kind_changed()
 
     def report(self) -> ReportKind:
@@ -110,14 +107,12 @@ class ReportsPage(QWidget):
         self.description.setText(self.report().description)
         self.school.setEnabled(self.report().needs_school)
 
-    def _fill_schools(self) -> None:
+    def refresh(self) -> None:
+        """The schools a profile can be made for."""
         with self.workspace.session() as session:
-            own = own_school(session)
-            schools = [own] if own else session.scalars(
-                select(School).where(alive(School)).order_by(School.name)).all()
-            items = [(s.name, s.code) for s in schools]
+            schools = reports.report_schools(session)
         self.school.clear()
-        for name, code in items:
+        for code, name in schools:
             self.school.addItem(name, code)
 
     def _default_name(self) -> str:
@@ -125,24 +120,22 @@ class ReportsPage(QWidget):
         school = f" — {self.school.currentText()}" if report.needs_school else ""
         return f"{report.title.rsplit(' (', 1)[0]}{school}, {year}.{report.suffix}"
 
-    def start(self, path: str | None = None) -> None:
+    def start(self, path: str | None = None) -> QueryOp | None:
         """Ask where to save (unless `path` is given), then build the report in the background."""
         report = self.report()
         if not path:
             path, _ = QFileDialog.getSaveFileName(self, "Сохранить отчёт", self._default_name(), FILTERS[report.suffix])
         if not path:
-            return
+            return None
         if not path.lower().endswith(f".{report.suffix}"):
             path += f".{report.suffix}"
         year, code = self.year.year(), self.school.currentData() if report.needs_school else None
 
-        def work(_progress) -> Path:
-            target = reports.check_target(path)
-            with self.workspace.session() as session:
-                return report.make(session, year, code, target)
+        def make(session) -> Path:
+            return report.make(session, year, code, reports.check_target(path))
 
         self.status.setText("Отчёт формируется…")
-        run_in_background(self, work, self._done, label="Формирование отчёта…", cancellable=False)
+        return QueryOp(self, self.workspace, make, self._done).with_progress("Формирование отчёта…").run()
 
     def _done(self, path: Path) -> None:
         self.last_path = Path(path)

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMessageBox, QPushButton
 
+from app.errors import KuratorError
 from app.services.records import editable
 from app.services.results.importing import (
     ImportSummary,
@@ -12,7 +13,7 @@ from app.services.results.importing import (
     write_results_template,
 )
 
-from ..background import run_in_background
+from ..operations import ChangeOp, Changes, QueryOp, show_error
 from ..widgets.tabbed_page import TabbedPage
 from ..workspace import Workspace
 from .errors_dialog import ImportErrorsDialog
@@ -23,6 +24,7 @@ TABS = (
     ("Выпуск", "graduation"), ("Олимпиады", "olympiad_result"), ("Социальный паспорт", "social_passport"),
 )
 EXCEL_FILTER = "Книга Excel (*.xlsx)"
+RESULTS = Changes(*{entity for _title, entity, *_fixed in TABS})  # what loading the results workbook may change
 
 
 class ResultsPage(TabbedPage):
@@ -49,44 +51,36 @@ class ResultsPage(TabbedPage):
         self.import_button.setToolTip(reason or "Загрузить заполненный шаблон: если в файле есть ошибки, "
                                                 "ничего не сохраняется.")
 
-    def save_template(self) -> None:
+    def save_template(self) -> QueryOp | None:
         year = self.workspace.year
         path, _filter = QFileDialog.getSaveFileName(self, "Сохранить шаблон", f"Результаты {year}.xlsx", EXCEL_FILTER)
         if not path:
-            return
+            return None
         path = path if path.lower().endswith(".xlsx") else path + ".xlsx"
-
-        def work(_progress) -> int:
-            with self.workspace.session() as session:
-                return write_results_template(session, Path(path), year=year, prefill=True)
-
-        run_in_background(self, work, lambda rows: self._template_saved(path, rows), label="Сохраняется шаблон…",
-                          cancellable=False)
+        return QueryOp(self, self.workspace,
+                       lambda session: write_results_template(session, Path(path), year=year, prefill=True),
+                       lambda rows: self._template_saved(path, rows)).with_progress("Сохраняется шаблон…").run()
 
     def _template_saved(self, path: str, rows: int) -> None:
         filled = f"Подставлено строк за {self.workspace.year} год: {rows}." if rows else "Данных за выбранный год пока нет."
         QMessageBox.information(self, "Шаблон Excel", f"Шаблон сохранён: {path}\n{filled}")
 
-    def load_file(self) -> None:
+    def load_file(self) -> ChangeOp | None:
+        """Load a filled workbook in one transaction; a file with errors is listed and nothing is saved."""
         path, _filter = QFileDialog.getOpenFileName(self, "Загрузить результаты", "", EXCEL_FILTER)
         if not path:
+            return None
+        return (ChangeOp(self, self.workspace, lambda session: import_results(session, Path(path)), RESULTS)
+                .with_progress("Проверяется и загружается файл…").success(self._loaded).failure(self._refused).run())
+
+    def _refused(self, error: KuratorError) -> None:
+        if not isinstance(error, ResultsImportError):
+            show_error(self, error)
             return
+        self.errors_dialog = ImportErrorsDialog(error.errors, self)
+        self.errors_dialog.open()
 
-        def work(_progress) -> ImportSummary | ResultsImportError:
-            try:
-                with self.workspace.session() as session:
-                    return import_results(session, Path(path))
-            except ResultsImportError as error:
-                return error
-
-        run_in_background(self, work, self._loaded, label="Проверяется и загружается файл…", cancellable=False)
-
-    def _loaded(self, outcome: ImportSummary | ResultsImportError) -> None:
-        if isinstance(outcome, ResultsImportError):
-            self.errors_dialog = ImportErrorsDialog(outcome.errors, self)
-            self.errors_dialog.open()
-            return
-        self.workspace.changed()
+    def _loaded(self, outcome: ImportSummary) -> None:
         lines = [f"{sheet}: добавлено {c['created']}, обновлено {c['updated']}, без изменений {c['unchanged']}"
                  for sheet, c in outcome.by_sheet.items()]
         total = f"Всего: добавлено {outcome.created}, обновлено {outcome.updated}, без изменений {outcome.unchanged}."

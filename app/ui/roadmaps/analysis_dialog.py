@@ -23,14 +23,12 @@ from app.services.roadmaps.export import (
 )
 from app.services.roadmaps.plans import roadmap_overview
 
-from ..background import run_in_background
+from ..operations import QueryOp
 from ..workspace import Workspace
 
 
 class AnalysisDialog(QDialog):
     """`roadmap` is the page's choice: id, years, label."""
-
-    runner = staticmethod(run_in_background)
 
     def __init__(self, workspace: Workspace, roadmap: dict, parent: QWidget | None = None):
         super().__init__(parent)
@@ -75,16 +73,14 @@ class AnalysisDialog(QDialog):
         if path:
             self.save(Path(path).with_suffix(".pdf"))
 
-    def save(self, path: Path) -> None:
+    def save(self, path: Path) -> QueryOp:
+        """Write the analysis to `path` in the background; the dialog closes when it is written."""
         text = AnalysisText(self.conclusions.toPlainText().strip(), self.signer_position.text().strip(),
                             self.signer_name.text().strip())
         roadmap_id, year = self.roadmap["id"], self.year.value()
-
-        def work(_progress):
-            with self.workspace.session() as session:
-                return export_analysis_pdf(session, roadmap_id, path, year=year, text=text)
-
-        self.runner(self, work, self._saved, label="Готовится анализ реализации…")
+        return QueryOp(self, self.workspace,
+                       lambda session: export_analysis_pdf(session, roadmap_id, path, year=year, text=text),
+                       self._saved).with_progress("Готовится анализ реализации…").run()
 
     def _saved(self, path: Path) -> None:
         self.saved_path = Path(path)

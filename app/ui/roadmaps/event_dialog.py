@@ -18,14 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import KuratorError, ValidationError
 from app.models.reference import EVIDENCE_KINDS
 from app.services.roadmaps.access import roadmap_editable
 from app.services.roadmaps.evidence import evidence_path, list_evidence, remove_evidence
 from app.services.roadmaps.plans import correct_deadline
 from app.services.roadmaps.view import event_card
 
-from ..widgets.record_form import ERROR_STYLE, note_label
+from ..operations import ChangeOp, Changes
+from ..widgets.field_errors import FieldErrors
+from ..widgets.record_form import note_label
 from ..workspace import Workspace
 from .progress_dialog import ProgressDialog
 from .statuses import plain_table, read_only_item, ru_date, status_item
@@ -84,14 +85,14 @@ class EventDialog(QDialog):
         form.addRow("Планируемый результат", self.planned_result)
         form.addRow("Срок (как в документе)", self.deadline)
         form.addRow("Как понят срок", self.understood)
-        form.addRow("Исправить срок", self._correction())
+        self.errors = FieldErrors(form)
+        self.errors.add_row("deadline_override", "Исправить срок", self._correction())
         return form
 
     def _correction(self) -> QWidget:
         cell = QWidget()
-        column = QVBoxLayout(cell)
-        column.setContentsMargins(0, 0, 0, 0)
-        row = QHBoxLayout()
+        row = QHBoxLayout(cell)
+        row.setContentsMargins(0, 0, 0, 0)
         self.correction = QLineEdit(self.card["deadline_override"])
         self.correction.setPlaceholderText("Например: «Март - апрель», «Ежемесячно», «до 01.09.2022»")
         self.apply_button = QPushButton("Применить")
@@ -99,12 +100,7 @@ class EventDialog(QDialog):
         self.correction.returnPressed.connect(self.apply_correction)
         row.addWidget(self.correction, 1)
         row.addWidget(self.apply_button)
-        self.correction_error = QLabel()
-        self.correction_error.setStyleSheet(ERROR_STYLE)
-        self.correction_error.setWordWrap(True)
-        self.correction_error.hide()
-        column.addLayout(row)
-        column.addWidget(self.correction_error)
+        cell.setFocusProxy(self.correction)
         for widget in (self.correction, self.apply_button):
             widget.setEnabled(self.editable)
         return cell
@@ -182,19 +178,18 @@ class EventDialog(QDialog):
         return occurrences[row] if 0 <= row < len(occurrences) else None
 
     # actions ------------------------------------------------------------------------------------------------
-    def apply_correction(self) -> bool:
+    def apply_correction(self) -> ChangeOp:
         """Store the corrected deadline and plan its occurrences; a message under the field when not understood."""
-        try:
-            with self.workspace.session() as session:
-                correct_deadline(session, self.event_id, self.correction.text().strip())
-        except ValidationError as error:
-            self.correction_error.setText(error.errors.get("deadline_override", error.message))
-            self.correction_error.show()
-            return False
-        self.correction_error.hide()
-        self.workspace.changed("roadmap")
+        event_id, text = self.event_id, self.correction.text().strip()
+        return self._change(lambda session: correct_deadline(session, event_id, text))
+
+    def _change(self, work) -> ChangeOp:
+        """Change the event's roadmap; once done, show the event again."""
+        return ChangeOp(self, self.workspace, work, Changes("roadmap")).fields(self.errors).success(self._changed).run()
+
+    def _changed(self, _result: object) -> None:
+        self.errors.clear()
         self.fill()
-        return True
 
     def progress_dialog(self) -> ProgressDialog | None:
         """The «Отметить выполнение» dialog for the chosen occurrence (None when none is chosen or allowed)."""
@@ -223,21 +218,14 @@ class EventDialog(QDialog):
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
-    def remove_file(self) -> None:
+    def remove_file(self) -> ChangeOp | None:
         item = self.selected_file()
         if item is None:
-            return
+            return None
         answer = QMessageBox.question(self, "Документы", f"Удалить документ «{item.title or item.file_name}»?",
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            with self.workspace.session() as session:
-                remove_evidence(session, item.id)
-        except KuratorError as error:
-            QMessageBox.warning(self, "Документы", error.message)
-            return
-        self.workspace.changed("roadmap")
-        self.fill()
+            return None
+        return self._change(lambda session: remove_evidence(session, item.id))
 

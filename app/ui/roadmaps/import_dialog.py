@@ -39,7 +39,7 @@ from app.services.roadmaps.importing import (
 )
 from app.services.roadmaps.tables import TableCandidate, list_candidate_tables
 
-from ..background import run_in_background
+from ..operations import ChangeOp, Changes, QueryOp
 from ..widgets.record_form import note_label
 from ..workspace import Workspace
 from .statuses import plain_table, read_only_item
@@ -51,9 +51,7 @@ UNRECOGNIZED_COLOR = "#f6c9cc"
 
 
 class ImportDialog(QDialog):
-    """`read_file()` and `save()` go through `runner` (the background runner; tests put a synchronous one)."""
-
-    runner = staticmethod(run_in_background)
+    """Reading the file and saving the roadmap run off the UI thread."""
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None):
         super().__init__(parent)
@@ -186,19 +184,20 @@ class ImportDialog(QDialog):
             self.read_file(index)
 
     # reading ------------------------------------------------------------------------------------------------
-    def read_file(self, table_index: int | None = None) -> None:
-        """Read the file in the background (nothing is saved) and show the preview."""
+    def read_file(self, table_index: int | None = None) -> QueryOp | None:
+        """Read the file in the background (nothing is saved) and show the preview; the running read."""
         path = Path(self.path.text().strip())
         if not self.path.text().strip():
             QMessageBox.information(self, self.windowTitle(), "Выберите файл дорожной карты.")
-            return
-        year_from, year_to = self.year_from.value(), self.year_to.value()
+            return None
+        year_from, year_to, known = self.year_from.value(), self.year_to.value(), self.candidates
 
-        def work(_progress):
-            candidates = list_candidate_tables(path) if table_index is None else self.candidates
+        def read(_session) -> tuple[list[TableCandidate], RoadmapPreview]:
+            candidates = list_candidate_tables(path) if table_index is None else known
             return candidates, preview_file(path, year_from, year_to, table_index)
 
-        self.runner(self, work, self.show_preview, label="Читается файл дорожной карты…")
+        return QueryOp(self, self.workspace, read, self.show_preview).with_progress(
+            "Читается файл дорожной карты…").run()
 
     def show_preview(self, result: tuple[list[TableCandidate], RoadmapPreview]) -> None:
         self.candidates, self.preview = result
@@ -289,22 +288,18 @@ class ImportDialog(QDialog):
         with self.workspace.session() as session:
             return get_record(session, "school", self.school.currentData()).code
 
-    def save(self) -> None:
+    def save(self) -> ChangeOp | None:
         """Save the previewed roadmap in the background; the dialog closes when it is stored."""
         if self.preview is None or not self.allowed:
-            return
+            return None
         if self.level.currentData() == "school" and self.school.currentData() is None:
             QMessageBox.information(self, self.windowTitle(), "Выберите школу, чья это дорожная карта.")
-            return
+            return None
         preview, title, code = self.preview, self.title.text().strip() or None, self.school_code()
-
-        def work(_progress):
-            with self.workspace.session() as session:
-                return save_preview(session, preview, title=title, school_code=code)
-
-        self.runner(self, work, self._saved, label="Сохраняется дорожная карта…", cancellable=False)
+        return (ChangeOp(self, self.workspace,
+                         lambda session: save_preview(session, preview, title=title, school_code=code),
+                         Changes("roadmap")).with_progress("Сохраняется дорожная карта…").success(self._saved).run())
 
     def _saved(self, summary: dict) -> None:
         self.result_summary = summary
-        self.workspace.changed("roadmap")
         self.accept()

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import KuratorError
 from app.services.output.ru_format import format_value
 from app.services.records import ref_options
 from app.services.roadmaps.access import delete_roadmap, roadmap_editable
@@ -34,8 +33,9 @@ from app.services.roadmaps.view import (
     section_tree,
 )
 
-from ..background import run_in_background
+from ..operations import ChangeOp, Changes, QueryOp
 from ..widgets.record_form import note_label
+from ..widgets.refresh import RefreshWhenShown
 from ..widgets.search_box import SearchBox
 from ..widgets.tabbed_page import page_title
 from ..workspace import Workspace
@@ -60,9 +60,10 @@ STRIP = (("on_time_percent", "Выполнено в срок"), ("overdue", "П�
          ("remaining", "Осталось"))
 STRIP_STYLE = "background: #f6f9fc; border: 1px solid #c8d3e0; border-radius: 4px; padding: 4px 10px;"
 ALL_SECTIONS = "__all__"
+SHOWN = {"roadmap", "school", "peer"}  # roadmaps are named after schools; a school's key decides who keeps its roadmap
 
 
-class RoadmapsPage(QWidget):
+class RoadmapsPage(RefreshWhenShown, QWidget):
     """Sections on the left, events on the right; everything follows the toolbar's year."""
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None):
@@ -70,7 +71,6 @@ class RoadmapsPage(QWidget):
         self.workspace = workspace
         self.roadmap: dict | None = None
         self.editable, self.reason = False, ""
-        self.dirty = True
         self.rows: list[dict] = []
         layout = QVBoxLayout(self)
         layout.addWidget(page_title("Дорожные карты"))
@@ -83,8 +83,7 @@ class RoadmapsPage(QWidget):
         layout.addLayout(self._filter_bar())
         layout.addWidget(self._body(), 1)
         layout.addWidget(legend())
-        workspace.year_changed.connect(lambda _year: self._mark_dirty())
-        workspace.data_changed.connect(lambda _entity: self._mark_dirty())
+        self.follow(SHOWN)
 
     # building -----------------------------------------------------------------------------------------------
     def _roadmap_bar(self) -> QHBoxLayout:
@@ -102,7 +101,7 @@ class RoadmapsPage(QWidget):
             self.school_filter.setToolTip("Показать дорожные карты одной школы (и муниципальную)")
             self.school_filter.setMinimumWidth(220)
             self.school_filter.addItem("Все школы", None)
-            self.school_filter.currentIndexChanged.connect(lambda _index: self.reload())
+            self.school_filter.currentIndexChanged.connect(lambda _index: self.refresh())
             bar.addWidget(self.school_filter, 1)
         return bar
 
@@ -171,19 +170,8 @@ class RoadmapsPage(QWidget):
         return splitter
 
     # loading ------------------------------------------------------------------------------------------------
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self.dirty:
-            self.reload()
-
-    def _mark_dirty(self) -> None:
-        self.dirty = True
-        if self.isVisible():
-            self.reload()
-
-    def reload(self, select: str | None = None) -> None:
+    def refresh(self, select: str | None = None) -> None:
         """Re-read the roadmap list (keeping the chosen one, or choosing `select`) and show it."""
-        self.dirty = False
         keep = select or self.selector.currentData()
         with self.workspace.session() as session:
             self._load_schools(session)
@@ -302,7 +290,7 @@ class RoadmapsPage(QWidget):
     def apply_filters(self, filters: dict[str, Any]) -> None:
         """From elsewhere (an overview card): «status» picks the state filter, «roadmap_id» the roadmap."""
         if filters.get("roadmap_id"):
-            self.reload(select=filters["roadmap_id"])
+            self.refresh(select=filters["roadmap_id"])
         labels = {kwargs.get("status"): index for index, (_label, kwargs) in enumerate(STATE_FILTERS) if kwargs.get("status")}
         self.state_filter.setCurrentIndex(labels.get(filters.get("status"), 0))
 
@@ -317,7 +305,7 @@ class RoadmapsPage(QWidget):
     def import_roadmap(self) -> None:
         dialog = ImportDialog(self.workspace, self)
         if dialog.exec() and dialog.result_summary:
-            self.reload(select=dialog.result_summary["roadmap_id"])
+            self.refresh(select=dialog.result_summary["roadmap_id"])
 
     def export_excel(self) -> None:
         roadmap_id = self.roadmap_id()
@@ -329,34 +317,27 @@ class RoadmapsPage(QWidget):
             return
         target = Path(path).with_suffix(".xlsx")
 
-        def work(_progress):
-            with self.workspace.session() as session:
-                return export_excel(session, roadmap_id, target)
-
-        run_in_background(self, work, lambda saved: QMessageBox.information(
-            self, "Выгрузка", f"Дорожная карта сохранена:\n{saved}"), label="Выгружается дорожная карта…")
+        QueryOp(self, self.workspace, lambda session: export_excel(session, roadmap_id, target),
+                lambda saved: QMessageBox.information(self, "Выгрузка", f"Дорожная карта сохранена:\n{saved}")
+                ).with_progress("Выгружается дорожная карта…").run()
 
     def open_analysis(self) -> None:
         if self.roadmap is not None:
             AnalysisDialog(self.workspace, self.roadmap, self).exec()
 
-    def delete_roadmap(self) -> None:
+    def delete_roadmap(self) -> ChangeOp | None:
+        """Ask, then delete the chosen roadmap (softly: the deletion travels in a packet); the running deletion."""
         roadmap_id = self.roadmap_id()
         if roadmap_id is None:
-            return
+            return None
         answer = QMessageBox.question(
             self, "Удаление", f"Удалить дорожную карту «{self.selector.currentText()}» со всеми мероприятиями и "
             "отметками о выполнении?\nОна исчезнет из списков; удаление передаётся в пакете обмена.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            with self.workspace.session() as session:
-                delete_roadmap(session, roadmap_id)
-        except KuratorError as error:
-            QMessageBox.warning(self, "Удаление", error.message)
-            return
-        self.workspace.changed("roadmap")
+            return None
+        return ChangeOp(self, self.workspace, lambda session: delete_roadmap(session, roadmap_id),
+                        Changes("roadmap")).run()
 
 
 def roadmaps_page(workspace: Workspace) -> RoadmapsPage:

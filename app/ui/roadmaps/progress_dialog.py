@@ -20,13 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import ValidationError
 from app.models.reference import EVENT_STATUSES, EVIDENCE_KINDS
 from app.services.roadmaps.evidence import attach_evidence
 from app.services.roadmaps.plans import record_progress
 
-from ..background import run_in_background
-from ..widgets.record_form import ERROR_STYLE
+from ..operations import ChangeOp, Changes
+from ..widgets.field_errors import FieldErrors
 from ..workspace import Workspace
 from .statuses import ru_date
 
@@ -35,8 +34,6 @@ CHOSEN_STATES = ("planned", "in_progress", "done", "cancelled")  # «с нару
 
 class ProgressDialog(QDialog):
     """Saves in one transaction (state, date, comment, files); messages appear at the wrong fields."""
-
-    runner = staticmethod(run_in_background)
 
     def __init__(self, workspace: Workspace, event_id: str, occurrence: dict, parent: QWidget | None = None):
         super().__init__(parent)
@@ -47,7 +44,7 @@ class ProgressDialog(QDialog):
         window = f"{ru_date(occurrence['window_start'])} – {ru_date(occurrence['window_end'])}"
         layout.addWidget(QLabel(f"Срок исполнения: {window}"))
         form = QFormLayout()
-        self.errors: dict[str, QLabel] = {}
+        self.errors = FieldErrors(form)
         self.status = QComboBox()
         for code in CHOSEN_STATES:
             self.status.addItem(EVENT_STATUSES[code], code)
@@ -64,8 +61,8 @@ class ProgressDialog(QDialog):
         self.comment.setTabChangesFocus(True)
         for name, label, widget in (("status", "Состояние", self.status), ("completed_on", "Дата выполнения", self.completed_on),
                                     ("comment", "Комментарий", self.comment)):
-            form.addRow(label, self._with_error(name, widget))
-        form.addRow("Подтверждающие документы", self._files_box())
+            self.errors.add_row(name, label, widget)
+        self.errors.add_row("files", "Подтверждающие документы", self._files_box())
         layout.addLayout(form)
         buttons = QDialogButtonBox()
         buttons.addButton("Сохранить", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -75,18 +72,6 @@ class ProgressDialog(QDialog):
         layout.addWidget(buttons)
         self._follow_status()
         self.resize(560, 460)
-
-    def _with_error(self, name: str, widget: QWidget) -> QWidget:
-        cell = QWidget()
-        box = QVBoxLayout(cell)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(widget)
-        self.errors[name] = error = QLabel()
-        error.setStyleSheet(ERROR_STYLE)
-        error.setWordWrap(True)
-        error.hide()
-        box.addWidget(error)
-        return cell
 
     def _files_box(self) -> QWidget:
         box = QWidget()
@@ -105,7 +90,8 @@ class ProgressDialog(QDialog):
         row.addWidget(add)
         column.addWidget(self.files)
         column.addLayout(row)
-        return self._with_error("files", box)
+        box.setFocusProxy(self.files)
+        return box
 
     def _follow_status(self) -> None:
         self.completed_on.setEnabled(self.status.currentData() == "done")
@@ -126,29 +112,20 @@ class ProgressDialog(QDialog):
                 "files": [Path(self.files.item(i).text()) for i in range(self.files.count())],
                 "kind": self.kind.currentData()}
 
-    def save(self) -> None:
-        values = self._values()
-        workspace, event_id, occurrence_id = self.workspace, self.event_id, self.occurrence["id"]
+    def save(self) -> ChangeOp:
+        values, files_dir = self._values(), self.workspace.database.location.files_dir
+        event_id, occurrence_id = self.event_id, self.occurrence["id"]
 
-        def work(_progress) -> dict[str, str]:
-            try:
-                with workspace.session() as session:
-                    record_progress(session, occurrence_id, values["status"],
-                                    values["completed_on"] if values["status"] == "done" else None, values["comment"])
-                    for path in values["files"]:
-                        attach_evidence(session, workspace.database.location.files_dir, event_id, occurrence_id,
-                                        path, values["kind"], path.stem)
-            except ValidationError as error:
-                return error.errors
-            return {}
+        def store(session) -> None:
+            record_progress(session, occurrence_id, values["status"],
+                            values["completed_on"] if values["status"] == "done" else None, values["comment"])
+            for path in values["files"]:
+                attach_evidence(session, files_dir, event_id, occurrence_id, path, values["kind"], path.stem)
 
-        self.runner(self, work, self._saved, label="Сохраняется отметка о выполнении…")
+        return (ChangeOp(self, self.workspace, store, Changes("roadmap")).fields(self.errors)
+                .with_progress("Сохраняется отметка о выполнении…").success(self._saved).run())
 
-    def _saved(self, errors: dict[str, str]) -> None:
-        for name, label in self.errors.items():
-            label.setText(errors.get(name, ""))
-            label.setVisible(name in errors)
-        if not errors:
-            self.saved = True
-            self.workspace.changed("roadmap")
-            self.accept()
+    def _saved(self, _result: None) -> None:
+        self.errors.clear()
+        self.saved = True
+        self.accept()

@@ -1,6 +1,6 @@
 """The Школы page and the school card."""
 
-from ..widgets.record_dialog import CardSpec, Tab
+from ..widgets.cards import CardSpec, Tab, register_card
 from ..widgets.tabbed_page import TabbedPage
 from ..workspace import Workspace
 
@@ -9,11 +9,11 @@ TABS = (
     ("Сетевое взаимодействие", "partnership"), ("Кураторы и наставники", "assignment"),
 )
 
-SCHOOL_CARD = CardSpec(tabs=(
+register_card("school", CardSpec(tabs=(
     Tab("Педагоги", "teacher", "school_id"), Tab("Статусы по годам", "school_status", "school_id"),
     Tab("Социальный паспорт", "social_passport", "school_id"), Tab("Сетевое взаимодействие", "partnership", "school_id"),
     Tab("Куратор и наставники", "assignment", "school_id"),
-))
+)))
 
 
 def schools_page(workspace: Workspace) -> TabbedPage:

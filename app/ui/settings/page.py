@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
 
 from app.config import data_dir
 from app.models.reference import INSTALLATION_KINDS
+from app.services.demo import load_demo
 from app.services.demo.generator import generate_region
 from app.services.installation import get_installation
 
-from ..background import run_in_background
+from ..operations import EVERYTHING, ChangeOp, Changes, Progress
 from ..widgets.tabbed_page import page_title
 from ..workspace import Workspace
 
@@ -102,31 +103,23 @@ class SettingsPage(QWidget):
             text.setWordWrap(True)
             self.info.addRow(label, text)
 
-    def generate(self) -> None:
+    def generate(self) -> ChangeOp | None:
+        """Ask how big, then fill the empty database with a training region; «Отменить» leaves it unchanged."""
         dialog = GenerateDialog(self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        schools, staff = dialog.schools.value(), dialog.staff.value()
-
-        def work(progress):
-            with self.workspace.database.session() as session:
-                return generate_region(session, schools, staff, progress=progress)
-
-        run_in_background(self, work, self._generated, label="Создаётся учебная база региона…")
+            return None
+        schools, staff, progress = dialog.schools.value(), dialog.staff.value(), Progress()
+        return (ChangeOp(self, self.workspace,
+                         lambda session: generate_region(session, schools, staff, progress=progress),
+                         Changes(EVERYTHING)).with_progress("Создаётся учебная база региона…", progress)
+                .success(self._generated).run())
 
     def _generated(self, counts: dict) -> None:
-        self.workspace.changed()
         QMessageBox.information(self, "Учебная база", f"Создано школ: {counts['school']}, педагогов: {counts['teacher']}.")
 
-    def load_demo(self) -> None:
-        from app.services.demo import load_demo
-
-        def work(_progress):
-            with self.workspace.database.session() as session:
-                return load_demo(session)
-
-        run_in_background(self, work, self._demo_loaded, label="Загружаются демонстрационные данные…", cancellable=False)
+    def load_demo(self) -> ChangeOp:
+        return (ChangeOp(self, self.workspace, load_demo, Changes(EVERYTHING))
+                .with_progress("Загружаются демонстрационные данные…").success(self._demo_loaded).run())
 
     def _demo_loaded(self, summary: dict) -> None:
-        self.workspace.changed()
         QMessageBox.information(self, "Демонстрационные данные", summary.get("message", "Демонстрационные данные загружены."))

@@ -1,6 +1,6 @@
 """The Педагоги page and the teacher card."""
 
-from ..widgets.record_dialog import CardSpec, Tab
+from ..widgets.cards import CardSpec, Tab, register_card
 from ..widgets.tabbed_page import TabbedPage
 from ..workspace import Workspace
 
@@ -9,10 +9,10 @@ TABS = (
     ("ИОМ", "individual_route"),
 )
 
-TEACHER_CARD = CardSpec(tabs=(
+register_card("teacher", CardSpec(tabs=(
     Tab("Курсы", "enrollment", "teacher_id"), Tab("Диагностики", "diagnostic", "teacher_id"),
     Tab("Индивидуальный маршрут", "individual_route", "teacher_id"),
-))
+)))
 
 
 def staff_page(workspace: Workspace) -> TabbedPage:

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
-from app.errors import KuratorError
-
+from ..operations import ChangeOp, Changes
 from ..workspace import Workspace
 from .multi_select import MultiSelect
 
@@ -48,17 +48,14 @@ class PickDialog(QDialog):
     def finish_layout(self) -> None:
         self.layout_.addWidget(self.buttons)
 
-    def run(self, apply: Callable) -> bool:
-        try:
-            with self.workspace.session() as session:
-                self.added = apply(session)
-        except KuratorError as error:
-            QMessageBox.warning(self, self.windowTitle(), error.message)
-            return False
-        self.workspace.changed(self.changed_entity)
-        QMessageBox.information(self, self.windowTitle(), f"{self.done_text}: {self.added}.")
-        self.accept()
-        return True
+    def run(self, apply: Callable[[Session], int]) -> ChangeOp:
+        """Store the picks with `apply(session) -> count` in one transaction; report the count and close."""
+        return ChangeOp(self, self.workspace, apply, Changes(self.changed_entity)).success(self._done).run()
 
-    def save(self) -> None:
+    def _done(self, added: int) -> None:
+        self.added = added
+        QMessageBox.information(self, self.windowTitle(), f"{self.done_text}: {added}.")
+        self.accept()
+
+    def save(self) -> ChangeOp:
         raise NotImplementedError

@@ -1,13 +1,10 @@
 """The dialog that creates, shows and edits one record; a card adds tabs with the records that belong to it."""
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QTabWidget,
@@ -15,7 +12,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import KuratorError, ValidationError
 from app.services.records import (
     Entity,
     create,
@@ -26,26 +22,11 @@ from app.services.records import (
     update,
 )
 
+from ..operations import ChangeOp, Changes
 from ..workspace import Workspace
+from .cards import CardSpec, card_of
 from .record_form import RecordForm, note_label
-
-
-@dataclass(frozen=True)
-class Tab:
-    """A card tab: the records of `entity` whose `link` field points at the card's record."""
-
-    title: str
-    entity: str
-    link: str
-
-
-@dataclass(frozen=True)
-class CardSpec:
-    """What a card shows beyond the form: tabs of related records and extra actions
-    (label, the entity the action creates, callable(dialog)) — disabled where that entity is not ours to write."""
-
-    tabs: tuple[Tab, ...] = ()
-    actions: tuple[tuple[str, str, Callable[["RecordDialog"], None]], ...] = field(default_factory=tuple)
+from .table_page import TablePage
 
 
 class RecordDialog(QDialog):
@@ -77,13 +58,13 @@ class RecordDialog(QDialog):
             self.save_button = self.buttons.addButton("Сохранить", QDialogButtonBox.ButtonRole.AcceptRole)
             self.save_button.setDefault(True)
             self.buttons.addButton("Отмена", QDialogButtonBox.ButtonRole.RejectRole)
-        for label, creates, action in (card.actions if card and record_id else ()):
-            button = QPushButton(label)
+        for action in (card.actions if card and record_id else ()):
+            button = QPushButton(action.label)
             with workspace.session() as session:
-                allowed, reason = editable(session, creates)
+                allowed, reason = editable(session, action.creates)
             button.setEnabled(allowed)
             button.setToolTip(reason)
-            button.clicked.connect(lambda _checked=False, act=action: act(self))
+            button.clicked.connect(lambda _checked=False, run=action.run: run(self.workspace, self.record_id, self))
             self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
@@ -96,32 +77,49 @@ class RecordDialog(QDialog):
         scroll.setWidget(self.form)
         if not card or not self.record_id or not card.tabs:
             return scroll
-        from .table_page import TablePage
-
         self.tabs = QTabWidget()
         self.tabs.addTab(scroll, "Сведения")
         self.pages: dict[str, TablePage] = {}
         for tab in card.tabs:
-            page = TablePage(self.workspace, tab.entity, fixed={tab.link: self.record_id}, use_year=False)
+            page = opening_records(TablePage(self.workspace, tab.entity, fixed={tab.link: self.record_id}, use_year=False))
             self.pages[tab.entity] = page
             self.tabs.addTab(page, tab.title)
         return self.tabs
 
-    def save(self) -> bool:
-        """Validate and store; errors appear at their fields and nothing is saved."""
-        values = self.form.values()
-        try:
-            with self.workspace.session() as session:
-                record = (update(session, self.entity, self.record_id, values) if self.record_id
-                          else create(session, self.entity, values))
-                self.saved_id = record.id
-        except ValidationError as error:
-            self.form.show_errors(error.errors)
-            return False
-        except KuratorError as error:
-            QMessageBox.warning(self, self.windowTitle(), error.message)
-            return False
-        self.form.show_errors({})
-        self.workspace.changed(self.entity.name)
+    def save(self) -> ChangeOp:
+        """Validate and store; a refusal appears at its fields and nothing is saved; the dialog closes once saved."""
+        entity, record_id, values = self.entity, self.record_id, self.form.values()
+
+        def store(session) -> str:
+            record = update(session, entity, record_id, values) if record_id else create(session, entity, values)
+            return record.id
+
+        return (ChangeOp(self, self.workspace, store, Changes(entity.name)).fields(self.form.errors)
+                .success(self._saved).run())
+
+    def _saved(self, record_id: str) -> None:
+        self.saved_id = record_id
+        self.form.errors.clear()
         self.accept()
-        return True
+
+
+def record_dialog(parent: QWidget | None, workspace: Workspace, entity: str, record_id: str | None,
+                  fixed: dict[str, Any] | None = None) -> RecordDialog:
+    """The dialog for creating or opening a record: the entity's registered card for a stored record, if any."""
+    return RecordDialog(workspace, entity, record_id, fixed, card=card_of(entity), parent=parent)
+
+
+def open_record(parent: QWidget | None, workspace: Workspace, entity: str, record_id: str | None,
+                fixed: dict[str, Any] | None = None) -> str | None:
+    """Show the dialog modally; the id of the saved record, or None when nothing was saved."""
+    dialog = record_dialog(parent, workspace, entity, record_id, fixed)
+    dialog.exec()
+    dialog.deleteLater()  # a child of the list: else every card opened, with its lists, would stay alive
+    return dialog.saved_id
+
+
+def opening_records(table: TablePage) -> TablePage:
+    """Let `table` open its records (and new ones, pre-filled with its fixed values) in record dialogs."""
+    table.open_requested.connect(
+        lambda record_id: open_record(table, table.workspace, table.entity.name, record_id, table.fixed))
+    return table

@@ -2,15 +2,15 @@
 
 from typing import Any
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from app.services.records import Entity, ref_label, ref_options
 from app.services.records.registry import get_entity
 
 from ..workspace import Workspace
+from .field_errors import FieldErrors
 from .fields import Editor, RefEditor, make_editor
 
-ERROR_STYLE = "color: #b00020;"
 NOTE_STYLE = "background: #fff4c2; border: 1px solid #e0c060; padding: 6px; color: #4a3b00;"
 YEAR_FIELDS = ("year", "year_from")
 
@@ -31,27 +31,17 @@ class RecordForm(QWidget):
         super().__init__(parent)
         self.workspace, self.entity, self.fixed = workspace, entity, dict(fixed or {})
         self.editors: dict[str, Editor] = {}
-        self.errors: dict[str, QLabel] = {}
         layout = QFormLayout(self)
+        self.errors = FieldErrors(layout)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         with workspace.session() as session:
             for field in entity.fields:
                 editor = make_editor(field, self._options(session, field))
                 self.editors[field.name] = editor
-                self.errors[field.name] = error = QLabel()
-                error.setStyleSheet(ERROR_STYLE)
-                error.setWordWrap(True)
-                error.hide()
-                cell = QWidget()
-                box = QVBoxLayout(cell)
-                box.setContentsMargins(0, 0, 0, 0)
-                box.setSpacing(2)
-                box.addWidget(editor.widget)
-                box.addWidget(error)
                 label = QLabel(field.label + (" *" if field.required else ""))
                 label.setBuddy(editor.widget)
-                layout.addRow(label, cell)
+                self.errors.add_row(field.name, label, editor.widget)
                 editor.set_enabled(field.name not in self.fixed)
         self._follow_school()
 
@@ -92,15 +82,6 @@ class RecordForm(QWidget):
                 if isinstance(editor, RefEditor) and value is not None:
                     editor.add_missing(value, ref_label(session, field.ref, value))
                 editor.set(value)
-
-    def show_errors(self, errors: dict[str, str]) -> None:
-        """Show each message under its field and move the focus to the first wrong field."""
-        for name, label in self.errors.items():
-            label.setText(errors.get(name, ""))
-            label.setVisible(name in errors)
-        first = next((name for name in self.editors if name in errors), None)
-        if first is not None:
-            self.editors[first].widget.setFocus()
 
     def set_read_only(self) -> None:
         for editor in self.editors.values():

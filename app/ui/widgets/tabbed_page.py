@@ -5,6 +5,7 @@ from typing import Any
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from ..workspace import Workspace
+from .record_dialog import opening_records
 from .table_page import TablePage
 
 TITLE_STYLE = "font-size: 16pt; font-weight: 600; margin: 4px 0 6px 0;"
@@ -27,7 +28,7 @@ class TabbedPage(QWidget):
         self.tabs = QTabWidget()
         self.tables: dict[str, TablePage] = {}
         for tab_title, entity, *fixed in tabs:
-            table = TablePage(workspace, entity, fixed=fixed[0] if fixed else None)
+            table = opening_records(TablePage(workspace, entity, fixed=fixed[0] if fixed else None))
             self.tables.setdefault(entity, table)
             self.tabs.addTab(table, tab_title)
         layout.addWidget(self.tabs)

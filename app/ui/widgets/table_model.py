@@ -1,4 +1,5 @@
-"""A lean table model: it holds only the rows of the current query and fetches more as the user scrolls."""
+"""A lean table model: it holds only the rows of the current query and fetches more as the user scrolls (the rows
+are read off the UI thread and appended when they arrive)."""
 
 from collections.abc import Callable
 from typing import Any
@@ -7,8 +8,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from app.services.records import Entity, format_value
 
-Fetch = Callable[[int], list[tuple]]
-"""Rows from an offset (the service does the search, filters and order)."""
+Fetch = Callable[[int, Callable[[list[tuple]], None]], object]
+"""Start reading the rows from an offset (the service does the search, filters and order); they are handed to the
+callback on the UI thread."""
 
 RIGHT_ALIGNED = {"int", "float"}
 
@@ -22,10 +24,13 @@ class RecordTableModel(QAbstractTableModel):
         self.rows: list[tuple] = []
         self.total = 0
         self.fetch: Fetch | None = None
+        self.fetching = False
+        self.query = 0  # which query the rows belong to: rows of an older one arriving late are dropped
 
     def reset(self, rows: list[tuple], total: int, fetch: Fetch) -> None:
         self.beginResetModel()
-        self.rows, self.total, self.fetch = list(rows), total, fetch
+        self.rows, self.total, self.fetch, self.fetching = list(rows), total, fetch, False
+        self.query += 1
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 — Qt naming
@@ -49,10 +54,18 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
     def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: N802
-        return not parent.isValid() and self.fetch is not None and len(self.rows) < self.total
+        return not parent.isValid() and self.fetch is not None and not self.fetching and len(self.rows) < self.total
 
     def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:  # noqa: N802
-        more = self.fetch(len(self.rows)) if self.fetch else []
+        if not self.canFetchMore(parent):
+            return
+        self.fetching, query = True, self.query
+        self.fetch(len(self.rows), lambda more: self._append(more, query))
+
+    def _append(self, more: list[tuple], query: int) -> None:
+        if query != self.query:
+            return
+        self.fetching = False
         if not more:
             self.total = len(self.rows)
             return

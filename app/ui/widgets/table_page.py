@@ -1,8 +1,8 @@
 """The generic list page of a maintained entity: search, filters, «Показано N из M», create/edit/delete."""
 
-from typing import Any
+from typing import Any, NamedTuple
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,24 +18,43 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import KuratorError
 from app.services.records import (
     PAGE_SIZE,
     count_rows,
     editable,
     get_entity,
+    list_sources,
     query_page,
     ref_options,
     soft_delete,
 )
 
+from ..operations import ChangeOp, Changes, QueryOp
 from ..workspace import Workspace
+from .refresh import RefreshWhenShown
 from .search_box import SearchBox
-from .table_model import RecordTableModel
+from .table_model import Fetch, RecordTableModel
+
+WHO_KEEPS = "peer"  # a registered school key decides who keeps the school's records (the «Создать» button)
 
 
-class TablePage(QWidget):
-    """A sortable, searchable list; `fixed` filters (e.g. {"school_id": id}) also pre-fill new records."""
+class Listing(NamedTuple):
+    """What one query of the list gives: the first page and what the bar above it says."""
+
+    rows: list[tuple]
+    total: int
+    every: int  # rows with no search and no filter but the fixed ones
+    allowed: bool
+    reason: str
+    schools: list[tuple[str, str]] | None  # the school filter's options, when it still has none
+
+
+class TablePage(RefreshWhenShown, QWidget):
+    """A sortable, searchable list; `fixed` filters (e.g. {"school_id": id}) also pre-fill new records.
+    It asks to open a record with `open_requested(record_id)` (None for a new one): its creator decides how.
+    It refreshes when the year changes or an operation changes the entities it shows."""
+
+    open_requested = Signal(object)
 
     def __init__(self, workspace: Workspace, entity: str, fixed: dict[str, Any] | None = None, use_year: bool = True,
                  parent: QWidget | None = None):
@@ -43,15 +62,12 @@ class TablePage(QWidget):
         self.workspace, self.entity, self.fixed = workspace, get_entity(entity), dict(fixed or {})
         self.order: tuple[str | None, bool] = (None, False)
         self.search_text = ""
-        self.dirty = True
-        self._all: int | None = None
         self.model = RecordTableModel(self.entity, self._sort)
         layout = QVBoxLayout(self)
         layout.addLayout(self._filter_bar(use_year))
         layout.addLayout(self._button_bar())
         layout.addWidget(self._table())
-        workspace.year_changed.connect(lambda _year: self._year_changed())
-        workspace.data_changed.connect(self._data_changed)
+        self.follow({*list_sources(self.entity), WHO_KEEPS})
 
     # building -----------------------------------------------------------------------------------------------
     def _filter_bar(self, use_year: bool) -> QHBoxLayout:
@@ -81,7 +97,6 @@ class TablePage(QWidget):
             self.year_filter.setChecked(True)
             self.year_filter.toggled.connect(lambda _on: self.refresh())
             bar.addWidget(self.year_filter)
-            self._label_year()
         self.count_label = QLabel()
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         bar.addWidget(self.count_label, 1)
@@ -147,39 +162,34 @@ class TablePage(QWidget):
             filters["year"] = self.workspace.year
         return filters
 
-    def refresh(self) -> None:
-        """Re-run the query (search, filters, order) and show the first page."""
-        self.dirty = False
-        search, filters, (order, descending) = self.search_text, self.filters(), self.order
+    def refresh(self) -> QueryOp:
+        """Re-run the query (search, filters, order) off the UI thread; the first page shows when it is back."""
+        self._label_year()
+        entity, fixed, search, filters = self.entity, self.fixed, self.search_text, self.filters()
+        order, descending = self.order
+        schools = self.school_filter is not None and self.school_filter.count() <= 1
 
-        def fetch(offset: int) -> list[tuple]:
-            with self.workspace.session() as session:
-                return query_page(session, self.entity, search, filters, order, descending, offset)[0]
+        def query(session) -> Listing:
+            rows, total = query_page(session, entity, search, filters, order, descending, 0, PAGE_SIZE)
+            return Listing(rows, total, count_rows(session, entity, "", fixed), *editable(session, entity),
+                           ref_options(session, "school") if schools else None)
 
-        with self.workspace.session() as session:
-            rows, total = query_page(session, self.entity, search, filters, order, descending, 0, PAGE_SIZE)
-            if self._all is None:
-                self._all = count_rows(session, self.entity, "", self.fixed)
-                self._load_schools(session)
-            allowed, reason = editable(session, self.entity)
-        self.model.reset(rows, total, fetch)
-        self.count_label.setText(f"Показано {total} из {self._all}")
-        self.create_button.setEnabled(allowed)
-        self.create_button.setToolTip(reason)
+        def fetch(offset: int, deliver) -> QueryOp:
+            return QueryOp(self, self.workspace, lambda session: query_page(
+                session, entity, search, filters, order, descending, offset)[0], deliver).run()
 
-    def _load_schools(self, session) -> None:
-        if self.school_filter is None or self.school_filter.count() > 1:
-            return
-        self.school_filter.blockSignals(True)
-        for school_id, label in ref_options(session, "school"):
-            self.school_filter.addItem(label, school_id)
-        self.school_filter.blockSignals(False)
+        return self.load(query, lambda listing: self._show(listing, fetch))
 
-    def showEvent(self, event) -> None:  # noqa: N802 — Qt naming
-        super().showEvent(event)
-        if self.dirty:
-            self.dirty = False
-            self.refresh()
+    def _show(self, listing: Listing, fetch: Fetch) -> None:
+        self.model.reset(listing.rows, listing.total, fetch)
+        self.count_label.setText(f"Показано {listing.total} из {listing.every}")
+        self.create_button.setEnabled(listing.allowed)
+        self.create_button.setToolTip(listing.reason)
+        if listing.schools is not None:
+            self.school_filter.blockSignals(True)
+            for school_id, label in listing.schools:
+                self.school_filter.addItem(label, school_id)
+            self.school_filter.blockSignals(False)
 
     def _search(self, text: str) -> None:
         self.search_text = text
@@ -192,19 +202,6 @@ class TablePage(QWidget):
     def _label_year(self) -> None:
         if self.year_filter is not None:
             self.year_filter.setText(f"Только {self.workspace.year} год")
-
-    def _year_changed(self) -> None:
-        self._label_year()
-        self._mark_dirty()
-
-    def _data_changed(self, _entity: str) -> None:
-        self._all = None
-        self._mark_dirty()
-
-    def _mark_dirty(self) -> None:
-        self.dirty = True
-        if self.isVisible():
-            self.refresh()
 
     def apply_filters(self, filters: dict[str, Any]) -> None:
         """Set filters from elsewhere (an overview card): status, school; the year follows the toolbar."""
@@ -227,36 +224,28 @@ class TablePage(QWidget):
         if not allowed:
             QMessageBox.information(self, self.entity.plural, reason)
             return
-        self._open(None)
+        self.open_requested.emit(None)
 
     def edit_record(self) -> None:
         record_id = self.current_id()
         if record_id is None:
             QMessageBox.information(self, self.entity.plural, "Выберите запись в списке.")
             return
-        self._open(record_id)
+        self.open_requested.emit(record_id)
 
-    def _open(self, record_id: str | None) -> None:
-        from ..cards import open_record
-
-        open_record(self, self.workspace, self.entity.name, record_id, self.fixed)
-
-    def delete_record(self) -> None:
+    def delete_record(self) -> ChangeOp | None:
+        """Ask, then delete the selected record (softly: the deletion travels in a packet); the running deletion."""
         record_id = self.current_id()
         if record_id is None:
             QMessageBox.information(self, self.entity.plural, "Выберите запись, которую нужно удалить.")
-            return
+            return None
         row = self.model.rows[self.table.currentIndex().row()]
         name = next((str(value) for value in row[1:] if isinstance(value, str) and value), self.entity.singular)
         answer = QMessageBox.question(
             self, "Удаление", f"Удалить запись «{name}»?\nОна исчезнет из списков; удаление передаётся в пакете обмена.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            with self.workspace.session() as session:
-                soft_delete(session, self.entity, record_id)
-        except KuratorError as error:
-            QMessageBox.warning(self, "Удаление", error.message)
-            return
-        self.workspace.changed(self.entity.name)
+            return None
+        entity = self.entity
+        return ChangeOp(self, self.workspace, lambda session: soft_delete(session, entity, record_id),
+                        Changes(entity.name)).run()

@@ -1,0 +1,244 @@
+"""How the window reads and changes data: Anki's operations (qt/aqt/operations) for Kurator. One pattern, used by
+every page and dialog, instead of each inventing its threads and its «something changed» calls.
+
+A change to data runs off the UI thread and then tells the pages what it changed:
+
+    ChangeOp(dialog, workspace, lambda session: create(session, "school", values), Changes("school"))
+        .fields(dialog.errors)                        # a ValidationError goes back to the dialog's fields
+        .success(lambda school: dialog.accept())
+        .run()
+
+`work(session)` runs on a worker thread in a session of its own: one transaction, committed when it returns. A
+progress dialog appears when it takes a while. A KuratorError is shown as a Russian warning — or at the dialog's
+fields, or to `failure(error)`. On success `success(result)` runs on the UI thread, then the workspace announces the
+`changes`: only the views that show those kinds of data refresh (app/ui/widgets/refresh.py).
+
+A heavy read runs off the UI thread too, and the page fills its widgets with the result on the UI thread:
+
+    QueryOp(page, workspace, lambda session: overview(session, year), page.show_figures).run()
+
+Long work reports progress and honours «Отменить» through the Progress it is given; services stay free of Qt:
+
+    progress = Progress()
+    ChangeOp(page, workspace, lambda session: generate_region(session, 2000, 40_000, progress=progress),
+             Changes(EVERYTHING)).with_progress("Создаётся учебная база региона…", progress).run()
+"""
+
+import logging
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, Self
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from shiboken6 import isValid
+from sqlalchemy.orm import Session
+
+from app.errors import KuratorError
+
+from .widgets.field_errors import FieldErrors
+from .workspace import Workspace
+
+log = logging.getLogger(__name__)
+EVERYTHING = "everything"
+TITLE = "Куратор"
+SAVING = "Изменения сохраняются…"
+PROGRESS_AFTER_MS = 300
+WORKERS = 4
+
+_pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="kurator-op")
+_running: set["_Op"] = set()
+
+
+class Changes:
+    """What an operation changed: kinds of data, named as the records are ("school", "teacher", "roadmap",
+    "indicator", "packet_log", …), or EVERYTHING (a restored backup, an applied packet)."""
+
+    def __init__(self, *kinds: str):
+        self.kinds = frozenset(kinds)
+
+    def touches(self, shown: Iterable[str]) -> bool:
+        """Whether a view that shows the kinds `shown` (EVERYTHING: any kind) must refresh."""
+        shown = frozenset(shown)
+        return EVERYTHING in self.kinds or EVERYTHING in shown or not self.kinds.isdisjoint(shown)
+
+    def __repr__(self) -> str:
+        return f"Changes({', '.join(sorted(self.kinds))})"
+
+
+class Progress(QObject):
+    """What long work is given: `set(done, total, text)` to report, `cancelled` to check (set by «Отменить»)."""
+
+    changed = Signal(int, int, str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cancelled = False
+
+    def set(self, done: int, total: int, text: str = "") -> None:
+        self.changed.emit(int(done), int(total), text)
+
+
+def show_error(parent: QWidget | None, error: KuratorError) -> None:
+    """How a refusal reaches the user unless the operation says otherwise: a warning with its Russian message."""
+    QMessageBox.warning(parent, TITLE, error.message)
+
+
+def busy() -> bool:
+    """Whether an operation has not finished yet (its outcome not yet shown, its changes not yet announced)."""
+    return bool(_running)
+
+
+def finish_running(timeout: float) -> bool:
+    """Keep the window responsive until every operation has finished; False if some still runs after `timeout` s."""
+    deadline = time.monotonic() + timeout
+    while _running and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    return not _running
+
+
+def _show_progress(dialog: QProgressDialog, done: int, total: int, text: str) -> None:
+    dialog.setMaximum(max(total, 1))
+    dialog.setValue(min(done, max(total, 1)))
+    if text:
+        dialog.setLabelText(text)
+
+
+class _Op(QObject):
+    """What both kinds of operation share: the work on a worker thread, the progress dialog, the outcome."""
+
+    _finished = Signal(object)  # the work's Future, handed from the worker thread to the UI thread
+
+    def __init__(self, parent: QWidget, workspace: Workspace, work: Callable[[Session], Any]):
+        super().__init__()
+        self.widget, self.workspace, self.work = parent, workspace, work
+        self.done = self.succeeded = False
+        self._on_success: Callable[[Any], object] | None = None
+        self._on_failure: Callable[[KuratorError], object] | None = None
+        self._label: str | None = None
+        self._progress: Progress | None = None
+        self._dialog: QProgressDialog | None = None
+        self._finished.connect(self._finish)
+
+    def success(self, on_success: Callable[[Any], object]) -> Self:
+        """Call `on_success(result)` on the UI thread when the work has returned."""
+        self._on_success = on_success
+        return self
+
+    def failure(self, on_failure: Callable[[KuratorError], object]) -> Self:
+        """Give a refusal to `on_failure(error)` instead of showing it as a warning."""
+        self._on_failure = on_failure
+        return self
+
+    def with_progress(self, label: str, progress: Progress | None = None) -> Self:
+        """Show `label` in a progress dialog while the work runs; the work reports to `progress` (if given) and
+        «Отменить» sets its `cancelled`."""
+        self._label, self._progress = label, progress
+        return self
+
+    def run(self) -> Self:
+        """Start the work on a worker thread; the outcome arrives on the UI thread."""
+        _running.add(self)
+        if self._label is not None:
+            self._dialog = self._progress_dialog()
+        _pool.submit(self._call).add_done_callback(self._finished.emit)
+        return self
+
+    def _call(self) -> Any:
+        with self.workspace.session() as session:
+            return self.work(session)
+
+    def _progress_dialog(self) -> QProgressDialog:
+        dialog = QProgressDialog(self._label, "Отменить", 0, 0, self.widget)
+        dialog.setWindowTitle(TITLE)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(PROGRESS_AFTER_MS)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        if self._progress is None:
+            dialog.setCancelButton(None)
+        else:
+            self._progress.changed.connect(lambda done, total, text: _show_progress(dialog, done, total, text))
+            dialog.canceled.connect(lambda: setattr(self._progress, "cancelled", True))
+        return dialog
+
+    def _finish(self, future: Future) -> None:
+        _running.discard(self)
+        try:
+            if self._dialog is not None:
+                self._dialog.close()
+                self._dialog.deleteLater()
+            error = future.exception()
+            if error is None:
+                self.succeeded = True
+                self._succeeded(future.result())
+            else:
+                self._failed(error)
+        finally:
+            self.done = True
+
+    def _alive(self) -> bool:
+        """Whether the widget that started the work is still there to hear of its outcome."""
+        return isValid(self.widget)
+
+    def _succeeded(self, result: Any) -> None:
+        if self._on_success is not None and self._alive():
+            self._on_success(result)
+
+    def _failed(self, error: BaseException) -> None:
+        if not isinstance(error, KuratorError):
+            log.error("operation failed", exc_info=error)
+            error = KuratorError(f"Непредвиденная ошибка: {error}")
+        if self._alive():
+            self._refused(error)
+
+    def _refused(self, error: KuratorError) -> None:
+        if self._on_failure is not None:
+            self._on_failure(error)
+        elif self._progress is not None and self._progress.cancelled:
+            QMessageBox.information(self.widget, TITLE, error.message)
+        else:
+            show_error(self.widget, error)
+
+
+class ChangeOp(_Op):
+    """Change data on a worker thread, then announce `changes` through the workspace (see the module's docstring).
+    While a change from a window is being saved, another change from the same window (a second click) is ignored."""
+
+    def __init__(self, parent: QWidget, workspace: Workspace, work: Callable[[Session], Any], changes: Changes):
+        super().__init__(parent, workspace, work)
+        self.changes = changes
+        self._label = SAVING
+        self._errors: FieldErrors | None = None
+        self._default_field: str | None = None
+
+    def fields(self, errors: FieldErrors, default_field: str | None = None) -> Self:
+        """Show a refusal that names its fields (or belongs at `default_field`) at the dialog's fields."""
+        self._errors, self._default_field = errors, default_field
+        return self
+
+    def run(self) -> Self:
+        window = self.widget.window()
+        if any(isinstance(op, ChangeOp) and op._alive() and op.widget.window() is window for op in _running):
+            self.done = True
+            return self
+        return super().run()
+
+    def _succeeded(self, result: Any) -> None:
+        super()._succeeded(result)
+        self.workspace.data_changed.emit(self.changes)
+
+    def _refused(self, error: KuratorError) -> None:
+        if self._errors is None or not self._errors.show_refusal(error, self._default_field):
+            super()._refused(error)
+
+
+class QueryOp(_Op):
+    """Read on a worker thread; `on_result(result)` fills the widgets on the UI thread (see the module's docstring)."""
+
+    def __init__(self, parent: QWidget, workspace: Workspace, work: Callable[[Session], Any],
+                 on_result: Callable[[Any], object]):
+        super().__init__(parent, workspace, work)
+        self._on_success = on_result
