@@ -38,7 +38,7 @@ from app.models import (
 )
 from app.services.backup import backup
 from app.services.exchange import packet as packet_format
-from app.services.ids import school_id
+from app.services.exchange.peers import describe_peer
 from app.services.installation import require_installation
 
 from . import checks
@@ -87,8 +87,9 @@ def inspect_import(session: Session, path: Path, limits: packet_format.PacketLim
 def _inspect(session: Session, installation: Installation, path: Path,
              packet: packet_format.PacketReader) -> ImportPlan:
     manifest = packet.head.manifest
-    peer = checks.registered_peer(session, installation, manifest)
-    packet.verify(peer.public_key_pem.encode("ascii"))
+    peer = checks.registered_peer(session, installation, manifest, packet.head.sender_pem)
+    packet.verify(peer.public_key_pem.encode("ascii"), describe_peer(peer))
+    sender = checks.verified_sender(session, installation, peer, manifest)
     checks.check_recipient(installation, manifest)
     plan = ImportPlan(path, manifest, peer.id)
     plan.replay = checks.already_applied(session, manifest)
@@ -99,9 +100,7 @@ def _inspect(session: Session, installation: Installation, path: Path,
     checks.check_schema(manifest)
     _check_tables(manifest)
     incoming = _validated(packet.records())
-    sender = manifest["sender"]
-    sender_school = school_id(sender["school_code"]) if sender["kind"] == "school" else None
-    plan.tables = _diff(session, incoming, sender_may_own(sender["kind"], sender_school, sender["installation_id"]))
+    plan.tables = _diff(session, incoming, sender_may_own(sender.kind, sender.school_id, sender.installation_id))
     plan.conflicts = _conflicts(session, plan.tables)
     return plan
 
@@ -354,9 +353,8 @@ def _advance_peer(session: Session, peer: Peer, manifest: dict[str, Any]) -> Non
     acknowledges = manifest.get("acknowledges")
     if isinstance(acknowledges, int) and not isinstance(acknowledges, bool):
         peer.acknowledged_sequence = max(peer.acknowledged_sequence, min(acknowledges, installation.packet_sequence))
-    sender_id = manifest["sender"]["installation_id"]
-    if peer.installation_id is None and session.scalars(select(Peer.id).where(Peer.installation_id == sender_id)).first() is None:
-        peer.installation_id = sender_id
+    if peer.installation_id is None:  # the first packet binds the key to its installation (checked not taken)
+        peer.installation_id = manifest["sender"]["installation_id"]
 
 
 def _log_line(manifest: dict[str, Any] | None, path: Path, accepted: bool, reason: str, counts: dict | None = None) -> PacketLog:

@@ -57,7 +57,11 @@ def load_private_key(private_pem: bytes, passphrase: str) -> Ed25519PrivateKey:
 
 
 def load_public_key(public_pem: bytes) -> Ed25519PublicKey:
-    """Read an Ed25519 public key from PEM; anything else is a KuratorError."""
+    """Read an Ed25519 public key from PEM; anything else, two keys in one file included, is a KuratorError."""
+    blocks = public_pem.count(b"-----BEGIN ") if isinstance(public_pem, bytes) else 0
+    if blocks > 1:
+        raise KuratorError(f"В файле несколько ключей или сертификатов ({blocks}), а должен быть один открытый ключ: "
+                           "непонятно, какой из них регистрировать.")
     try:
         key = serialization.load_pem_public_key(public_pem)
     except _KEY_ERRORS:

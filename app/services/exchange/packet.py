@@ -175,12 +175,14 @@ class PacketReader:
         self.head = PacketHead(manifest, manifest_bytes, signature, sender_pem)
         self._verified = False
 
-    def verify(self, trusted_public_pem: bytes) -> None:
+    def verify(self, trusted_public_pem: bytes, owner: str | None = None) -> None:
         """Check the signature with the TRUSTED key, sender.pem against it, and the files the manifest lists
-        against the archive and the limits; nothing of the data is decompressed. Raises IntegrityRefused."""
+        against the archive and the limits; nothing of the data is decompressed. Raises IntegrityRefused.
+
+        `owner` names the key's holder in the genitive for the messages (by default as the manifest names it)."""
         head = self.head
         trusted = keys.load_public_key(trusted_public_pem)
-        owner = _sender_label(head.manifest)
+        owner = owner or _sender_label(head.manifest)
         if not keys.verify(trusted, head.manifest_bytes, head.signature):
             raise IntegrityRefused(f"Подпись не совпадает с ключом, зарегистрированным для {owner}.")
         if keys.raw_public_key(head.sender_pem) != keys.raw_public_key(trusted):

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from app.errors import KuratorError
 from app.services.exchange import keys
 from app.services.exchange import packet as packet_format
-from app.services.exchange.peers import find_district_peer, find_school_peer
+from app.services.exchange.peers import find_district_peer, find_school_peer, peers_with_key
 from app.services.installation import require_installation
 
 
@@ -34,7 +34,7 @@ def unregistered_sender(session: Session, path: Path) -> PacketSender | None:
     if sender["kind"] == installation.kind:
         return None
     peer = find_school_peer(session, sender["school_code"]) if sender["kind"] == "school" else find_district_peer(session)
-    if peer is not None:
-        return None
+    if peer is not None or peers_with_key(session, head.sender_pem):
+        return None  # registered already, by what it claims or by its key
     return PacketSender(sender["kind"], sender["name"], sender.get("school_code"), head.sender_pem,
                         keys.fingerprint(head.sender_pem))
