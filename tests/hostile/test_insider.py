@@ -1,5 +1,5 @@
-"""The insider: a school whose key the district trusts, signing packets that lie about who sent them (issue 14,
-items 1 and 3). Identity comes from the key that verified the signature."""
+"""The insider: a school whose key the district trusts, signing packets that lie about who sent them, to whom, and
+which number they carry (issue 14, items 1, 3, 6 and 7). Identity comes from the key that verified the signature."""
 
 import uuid
 
@@ -10,9 +10,10 @@ from sqlalchemy import select
 from app.cli import main
 from app.db import head_revision, open_database
 from app.models import Peer, Practice
-from app.services.exchange import keys
+from app.services.exchange import keys, plan_export
 from app.services.exchange.peers import trust
 from app.services.exchange.rows import json_row
+from app.services.setup import initialize
 from hostile_files import Signer, manifest_for, signed_packet
 from hostile_world import DISTRICT_NAME, SCHOOL, SCHOOL_NAME, dump, packet_log
 
@@ -134,3 +135,45 @@ def test_a_key_an_older_database_let_in_twice_refuses_its_packets_naming_both(di
         database.close()
     reason = assert_refused_and_logged(district, school_packet(tmp_path / "p.kpkt", school_signer), "сразу для")
     assert "школы 0701001" in reason and "школы 0701002" in reason
+
+
+# --- item 6: sequence numbers ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sequence", [2**63, 2**62, 2**31])
+def test_an_out_of_range_sequence_is_refused_and_logged(district, school_signer, tmp_path, sequence):
+    packet = school_packet(tmp_path / "p.kpkt", school_signer, sequence=sequence)
+    assert_refused_and_logged(district, packet, "поле sequence: ожидается целое число от 1 до 2147483647")
+
+
+def test_a_jump_past_the_stated_gap_needs_confirmation_and_never_locks_the_sender_out(district, school_signer,
+                                                                                      tmp_path):
+    jump = school_packet(tmp_path / "jump.kpkt", school_signer, sequence=1001 + 1)
+    assert_refused_and_logged(district, jump, "--accept-sequence-gap")
+    assert kurator("--db", district, "packet", "import", school_packet(tmp_path / "1.kpkt", school_signer)) == 0
+    assert kurator("--db", district, "packet", "import", jump, "--accept-sequence-gap") == 0
+    honest = school_packet(tmp_path / "next.kpkt", school_signer, sequence=1003)
+    assert kurator("--db", district, "packet", "import", honest) == 0
+
+
+# --- item 7: the recipient -------------------------------------------------------------------------------------
+
+
+def test_a_packet_for_another_district_is_refused_saying_which_district_it_was_for(district, school_signer, tmp_path):
+    recipient = {**TO_DISTRICT, "installation_id": str(uuid.uuid4()), "name": "Прохладненский район"}
+    packet = school_packet(tmp_path / "p.kpkt", school_signer, recipient=recipient)
+    assert_refused_and_logged(district, packet, "Пакет предназначен для «Прохладненский район»")
+
+
+def test_a_school_addresses_its_packet_to_the_district_installation_it_has_heard_from(tmp_path):
+    district_id = str(uuid.uuid4())
+    database = open_database(str(tmp_path / "school.db"))
+    try:
+        with database.session() as session:
+            initialize(session, "school", SCHOOL_NAME, SCHOOL, program_year=2022)
+            trust(session, Signer.new().public_pem, district=True, name=DISTRICT_NAME).peer.installation_id = district_id
+        with database.session() as session:
+            recipient = plan_export(session).recipient
+    finally:
+        database.close()
+    assert recipient == {"kind": "district", "school_code": None, "installation_id": district_id, "name": DISTRICT_NAME}

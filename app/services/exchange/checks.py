@@ -18,6 +18,7 @@ from app.services.exchange.peers import describe_peer, find_district_peer, find_
 from app.services.ids import school_id
 
 REPLAY_REASON = "Пакет уже был принят ранее"
+MAX_SEQUENCE_GAP = 1000  # packets a sender may have made since the last one accepted here, without confirmation
 
 
 @dataclass(frozen=True)
@@ -81,9 +82,13 @@ def _refuse_taken_installation_id(session: Session, installation: Installation, 
 
 
 def check_recipient(installation: Installation, manifest: dict[str, Any]) -> None:
-    recipient = manifest["recipient"]
-    kind = recipient.get("kind") if isinstance(recipient, dict) else None
-    code = recipient.get("school_code") if isinstance(recipient, dict) else None
+    """The packet is addressed to this installation: by its id when the sender knew it, else by kind and code."""
+    recipient = manifest["recipient"] if isinstance(manifest["recipient"], dict) else {}
+    kind, code, intended = recipient.get("kind"), recipient.get("school_code"), recipient.get("installation_id")
+    if intended is not None and intended != installation.id:
+        name = recipient.get("name") if isinstance(recipient.get("name"), str) else "другой установки"
+        raise IntegrityRefused(f"Пакет предназначен для «{name}» (установка {intended}), а не для "
+                               f"«{installation.name}»: передайте его тому, кому он адресован.")
     if kind != installation.kind or (kind == "school" and code != installation.school_code):
         whom = f"школы {code}" if kind == "school" else "органа управления образованием"
         raise IntegrityRefused(f"Пакет отклонён: он предназначен для {whom}, а не для «{installation.name}».")
@@ -94,10 +99,18 @@ def already_applied(session: Session, manifest: dict[str, Any]) -> bool:
         PacketLog.direction == "in", PacketLog.accepted.is_(True), PacketLog.packet_id == manifest["packet_id"])).first() is not None
 
 
-def check_sequence(peer: Peer, manifest: dict[str, Any]) -> None:
-    if manifest["sequence"] <= peer.last_sequence:
-        raise IntegrityRefused(f"Пакет отклонён: его номер {manifest['sequence']} не новее уже принятого "
+def check_sequence(peer: Peer, manifest: dict[str, Any], accept_gap: bool = False) -> None:
+    """Newer than the last packet accepted from the peer, and by at most MAX_SEQUENCE_GAP unless confirmed."""
+    sequence = manifest["sequence"]
+    if sequence <= peer.last_sequence:
+        raise IntegrityRefused(f"Пакет отклонён: его номер {sequence} не новее уже принятого "
                                f"№ {peer.last_sequence} от «{peer.name}» (повтор старого пакета).")
+    if sequence - peer.last_sequence > MAX_SEQUENCE_GAP and not accept_gap:
+        raise IntegrityRefused(
+            f"Пакет отклонён: его номер {sequence} больше последнего принятого от «{peer.name}» "
+            f"(№ {peer.last_sequence}) на {sequence - peer.last_sequence} — допустимо не больше {MAX_SEQUENCE_GAP}. "
+            "Если отправитель подтверждает номер (по телефону), примите пакет командой "
+            "kurator packet import ФАЙЛ --accept-sequence-gap.")
 
 
 def check_schema(manifest: dict[str, Any]) -> None:

@@ -70,22 +70,24 @@ class PacketRefused(IntegrityRefused):
 # --- inspect ------------------------------------------------------------------------------------------
 
 
-def inspect_import(session: Session, path: Path, limits: packet_format.PacketLimits = packet_format.DEFAULT_LIMITS) -> ImportPlan:
+def inspect_import(session: Session, path: Path, limits: packet_format.PacketLimits = packet_format.DEFAULT_LIMITS,
+                   accept_sequence_gap: bool = False) -> ImportPlan:
     """Read and check a packet against the database without writing; raises KuratorError or IntegrityRefused.
 
     A refusal raised after the manifest was read carries it as `error.manifest` (for the packet log).
+    `accept_sequence_gap`: the user confirmed a sequence more than MAX_SEQUENCE_GAP past the last one accepted.
     """
     installation = require_installation(session)
     with packet_format.open_packet(Path(path), limits) as packet:
         try:
-            return _inspect(session, installation, Path(path), packet)
+            return _inspect(session, installation, Path(path), packet, accept_sequence_gap)
         except KuratorError as error:
             error.manifest = packet.head.manifest
             raise
 
 
-def _inspect(session: Session, installation: Installation, path: Path,
-             packet: packet_format.PacketReader) -> ImportPlan:
+def _inspect(session: Session, installation: Installation, path: Path, packet: packet_format.PacketReader,
+             accept_sequence_gap: bool) -> ImportPlan:
     manifest = packet.head.manifest
     peer = checks.registered_peer(session, installation, manifest, packet.head.sender_pem)
     packet.verify(peer.public_key_pem.encode("ascii"), describe_peer(peer))
@@ -96,7 +98,7 @@ def _inspect(session: Session, installation: Installation, path: Path,
     if plan.replay:
         packet.check_files()  # so that `packet verify` vouches for a replay's data too
         return plan
-    checks.check_sequence(peer, manifest)
+    checks.check_sequence(peer, manifest, accept_sequence_gap)
     checks.check_schema(manifest)
     _check_tables(manifest)
     incoming = _validated(packet.records())
@@ -382,11 +384,12 @@ def log_packet(database: Database, manifest: dict[str, Any] | None, path: Path, 
 # --- the whole flow, as the command line and the window run it ----------------------------------------
 
 
-def import_packet(database: Database, path: Path, dry_run: bool = False) -> ImportResult:
+def import_packet(database: Database, path: Path, dry_run: bool = False,
+                  accept_sequence_gap: bool = False) -> ImportResult:
     """Check and (unless `dry_run`) apply a packet file; refusals are logged (not in a dry run) and re-raised."""
     try:
         with database.session() as session:
-            plan = inspect_import(session, Path(path))
+            plan = inspect_import(session, Path(path), accept_sequence_gap=accept_sequence_gap)
     except KuratorError as error:
         if not dry_run:
             log_packet(database, getattr(error, "manifest", None), Path(path), False, error.message)
