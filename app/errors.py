@@ -13,7 +13,7 @@ class KuratorError(Exception):
 
 
 class IntegrityRefused(KuratorError):
-    """Refused for integrity or security: bad signature, unknown sender, replay (exit code 3)."""
+    """Refused for integrity or security: bad signature, unknown sender, an older packet replayed (exit code 3)."""
 
     exit_code = 3
 
