@@ -8,6 +8,7 @@ except the public key helpers, so the same files can be fed to an older checkout
 import hashlib
 import json
 import random
+import re
 import shutil
 import struct
 import uuid
@@ -17,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -181,14 +183,33 @@ def roadmap_docx(path: Path, rows: int) -> Path:
     return path
 
 
-def roadmap_xlsx(path: Path, rows: int, formula_title: str | None = None) -> Path:
-    """An Excel roadmap with `rows` events (openpyxl write-only, so building it stays cheap)."""
+def roadmap_xlsx(path: Path, rows: int, titles: list[str] | None = None) -> Path:
+    """An Excel roadmap with `rows` events (openpyxl write-only, so building it stays cheap); `titles` name the
+    first events, every text written as a string even when it begins with «=»."""
     import openpyxl  # only the document builders need it
+    from openpyxl.cell import WriteOnlyCell
 
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet("Дорожная карта")
     sheet.append(list(ROADMAP_HEADER))
+    titles = titles or []
     for number in range(1, rows + 1):
-        sheet.append([str(number), formula_title or "Семинар для учителей", "Март", "Методист", "Проведён"])
+        title = WriteOnlyCell(sheet, titles[number - 1] if number <= len(titles) else "Семинар для учителей")
+        title.data_type = "s"
+        sheet.append([str(number), title, "Март", "Методист", "Проведён"])
     book.save(path)
+    return path
+
+
+def with_cached_formula(path: Path, text: str, formula: str, cached: str) -> Path:
+    """Replace the string cell holding `text` by a formula cell whose value Excel cached as `cached`."""
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    cell = re.search(r'<c r="([A-Z]+[0-9]+)" t="inlineStr"><is><t>' + re.escape(escape(text)) + r"</t></is></c>", sheet)
+    formula_cell = f'<c r="{cell.group(1)}" t="str"><f>{escape(formula)}</f><v>{escape(cached)}</v></c>'
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace(cell.group(0), formula_cell).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
     return path
