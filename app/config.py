@@ -18,10 +18,12 @@ def data_dir() -> Path:
 
 @dataclass(frozen=True)
 class DatabaseLocation:
-    """A database URL and, for a SQLite file, its path; the folders for backups and attached files."""
+    """A database URL and, for a SQLite file, its path; the folders for backups and attached files. `read_only`: the
+    file may only be read, so it is opened that way and every change is refused."""
 
     url: str
     path: Path | None
+    read_only: bool = False
 
     @property
     def is_sqlite(self) -> bool:

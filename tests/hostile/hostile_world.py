@@ -12,6 +12,7 @@ import resource
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,15 +41,17 @@ class Run:
     peak_mb: float
 
 
-def kurator_process(*argv, limit_mb: int = ADDRESS_SPACE_MB, env: dict | None = None) -> Run:
-    """Run `python -m app ARGV` in a child under an address-space limit; its own peak RSS from wait4."""
+def kurator_process(*argv, limit_mb: int = ADDRESS_SPACE_MB, preexec: Callable[[], None] | None = None) -> Run:
+    """Run `python -m app ARGV` in a child under an address-space limit (and whatever `preexec` sets up in the child);
+    its own peak RSS from wait4."""
     def limit_memory():
         resource.setrlimit(resource.RLIMIT_AS, (limit_mb * MB, limit_mb * MB))
+        if preexec is not None:
+            preexec()
 
     started = time.perf_counter()
     child = subprocess.Popen([sys.executable, "-m", "app", *map(str, argv)], cwd=ROOT,
-                             env={**os.environ, **(env or {})}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                             preexec_fn=limit_memory)
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=limit_memory)
     stdout, stderr = child.stdout.read(), child.stderr.read()
     _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - started

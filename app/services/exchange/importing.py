@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from app.audit import current_user
 from app.db import Database, timestamped_backup_path
-from app.errors import IntegrityRefused, KuratorError
+from app.errors import IntegrityRefused, KuratorError, StorageError
 from app.models import (
     SYNCED_MODELS,
     AuditEntry,
@@ -391,7 +391,7 @@ def import_packet(database: Database, path: Path, dry_run: bool = False,
         with database.session() as session:
             plan = inspect_import(session, Path(path), accept_sequence_gap=accept_sequence_gap)
     except KuratorError as error:
-        if not dry_run:
+        if not dry_run and not isinstance(error, StorageError):  # a busy or full database cannot take the log line
             log_packet(database, getattr(error, "manifest", None), Path(path), False, error.message)
         raise
     if dry_run:
