@@ -22,7 +22,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import audit, search_text
-from app.config import DatabaseLocation, locate_database
+from app.config import DatabaseLocation, create_private_file, data_dir, locate_database, make_private_folder
 from app.errors import KuratorError, StorageError
 from app.paths import MIGRATIONS
 
@@ -47,6 +47,7 @@ class Database:
     engine: Engine
     sessions: sessionmaker = field(init=False)
     backup_made: Path | None = None
+    created: bool = False  # the file did not exist before it was opened
 
     def __post_init__(self) -> None:
         self.sessions = sessionmaker(self.engine, class_=audit.KuratorSession, expire_on_commit=False)
@@ -64,6 +65,12 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def discard(self) -> None:
+        """Close and remove a database this run created (a set-up that failed leaves nothing behind)."""
+        self.close()
+        if self.created:
+            _remove_files(self.location)
 
 
 def alembic_config(connection=None) -> Config:
@@ -160,7 +167,7 @@ def check_sqlite_file(path: Path) -> bool:
     else:
         if not path.parent.exists():
             try:
-                path.parent.mkdir(parents=True)
+                make_private_folder(path.parent)
             except OSError as error:
                 raise KuratorError(f"Не удалось создать папку «{path.parent}»: {error.strerror}.") from error
         folder_ok = os.access(path.parent, os.W_OK)
@@ -183,14 +190,15 @@ def restore_sqlite_into(source: Path, target: Path) -> None:
 
 
 def copy_sqlite(source: Path, target: Path) -> None:
-    """Copy a live SQLite database with the online backup API (consistent even with a WAL), atomically: a copy that
-    fails (a full disk) leaves nothing behind, not even its partial file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    """Copy a live SQLite database with the online backup API (consistent even with a WAL), atomically and for this
+    user alone: a copy that fails (a full disk) leaves nothing behind, not even its partial file."""
+    make_private_folder(target.parent)
     partial = target.with_name(target.name + ".part")
     leftovers = (partial, partial.with_name(partial.name + "-journal"))
     try:
         for leftover in leftovers:
             leftover.unlink(missing_ok=True)
+        create_private_file(partial)
         _backup_into(source, partial)
         os.replace(partial, target)
     except BaseException:
@@ -291,17 +299,34 @@ def _undo_failed_migration(location: DatabaseLocation, backup: Path | None) -> N
     if backup is not None:
         restore_sqlite_into(backup, location.path)
         return
+    _remove_files(location)
+
+
+def _remove_files(location: DatabaseLocation) -> None:
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(f"{location.path}{suffix}").unlink(missing_ok=True)
+
+
+def _create_private(path: Path) -> bool:
+    """Make a new database file for this user alone (SQLite gives its -wal and -shm the same mode); True when made.
+    Kurator's own data folder is also closed to others when an older version left it open."""
+    if path.parent == data_dir():
+        make_private_folder(path.parent, tighten=True)
+    if path.exists():
+        return False
+    create_private_file(path)
+    return True
 
 
 def open_database(db: str | None = None, *, migrate_schema: bool = True) -> Database:
     """Open (creating and migrating if needed) the database named by --db, KURATOR_DB or the data folder."""
     location = locate_database(db)
+    created = False
     if location.path:
         location = replace(location, read_only=not check_sqlite_file(location.path))
         _preflight_sqlite(location)
-    database = Database(location, make_engine(location))
+        created = _create_private(location.path)
+    database = Database(location, make_engine(location), created=created)
     try:
         if migrate_schema:
             migrate(database)
