@@ -110,6 +110,9 @@ def test_full_disk_while_creating_leaves_no_file_behind(tmp_path, monkeypatch):
     assert not (tmp_path / "full.db").exists()
 
 
+NEXT_REVISION = "9999_next"
+
+
 @pytest.fixture
 def migrations_with_a_second_revision(tmp_path, monkeypatch):
     """A copy of the migrations with one more revision, as a newer version of the program would ship."""
@@ -117,9 +120,10 @@ def migrations_with_a_second_revision(tmp_path, monkeypatch):
     shutil.copytree(MIGRATIONS, scripts)
 
     def add_revision(body: str) -> None:
-        (scripts / "versions" / "0002_next.py").write_text(
+        (scripts / "versions" / "9999_next.py").write_text(
             "from alembic import op\nimport sqlalchemy as sa\n"
-            f"revision = '0002'\ndown_revision = '{head_revision()}'\nbranch_labels = None\ndepends_on = None\n"
+            f"revision = '{NEXT_REVISION}'\ndown_revision = '{head_revision()}'\nbranch_labels = None\n"
+            "depends_on = None\n"
             f"def upgrade():\n{body}\n"
             "def downgrade():\n    pass\n",
             encoding="utf-8",
@@ -133,15 +137,16 @@ def test_backup_is_taken_before_migrating_an_existing_database(district_db, db_p
     with district_db.session() as session:
         session.add(School(id=school_id("1"), code="1", name="МКОУ СОШ №1", kind="СОШ", locality="urban"))
     district_db.close()
+    shipped = head_revision()
     migrations_with_a_second_revision("    op.create_table('note', sa.Column('id', sa.Integer, primary_key=True))")
 
     reopened = open_database(str(db_path))
     try:
-        assert current_revision(reopened.engine) == "0002"
+        assert current_revision(reopened.engine) == NEXT_REVISION
         backup = reopened.backup_made
         assert backup is not None and backup.parent == db_path.parent / "backups"
         copy = sqlite3.connect(backup)
-        assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == (shipped,)
         assert copy.execute("SELECT name FROM school").fetchall() == [("МКОУ СОШ №1",)]
         copy.close()
     finally:
@@ -150,10 +155,11 @@ def test_backup_is_taken_before_migrating_an_existing_database(district_db, db_p
 
 def test_failed_migration_restores_the_original_database(district_db, db_path, migrations_with_a_second_revision):
     district_db.close()
+    shipped = head_revision()
     migrations_with_a_second_revision("    op.execute('CREATE TABLE school (broken)')")
     with pytest.raises(KuratorError, match="Не удалось подготовить"):
         open_database(str(db_path))
     connection = sqlite3.connect(db_path)
-    assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (shipped,)
     assert connection.execute("SELECT name FROM installation").fetchone() == ("Терский муниципальный район",)
     connection.close()

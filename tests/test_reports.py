@@ -15,6 +15,8 @@ from app.services.demo import load_demo
 from app.services.output import charts
 from app.services.reports import documents as reports
 from app.services.reports import excel as report_excel
+from app.services.risks.chart_data import risk_levels_chart, risk_map_chart
+from app.services.risks.risk_map import risk_map
 from app.services.roadmaps.plans import list_roadmaps
 from app.services.setup import initialize
 
@@ -81,6 +83,24 @@ def test_school_profile_shows_register_staff_and_results(demo):
         assert section in text
 
 
+def test_district_report_shows_the_risk_map_of_the_500_plus_schools(district_pdf):
+    text = " ".join(pdf_text(district_pdf).split())
+    assert "8. Риски школ — участников проекта «500+»" in text
+    assert "Профили рисков за 2022 год заполнили школ: 3 из 3." in text
+    assert "Рисунок 8.1 — Карта рисков школ, 2022 год" in text
+
+
+def test_the_profile_of_a_500_plus_school_has_its_risks_and_programs_and_another_school_has_none(demo):
+    database, _, folder = demo
+    with database.session() as session:
+        plus = " ".join(pdf_text(reports.school_report(session, SHNOR_CODE, YEAR, folder / "plus.pdf")).split())
+        other = " ".join(pdf_text(reports.school_report(session, "0701004", YEAR, folder / "other.pdf")).split())
+    assert "9. Профиль рисков и антирисковые программы («500+»)" in plus
+    assert "Антирисковая программа «Низкая учебная мотивация обучающихся»" in plus
+    assert "Укомплектованность кадрами: занятые ставки ÷ ставки по штатному расписанию школы на 2022 год" in plus
+    assert "Профиль рисков" not in other
+
+
 def test_unknown_school_code_is_refused_in_russian(demo):
     database, _, folder = demo
     with database.session() as session, pytest.raises(Exception, match="не найдена"):
@@ -96,6 +116,8 @@ def _chart_inputs(session) -> dict:
         "quadrants": chart_data.quadrant_points(session, YEAR),
         "roadmap_sections": chart_data.roadmap_by_section(session, municipal.id, YEAR),
         "course_coverage": chart_data.course_coverage(session, YEAR),
+        "risk_map": risk_map_chart(risk_map(session, YEAR)),
+        "risk_levels": risk_levels_chart(risk_map(session, YEAR)),
     }
 
 
@@ -152,3 +174,43 @@ def test_cli_writes_reports_and_refuses_an_unknown_school(demo, tmp_path, capsys
     assert main(["--db", str(path), "report", "district", "--year", "2022",
                  "--out", str(tmp_path / "missing" / "d.pdf")]) == 2
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_district_report_counts_people_not_completions(district_pdf):
+    """The demo's 2022 completions: 261 by 220 people — 27 directors and deputies, 193 others (counted in SQL)."""
+    text = " ".join(pdf_text(district_pdf).split())
+    assert ("курсы повышения квалификации и переподготовку завершили 27 руководителей и 193 педагога "
+            "(каждый человек учтён один раз; всего завершённых курсов — 261)") in text
+
+
+def test_district_report_of_an_empty_year_says_why_and_recommends_nothing_from_it(demo):
+    database, _, folder = demo
+    with database.session() as session:
+        text = " ".join(pdf_text(reports.district_report(session, 2024, folder / "empty.pdf")).split())
+    assert "Показатель 2.1.1 — нет данных: за 2024 год в районе нет ни одной записи: социальный паспорт за год" in text
+    assert "Принять меры по достижению плановых значений" not in text
+    assert "не достигнут" not in text
+
+
+def test_reports_carry_every_definition_and_the_school_profile_its_indicators(demo):
+    database, _, folder = demo
+    with database.session() as session:
+        district = " ".join(pdf_text(reports.district_report(session, YEAR, folder / "defs.pdf")).split())
+        school = " ".join(pdf_text(reports.school_report(session, SHNOR_CODE, YEAR, folder / "own.pdf")).split())
+    for text in (district, school):
+        assert "Приложение. Определения показателей" in text
+        assert "Успешно прошедшие ГИА считаются: по обучающимся" in text
+    assert "6. Показатели программы по школе" in school and "Район 2022" in school
+
+
+def test_excel_export_gives_each_indicator_its_definition_and_the_reason_of_no_data(demo, tmp_path):
+    database, _, _ = demo
+    with database.session() as session:
+        path = report_excel.export_indicators_xlsx(session, tmp_path / "plan.xlsx", [2023, 2024])
+    sheet = openpyxl.load_workbook(path).active
+    header = [c.value for c in sheet[1]]
+    rows = {row[0]: dict(zip(header, row)) for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert header[-3:] == ["Статус 2024", "Почему нет данных (2024)", "Определение показателя"]
+    assert rows["2.1.1"]["Факт 2024"] == "нет данных"
+    assert "социальный паспорт" in rows["2.1.1"]["Почему нет данных (2024)"]
+    assert rows["2.1.1"]["Определение показателя"].startswith("Доля школ района")

@@ -10,7 +10,8 @@ from . import (
     packet,
     report,
     results,
+    risks,
     roadmap,
 )
 
-MODULES: list = [gui, core, deadline, roadmap, results, indicators, report, keys, packet, generate]
+MODULES: list = [gui, core, deadline, roadmap, results, indicators, risks, report, keys, packet, generate]

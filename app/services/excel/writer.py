@@ -125,15 +125,24 @@ def save_workbook(wb: Workbook, path: Path | str) -> None:
 def write_table(path: Path | str, sheet_title: str, header: Sequence[str],
                 rows: Iterable[Sequence[Any]]) -> None:
     """A plain report table: bold header, autofilter, widths from the content, frozen header row."""
+    write_tables(path, [(sheet_title, header, rows)])
+
+
+def write_tables(path: Path | str, sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Any]]]]) -> None:
+    """A workbook of plain report tables, one sheet per (title, header, rows), each as `write_table` writes it."""
     wb = Workbook()
-    ws = wb.active
-    ws.title = safe_sheet_title(sheet_title)
-    rows = [list(r) for r in rows]
+    for index, (sheet_title, header, rows) in enumerate(sheets):
+        ws = wb.active if index == 0 else wb.create_sheet()
+        ws.title = safe_sheet_title(sheet_title)
+        _fill_table(ws, header, [list(r) for r in rows])
+    save_workbook(wb, path)
+
+
+def _fill_table(ws: Worksheet, header: Sequence[str], rows: list[list[Any]]) -> None:
     style_header(ws, header, [_fitted_width(i, header, rows) for i in range(len(header))])
     for row_index, row in enumerate(rows, start=2):
         put_row(ws, row_index, row)
     ws.auto_filter.ref = f"A1:{get_column_letter(max(len(header), 1))}{len(rows) + 1}"
-    save_workbook(wb, path)
 
 
 def safe_sheet_title(title: str) -> str:
