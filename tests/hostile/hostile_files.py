@@ -141,6 +141,33 @@ def signed_packet(target: Path, manifest: dict, tables: dict[str, list[dict]], s
     return finish_packet(None, target, manifest, signer, members=members)
 
 
+def teacher_records(count: int, school_id: str, line_bytes: int) -> list[dict]:
+    """Valid teacher records of a school, each `line_bytes` long as a packet line (padded in search_text)."""
+    return [_padded({"id": str(uuid.UUID(int=number + 1)), "school_id": school_id, "last_name": f"Учитель{number}",
+                     "first_name": "Анна", "middle_name": "Петровна", "birth_year": 1980, "qualification": "highest",
+                     "experience_years": 10, "young_specialist": False, "education": "высшее педагогическое",
+                     "email": "teacher@school.ru", "phone": "+7 900 000-00-00", "hired_on": None, "left_on": None,
+                     "search_text": "", **_SYNCED}, "search_text", line_bytes) for number in range(count)]
+
+
+def practice_records(count: int, origin: str, line_bytes: int) -> list[dict]:
+    """Valid practices created by installation `origin`, each `line_bytes` long (padded in the description)."""
+    return [_padded({"id": str(uuid.UUID(int=10**6 + number)), "title": f"Практика {number}", "school_id": None,
+                     "author": None, "area": "teaching", "year": 2022, "description": "", "link": None,
+                     **_SYNCED, "origin": origin}, "description", line_bytes) for number in range(count)]
+
+
+_SYNCED = {"created_at": "2024-01-01T00:00:00", "updated_at": "2024-01-01T00:00:00", "origin": "school",
+           "deleted_at": None, "is_demo": False}
+
+
+def _padded(record: dict, field: str, line_bytes: int) -> dict:
+    """`record` with `field` lengthened by random letters (text, not a run of one letter a zip would squeeze)."""
+    rnd = random.Random(record["id"])
+    pad = "".join(rnd.choice("abcdefghijklmnopqrstuvwxyz ") for _ in range(line_bytes - len(jsonl([record]))))
+    return {**record, field: record[field] + pad}
+
+
 # --- Office documents ------------------------------------------------------------------------------------
 
 _DOCX_CONTENT_TYPES = (
@@ -166,11 +193,12 @@ def _docx_row(cells: tuple[str, ...]) -> bytes:
             + "</w:tr>").encode()
 
 
-def roadmap_docx(path: Path, rows: int) -> Path:
-    """A Word roadmap whose one table has `rows` events: a few hundred KB on disk, ~300 bytes of XML per row."""
+def roadmap_docx(path: Path, rows: int, title: str = "Семинар для учителей") -> Path:
+    """A Word roadmap whose one table has `rows` events titled `title`: ~300 bytes of XML per row with the short
+    title, so a few hundred KB on disk hold a table of 100 MB."""
     head = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{_W}"><w:body>'
             "<w:p><w:r><w:t>Дорожная карта</w:t></w:r></w:p><w:tbl>").encode() + _docx_row(ROADMAP_HEADER)
-    event = _docx_row(("1", "Семинар для учителей", "Март", "Методист", "Проведён"))
+    event = _docx_row(("1", title, "Март", "Методист", "Проведён"))
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         archive.writestr("[Content_Types].xml", _DOCX_CONTENT_TYPES)
         archive.writestr("_rels/.rels", _DOCX_RELS)

@@ -29,7 +29,7 @@ def test_a_small_docx_expanding_to_a_huge_table_is_refused_before_parsing(distri
     before = file_digest(district)
     run = kurator_process("--db", district, "roadmap", "import", huge_docx, "--year", "2022")
     assert run.code == 2, run.stderr
-    assert "word/document.xml" in run.stderr and "допустимо не больше 16 МБ" in run.stderr
+    assert "word/document.xml" in run.stderr and "допустимо не больше 8 МБ" in run.stderr
     assert run.peak_mb <= MEMORY_CEILING_MB and run.seconds < 60  # a hang guard; it takes about 3 s
     assert file_digest(district) == before
 

@@ -76,7 +76,8 @@ def test_the_staff_register_and_the_results_template_keep_formula_like_names_as_
             write_results_template(session, tmp_path / "results.xlsx")
     finally:
         database.close()
-    assert kurator("--db", district, "report", "excel", "staff", "--year", "2022", "--out", tmp_path / "staff.xlsx") == 0
+    staff = tmp_path / "staff.xlsx"
+    assert kurator("--db", district, "report", "excel", "staff", "--year", "2022", "--out", staff) == 0
     for path in (tmp_path / "staff.xlsx", tmp_path / "results.xlsx"):
         assert formula_cells(path) == [] and texts_not_kept_as_text(path) == []
     assert DDE in shown_texts(tmp_path / "staff.xlsx")

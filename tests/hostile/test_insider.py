@@ -79,7 +79,8 @@ def test_the_first_packet_binds_the_key_to_its_installation_and_a_later_one_may_
     assert SCHOOL_INSTALLATION in reason and other in reason
 
 
-def test_a_school_claiming_another_schools_installation_is_refused_naming_that_school(district, school_signer, tmp_path):
+def test_a_school_claiming_another_schools_installation_is_refused_naming_that_school(district, school_signer,
+                                                                                     tmp_path):
     taken = str(uuid.uuid4())
     database = open_database(str(district))
     try:
@@ -171,7 +172,8 @@ def test_a_school_addresses_its_packet_to_the_district_installation_it_has_heard
     try:
         with database.session() as session:
             initialize(session, "school", SCHOOL_NAME, SCHOOL, program_year=2022)
-            trust(session, Signer.new().public_pem, district=True, name=DISTRICT_NAME).peer.installation_id = district_id
+            peer = trust(session, Signer.new().public_pem, district=True, name=DISTRICT_NAME).peer
+            peer.installation_id = district_id
         with database.session() as session:
             recipient = plan_export(session).recipient
     finally:

@@ -14,10 +14,27 @@ from app.errors import IntegrityRefused
 from app.services.documents import safe_zip
 from app.services.exchange import packet as packet_format
 from app.services.exchange import import_packet, unregistered_sender, verify_report
-from app.services.exchange.packet import PacketLimits, open_packet, read_packet
+from app.services.exchange.packet import (
+    MAX_FILE_BYTES,
+    MAX_FILE_RECORDS,
+    MAX_RECORDS,
+    PacketLimits,
+    open_packet,
+    read_packet,
+)
 from app.services.exchange.rows import MODELS, RecordProblem, convert_value
+from app.services.ids import school_id
 from hostile_world import MEMORY_CEILING_MB, SCHOOL, dump, file_digest, kurator_process, packet_log
-from hostile_files import MB, finish_packet, manifest_for, signed_packet, tiny_records_block, write_repeated_zip
+from hostile_files import (
+    MB,
+    finish_packet,
+    manifest_for,
+    practice_records,
+    signed_packet,
+    teacher_records,
+    tiny_records_block,
+    write_repeated_zip,
+)
 
 HUGE = 1024 * MB
 RECIPIENT = {"kind": "district", "school_code": None}
@@ -80,6 +97,20 @@ def test_a_packet_small_on_disk_and_huge_inside_is_refused_in_bounded_memory(kin
     assert dump(district) == before
     [(accepted, reason)] = packet_log(district)
     assert not accepted and REFUSALS[kind] in reason
+
+
+@pytest.mark.slow
+def test_the_largest_packet_the_limits_allow_is_imported_in_bounded_memory(district, school_signer, tmp_path):
+    """Two files of 10,000 records of 1 KB each: 20 MB and 20,000 records, every packet limit reached."""
+    line = MAX_FILE_BYTES // MAX_FILE_RECORDS
+    tables = {"teacher": teacher_records(MAX_FILE_RECORDS, school_id(SCHOOL), line),
+              "practice": practice_records(MAX_FILE_RECORDS, SENDER["installation_id"], line)}
+    manifest = manifest_for(SENDER, RECIPIENT, [], schema_revision=head_revision())
+    packet = signed_packet(tmp_path / "largest.kpkt", manifest, tables, school_signer)
+    run = kurator_process("--db", district, "packet", "import", packet, "--json")
+    assert run.code == 0, run.stderr
+    assert json.loads(run.stdout)["created"] == MAX_RECORDS
+    assert run.peak_mb <= MEMORY_CEILING_MB, f"{run.peak_mb:.0f} MB"
 
 
 @pytest.mark.parametrize("kind", list(REFUSALS))

@@ -98,7 +98,8 @@ def test_an_older_weaker_key_is_rewrapped_at_the_next_successful_unlock(empty_db
         private_key = serialization.load_pem_private_key(keys.generate_keypair(PASS).private_pem, PASS.encode())
         old = private_key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                         serialization.BestAvailableEncryption(PASS.encode()))
-        installation.private_key_pem, installation.public_key_pem = old.decode(), keys.public_pem_of(private_key).decode()
+        installation.private_key_pem = old.decode()
+        installation.public_key_pem = keys.public_pem_of(private_key).decode()
     assert pkcs8.pbkdf2_iterations(old) == 2048
     with empty_db.session() as session, pytest.raises(KuratorError, match="Неверная парольная фраза"):
         signing.signing_key(session, "не та фраза")

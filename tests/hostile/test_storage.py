@@ -40,8 +40,12 @@ def school_packet(tmp_path, school_signer):
 
 
 @pytest.fixture
-def full_disk(monkeypatch):
-    """Every connection the program opens may not grow its database by a single page."""
+def full_disk(district, monkeypatch):
+    """Every connection the program opens may not grow the district's database by a single page (and no free page is
+    left in it to fill first)."""
+    connection = sqlite3.connect(district)
+    connection.execute("VACUUM")
+    connection.close()  # the last connection checkpoints the WAL into the file
     real = dbmod.make_engine
 
     def no_room(location):
@@ -83,7 +87,7 @@ def test_a_packet_import_on_a_full_disk_is_a_plain_failure_not_an_integrity_refu
 
 def test_a_roadmap_import_on_a_full_disk_says_so_without_a_traceback(district, tmp_path, capsys, full_disk):
     before = file_digest(district)
-    assert kurator("--db", district, "roadmap", "import", roadmap_docx(tmp_path / "r.docx", 3), "--year", "2022") == 1
+    assert kurator("--db", district, "roadmap", "import", roadmap_docx(tmp_path / "r.docx", 300), "--year", "2022") == 1
     assert "нет места на диске" in capsys.readouterr().err
     assert file_digest(district) == before
 

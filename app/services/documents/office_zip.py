@@ -38,9 +38,10 @@ class DocumentLimits:
     part_bytes: int
 
 
-# A roadmap is parsed whole (python-docx, openpyxl with merged cells): about 17 bytes of memory per byte of its XML.
-# Real roadmaps have a few hundred rows and well under 1 MB of XML.
-ROADMAP_DOCUMENT = DocumentLimits(rows=5_000, part_bytes=16 * MB)
+# A roadmap is parsed whole (python-docx; openpyxl keeps every cell to see merged ones): some 15-17 bytes of memory
+# per byte of its XML, so 8 MB of XML cost at most about 140 MB. Real roadmaps have a few hundred rows and well
+# under 1 MB of XML; 5,000 rows of Word's verbose table XML (1.5 KB a row) still fit.
+ROADMAP_DOCUMENT = DocumentLimits(rows=5_000, part_bytes=8 * MB)
 # A filled Excel template is streamed (openpyxl read-only): its rows are what is kept.
 DATA_WORKBOOK = DocumentLimits(rows=200_000, part_bytes=MAX_UNPACKED_BYTES)
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .doc/.xls, and every password-protected Office file
