@@ -5,12 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from app.db import open_database
 from app.services.exchange.peers import trust
 from app.services.installation import require_installation
 from app.services.setup import initialize
 from hostile_files import Signer
-from hostile_world import DISTRICT_NAME, SCHOOL, SCHOOL_NAME
+from hostile_world import DISTRICT_NAME, SCHOOL, SCHOOL_NAME, in_session, opened
 
 
 @pytest.fixture(scope="session")
@@ -27,11 +26,9 @@ def stranger() -> Signer:
 def district_template(tmp_path_factory, school_signer) -> Path:
     """A district database that trusts the school's key (made once, copied per test)."""
     path = tmp_path_factory.mktemp("templates") / "district.db"
-    database = open_database(str(path))
-    with database.session() as session:
+    with opened(path) as database, database.session() as session:
         initialize(session, "district", DISTRICT_NAME, program_year=2022)
         trust(session, school_signer.public_pem, school_code=SCHOOL, name=SCHOOL_NAME)
-    database.close()
     return path
 
 
@@ -45,9 +42,4 @@ def district(tmp_path, district_template) -> Path:
 @pytest.fixture
 def installation_id(district) -> str:
     """The district installation's own id."""
-    database = open_database(str(district))
-    try:
-        with database.session() as session:
-            return require_installation(session).id
-    finally:
-        database.close()
+    return in_session(district, lambda session: require_installation(session).id)

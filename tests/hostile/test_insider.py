@@ -8,14 +8,14 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 
 from app.cli import main
-from app.db import head_revision, open_database
+from app.db import head_revision
 from app.models import Peer, Practice
 from app.services.exchange import keys, plan_export
 from app.services.exchange.peers import trust
 from app.services.exchange.rows import json_row
 from app.services.setup import initialize
 from hostile_files import Signer, manifest_for, signed_packet
-from hostile_world import DISTRICT_NAME, SCHOOL, SCHOOL_NAME, dump, packet_log
+from hostile_world import DISTRICT_NAME, SCHOOL, SCHOOL_NAME, dump, in_session, opened, packet_log
 
 SCHOOL_INSTALLATION = "5c0f3d4e-0000-4000-8000-000000000001"
 TO_DISTRICT = {"kind": "district", "school_code": None}
@@ -45,16 +45,14 @@ def assert_refused_and_logged(district, packet, message: str, *argv) -> str:
 @pytest.fixture
 def district_practice(district) -> dict:
     """A practice the district created (its origin is the district's installation), as a packet would carry it."""
-    database = open_database(str(district))
-    try:
-        with database.session() as session:
-            practice = Practice(title="Наставничество в ШНОР", area="management", year=2022)
-            session.add(practice)
-            session.flush()
-            row = session.execute(select(Practice.__table__).where(Practice.id == practice.id)).mappings().one()
-            return json_row(dict(row))
-    finally:
-        database.close()
+    def add(session):
+        practice = Practice(title="Наставничество в ШНОР", area="management", year=2022)
+        session.add(practice)
+        session.flush()
+        row = session.execute(select(Practice.__table__).where(Practice.id == practice.id)).mappings().one()
+        return json_row(dict(row))
+
+    return in_session(district, add)
 
 
 # --- item 1: ownership follows the key, never the manifest ---------------------------------------------------
@@ -82,14 +80,10 @@ def test_the_first_packet_binds_the_key_to_its_installation_and_a_later_one_may_
 def test_a_school_claiming_another_schools_installation_is_refused_naming_that_school(district, school_signer,
                                                                                      tmp_path):
     taken = str(uuid.uuid4())
-    database = open_database(str(district))
-    try:
-        with database.session() as session:
-            peer = trust(session, keys.public_pem_of(Ed25519PrivateKey.generate()), school_code="0701002",
-                         name="МКОУ СОШ № 2").peer
-            peer.installation_id = taken
-    finally:
-        database.close()
+    with opened(district) as database, database.session() as session:
+        peer = trust(session, keys.public_pem_of(Ed25519PrivateKey.generate()), school_code="0701002",
+                     name="МКОУ СОШ № 2").peer
+        peer.installation_id = taken
     packet = school_packet(tmp_path / "p.kpkt", school_signer, installation_id=taken)
     assert "школы 0701002 «МКОУ СОШ № 2»" in assert_refused_and_logged(district, packet, "назван номер установки")
 
@@ -126,14 +120,10 @@ def test_an_installation_cannot_trust_its_own_key_as_a_peers(tmp_path, capsys, m
 
 
 def test_a_key_an_older_database_let_in_twice_refuses_its_packets_naming_both(district, school_signer, tmp_path):
-    database = open_database(str(district))
-    try:
-        with database.session() as session:
-            first = session.scalars(select(Peer)).one()
-            session.add(Peer(kind="school", school_code="0701002", name="МКОУ СОШ № 2",
-                             public_key_pem=first.public_key_pem, fingerprint=first.fingerprint))
-    finally:
-        database.close()
+    with opened(district) as database, database.session() as session:
+        first = session.scalars(select(Peer)).one()
+        session.add(Peer(kind="school", school_code="0701002", name="МКОУ СОШ № 2",
+                         public_key_pem=first.public_key_pem, fingerprint=first.fingerprint))
     reason = assert_refused_and_logged(district, school_packet(tmp_path / "p.kpkt", school_signer), "сразу для")
     assert "школы 0701001" in reason and "школы 0701002" in reason
 
@@ -168,14 +158,11 @@ def test_a_packet_for_another_district_is_refused_saying_which_district_it_was_f
 
 def test_a_school_addresses_its_packet_to_the_district_installation_it_has_heard_from(tmp_path):
     district_id = str(uuid.uuid4())
-    database = open_database(str(tmp_path / "school.db"))
-    try:
+    with opened(tmp_path / "school.db") as database:
         with database.session() as session:
             initialize(session, "school", SCHOOL_NAME, SCHOOL, program_year=2022)
             peer = trust(session, Signer.new().public_pem, district=True, name=DISTRICT_NAME).peer
             peer.installation_id = district_id
         with database.session() as session:
             recipient = plan_export(session).recipient
-    finally:
-        database.close()
     assert recipient == {"kind": "district", "school_code": None, "installation_id": district_id, "name": DISTRICT_NAME}

@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 
-from app.db import head_revision, open_database
+from app.db import head_revision
 from app.errors import IntegrityRefused
 from app.services.documents import safe_zip
 from app.services.exchange import packet as packet_format
@@ -24,7 +24,16 @@ from app.services.exchange.packet import (
 )
 from app.services.exchange.rows import MODELS, RecordProblem, convert_value
 from app.services.ids import school_id
-from hostile_world import MEMORY_CEILING_MB, SCHOOL, dump, file_digest, kurator_process, packet_log
+from hostile_world import (
+    MEMORY_CEILING_MB,
+    SCHOOL,
+    dump,
+    file_digest,
+    in_session,
+    kurator_process,
+    opened,
+    packet_log,
+)
 from hostile_files import (
     MB,
     finish_packet,
@@ -116,24 +125,16 @@ def test_the_largest_packet_the_limits_allow_is_imported_in_bounded_memory(distr
 @pytest.mark.parametrize("kind", list(REFUSALS))
 def test_verifying_a_huge_packet_leaves_the_database_file_byte_identical(kind, huge_packets, district):
     before = file_digest(district)
-    database = open_database(str(district))
-    try:
-        with pytest.raises(IntegrityRefused, match=REFUSALS[kind]):
-            verify_report(database, huge_packets[kind])
-    finally:
-        database.close()
+    with opened(district) as database, pytest.raises(IntegrityRefused, match=REFUSALS[kind]):
+        verify_report(database, huge_packets[kind])
     assert file_digest(district) == before
 
 
 @pytest.mark.parametrize("kind", ["unknown sender", "bad signature", "honest about its size"])
 def test_no_data_file_is_decompressed_before_the_signature_and_the_declared_sizes_pass(kind, huge_packets, district,
                                                                                       streamed):
-    database = open_database(str(district))
-    try:
-        with pytest.raises(IntegrityRefused, match=REFUSALS[kind]):
-            import_packet(database, huge_packets[kind])
-    finally:
-        database.close()
+    with opened(district) as database, pytest.raises(IntegrityRefused, match=REFUSALS[kind]):
+        import_packet(database, huge_packets[kind])
     assert set(streamed) == {"manifest.json", "manifest.sig", "sender.pem"}
 
 
@@ -177,12 +178,7 @@ def test_the_data_of_an_unverified_packet_cannot_be_read(tmp_path, school_signer
 
 def test_the_window_shows_an_unknown_senders_fingerprint_from_the_manifest_and_sender_pem_alone(
         huge_packets, district, stranger, streamed):
-    database = open_database(str(district))
-    try:
-        with database.session() as session:
-            sender = unregistered_sender(session, huge_packets["unknown sender"])
-    finally:
-        database.close()
+    sender = in_session(district, lambda session: unregistered_sender(session, huge_packets["unknown sender"]))
     assert sender.school_code == "0799999" and sender.public_pem == stranger.public_pem
     assert set(streamed) == {"manifest.json", "manifest.sig", "sender.pem"}
 

@@ -12,13 +12,13 @@ from cryptography.hazmat.primitives import serialization
 from sqlalchemy import select
 
 from app.cli import main
-from app.db import open_database
 from app.errors import KuratorError
 from app.models import Installation, RoadmapEvent
 from app.services.exchange import keys, pkcs8, signing
 from app.services.roadmaps.evidence import attach_evidence, evidence_path
 from app.services.setup import initialize
 from hostile_files import roadmap_docx
+from hostile_world import opened
 
 PASS = "пароль-подписи-1"
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
@@ -44,15 +44,11 @@ def test_the_data_folder_database_wal_backups_and_attachments_are_the_users_alon
                                                                                    open_umask, monkeypatch):
     monkeypatch.setenv("KURATOR_PASSPHRASE", PASS)
     assert kurator("init", "--mode", "school", "--school", "0701001", "--name", "Школа") == 0
-    database = open_database()
-    try:
-        with database.session() as session:  # a write, so the WAL and its index exist while we look
-            session.get(Installation, session.query(Installation.id).scalar()).program_year = 2023
-            db_file = database.location.path
-            wal, shm = Path(f"{db_file}-wal"), Path(f"{db_file}-shm")
-            assert (mode(isolated_data_dir), mode(db_file), mode(wal), mode(shm)) == (0o700, 0o600, 0o600, 0o600)
-    finally:
-        database.close()
+    with opened() as database, database.session() as session:  # a write: the WAL and its index exist while we look
+        session.get(Installation, session.query(Installation.id).scalar()).program_year = 2023
+        db_file = database.location.path
+        wal, shm = Path(f"{db_file}-wal"), Path(f"{db_file}-shm")
+        assert (mode(isolated_data_dir), mode(db_file), mode(wal), mode(shm)) == (0o700, 0o600, 0o600, 0o600)
     assert kurator("backup", "--out", isolated_data_dir / "backups" / "copy.db") == 0
     assert mode(isolated_data_dir / "backups") == 0o700 and mode(isolated_data_dir / "backups" / "copy.db") == 0o600
     assert kurator("backup", "--out", tmp_path / "stick" / "copy.db") == 0
@@ -62,7 +58,8 @@ def test_the_data_folder_database_wal_backups_and_attachments_are_the_users_alon
 def test_an_older_data_folder_open_to_everyone_is_closed_when_opened(isolated_data_dir, open_umask):
     isolated_data_dir.mkdir(mode=0o755)
     os.chmod(isolated_data_dir, 0o755)
-    open_database().close()
+    with opened():
+        pass
     assert mode(isolated_data_dir) == 0o700
 
 
@@ -70,15 +67,11 @@ def test_attachments_are_kept_in_a_folder_of_the_users_own(district, tmp_path, o
     assert kurator("--db", district, "roadmap", "import", roadmap_docx(tmp_path / "r.docx", 1), "--year", "2022") == 0
     order = tmp_path / "приказ.pdf"
     order.write_bytes(b"%PDF-1.4 the order")
-    database = open_database(str(district))
-    try:
-        with database.session() as session:
-            event_id = session.scalars(select(RoadmapEvent.id)).one()
-            evidence = attach_evidence(session, database.location.files_dir, event_id, None, order)
-            stored = evidence_path(database.location.files_dir, evidence)
-    finally:
-        database.close()
-    assert mode(database.location.files_dir) == 0o700 and mode(stored) == 0o600
+    with opened(district) as database, database.session() as session:
+        files = database.location.files_dir
+        evidence = attach_evidence(session, files, session.scalars(select(RoadmapEvent.id)).one(), None, order)
+        stored = evidence_path(files, evidence)
+    assert mode(files) == 0o700 and mode(stored) == 0o600
 
 
 def test_a_new_key_is_wrapped_with_at_least_600000_pbkdf2_rounds():
