@@ -26,11 +26,16 @@ def make_private_folder(path: Path, *, tighten: bool = False) -> Path:
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.mkdir(mode=PRIVATE_FOLDER_MODE, exist_ok=True)
-    elif not (tighten and path.stat().st_mode & 0o077):
+    elif not (tighten and _open_to_others_and_ours(path)):
         return path
     if os.name == "posix":
         os.chmod(path, PRIVATE_FOLDER_MODE)
     return path
+
+
+def _open_to_others_and_ours(path: Path) -> bool:
+    status = path.stat()
+    return os.name == "posix" and bool(status.st_mode & 0o077) and status.st_uid == os.geteuid()
 
 
 def create_private_file(path: Path) -> None:

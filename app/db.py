@@ -34,7 +34,7 @@ _STORAGE_REASONS: tuple[tuple[tuple[str, ...], str], ...] = (
      "она занята другой программой или другим окном Куратора, и {seconds} с ожидания не хватило: дождитесь конца их "
      "работы или закройте их и повторите"),
     (("disk is full", "No space left"), "нет места на диске: освободите место и повторите"),
-    (("readonly database", "read-only", "Read-only"), "файл базы данных доступен только для чтения"),
+    (("readonly database", "read-only", "Read-only"), "файл или папка доступны только для чтения"),
     (("disk I/O error",), "ошибка чтения или записи диска"),
 )
 _STORAGE_ERRNOS = {errno.ENOSPC: "No space left", errno.EDQUOT: "No space left", errno.EROFS: "Read-only"}
@@ -325,7 +325,7 @@ def open_database(db: str | None = None, *, migrate_schema: bool = True) -> Data
     if location.path:
         location = replace(location, read_only=not check_sqlite_file(location.path))
         _preflight_sqlite(location)
-        created = _create_private(location.path)
+        created = not location.read_only and _create_private(location.path)
     database = Database(location, make_engine(location), created=created)
     try:
         if migrate_schema:

@@ -5,7 +5,7 @@ bytes), sender.pem (the sender's public key, never trusted by itself) and data/<
 
 Reading authenticates before any work that grows with the packet: `open_packet` reads only the small members
 (manifest, signature, sender.pem, each under a fixed cap); `PacketReader.verify` checks the signature with the
-TRUSTED key and the sizes the signed manifest declares against the limits; only then `PacketReader.tables`
+TRUSTED key and the sizes the signed manifest declares against the limits; only then `PacketReader.records`
 decompresses the data files one by one, cutting a file off as soon as it passes its declared size or row count
 and checking its SHA-256 at its end. Memory therefore stays within what the limits allow, whatever the file.
 """
