@@ -51,8 +51,12 @@ Row = dict[str, Any]
 
 
 class Recipient(TypedDict):
+    """Whom a packet is for: the kind and school code, and the installation once its first packet told us its id."""
+
     kind: str  # "district" or "school"
     school_code: str | None
+    installation_id: str | None  # None until the recipient's first packet arrived here
+    name: str
 
 
 class TableRows(TypedDict):
@@ -200,12 +204,20 @@ def plan_export(session: Session, recipient: str | None = None, full: bool = Fal
               for model in SYNCED_MODELS if model.__tablename__ in rules}
     return ExportPlan(
         sender_kind=installation.kind, sender_name=installation.name, sender_school_code=installation.school_code,
-        recipient={"kind": "school" if installation.kind == "district" else "district",
-                   "school_code": code if installation.kind == "district" else None},
+        recipient=_recipient(session, installation, code, peer),
         period=period or installation.program_year or planned_at.year, full=full or since is None, since=since,
         acknowledges=peer.last_sequence if peer else 0, planned_at=planned_at,
         tables={table: rows for table, rows in tables.items() if rows},
     )
+
+
+def _recipient(session: Session, installation: Installation, code: str, peer: Peer | None) -> Recipient:
+    if installation.kind == "district":
+        school = session.get(School, school_id(code))
+        return {"kind": "school", "school_code": code, "installation_id": peer.installation_id if peer else None,
+                "name": school.name if school else f"Школа {code}"}
+    return {"kind": "district", "school_code": None, "installation_id": peer.installation_id if peer else None,
+            "name": peer.name if peer else "Орган управления образованием"}
 
 
 def _recipient_code(session: Session, installation: Installation, recipient: str | None) -> str:

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.models import District, alive
 from app.models.reference import EVENT_STATUSES
+from app.services.excel.writer import put, put_row
 from app.services.installation import require_installation
 from app.services.output.atomic_write import write_bytes_atomically
 from app.services.output.pdf import ReportDocument
@@ -83,32 +84,29 @@ def export_excel(session: Session, roadmap_id: str, path: Path, today: date | No
     book = Workbook()
     sheet = book.active
     sheet.title = "Дорожная карта"
-    sheet.append([detail["title"]])
-    sheet["A1"].font = Font(bold=True, size=12)
-    sheet.append([])
-    sheet.append([title for title, _, _ in EXCEL_COLUMNS])
-    for cell in sheet[3]:
+    put(sheet, 1, 1, detail["title"]).font = Font(bold=True, size=12)
+    for cell in put_row(sheet, 3, [title for title, _, _ in EXCEL_COLUMNS]):
         cell.font, cell.border = Font(bold=True), BORDER
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         cell.fill = PatternFill("solid", fgColor="D5DCE6")
     for index, (_, _, width) in enumerate(EXCEL_COLUMNS, start=1):
         sheet.column_dimensions[sheet.cell(row=3, column=index).column_letter].width = width
+    row = 3
     for section, events in _rows_by_section(detail):
         if section:
-            sheet.append([section])
-            row = sheet.max_row
+            row += 1
+            put(sheet, row, 1, section).font = Font(bold=True)
             sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(EXCEL_COLUMNS))
-            sheet.cell(row=row, column=1).font = Font(bold=True)
         for event in events:
+            row += 1
             completed_on, comment = notes.get(event["id"], (None, None))
             values = dict(event, status_label=EVENT_STATUSES.get(event["status"], ""),
                           completed_on=format_value(completed_on) if completed_on else "", comment=comment or "")
-            sheet.append([values[key] for _, key, _ in EXCEL_COLUMNS])
-            for cell in sheet[sheet.max_row]:
+            for cell in put_row(sheet, row, [values[key] for _, key, _ in EXCEL_COLUMNS]):
                 cell.alignment, cell.border = Alignment(wrap_text=True, vertical="top"), BORDER
             fill = STATUS_FILLS.get(event["status"])
             if fill:
-                sheet.cell(row=sheet.max_row, column=6).fill = PatternFill("solid", fgColor=fill)
+                sheet.cell(row=row, column=6).fill = PatternFill("solid", fgColor=fill)
     sheet.freeze_panes = "A4"
     buffer = BytesIO()
     book.save(buffer)

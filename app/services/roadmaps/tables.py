@@ -11,7 +11,7 @@ from pathlib import Path
 
 from app.errors import KuratorError
 from app.services.documents.docx_tables import read_docx_tables
-from app.services.documents.office_zip import check_office_file, damaged_file_error
+from app.services.documents.office_zip import ROADMAP_DOCUMENT, check_office_file, refusing_damage
 from app.services.documents.table_grid import GridCell, RawTable
 from app.services.documents.xlsx_tables import read_xlsx_tables
 from app.services.roadmaps.deadlines import DeadlineKind, parse_deadline
@@ -114,13 +114,9 @@ def _load_tables(path: Path) -> list[RawTable]:
         raise KuratorError(
             f"Формат файла «{path.name}» не поддерживается: выберите документ Word (.docx) или книгу Excel (.xlsx)."
         )
-    check_office_file(path)
-    try:
-        return reader(path)
-    except KuratorError:
-        raise
-    except Exception as exc:  # the file is hostile or damaged in a way the parser reports with its own error
-        raise damaged_file_error(path) from exc
+    check_office_file(path, ROADMAP_DOCUMENT)
+    with refusing_damage(path):
+        return reader(path, ROADMAP_DOCUMENT)
 
 
 def _best_table(path: Path, tables: list[RawTable]) -> int:
