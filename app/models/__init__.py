@@ -6,7 +6,16 @@ from .indicators import Indicator, IndicatorTarget, IndicatorValue
 from .installation import AuditEntry, Installation, PacketLog, Peer, Proposal, Setting
 from .results import ExamResult, Graduation, OlympiadResult, VprResult
 from .risks import RiskFactor, RiskIndicator, RiskLevel, RiskMeasure, RiskProfile, RiskProgram
-from .roadmaps import EventOccurrence, Evidence, Roadmap, RoadmapEvent, RoadmapSection
+from .roadmaps import (
+    EventOccurrence,
+    Evidence,
+    Roadmap,
+    RoadmapChange,
+    RoadmapCorrection,
+    RoadmapEvent,
+    RoadmapEventSchool,
+    RoadmapSection,
+)
 from .schools import (
     Assignment,
     District,
@@ -29,9 +38,9 @@ from .support import AnswerFile, Practice, Recommendation, RecommendationAnswer,
 SYNCED_MODELS: tuple[type[Synced], ...] = (
     District, School, SchoolStatus, SocialPassport, Teacher, TeacherPosition, TeacherSubject, StaffingSlot,
     Diagnostic, IndividualRoute, Course, Enrollment, ExternalCourse, MethodEvent, Participation, Partnership,
-    Assignment, Roadmap, RoadmapSection, RoadmapEvent, EventOccurrence, Evidence, Indicator, IndicatorTarget,
-    IndicatorValue, ExamResult, VprResult, Graduation, OlympiadResult, Recommendation, RecommendationAnswer,
-    AnswerFile, SupportAction, Practice, DistrictSummary,
+    Assignment, Roadmap, RoadmapSection, RoadmapEvent, RoadmapEventSchool, EventOccurrence, Evidence,
+    RoadmapCorrection, RoadmapChange, Indicator, IndicatorTarget, IndicatorValue, ExamResult, VprResult, Graduation,
+    OlympiadResult, Recommendation, RecommendationAnswer, AnswerFile, SupportAction, Practice, DistrictSummary,
     RiskFactor, RiskProfile, RiskLevel, RiskProgram, RiskMeasure, RiskIndicator,
 )
 """Every table that can travel in a packet, parents before children (the order to apply a packet in)."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from app.config import make_private_folder
 from app.errors import KuratorError
 from app.models import StoredFile
 
@@ -92,7 +93,7 @@ def _copy_hashed(source: BinaryIO, name: str, store: Path, limit: int) -> tuple[
 
 def store_stream(files_dir: Path, source: BinaryIO, name: str, limit: int = MAX_BYTES) -> StoredContent:
     """Put a stream's content into the store once (under its hash and the suffix of `name`)."""
-    store = Path(files_dir) / FOLDER
+    store = make_private_folder(Path(files_dir)) / FOLDER
     sha256, temp = _copy_hashed(source, name, store, limit)
     size = temp.stat().st_size
     stored_name = sha256 + suffix_of(name)

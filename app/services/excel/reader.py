@@ -16,9 +16,7 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
-from app.errors import KuratorError
-from app.services.documents.office_zip import check_office_file
-from app.services.excel import safety
+from app.services.documents import office_zip
 from app.services.excel.spec import (
     RESERVED_TITLES,
     CellError,
@@ -65,13 +63,13 @@ def _rows(ws: ReadOnlyWorksheet) -> Iterator[tuple[int, _Row]]:
 def read_workbook(path: Path | str, template: Template) -> ImportResult:
     """Read every sheet of `template` from an .xlsx; raises KuratorError only for an unreadable file."""
     path = Path(path)
-    check_office_file(path)
+    office_zip.check_office_file(path, office_zip.DATA_WORKBOOK)
     result = ImportResult({}, [], {})
-    with safety.refusing_damage(path), path.open("rb") as stream:
+    with office_zip.refusing_damage(path), path.open("rb") as stream:
         wb = load_workbook(stream, read_only=True, data_only=True)
         try:
             for sheet in template.sheets:
-                _read_sheet(_find_worksheet(wb, sheet, template), sheet, result)
+                _read_sheet(path, _find_worksheet(wb, sheet, template), sheet, result)
         finally:
             wb.close()
     return result
@@ -90,7 +88,7 @@ def _find_worksheet(wb: Workbook, sheet: Sheet, template: Template) -> ReadOnlyW
     return next(visible, None)
 
 
-def _read_sheet(ws: ReadOnlyWorksheet | None, sheet: Sheet, result: ImportResult) -> None:
+def _read_sheet(path: Path, ws: ReadOnlyWorksheet | None, sheet: Sheet, result: ImportResult) -> None:
     rows_out = result.rows_by_sheet.setdefault(sheet.name, [])
     numbers_out = result.source_rows.setdefault(sheet.name, [])
     if ws is None:
@@ -106,9 +104,8 @@ def _read_sheet(ws: ReadOnlyWorksheet | None, sheet: Sheet, result: ImportResult
     for number, cells in chain(head[header_index + 1:], rows):
         if all(_is_empty(cells.get(p)) for p in positions.values()):
             continue
-        if len(rows_out) >= safety.MAX_ROWS:
-            limit = f"{safety.MAX_ROWS:_}".replace("_", " ")
-            raise KuratorError(f"На листе «{ws.title}» больше {limit} строк; разделите данные на несколько файлов.")
+        if len(rows_out) >= office_zip.DATA_WORKBOOK.rows:
+            raise office_zip.too_many_rows(path, f"на листе «{ws.title}»", office_zip.DATA_WORKBOOK)
         rows_out.append(_read_row(ws.title, number, cells, sheet, positions, result.errors))
         numbers_out.append(number)
 

@@ -26,7 +26,7 @@ from app.services.excel import (
 )
 from app.services.excel.reader import NO_SUCH_SHEET
 from app.services.excel.spec import normalize_title
-from app.services.excel.writer import save_workbook, style_header
+from app.services.excel.writer import put_row, save_workbook, style_header
 from app.services.records import (
     can_edit,
     create,
@@ -140,8 +140,7 @@ def _add_school_list(path: Path, schools: list[School]) -> None:
     ws = wb.create_sheet(SCHOOLS_TITLE)
     style_header(ws, ("Код школы", "Наименование"), (14, 80))
     for row, school in enumerate(schools, start=2):
-        ws.cell(row=row, column=1, value=school.code).number_format = "@"
-        ws.cell(row=row, column=2, value=school.name)
+        put_row(ws, row, [school.code, school.name])[0].number_format = "@"
     save_workbook(wb, path)
 
 

@@ -11,8 +11,10 @@ COLUMN_SYNONYMS: dict[str, tuple[str, ...]] = {
     "number": ("№", "№ п/п", "номер", "n п/п", "п/п"),
     "title": (
         "мероприятие", "мероприятия", "наименование мероприятия", "наименование мероприятий",
-        "содержание деятельности", "содержание мероприятия", "содержание работы",
+        "содержание деятельности", "содержание мероприятия", "содержание работы", "муниципальный уровень",
     ),
+    # the second column of a two-level table (seeds/002 «ПЕРЕЧЕНЬ мероприятий, реализуемых на различных уровнях»)
+    "school_title": ("уровень образовательной организации", "уровень оо", "школьный уровень"),
     "deadline": (
         "срок", "сроки", "срок исполнения", "сроки исполнения", "сроки реализации", "срок реализации",
         "сроки проведения", "срок проведения", "дата", "период",
@@ -27,7 +29,7 @@ COLUMN_SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
 }
 REQUIRED_FIELD = "title"
-FIELD_WEIGHTS = {"title": 4, "deadline": 2, "responsible": 2, "planned_result": 1, "number": 1}
+FIELD_WEIGHTS = {"title": 4, "deadline": 2, "responsible": 2, "planned_result": 1, "number": 1, "school_title": 2}
 HEADER_SCAN_ROWS = 15
 EXPECTED_HEADERS_TEXT = (
     "«Мероприятие» (или «Наименование мероприятия», «Содержание деятельности»), а также «№», «Сроки», "
@@ -92,6 +94,8 @@ def _header_at(rows: list[list[GridCell]], index: int, height: int) -> Header | 
             columns[field] = col
     if REQUIRED_FIELD not in columns:
         return None
+    if "number" not in columns and columns[REQUIRED_FIELD] > 0 and not texts[columns[REQUIRED_FIELD] - 1]:
+        columns["number"] = columns[REQUIRED_FIELD] - 1  # the numbers' column left without a heading
     return Header(row=index, height=height, columns=columns, texts=tuple(t for t in texts if t))
 
 

@@ -1,7 +1,7 @@
 """school workspace: answers to recommendations with files, courses outside the catalogue, the district summary of a school year, declared-incomplete sign-offs
 
-Revision ID: 0003_school_workspace
-Revises: 0002_risks
+Revision ID: 0004_school_workspace
+Revises: 0003_roadmap_corrections
 Create Date: 2026-12-01 14:43:53.543309
 """
 from alembic import op
@@ -32,8 +32,8 @@ def _responses_from_answers() -> None:
                "WHERE a.recommendation_id = recommendation.id)")
 
 
-revision = '0003_school_workspace'
-down_revision = '0002_risks'
+revision = '0004_school_workspace'
+down_revision = '0003_roadmap_corrections'
 branch_labels = None
 depends_on = None
 
