@@ -2,7 +2,6 @@
 packet, and how received files are checked by hash before they reach the data folder."""
 
 import hashlib
-import io
 
 import pytest
 
@@ -44,7 +43,7 @@ def test_a_received_file_reaches_the_store_only_when_committed(tmp_path):
     content = b"%PDF protocol"
     sha = hashlib.sha256(content).hexdigest()
     staging = attachments.Staging(tmp_path, "packet-1")
-    staging.receive(sha, len(content), io.BytesIO(content))
+    staging.receive(sha, len(content), iter([content]))
     target = tmp_path / file_store.FOLDER / sha[:2] / f"{sha}.pdf"
     assert not target.exists()
     assert staging.commit([{"sha256": sha, "stored_name": f"{sha}.pdf"}]) == 1
@@ -55,7 +54,7 @@ def test_a_received_file_reaches_the_store_only_when_committed(tmp_path):
 def test_a_file_longer_than_declared_or_with_another_hash_is_refused(tmp_path, declared, content):
     staging = attachments.Staging(tmp_path, "packet-2")
     with pytest.raises(IntegrityRefused):
-        staging.receive("0" * 64, declared, io.BytesIO(content))
+        staging.receive("0" * 64, declared, iter([content]))
 
 
 @pytest.mark.parametrize("stored_name", ["../../../etc/passwd", "{sha}/../x", "{sha}.p df", "{other}.pdf"])

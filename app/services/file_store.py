@@ -34,7 +34,11 @@ class StoredContent:
 
 
 def megabytes(size: int) -> str:
-    return f"{size / 1024 / 1024:.0f} МБ"
+    """A file's size as people say it: «11 КБ», «1,5 МБ», «25 МБ»."""
+    if size < 1024 * 1024:
+        return f"{-(-size // 1024)} КБ"
+    value = size / 1024 / 1024
+    return f"{value:.0f} МБ" if value >= 10 or value.is_integer() else f"{value:.1f} МБ".replace(".", ",")
 
 
 def check_source(source: Path) -> int:
@@ -61,9 +65,14 @@ def safe_stored_name(sha256: str, stored_name: str) -> bool:
             and (suffix == "" or SAFE_SUFFIX.fullmatch(suffix) is not None))
 
 
+def content_path(files_dir: Path, sha256: str, stored_name: str) -> Path:
+    """Where the content of a file with this hash and stored name is kept in the data folder."""
+    return Path(files_dir) / FOLDER / sha256[:2] / stored_name
+
+
 def stored_path(files_dir: Path, record: StoredFile) -> Path:
     """Where a stored file's content is kept in the data folder."""
-    return Path(files_dir) / FOLDER / record.sha256[:2] / record.stored_name
+    return content_path(files_dir, record.sha256, record.stored_name)
 
 
 def has_content(files_dir: Path, record: StoredFile) -> bool:

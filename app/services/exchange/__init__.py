@@ -8,6 +8,7 @@ from .export import (
     ExportPlan,
     ExportSummary,
     check_sign_off,
+    files_phrase,
     next_packet_name,
     packet_file_name,
     plan_export,
@@ -39,7 +40,7 @@ from .titles import TABLE_TITLES, table_title
 __all__ = [
     "MAX_SEQUENCE_GAP", "REPLAY_REASON", "TABLE_TITLES", "Conflict", "ExportPlan", "ExportSummary", "ImportPlan",
     "ImportPreview", "ImportReport", "ImportResult", "PacketRefused", "PacketSender", "TableChanges", "TableCounts",
-    "VerifyReport", "apply_import", "check_sign_off", "declared_incomplete", "import_packet", "inspect_import",
+    "VerifyReport", "apply_import", "check_sign_off", "declared_incomplete", "files_phrase", "import_packet", "inspect_import",
     "log_packet", "next_packet_name",
     "packet_file_name", "packet_history", "plan_export", "refusal_report", "table_title", "unregistered_sender",
     "verify_report", "write_export",

@@ -2,30 +2,33 @@
 school's answers (their records are `evidence` and `answer_file`). README «Обмен данными» states the limits.
 
 Writing. A packet carries each file its records refer to once (`files/<sha256>`), listed in the signed manifest
-(`attachments`: sha256 and size), up to MAX_FILE_BYTES a file and MAX_PACKET_FILES_BYTES a packet. A record whose
-file does not fit this packet waits for the next one: it is left out now and marked to travel again. A record whose
-file is not in this data folder travels without it (the receiver shows that the file has not come).
+(`attachments`: sha256 and size), up to MAX_FILE_BYTES a file, MAX_PACKET_FILES_BYTES and MAX_PACKET_FILES a
+packet. A record whose file does not fit this packet waits for the next one: it is left out now and marked to travel
+again. A record whose file is not in this data folder travels without it (the receiver shows that the file has not
+come).
 
-Reading. Only files the manifest lists, each streamed into the data folder's store through a staging folder, its
-size and SHA-256 checked against the signed list, and moved into the store only once the packet is applied.
+Reading. Only after the signature is verified, and only files the manifest lists, each streamed into a staging folder
+of the data folder's store, cut off past its signed size, its SHA-256 checked against the signed list, and moved
+into the store only once the packet's records are applied.
 """
 
 import hashlib
 import re
 import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
+from app.config import make_private_folder
 from app.errors import IntegrityRefused
 from app.services import file_store
 
 FILE_TABLES = ("evidence", "answer_file")
 MAX_FILE_BYTES = file_store.MAX_BYTES
 MAX_PACKET_FILES_BYTES = 100 * 1024 * 1024
+MAX_PACKET_FILES = 300
 FILE_MEMBER = re.compile(r"files/([0-9a-f]{64})")
-CHUNK = 1024 * 1024
 STAGING = ".incoming"
 
 Row = dict[str, Any]
@@ -82,11 +85,11 @@ def carry_files(files_dir: Path, tables: dict[str, list[Row]], limit: int = MAX_
 def _place(files_dir: Path, row: Row, chosen: dict[str, Attachment], carried: CarriedFiles, limit: int) -> str:
     if row.get("deleted_at") or row["sha256"] in chosen:
         return "travel"
-    path = Path(files_dir) / file_store.FOLDER / row["sha256"][:2] / row["stored_name"]
+    path = file_store.content_path(files_dir, row["sha256"], row["stored_name"])
     if not path.is_file() or path.stat().st_size != row["size_bytes"] or row["size_bytes"] > MAX_FILE_BYTES:
         carried.absent += 1
         return "travel"
-    if sum(a.bytes for a in chosen.values()) + row["size_bytes"] > limit:
+    if sum(a.bytes for a in chosen.values()) + row["size_bytes"] > limit or len(chosen) >= MAX_PACKET_FILES:
         return "defer"
     chosen[row["sha256"]] = Attachment(row["sha256"], row["size_bytes"], path)
     return "travel"
@@ -111,40 +114,40 @@ def attachments_problem(value: Any) -> str | None:
         return None
     if not isinstance(value, list):
         return "поле attachments: ожидается список"
+    if len(value) > MAX_PACKET_FILES:
+        return f"поле attachments: больше {MAX_PACKET_FILES} файлов"
     total, seen = 0, set()
     for index, entry in enumerate(value):
         if not (isinstance(entry, dict) and set(entry) == {"sha256", "bytes"}
                 and isinstance(entry["sha256"], str) and re.fullmatch(r"[0-9a-f]{64}", entry["sha256"])
                 and isinstance(entry["bytes"], int) and not isinstance(entry["bytes"], bool)
                 and 0 <= entry["bytes"] <= MAX_FILE_BYTES):
-            return f"поле attachments[{index}]: ожидается sha256 и размер файла не больше {_mb(MAX_FILE_BYTES)}"
+            return (f"поле attachments[{index}]: ожидается sha256 и размер файла не больше "
+                    f"{file_store.megabytes(MAX_FILE_BYTES)}")
         if entry["sha256"] in seen:
             return "поле attachments: один файл указан дважды"
         seen.add(entry["sha256"])
         total += entry["bytes"]
     if total > MAX_PACKET_FILES_BYTES:
-        return f"поле attachments: файлы вместе больше {_mb(MAX_PACKET_FILES_BYTES)}"
+        return f"поле attachments: файлы вместе больше {file_store.megabytes(MAX_PACKET_FILES_BYTES)}"
     return None
-
-
-def _mb(size: int) -> str:
-    return f"{size // 1024 // 1024} МБ"
 
 
 class Staging:
     """A packet's files received into a staging folder of the store, moved in only when the packet is applied."""
 
     def __init__(self, files_dir: Path, packet_id: str):
-        self.store = Path(files_dir) / file_store.FOLDER
-        self.folder = self.store / STAGING / packet_id
+        self.files_dir = Path(files_dir)
+        self.folder = self.files_dir / file_store.FOLDER / STAGING / packet_id
         self.received: list[str] = []
 
-    def receive(self, sha256: str, declared: int, source: BinaryIO) -> None:
+    def receive(self, sha256: str, declared: int, chunks: Iterator[bytes]) -> None:
         """Stream one file in, cut off past its declared size; its hash must be the one in its name."""
+        make_private_folder(self.files_dir)
         self.folder.mkdir(parents=True, exist_ok=True)
         digest, size, target = hashlib.sha256(), 0, self.folder / sha256
         with target.open("wb") as out:
-            while chunk := source.read(CHUNK):
+            for chunk in chunks:
                 size += len(chunk)
                 if size > declared:
                     raise IntegrityRefused(f"Пакет отклонён: файл {sha256[:12]}… больше заявленного в манифесте.")
@@ -159,7 +162,7 @@ class Staging:
         before anything was applied); returns how many were placed."""
         names = {row["sha256"]: row["stored_name"] for row in records if row["sha256"] in self.received}
         for sha256, stored_name in names.items():
-            target = self.store / sha256[:2] / stored_name
+            target = file_store.content_path(self.files_dir, sha256, stored_name)
             target.parent.mkdir(parents=True, exist_ok=True)
             if not target.is_file():  # the same name holds the same content: it is here already
                 shutil.copyfile(self.folder / sha256, target)

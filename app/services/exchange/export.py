@@ -16,8 +16,9 @@ created (general or for that school).
 
 Incremental by default: rows whose `updated_at` is after the moment the last packet the peer acknowledged was
 planned (a peer acknowledges a packet by naming its sequence in `acknowledges` of its own next packet).
-Tombstones (`deleted_at`) travel like any change. Evidence FILES are not carried in format version 1, only
-their metadata; the files themselves stay where they were attached.
+Tombstones (`deleted_at`) travel like any change. The files the records refer to (evidence, answer files) travel
+with them within the limits of `attachments`; a record whose file does not fit waits for the next packet (its
+`updated_at` is moved to the signing, so the next packet carries it again).
 """
 
 from collections.abc import Callable
@@ -26,7 +27,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TypedDict
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from app.db import head_revision
@@ -50,7 +51,9 @@ from app.models import (
     Teacher,
     utcnow,
 )
+from app.services import file_store
 from app.services.exchange import packet as packet_format
+from app.services.exchange.attachments import CarriedFiles, carry_files
 from app.services.exchange.peers import find_district_peer, find_school_peer
 from app.services.analytics.district_summary import summary_row
 from app.services.exchange.signing import signing_key
@@ -58,7 +61,7 @@ from app.services.ids import school_id
 from app.services.installation import require_installation
 from app.services.school.checklist import Checklist, DeclaredSection, sign_off_checklist
 
-from .rows import json_row
+from .rows import MODELS, json_row
 from .titles import table_title
 
 Row = dict[str, Any]
@@ -90,6 +93,29 @@ class ExportSummary(TypedDict):
     tombstones: int
     tables: list[TableRows]
     declared_incomplete: list[DeclaredSection]  # a school's sections signed off unfinished (its checklist's gaps)
+    files: "FilesSummary"
+
+
+class FilesSummary(TypedDict):
+    """The files a packet carries with its records."""
+
+    carried: int
+    bytes: int
+    waiting: int  # records left for the next packet: their files did not fit this one
+    absent: int  # records travelling without their file: it is not in this data folder
+
+
+def files_phrase(files: FilesSummary) -> str | None:
+    """The files line of a packet's summary, in Russian; None when its records refer to no file."""
+    parts = []
+    if files["carried"]:
+        parts.append(f"с пакетом едут файлы: {files['carried']} ({file_store.megabytes(files['bytes'])})")
+    if files["waiting"]:
+        parts.append(f"ждут следующего пакета (не поместились): {files['waiting']}")
+    if files["absent"]:
+        parts.append(f"записи без файла (файла нет в папке данных): {files['absent']}")
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:] + "." if text else None
 
 
 @dataclass
@@ -107,6 +133,7 @@ class ExportPlan:
     planned_at: datetime
     tables: dict[str, list[Row]] = field(default_factory=dict)
     checklist: Checklist | None = None  # a school's sign-off checklist of the period
+    files: CarriedFiles = field(default_factory=CarriedFiles)
 
     @property
     def declared_incomplete(self) -> list[DeclaredSection]:
@@ -131,6 +158,8 @@ class ExportPlan:
             "tombstones": sum(1 for rows in self.tables.values() for row in rows if row.get("deleted_at")),
             "tables": [{"table": t, "title": table_title(t), "rows": n} for t, n in self.counts().items()],
             "declared_incomplete": self.declared_incomplete,
+            "files": {"carried": len(self.files.attachments), "bytes": self.files.total_bytes,
+                      "waiting": sum(len(ids) for ids in self.files.deferred.values()), "absent": self.files.absent},
         }
 
 
@@ -226,8 +255,9 @@ sent in every packet, changed or not, so a partnership or a participation never 
 
 
 def plan_export(session: Session, recipient: str | None = None, full: bool = False,
-                period: int | None = None) -> ExportPlan:
-    """Select what a packet to `recipient` (a school code at a district; nothing at a school) will carry."""
+                period: int | None = None, files_dir: Path | None = None) -> ExportPlan:
+    """Select what a packet to `recipient` (a school code at a district; nothing at a school) will carry, with the
+    files of `files_dir` its records refer to (none without it)."""
     installation = require_installation(session)
     code = _recipient_code(session, installation, recipient)
     peer = find_school_peer(session, code) if installation.kind == "district" else find_district_peer(session)
@@ -244,12 +274,13 @@ def plan_export(session: Session, recipient: str | None = None, full: bool = Fal
         tables["district_summary"] = [summary_row(session, scope.school_id, year)]
     else:
         checklist = sign_off_checklist(session, scope.school_id, year)
+    files = carry_files(files_dir, tables) if files_dir is not None else CarriedFiles()
     return ExportPlan(
         sender_kind=installation.kind, sender_name=installation.name, sender_school_code=installation.school_code,
         recipient=_recipient(session, installation, code, peer),
         period=year, full=full or since is None, since=since,
         acknowledges=peer.last_sequence if peer else 0, planned_at=planned_at,
-        tables={table: rows for table, rows in tables.items() if rows}, checklist=checklist,
+        tables={table: rows for table, rows in tables.items() if rows}, checklist=checklist, files=files,
     )
 
 
@@ -347,8 +378,11 @@ def write_export(session: Session, plan: ExportPlan, target: Path, signer_name: 
     if path.is_dir():
         path = path / packet_file_name(plan, sequence, now)
     manifest = packet_format.write_packet(path, _manifest(installation, plan, sequence, signer_name, position, now),
-                                          plan.tables, private_key, installation.public_key_pem.encode("ascii"))
+                                          plan.tables, private_key, installation.public_key_pem.encode("ascii"),
+                                          tuple(plan.files.attachments))
     installation.packet_sequence = sequence
+    for table, ids in plan.files.deferred.items():  # so that the next packet carries them again
+        session.execute(update(MODELS[table]).where(MODELS[table].id.in_(ids)).values(updated_at=now))
     session.add(PacketLog(direction="out", packet_id=manifest["packet_id"], sender_installation_id=installation.id,
                           sender_name=installation.name, school_code=plan.sender_school_code or plan.recipient["school_code"],
                           sequence=sequence, file_name=path.name, logged_at=plan.planned_at, accepted=True,

@@ -129,8 +129,9 @@ class ExportDialog(QDialog):
             fill_table(self.counts, [])
             return None
         code, full, year = self.recipient_code(), self.full.isChecked(), self.workspace.year
-        return (QueryOp(self, self.workspace, lambda session: exchange.plan_export(session, code, full=full,
-                                                                                    period=year), self._planned)
+        files_dir = self.workspace.database.location.files_dir
+        return (QueryOp(self, self.workspace, lambda session: exchange.plan_export(
+            session, code, full=full, period=year, files_dir=files_dir), self._planned)
                 .with_progress("Подбираются записи для пакета…")
                 .failure(lambda error: self._show_status(error.message, REFUSED_STYLE)).run())
 
@@ -160,6 +161,9 @@ class ExportDialog(QDialog):
         lines = [f"Период: {plan.period} год; {what}.", f"Всего записей: {summary['total']}"]
         if summary["tombstones"]:
             lines[-1] += f", из них удалённых: {summary['tombstones']}"
+        files = exchange.files_phrase(summary["files"])
+        if files:
+            lines.append(files)
         if not plan.total:
             lines.append("Изменений нет: отправлять нечего. Отметьте «Полная выгрузка», чтобы отправить всё заново.")
         return "\n".join(lines)

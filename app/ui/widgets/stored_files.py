@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app.models import StoredFile
 from app.services.file_store import stored_path
 
-NOT_HERE = ("Файла «{name}» нет в папке данных: {path}.\nОн приходит в пакете вместе с записью; если пакет его не "
-            "донёс (например, файл превысил предел размера), попросите отправителя прислать пакет ещё раз.")
+NOT_HERE = ("Файла «{name}» нет в папке данных: {path}.\nОн приходит в пакете вместе с записью; если запись пришла "
+            "без него, у отправителя файла не было в папке данных, когда пакет подписывался: попросите прикрепить "
+            "файл заново и прислать следующий пакет.")
 
 
 def open_stored(parent: QWidget, files_dir: Path, record: StoredFile) -> bool:
