@@ -9,19 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main
 from app.db import open_database
 from app.services.analytics.district_summary import district_figures, figures_problem, read_figures
 from app.services.ids import school_id
-
-PASS = "пароль-подписи-1"
-CODE = "0701003"
-NAME = "МКОУ СОШ с.п. Ново-Хамидие"
-DISTRICT = "Терский муниципальный район"
-
-
-def kurator(*argv) -> int:
-    return main([str(a) for a in argv])
+from demo_pair import CODE, DISTRICT_SIGNER, NAME, PASS, demo_pair, kurator
 
 
 def pdf_text(path: Path, layout: bool = True) -> str:
@@ -46,16 +37,10 @@ def world(tmp_path_factory):
     patch = pytest.MonkeyPatch()
     patch.setenv("KURATOR_PASSPHRASE", PASS)
     patch.setenv("KURATOR_DATA_DIR", str(folder / "data"))
-    s, d = folder / "s.db", folder / "d.db"
-    for db, mode, extra in ((s, "school", ["--school", CODE, "--name", NAME]), (d, "district", ["--name", DISTRICT])):
-        assert kurator("--db", db, "init", "--mode", mode, *extra) == 0
-        assert kurator("--db", db, "demo") == 0
-        assert kurator("--db", db, "keys", "export", folder / f"{mode}.pem") == 0
-    assert kurator("--db", d, "keys", "trust", folder / "school.pem", "--school", CODE, "--name", NAME) == 0
-    assert kurator("--db", s, "keys", "trust", folder / "district.pem", "--district", "--name", DISTRICT) == 0
+    s, d = demo_pair(folder)
     assert kurator("--db", s, "report", "school", "--year", 2022, "--out", folder / "before.pdf") == 0
     assert kurator("--db", d, "packet", "export", "--school", CODE, "--period", 2022, "--out", folder / "d2s.kpkt",
-                   "--signer", "Шидукова Л.П.", "--position", "Директор ИМЦ") == 0
+                   *DISTRICT_SIGNER) == 0
     assert kurator("--db", s, "packet", "import", folder / "d2s.kpkt") == 0
     for db, name in ((s, "school.pdf"), (d, "district.pdf")):
         assert kurator("--db", db, "report", "school", *([] if db == s else [CODE]), "--year", 2022,

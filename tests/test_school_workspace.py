@@ -250,6 +250,17 @@ def test_a_school_makes_its_roadmap_from_the_municipal_one_with_its_sections_and
             create_own_roadmap(session, 2022)
 
 
+def test_a_two_level_municipal_roadmap_gives_the_school_its_measures_linked_to_the_template(school_db):
+    with school_db.session() as session:
+        template = municipal(session)
+        measure = session.query(RoadmapEvent).filter_by(roadmap_id=template.id, number="2").one()
+        measure.level = "school"
+        own = create_own_roadmap(session, 2022)
+        events = session.query(RoadmapEvent).filter_by(roadmap_id=own.id).all()
+        assert own.template_id == template.id and (own.level, own.school_id) == ("school", OWN)
+        assert [(e.title, e.linked_event_id) for e in events] == [("Пробные экзамены", measure.id)]
+
+
 def test_without_a_municipal_roadmap_the_school_is_told_where_it_comes_from(school_db):
     with school_db.session() as session:
         with pytest.raises(KuratorError, match="приходит в пакете от района"):

@@ -14,23 +14,15 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select, update
 
-from app.cli import main
 from app.models import AnswerFile, Recommendation, alive
 from app.services.exchange import export
 from app.services.file_store import content_path
 from app.services.ids import school_id
 from app.services.school.answers import answer_files, save_answer
+from demo_pair import CODE, DISTRICT_SIGNER, PASS, SCHOOL_SIGNER, demo_pair, kurator
 from hostile_world import dump, in_session, opened, packet_log
 
-PASS = "пароль-подписи-1"
-CODE = "0701003"
-NAME = "МКОУ СОШ с.п. Ново-Хамидие"
-DISTRICT = "Терский муниципальный район"
 PROTOCOL = b"%PDF-1.4 protocol of the school methodological council\n" * 200
-
-
-def kurator(*argv) -> int:
-    return main([str(a) for a in argv])
 
 
 def files_dir(db: Path) -> Path:
@@ -55,15 +47,9 @@ def world(tmp_path_factory):
     patch = pytest.MonkeyPatch()
     patch.setenv("KURATOR_PASSPHRASE", PASS)
     patch.setenv("KURATOR_DATA_DIR", str(folder / "data"))
-    s, d = folder / "s.db", folder / "d.db"
-    for db, mode, extra in ((s, "school", ["--school", CODE, "--name", NAME]), (d, "district", ["--name", DISTRICT])):
-        assert kurator("--db", db, "init", "--mode", mode, *extra) == 0
-        assert kurator("--db", db, "demo") == 0
-        assert kurator("--db", db, "keys", "export", folder / f"{mode}.pem") == 0
-    assert kurator("--db", d, "keys", "trust", folder / "school.pem", "--school", CODE, "--name", NAME) == 0
-    assert kurator("--db", s, "keys", "trust", folder / "district.pem", "--district", "--name", DISTRICT) == 0
+    s, d = demo_pair(folder)
     assert kurator("--db", d, "packet", "export", "--school", CODE, "--period", 2022, "--out", folder / "d1.kpkt",
-                   "--signer", "Шидукова Л.П.", "--position", "Директор ИМЦ") == 0
+                   *DISTRICT_SIGNER) == 0
     assert kurator("--db", s, "packet", "import", folder / "d1.kpkt") == 0
     protocol = folder / "Протокол МС.pdf"
     protocol.write_bytes(PROTOCOL)
@@ -78,7 +64,7 @@ def world(tmp_path_factory):
 
     recommendation = in_session(s, answer)
     assert kurator("--db", s, "packet", "export", "--period", 2022, "--out", folder / "s1.kpkt",
-                   "--signer", "Иванова А.А.", "--position", "Заместитель директора по УВР") == 0
+                   *SCHOOL_SIGNER) == 0
     yield World(folder, recommendation)
     patch.undo()
 
@@ -151,7 +137,7 @@ def test_a_file_record_whose_stored_name_is_a_path_is_refused(world, district, t
     in_session(school, lambda session: session.execute(update(AnswerFile).values(
         stored_name="../../../.bashrc")))
     assert kurator("--db", school, "packet", "export", "--period", 2022, "--full", "--out", tmp_path / "bad.kpkt",
-                   "--signer", "Иванова А.А.", "--position", "Заместитель директора по УВР") == 0
+                   *SCHOOL_SIGNER) == 0
     assert_refused_changing_nothing(district, tmp_path / "bad.kpkt", "не соответствует его контрольной сумме", capsys)
 
 
@@ -162,7 +148,7 @@ def test_a_district_summary_about_another_school_is_refused(world, tmp_path, mon
     real = export.summary_row
     monkeypatch.setattr(export, "summary_row", lambda session, _own, year: real(session, school_id("0701001"), year))
     assert kurator("--db", district, "packet", "export", "--school", CODE, "--period", 2022, "--out",
-                   tmp_path / "other.kpkt", "--signer", "Шидукова Л.П.", "--position", "Директор ИМЦ") == 0
+                   tmp_path / "other.kpkt", *DISTRICT_SIGNER) == 0
     assert_refused_changing_nothing(school, tmp_path / "other.kpkt", "сводка района о другой школе", capsys)
 
 
@@ -184,11 +170,10 @@ def test_a_file_that_does_not_fit_waits_with_its_record_for_the_next_packet(worl
     shutil.copy(world / "s.db", school)
     shutil.copy(world / "d.db", district)
     shutil.copytree(files_dir(world / "s.db"), files_dir(school))
-    sign = ("--signer", "Иванова А.А.", "--position", "Заместитель директора по УВР")
     real = export.carry_files
     monkeypatch.setattr(export, "carry_files", lambda files, tables: real(files, tables, limit=len(PROTOCOL) - 1))
     capsys.readouterr()
-    assert kurator("--db", school, "packet", "export", "--period", 2022, "--out", tmp_path / "s1.kpkt", *sign,
+    assert kurator("--db", school, "packet", "export", "--period", 2022, "--out", tmp_path / "s1.kpkt", *SCHOOL_SIGNER,
                    "--json") == 0
     first = json.loads(capsys.readouterr().out)
     assert first["files"] == {"carried": 0, "bytes": 0, "waiting": 1, "absent": 0}
@@ -196,10 +181,10 @@ def test_a_file_that_does_not_fit_waits_with_its_record_for_the_next_packet(worl
     monkeypatch.setattr(export, "carry_files", real)
     assert kurator("--db", district, "packet", "import", tmp_path / "s1.kpkt") == 0
     assert kurator("--db", district, "packet", "export", "--school", CODE, "--period", 2022, "--out",
-                   tmp_path / "d2.kpkt", "--signer", "Шидукова Л.П.", "--position", "Директор ИМЦ") == 0
+                   tmp_path / "d2.kpkt", *DISTRICT_SIGNER) == 0
     assert kurator("--db", school, "packet", "import", tmp_path / "d2.kpkt") == 0  # acknowledges s1
     capsys.readouterr()
-    assert kurator("--db", school, "packet", "export", "--period", 2022, "--out", tmp_path / "s2.kpkt", *sign,
+    assert kurator("--db", school, "packet", "export", "--period", 2022, "--out", tmp_path / "s2.kpkt", *SCHOOL_SIGNER,
                    "--json") == 0
     second = json.loads(capsys.readouterr().out)
     assert second["full"] is False and second["files"]["carried"] == 1

@@ -1,5 +1,7 @@
 """The school's own roadmap: the one the «Дорожные карты» page opens on at a school, made from the municipal
-roadmap (the district's template) when the school has none for the year."""
+roadmap (the district's template) when the school has none for the year: from the measures of the school level meant
+for this school when the municipal roadmap has them (roadmaps.templates: linked, so the district follows them),
+else from all its sections and events."""
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -8,6 +10,7 @@ from app.errors import KuratorError
 from app.models import Roadmap, RoadmapEvent, RoadmapSection, School, alive
 from app.services.installation import own_school
 from app.services.roadmaps.plans import PlannedEvent, PlannedSection, create_roadmap
+from app.services.roadmaps.templates import create_school_roadmap, template_measures
 
 
 def own_roadmaps(session: Session, school_id: str, year: int | None = None) -> list[Roadmap]:
@@ -49,6 +52,8 @@ def create_own_roadmap(session: Session, year: int) -> Roadmap:
     if template is None:
         raise KuratorError(f"Муниципальной дорожной карты на {year} год в базе нет: она приходит в пакете от района. "
                            "Загрузите пакет района или импортируйте дорожную карту школы из Word/Excel.")
+    if template_measures(session, template.id, school.id):
+        return create_school_roadmap(session, template.id, school.id)
     name = school.short_name or school.name
     return create_roadmap(session, {
         "title": f"Дорожная карта {name} (по муниципальной: «{template.title}»)"[:600], "level": "school",
