@@ -1,5 +1,6 @@
-"""Files travel with their records: the demo school answers a recommendation with a protocol, its packet carries the
-file, and the district can open it from the answer. A packet whose file differs from its signed hash, that carries a
+"""Files travel with their records: the demo school answers a recommendation with a protocol and attaches the same
+protocol and a photo to events of its roadmap; its packet carries each file once, and the district can open them
+from the answer and the events. A packet whose file differs from its signed hash, that carries a
 file it does not list, whose file record names a path, or whose district summary is about another school or signed
 by a key not registered for the district, is refused (exit 3) and changes nothing."""
 
@@ -14,15 +15,17 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select, update
 
-from app.models import AnswerFile, Recommendation, alive
+from app.models import AnswerFile, Evidence, Recommendation, Roadmap, RoadmapEvent, alive
 from app.services.exchange import export
 from app.services.file_store import content_path
 from app.services.ids import school_id
+from app.services.roadmaps.evidence import attach_evidence
 from app.services.school.answers import answer_files, save_answer
 from demo_pair import CODE, DISTRICT_SIGNER, PASS, SCHOOL_SIGNER, demo_pair, kurator
 from hostile_world import dump, in_session, opened, packet_log
 
 PROTOCOL = b"%PDF-1.4 protocol of the school methodological council\n" * 200
+PHOTO = b"\xff\xd8\xff\xe0 photo of the open lesson" * 100
 
 
 def files_dir(db: Path) -> Path:
@@ -51,8 +54,9 @@ def world(tmp_path_factory):
     assert kurator("--db", d, "packet", "export", "--school", CODE, "--period", 2022, "--out", folder / "d1.kpkt",
                    *DISTRICT_SIGNER) == 0
     assert kurator("--db", s, "packet", "import", folder / "d1.kpkt") == 0
-    protocol = folder / "Протокол МС.pdf"
+    protocol, photo = folder / "Протокол МС.pdf", folder / "Открытый урок.jpg"
     protocol.write_bytes(PROTOCOL)
+    photo.write_bytes(PHOTO)
     school_files = files_dir(s)
 
     def answer(session):
@@ -60,6 +64,10 @@ def world(tmp_path_factory):
                                                               alive(Recommendation))).first()
         save_answer(session, school_files, given.id, "Проведён методический совет", "done", given.issued_on,
                     [(protocol, "minutes")])
+        first, second = session.scalars(select(RoadmapEvent.id).join(Roadmap).where(Roadmap.level == "school")
+                                        .order_by(RoadmapEvent.position).limit(2))
+        attach_evidence(session, school_files, first, None, protocol, "minutes")
+        attach_evidence(session, school_files, second, None, photo, "other")
         return given.id
 
     recommendation = in_session(s, answer)
@@ -99,18 +107,24 @@ def assert_refused_changing_nothing(db: Path, packet: Path, words: str, capsys) 
     assert not store.exists() or [p.name for p in store.rglob("*") if p.is_file()] == []
 
 
-def test_the_schools_packet_lists_its_file_and_carries_it(world):
+def test_the_schools_packet_lists_its_files_and_carries_each_once(world):
     with zipfile.ZipFile(world / "s1.kpkt") as packet:
         manifest = json.loads(packet.read("manifest.json"))
-        (listed,) = manifest["attachments"]
-        assert packet.read(f"files/{listed['sha256']}") == PROTOCOL and listed["bytes"] == len(PROTOCOL)
+        carried = {packet.read(f"files/{entry['sha256']}"): entry["bytes"] for entry in manifest["attachments"]}
+        assert carried == {PROTOCOL: len(PROTOCOL), PHOTO: len(PHOTO)}
+        assert len([name for name in packet.namelist() if name.startswith("files/")]) == 2
 
 
-def test_the_district_receives_the_file_and_opens_it_from_the_answer(world, district, capsys):
+def test_the_district_receives_the_files_and_opens_them_from_the_answer_and_the_events(world, district, capsys):
     assert kurator("--db", district, "packet", "import", world / "s1.kpkt") == 0
-    assert "получено файлов 1" in capsys.readouterr().err
+    assert "получено файлов 2" in capsys.readouterr().err
     record = stored_answer_file(district)
     assert content_path(files_dir(district), record.sha256, record.stored_name).read_bytes() == PROTOCOL
+    names = ["Протокол МС.pdf", "Открытый урок.jpg"]
+    evidence = in_session(district, lambda session: [
+        content_path(files_dir(district), e.sha256, e.stored_name).read_bytes()
+        for e in session.scalars(select(Evidence).where(Evidence.file_name.in_(names)).order_by(Evidence.file_name))])
+    assert evidence == [PHOTO, PROTOCOL]
     listed = in_session(district, lambda session: answer_files(session, files_dir(district), world.recommendation))
     assert [(f["file_name"], f["present"]) for f in listed] == [("Протокол МС.pdf", True)]
     assert not (files_dir(district) / "evidence" / ".incoming").exists() or not any(
@@ -176,7 +190,7 @@ def test_a_file_that_does_not_fit_waits_with_its_record_for_the_next_packet(worl
     assert kurator("--db", school, "packet", "export", "--period", 2022, "--out", tmp_path / "s1.kpkt", *SCHOOL_SIGNER,
                    "--json") == 0
     first = json.loads(capsys.readouterr().out)
-    assert first["files"] == {"carried": 0, "bytes": 0, "waiting": 1, "absent": 0}
+    assert first["files"] == {"carried": 1, "bytes": len(PHOTO), "waiting": 2, "absent": 0}  # the protocol twice
     assert "answer_file" not in {t["table"] for t in first["tables"]}
     monkeypatch.setattr(export, "carry_files", real)
     assert kurator("--db", district, "packet", "import", tmp_path / "s1.kpkt") == 0
@@ -187,7 +201,8 @@ def test_a_file_that_does_not_fit_waits_with_its_record_for_the_next_packet(worl
     assert kurator("--db", school, "packet", "export", "--period", 2022, "--out", tmp_path / "s2.kpkt", *SCHOOL_SIGNER,
                    "--json") == 0
     second = json.loads(capsys.readouterr().out)
-    assert second["full"] is False and second["files"]["carried"] == 1
+    assert second["full"] is False and second["files"] == {"carried": 1, "bytes": len(PROTOCOL), "waiting": 0,
+                                                           "absent": 0}
     assert {"table": "answer_file", "title": "Сведения о файлах к ответам", "rows": 1} in second["tables"]
     assert kurator("--db", district, "packet", "import", tmp_path / "s2.kpkt") == 0
     record = stored_answer_file(district)
