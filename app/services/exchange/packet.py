@@ -337,8 +337,11 @@ def _write_zip_atomically(path: Path, contents: dict[str, bytes], attachments: t
 
 
 def _copy_attachment(archive: zipfile.ZipFile, attachment: Attachment) -> None:
+    # Stored as is: a scan or a photo is compressed already, and a file that compresses well (a blank page) must not
+    # look like a zip bomb to the receiver's ratio check.
+    info = _member_info(attachment.member, zipfile.ZIP_STORED)
     digest = hashlib.sha256()
-    with attachment.path.open("rb") as source, archive.open(_member_info(attachment.member), "w") as target:
+    with attachment.path.open("rb") as source, archive.open(info, "w") as target:
         while chunk := source.read(MB):
             digest.update(chunk)
             target.write(chunk)
@@ -347,9 +350,9 @@ def _copy_attachment(archive: zipfile.ZipFile, attachment: Attachment) -> None:
                            "прикрепите его заново.")
 
 
-def _member_info(name: str) -> zipfile.ZipInfo:
+def _member_info(name: str, compress_type: int = zipfile.ZIP_DEFLATED) -> zipfile.ZipInfo:
     info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-    info.compress_type = zipfile.ZIP_DEFLATED
+    info.compress_type = compress_type
     info.create_system = 3  # Unix, so the mode bits below mean «regular file, rw-r--r--»
     info.external_attr = 0o100644 << 16
     return info
