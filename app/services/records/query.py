@@ -55,10 +55,13 @@ def search_clause(session: Session, entity: Entity, search: str):
     return or_(fast, and_(stored.is_(None), _words_in(session, haystack, words)))
 
 
-def year_clause(expr, year: int):
-    if isinstance(expr.type, Date):
-        return expr.between(date(year, 1, 1), date(year, 12, 31))
-    return expr == year
+def year_clause(start, year: int, end=None):
+    """The rows of `year`: `start` (an integer year or a date) falls in it, or, for a record with a period that ends
+    at `end`, the period overlaps it (a period without an end runs on)."""
+    first, last = (date(year, 1, 1), date(year, 12, 31)) if isinstance(start.type, Date) else (year, year)
+    if end is None:
+        return start.between(first, last)
+    return and_(start <= last, or_(end.is_(None), end >= first))
 
 
 def _base(session: Session, entity: Entity, columns: list):
@@ -78,7 +81,7 @@ def filter_clauses(session: Session, entity: Entity, search: str, filters: dict[
     if "school" in filters and entity.school is not None:
         clauses.append(entity.school == filters["school"])
     if year is not None and entity.year is not None:
-        clauses.append(year_clause(entity.year, year))
+        clauses.append(year_clause(entity.year, year, entity.year_to))
     if "status" in filters and entity.status_filter is not None:
         clauses.append(entity.status_filter(filters["status"], year))
     for key, value in filters.items():

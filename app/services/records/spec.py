@@ -91,6 +91,7 @@ class Entity:
     joins: tuple[tuple[type, ColumnElement], ...] = ()
     school: ColumnElement | None = None  # the column that says which school a row belongs to
     year: ColumnElement | None = None  # an integer year or a date column
+    year_to: ColumnElement | None = None  # where a record's period ends (NULL: it runs on); it is in every year it overlaps
     statuses: Mapping[str, str] | None = None
     status_filter: StatusFilter | None = None
     status_label: str = "Статус"
