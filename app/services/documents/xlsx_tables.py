@@ -11,10 +11,11 @@ from pathlib import Path
 import openpyxl
 from openpyxl.utils import get_column_letter
 
+from app.errors import KuratorError
 from app.services.documents.table_grid import GridCell, RawTable, clean_text
 
 MAX_COLUMNS = 30
-MAX_ROWS = 20000
+MAX_ROWS = 20000  # a roadmap table is read whole (merged cells need full mode): a sheet with more rows is refused
 
 
 def read_xlsx_tables(path: Path) -> list[RawTable]:
@@ -50,6 +51,11 @@ def cell_text(value: object) -> str:
 
 
 def _sheet_table(sheet) -> RawTable:
+    if sheet.max_row > MAX_ROWS and any(row > MAX_ROWS and cell.value is not None
+                                        for (row, _col), cell in sheet._cells.items()):
+        limit = f"{MAX_ROWS:_}".replace("_", " ")
+        raise KuratorError(f"На листе «{sheet.title}» больше {limit} строк: таблица такого размера не загружается, "
+                           "ничего не загружено. Оставьте в файле только таблицу дорожной карты.")
     last_row = min(sheet.max_row, MAX_ROWS)
     last_column = min(sheet.max_column, MAX_COLUMNS)
     rows = [
@@ -57,10 +63,7 @@ def _sheet_table(sheet) -> RawTable:
         for row in sheet.iter_rows(min_row=1, max_row=last_row, max_col=last_column)
     ]
     _spread_merged(sheet, rows)
-    table = RawTable(position=f"лист «{sheet.title}»", rows=rows, row_numbers=list(range(1, len(rows) + 1)))
-    if sheet.max_row > MAX_ROWS:
-        table.warnings.append(f"Лист «{sheet.title}»: прочитаны только первые {MAX_ROWS} строк.")
-    return table
+    return RawTable(position=f"лист «{sheet.title}»", rows=rows, row_numbers=list(range(1, len(rows) + 1)))
 
 
 def _spread_merged(sheet, rows: list[list[GridCell]]) -> None:

@@ -10,6 +10,14 @@ from app.errors import KuratorError
 from app.services.documents.office_zip import damaged_file_error
 
 MAX_ROWS = 200_000
+"""The most data rows one sheet of an imported workbook may hold; a file over it is refused, never cut short."""
+
+
+def too_many_rows(sheet_title: str) -> str:
+    """The refusal of a sheet over the row limit."""
+    limit = f"{MAX_ROWS:_}".replace("_", " ")
+    return (f"На листе «{sheet_title}» больше {limit} строк — это больше, чем Куратор загружает из одного листа; "
+            "ничего не загружено. Разделите данные на несколько файлов.")
 
 
 @contextmanager

@@ -33,6 +33,7 @@ from .common import (
     text,
     year_field,
 )
+from .ownership import keeper_label
 from .rules import different, not_greater, ordered
 from .spec import Column, Entity, Field, Unique
 
@@ -76,6 +77,7 @@ SCHOOL = Entity(
         Column("locality", "Местность", School.locality, "choice", LOCALITIES, width=90),
         Column("pupils", "Обучающихся", School.pupils, "int", width=100),
         Column("director", "Директор", School.director, width=200),
+        Column("keeper", "Данные ведёт", keeper_label(), width=110, district_only=True),
     ),
     search=(School.code, School.name, School.short_name, School.settlement, School.director),  # = School.SEARCHED
     school=School.id, statuses=SCHOOL_FILTERS, status_filter=school_status_clause, status_label="Статус в году",

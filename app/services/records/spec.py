@@ -55,6 +55,7 @@ class Column:
     sortable: bool = True
     link: MultiLink | None = None  # a multi-valued column, fetched for the shown rows only
     order: tuple[ColumnElement, ...] = ()  # what sorting by this column sorts on (indexed columns), if not `expr`
+    district_only: bool = False  # shown only at a district (e.g. who keeps a school's data)
 
 
 @dataclass(frozen=True)
