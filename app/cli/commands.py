@@ -5,6 +5,7 @@ from . import (
     deadline,
     generate,
     gui,
+    imports,
     indicators,
     keys,
     packet,
@@ -13,4 +14,4 @@ from . import (
     roadmap,
 )
 
-MODULES: list = [gui, core, deadline, roadmap, results, indicators, report, keys, packet, generate]
+MODULES: list = [gui, core, deadline, roadmap, imports, results, indicators, report, keys, packet, generate]

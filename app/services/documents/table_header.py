@@ -2,8 +2,8 @@
 split over two rows (merged cells), columns in any order, the names offices really use.
 
 A vocabulary maps each field to the names people give it. Names are compared without case, spaces and punctuation
-(`header_key`); a cell matches a name exactly, or starts with it («ФИО педагога (полностью)» is «ФИО»), the longest
-name first. The header is the best-scoring block of one row, or two rows read together, among the first rows.
+(`header_key`); a cell matches a name exactly, or starts with it («Мероприятие (содержание деятельности)» is
+«Мероприятие»), the longest name first; an exact match wins over a beginning. The header is the best-scoring block of one row, or two rows read together, among the first rows.
 """
 
 import re
@@ -35,6 +35,7 @@ class HeaderVocabulary:
     weights: Mapping[str, int] = field(default_factory=dict)
     required: frozenset[str] = frozenset()
     scan_rows: int = 15
+    min_prefix: int = 1  # shorter names match only exactly («код» is not «Код педагога»)
 
     @cached_property
     def _keys(self) -> tuple[tuple[str, str], ...]:
@@ -49,7 +50,8 @@ class HeaderVocabulary:
         for name, name_field in self._keys:
             if key == name:
                 return Match(name_field, True)
-        return next((Match(name_field, False) for name, name_field in self._keys if key.startswith(name)), None)
+        return next((Match(name_field, False) for name, name_field in self._keys
+                     if len(name) >= self.min_prefix and key.startswith(name)), None)
 
     def weight(self, name: str) -> int:
         return self.weights.get(name, 1)

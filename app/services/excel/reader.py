@@ -130,6 +130,7 @@ def _read_found(ws: ReadOnlyWorksheet, sheet: Sheet, header: Header, head: list[
             result.errors.append(CellError(ws.title, 0, "", column.title,
                                            "обязательный столбец не найден в строке заголовков"))
     result.column_letters[sheet.name] = {key: get_column_letter(p) for key, p in positions.items()}
+    result.sheet_titles[sheet.name] = ws.title
     rows_out, numbers_out = result.rows_by_sheet[sheet.name], result.source_rows[sheet.name]
     for number, cells in chain(head[header.first_data_row:], rows):
         if all(_is_empty(cells.get(p)) for p in positions.values()):

@@ -12,6 +12,7 @@ INSTRUCTIONS_TITLE = "Инструкция"
 LISTS_TITLE = "Списки"
 RESERVED_TITLES = (INSTRUCTIONS_TITLE, LISTS_TITLE)
 BOOL_CHOICES = ("да", "нет")
+PREFIX_FROM = 4  # a header names a column by its beginning only for names this long («Стаж, лет» is «Стаж»)
 _FORBIDDEN_IN_SHEET_TITLE = set('[]:*?/\\')
 
 
@@ -133,7 +134,7 @@ class Sheet:
 @cache
 def header_vocabulary(sheet: Sheet) -> HeaderVocabulary:
     """How the sheet's header row is found in a user's file: each column's title and synonyms, by meaning."""
-    return HeaderVocabulary({column.key: column.header_names for column in sheet.columns})
+    return HeaderVocabulary({column.key: column.header_names for column in sheet.columns}, min_prefix=PREFIX_FROM)
 
 
 @dataclass(frozen=True)
@@ -181,14 +182,16 @@ class ImportResult:
     """Rows per sheet name (dicts keyed by column key) and every error found.
 
     Rows come back even when there are errors (bad cells read as None), so a preview can show them;
-    the caller must save nothing unless `ok`. `source_rows` gives each row's Excel row number and
-    `column_letters` each found column's letter, so a caller's own checks can point at cells too.
+    the caller must save nothing unless `ok`. `source_rows` gives each row's Excel row number,
+    `column_letters` each found column's letter and `sheet_titles` the worksheet read, so a caller's own checks
+    can point at cells too.
     """
 
     rows_by_sheet: dict[str, list[dict[str, Any]]]
     errors: list[CellError]
     source_rows: dict[str, list[int]] = field(default_factory=dict)
     column_letters: dict[str, dict[str, str]] = field(default_factory=dict)
+    sheet_titles: dict[str, str] = field(default_factory=dict)  # the worksheet each sheet was read from
 
     @property
     def ok(self) -> bool:

@@ -121,7 +121,7 @@ def create(session: Session, entity: "Entity | str", values: dict[str, Any]):
     _require_editable(session, entity, values=clean)
     _rule, record = find_duplicate(session, entity, clean, None, live=False)
     if record is None:
-        record = entity.model()
+        record = entity.model(id=entity.stable_id(clean)) if entity.stable_id else entity.model()
         session.add(record)
     record.deleted_at = None
     _assign(session, entity, record, clean)

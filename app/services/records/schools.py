@@ -21,6 +21,7 @@ from app.models.reference import (
     SCHOOL_KINDS,
     SCHOOL_STATUSES,
 )
+from app.services.ids import school_id
 
 from .common import (
     MENTOR_SCHOOL,
@@ -82,6 +83,7 @@ SCHOOL = Entity(
     search=(School.code, School.name, School.short_name, School.settlement, School.director),  # = School.SEARCHED
     school=School.id, statuses=SCHOOL_FILTERS, status_filter=school_status_clause, status_label="Статус в году",
     default_order="name", unique=(Unique(("code",), "Школа с таким кодом уже есть."),), label=SCHOOL_NAME,
+    stable_id=lambda values: school_id(values["code"]),  # the same id at the district and in the school's own base
 )
 
 SCHOOL_STATUS = Entity(

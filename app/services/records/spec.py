@@ -99,6 +99,7 @@ class Entity:
     unique: tuple[Unique, ...] = ()
     rules: tuple[Rule, ...] = ()
     label: ColumnElement | None = None  # the SQL expression that names a record in choice lists
+    stable_id: Callable[[dict[str, Any]], str] | None = None  # a new record's id from its values (a school's code)
 
     def field(self, name: str) -> Field:
         for candidate in self.fields:
