@@ -68,6 +68,9 @@ def read_workbook(path: Path | str, template: Template) -> ImportResult:
     """Read every sheet of `template` from an .xlsx; raises KuratorError only for an unreadable file (or one over
     the row limit, `safety.MAX_ROWS` per sheet: refused, never cut short)."""
     path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        raise KuratorError(f"Файл «{path.name}» — не книга Excel (.xlsx). Откройте его в Excel или LibreOffice "
+                           "и сохраните как «Книга Excel (*.xlsx)».")
     check_office_file(path)
     result = ImportResult({}, [], {})
     with safety.refusing_damage(path), path.open("rb") as stream:

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from app.services.excel import CellError, ImportResult
 from app.services.records import Entity, get_entity, new_values
 from app.services.records.bulk import Write, new_record_id, stored_link_values
-from app.services.records.validation import normalise, validate
+from app.services.records.validation import normalise, value_errors
 
 from .rows import ImportContext, RowValues
 from .spec import SCHOOL_CODE, SCHOOL_NAME, ImportSheet, folded
@@ -58,7 +58,8 @@ class SheetCheck:
         """The sheet column a field's error belongs at (a school's at its code, or its name if only that is given)."""
         if name in SCHOOL_FIELDS and self.spec.school:
             return SCHOOL_CODE if SCHOOL_CODE in self.letters or SCHOOL_NAME not in self.letters else SCHOOL_NAME
-        return name if name in self.columns else None
+        columns = [column for column in self.spec.field_columns.get(name, (name,)) if column in self.columns]
+        return next((column for column in columns if column in self.letters), columns[0] if columns else None)
 
     # the whole sheet --------------------------------------------------------------------------------------------
     def run(self) -> list[Planned]:
@@ -109,7 +110,7 @@ class SheetCheck:
 
     def _valid(self, number: int, values: dict[str, Any]) -> bool:
         allowed, reason = self.context.may_write(self.entity, values.get("school_id"))
-        problems = validate(self.entity, values) if allowed else {"school_id": reason}
+        problems = value_errors(self.entity, values) if allowed else {"school_id": reason}
         for name, message in problems.items():
             self.error(number, self._column_of(name), sentence_part(message))
         return not problems
@@ -119,7 +120,7 @@ class SheetCheck:
         if found is None:
             return Planned(title, Write(self.entity, new_record_id(self.entity, values), values, True,
                                         row.link_extra), "created")
-        if not found["deleted"] and values == found["values"] and self._extra_kept(found, row.link_extra):
+        if not found["deleted"] and self._same(values, found["values"]) and self._extra_kept(found, row.link_extra):
             return Planned(title, None, "unchanged")
         outcome = "created" if found["deleted"] else "updated"
         return Planned(title, Write(self.entity, found["id"], values, False, row.link_extra), outcome)
@@ -147,20 +148,35 @@ class SheetCheck:
         """Stored records (deleted ones too) that rows may name, by natural key, with their current values."""
         table = self.entity.model.__table__
         first = self.key_fields[0]
-        queries = [select(table)] if self.spec.load_all else [
-            select(table).where(table.c[first].in_(part)) for part in _chunks(sorted(
+        plain = [f.name for f in self.entity.fields if f.kind != "multi"]
+        stored = select(*(table.c[name] for name in ("id", "deleted_at", *plain)))
+        queries = [stored] if self.spec.load_all else [
+            stored.where(table.c[first].in_(part)) for part in _chunks(sorted(
                 {v[first] for v in incoming if v.get(first) is not None}, key=str))]
-        rows = [dict(row) for query in queries for row in self.context.session.execute(query).mappings()]
-        links = self._links([row["id"] for row in rows])
+        records = [{"id": row["id"], "deleted": row["deleted_at"] is not None, "values": {n: row[n] for n in plain},
+                    "links": {}} for query in queries for row in self.context.session.execute(query).mappings()]
+        by_id = {record["id"]: record for record in records}
+        for multi in (f for f in self.entity.fields if f.kind == "multi"):
+            stored = stored_link_values(self.context.session, multi.link, list(by_id))
+            for record_id, record in by_id.items():
+                links = record["links"][multi.name] = stored.get(record_id, [])
+                record["values"][multi.name] = [link[multi.link.value_column] for link in links]
         found: dict[tuple, list[dict]] = defaultdict(list)
-        for row in rows:
-            values = {f.name: row[f.name] for f in self.entity.fields if f.kind != "multi"}
-            for name, by_owner in links.items():
-                values[name] = [link[self.entity.field(name).link.value_column] for link in by_owner.get(row["id"], [])]
-            extras = {name: by_owner.get(row["id"], []) for name, by_owner in links.items()}
-            found[self.key(values)].append({"id": row["id"], "deleted": row["deleted_at"] is not None,
-                                            "values": values, "links": extras})
+        for record in records:
+            found[self.key(record["values"])].append(record)
         return found
+
+    def _same(self, values: dict[str, Any], stored: dict[str, Any]) -> bool:
+        """Equal values; a multi field compares as a set (and by its main, first, code where one is main)."""
+        for field in self.entity.fields:
+            new, old = values.get(field.name), stored.get(field.name)
+            if field.kind == "multi":
+                main = hasattr(field.link.model, "is_main")
+                new, old = (set(new or ()), (new or [None])[0] if main else None), (
+                    set(old or ()), (old or [None])[0] if main else None)
+            if new != old:
+                return False
+        return True
 
     def _extra_kept(self, found: dict, extra: dict[str, dict[str, dict[str, Any]]]) -> bool:
         """Whether the stored child rows already hold the extra columns the row gives (e.g. each position's rate)."""
@@ -170,10 +186,6 @@ class SheetCheck:
             if any(stored.get(code, {}).get(k) != v for code, columns in by_code.items() for k, v in columns.items()):
                 return False
         return True
-
-    def _links(self, ids: list[str]) -> dict[str, dict[str, list[dict]]]:
-        return {f.name: stored_link_values(self.context.session, f.link, ids)
-                for f in self.entity.fields if f.kind == "multi"}
 
 
 def _chunks(values: list, size: int = CHUNK) -> list[list]:

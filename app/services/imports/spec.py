@@ -44,6 +44,7 @@ class ImportSheet:
     key_fields: tuple[str, ...] = ()
     load_all: bool = False  # the whole table is small enough to compare with (the course catalogue, the register)
     match: "Callable[[list[dict], dict], dict | str | None] | None" = None  # several stored candidates → one
+    field_columns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # where a field's error is shown
 
     def sheet(self) -> Sheet:
         shared = school_columns() if self.school else ()

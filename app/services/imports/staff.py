@@ -11,7 +11,8 @@ from .rows import RowValues
 from .spec import ImportKind, ImportSheet
 from .words import WordProblem, full_name, positions, rates, subjects
 
-NAME_COLUMNS = ("full_name", "last_name", "first_name", "middle_name")
+PERSON_COLUMNS = {name: (name, "full_name") for name in ("last_name", "first_name", "middle_name")} | {
+    "birth_year": ("birth_year", "birth_date")}
 
 
 def name_columns() -> tuple[Column, ...]:
@@ -65,10 +66,10 @@ def _words(row: RowValues, column: str, read, *args):
 
 def _prepare_teacher(row: RowValues) -> None:
     row.values.update(read_person(row) or {})
-    codes, taught = _words(row, "positions", positions) or ([], [])
-    listed = _words(row, "subjects", subjects) or []
+    codes, taught = _words(row, "positions", positions) or ((), ())
+    listed = _words(row, "subjects", subjects) or ()
     if codes:
-        row.values["positions"] = codes
+        row.values["positions"] = list(codes)
     if listed or taught:
         row.values["subjects"] = list(dict.fromkeys([*listed, *taught]))
     given = _words(row, "rate", rates, len(codes)) if codes else None
@@ -79,7 +80,7 @@ def _prepare_teacher(row: RowValues) -> None:
 STAFF = ImportSheet(
     "staff", "Кадры", "teacher", year=False, labels={"qualification": dict(QUALIFICATION_CATEGORIES)},
     key_fields=("school_id", "last_name", "first_name", "middle_name"), prepare=_prepare_teacher,
-    match=lambda stored, values: choose_person(stored, values.get("birth_year")),
+    match=lambda stored, values: choose_person(stored, values.get("birth_year")), field_columns=PERSON_COLUMNS,
     instructions="Одна строка — один работник школы. Педагог узнаётся по школе, ФИО и году рождения (если он указан): "
                  "повторная загрузка того же файла ничего не меняет, изменённые сведения обновляются, а пустые "
                  "ячейки не стирают того, что уже введено. Несколько должностей или предметов пишите через запятую; "

@@ -5,6 +5,7 @@ two dates."""
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from app.models.reference import POSITIONS
 from app.services.documents.table_header import header_key
@@ -47,6 +48,7 @@ SUBJECT_STEMS: tuple[tuple[str, str], ...] = (  # the start of a word → the su
 )
 LIST_SEPARATORS = re.compile(r"\s*(?:[,;/+\n]|\sи\s)\s*")
 WORDS = re.compile(r"[а-яёa-z]+")
+INITIALS = re.compile(r"(?:[А-ЯЁA-Z]\.)+[А-ЯЁA-Z]?")  # «А.», «А.П.», «А.П»
 DATE_TEXT = r"(\d{1,2})\.(\d{1,2})\.(\d{4})"
 PERIOD = re.compile(rf"(?:с\s*)?{DATE_TEXT}\s*(?:г\.?\s*)?(?:[-–—]|по|до)\s*{DATE_TEXT}")
 MAX_RATE = 2
@@ -62,7 +64,7 @@ def full_name(text: str) -> tuple[str, str, str | None]:
     words = text.split()
     if len(words) < 2:
         raise WordProblem("укажите фамилию, имя и отчество полностью (не меньше двух слов)")
-    if any(len(word.rstrip(".")) <= 2 and word.endswith(".") for word in words[1:]):
+    if any(INITIALS.fullmatch(word) for word in words[1:]):
         raise WordProblem("укажите имя и отчество полностью, а не инициалами")
     return words[0], words[1], " ".join(words[2:]) or None
 
@@ -77,7 +79,8 @@ def subject_of(text: str) -> str | None:
     return None
 
 
-def subjects(text: str) -> list[str]:
+@lru_cache(maxsize=4096)  # a region's list repeats the same few hundred texts
+def subjects(text: str) -> tuple[str, ...]:
     """Every subject of a «Предмет(ы)» cell, in order, each once."""
     found: list[str] = []
     for part in split_list(text):
@@ -86,10 +89,11 @@ def subjects(text: str) -> list[str]:
             raise WordProblem(f"предмет «{part}» не распознан; пишите, как в школьном расписании: «Математика», "
                               "«Русский язык», «Начальные классы»…")
         found.append(subject)
-    return list(dict.fromkeys(found))
+    return tuple(dict.fromkeys(found))
 
 
-def positions(text: str) -> tuple[list[str], list[str]]:
+@lru_cache(maxsize=4096)
+def positions(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The position codes of a «Должность» cell (the first is the main one) and the subjects it names
     («учитель математики»)."""
     codes: list[str] = []
@@ -104,7 +108,7 @@ def positions(text: str) -> tuple[list[str], list[str]]:
             raise WordProblem(f"должность «{part}» не распознана; например: «Учитель», «Учитель начальных классов», "
                               "«Заместитель директора по УВР», «Педагог-психолог»")
         codes.append(code)
-    return list(dict.fromkeys(codes)), taught
+    return tuple(dict.fromkeys(codes)), tuple(taught)
 
 
 def rates(text: str, count: int) -> list[float]:
