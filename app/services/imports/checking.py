@@ -83,18 +83,20 @@ class SheetCheck:
         return [p for row in prepared if (p := self._check(row, stored, seen)) is not None]
 
     # one row ----------------------------------------------------------------------------------------------------
-    def _check(self, row: RowValues, stored: dict[tuple, list[dict]], seen: dict[tuple, int]) -> Planned | None:
+    def _check(self, row: RowValues, stored: dict[tuple, list[dict]], seen: dict) -> Planned | None:
         for column, message in row.problems:
             self.error(row.number, column, message)
         if row.problems:
             return None
         key = self.key(row.values)
-        first = seen.setdefault(key, row.number)
+        first = seen.setdefault((*key, *(row.values.get(name) for name in self.spec.distinct_by)), row.number)
         if first != row.number:
             self.error(row.number, self._column_of(self.key_fields[-1]),
                        f"такая же запись ({self._key_words()}) уже есть в строке {first} этого листа")
             return None
         found = self._match(stored.get(key, []), row.values)
+        if isinstance(found, dict) and seen.setdefault(found["id"], row.number) != row.number:
+            found = f"эту же запись уже меняет строка {seen[found['id']]} этого листа"
         if isinstance(found, str):
             self.error(row.number, self._column_of(self.key_fields[-1]), found)
             return None

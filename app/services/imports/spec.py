@@ -45,6 +45,7 @@ class ImportSheet:
     load_all: bool = False  # the whole table is small enough to compare with (the course catalogue, the register)
     match: "Callable[[list[dict], dict], dict | str | None] | None" = None  # several stored candidates → one
     field_columns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # where a field's error is shown
+    distinct_by: tuple[str, ...] = ()  # besides the key, what tells two rows of the file apart (a birth year)
 
     def sheet(self) -> Sheet:
         shared = school_columns() if self.school else ()

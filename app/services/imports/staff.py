@@ -81,10 +81,12 @@ STAFF = ImportSheet(
     "staff", "Кадры", "teacher", year=False, labels={"qualification": dict(QUALIFICATION_CATEGORIES)},
     key_fields=("school_id", "last_name", "first_name", "middle_name"), prepare=_prepare_teacher,
     match=lambda stored, values: choose_person(stored, values.get("birth_year")), field_columns=PERSON_COLUMNS,
+    distinct_by=("birth_year",),
     instructions="Одна строка — один работник школы. Педагог узнаётся по школе, ФИО и году рождения (если он указан): "
                  "повторная загрузка того же файла ничего не меняет, изменённые сведения обновляются, а пустые "
                  "ячейки не стирают того, что уже введено. Несколько должностей или предметов пишите через запятую; "
-                 "первая должность — основная. Ставка — одна (основной должности) или по одной на каждую должность через «;».",
+                 "первая должность — основная. Ставка — одна (основной должности) или по одной на каждую должность "
+                 "через «;».",
     columns=(
         *name_columns(),
         Column("positions", "Должность", "text", width=30,
