@@ -123,7 +123,9 @@ class SheetCheck:
             return Planned(title, Write(self.entity, new_record_id(self.entity, values), values, True,
                                         row.link_extra), "created")
         if not found["deleted"] and self._same(values, found["values"]) and self._extra_kept(found, row.link_extra):
-            return Planned(title, None, "unchanged")
+            # a demo record the file confirms becomes real data (it survives removing the demo)
+            write = Write(self.entity, found["id"], values, False, row.link_extra) if found["demo"] else None
+            return Planned(title, write, "unchanged")
         outcome = "created" if found["deleted"] else "updated"
         return Planned(title, Write(self.entity, found["id"], values, False, row.link_extra), outcome)
 
@@ -151,12 +153,13 @@ class SheetCheck:
         table = self.entity.model.__table__
         first = self.key_fields[0]
         plain = [f.name for f in self.entity.fields if f.kind != "multi"]
-        stored = select(*(table.c[name] for name in ("id", "deleted_at", *plain)))
+        stored = select(*(table.c[name] for name in ("id", "deleted_at", "is_demo", *plain)))
         queries = [stored] if self.spec.load_all else [
             stored.where(table.c[first].in_(part)) for part in _chunks(sorted(
                 {v[first] for v in incoming if v.get(first) is not None}, key=str))]
-        records = [{"id": row["id"], "deleted": row["deleted_at"] is not None, "values": {n: row[n] for n in plain},
-                    "links": {}} for query in queries for row in self.context.session.execute(query).mappings()]
+        records = [{"id": row["id"], "deleted": row["deleted_at"] is not None, "demo": row["is_demo"],
+                    "values": {n: row[n] for n in plain}, "links": {}}
+                   for query in queries for row in self.context.session.execute(query).mappings()]
         by_id = {record["id"]: record for record in records}
         for multi in (f for f in self.entity.fields if f.kind == "multi"):
             stored = stored_link_values(self.context.session, multi.link, list(by_id))

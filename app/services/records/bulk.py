@@ -58,12 +58,12 @@ def _row(write: Write, now) -> dict[str, Any]:
     searched = getattr(entity.model, "SEARCHED", None)
     if searched:
         row["search_text"] = search_text_of(row, searched)
-    return dict(row, id=write.record_id, updated_at=now, deleted_at=None)
+    return dict(row, id=write.record_id, updated_at=now, deleted_at=None, is_demo=False)  # real data, from now on
 
 
 def _save_entity(session: Session, writes: list[Write], origin: str, now) -> None:
     model = writes[0].entity.model
-    new = [dict(_row(w, now), origin=origin, created_at=now, is_demo=False) for w in writes if w.created]
+    new = [dict(_row(w, now), origin=origin, created_at=now) for w in writes if w.created]
     changed = [_row(w, now) for w in writes if not w.created]
     _insert(session, model, new)
     _update(session, model, changed)
@@ -92,7 +92,7 @@ def _save_links(session: Session, link: MultiLink, name: str, writes: list[Write
                                 "deleted_at": None, "is_demo": False})
             elif row["deleted_at"] is not None or any(row.get(k) != v for k, v in columns.items()):
                 updates.append({"id": row["id"], **{k: columns.get(k, row.get(k)) for k in _extra_keys(link, has_main)},
-                                "updated_at": now, "deleted_at": None})
+                                "updated_at": now, "deleted_at": None, "is_demo": False})
         updates += [{"id": row["id"], **{k: row.get(k) for k in _extra_keys(link, has_main)}, "updated_at": now,
                      "deleted_at": now} for code, row in rows.items() if code not in codes and row["deleted_at"] is None]
     _insert(session, link.model, _uniform(inserts))

@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from app.errors import KuratorError
 from app.services.demo_data import demo_present
 from app.services.imports.kinds import get_kind
-from app.services.imports.running import ImportRefused, ImportSummary, import_file
+from app.services.imports.running import ImportSummary, import_file
 from app.services.imports.templates import write_kind_template
 
-from ..operations import ChangeOp, Changes, QueryOp, show_error
+from ..operations import ChangeOp, Changes, QueryOp
 from ..workspace import Workspace
 
 EXCEL_FILTER = "Книга Excel (*.xlsx)"
@@ -56,18 +56,15 @@ def agreed_to_mix_demo(parent: QWidget, workspace: Workspace) -> bool | None:
 
 
 def load_excel(parent: QWidget, workspace: Workspace, kind: str, path: Path, on_loaded: Callable[[ImportSummary], object],
-               on_errors: Callable[[ImportRefused], object], dry_run: bool = False) -> ChangeOp | None:
-    """Check (and unless `dry_run`, save) the file in one operation; errors go to `on_errors`, nothing saved."""
+               on_refused: Callable[[KuratorError], object], dry_run: bool = False) -> ChangeOp | None:
+    """Check (and unless `dry_run`, save) the file in one operation; a refusal — ImportRefused with every error of
+    the file, or a file that cannot be read at all — goes to `on_refused`, nothing saved."""
     with_demo = agreed_to_mix_demo(parent, workspace) if not dry_run else True
     if with_demo is None:
         return None
     year = workspace.year
-
-    def refused(error: KuratorError) -> None:
-        (on_errors if isinstance(error, ImportRefused) else lambda e: show_error(parent, e))(error)
-
     label = "Файл проверяется…" if dry_run else "Проверяется и загружается файл…"
     return (ChangeOp(parent, workspace, lambda session: import_file(session, kind, path, year=year, dry_run=dry_run,
                                                                     with_demo=with_demo),
                      Changes(*([] if dry_run else get_kind(kind).changes)))
-            .with_progress(label).success(on_loaded).failure(refused).run())
+            .with_progress(label).success(on_loaded).failure(on_refused).run())

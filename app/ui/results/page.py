@@ -2,11 +2,12 @@
 
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton
 
+from app.errors import KuratorError
 from app.services.imports.running import ImportRefused, ImportSummary
 from app.services.records import editable
 
 from ..imports.actions import choose_file, load_excel, save_template
-from ..operations import ChangeOp, QueryOp
+from ..operations import ChangeOp, QueryOp, show_error
 from ..widgets.tabbed_page import TabbedPage
 from ..workspace import Workspace
 from .errors_dialog import ImportErrorsDialog
@@ -35,7 +36,7 @@ class ResultsPage(TabbedPage):
         bar.addWidget(self.template_button)
         bar.addWidget(self.import_button)
         bar.addStretch(1)
-        self.layout().insertLayout(1, bar)
+        self.insert_bar(bar)
         with workspace.session() as session:
             allowed, reason = editable(session, "exam_result")
         self.import_button.setEnabled(allowed)
@@ -52,7 +53,10 @@ class ResultsPage(TabbedPage):
             return None
         return load_excel(self, self.workspace, "results", path, self._loaded, self._refused)
 
-    def _refused(self, error: ImportRefused) -> None:
+    def _refused(self, error: KuratorError) -> None:
+        if not isinstance(error, ImportRefused):
+            show_error(self, error)
+            return
         self.errors_dialog = ImportErrorsDialog(error.errors, self)
         self.errors_dialog.open()
 

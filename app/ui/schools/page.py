@@ -1,5 +1,6 @@
 """The Школы page and the school card."""
 
+from ..imports.dialog import import_bar
 from ..widgets.cards import CardSpec, Tab, register_card
 from ..widgets.tabbed_page import TabbedPage
 from ..workspace import Workspace
@@ -17,4 +18,6 @@ register_card("school", CardSpec(tabs=(
 
 
 def schools_page(workspace: Workspace) -> TabbedPage:
-    return TabbedPage(workspace, "Школы", TABS)
+    page = TabbedPage(workspace, "Школы", TABS)
+    page.insert_bar(import_bar(page, workspace, ("schools", "statuses", "passports")))
+    return page

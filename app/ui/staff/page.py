@@ -1,5 +1,6 @@
 """The Педагоги page and the teacher card."""
 
+from ..imports.dialog import import_bar
 from ..widgets.cards import CardSpec, Tab, register_card
 from ..widgets.tabbed_page import TabbedPage
 from ..workspace import Workspace
@@ -16,4 +17,6 @@ register_card("teacher", CardSpec(tabs=(
 
 
 def staff_page(workspace: Workspace) -> TabbedPage:
-    return TabbedPage(workspace, "Педагоги", TABS)
+    page = TabbedPage(workspace, "Педагоги", TABS)
+    page.insert_bar(import_bar(page, workspace, ("staff",)))
+    return page

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QTabWidget, QVBoxLayout, QWidget
 
 from ..workspace import Workspace
 from .record_dialog import opening_records
@@ -32,6 +32,12 @@ class TabbedPage(QWidget):
             self.tables.setdefault(entity, table)
             self.tabs.addTab(table, tab_title)
         layout.addWidget(self.tabs)
+        self.bars = 0
+
+    def insert_bar(self, bar: QLayout) -> None:
+        """Put a row of page actions (e.g. «Загрузить из Excel…») between the title and the tabs."""
+        self.layout().insertLayout(1 + self.bars, bar)
+        self.bars += 1
 
     def current_table(self) -> TablePage:
         return self.tabs.currentWidget()
