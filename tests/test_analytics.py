@@ -53,7 +53,7 @@ def test_candidates_include_low_results_school_with_a_russian_reason(district):
     reasons, proposed = by_school(candidates, "reason"), by_school(candidates, "proposed")
     assert reasons["МКОУ СОШ с.п. Урожайное"] == "результаты ниже районных в 2020–2022 гг. (−1,2 σ), ИСБ 44 — ниже среднего"
     assert proposed["МКОУ СОШ с.п. Урожайное"] == ["shnor"]
-    assert proposed["МКОУ СОШ с.п. Нижний Курп"] == ["shnsu"]
+    assert proposed["МКОУ СОШ с.п. Нижний Курп"] == ["shnsu", "resilient"]
     assert "Гимназия № 1" not in reasons
     assert {2020, 2021, 2022, "mean_index", "isb"} <= set(candidates.columns)
 
@@ -61,11 +61,44 @@ def test_candidates_include_low_results_school_with_a_russian_reason(district):
 def test_resilient_school_has_good_results_despite_low_isb(district):
     db, _ = district
     with db.session() as session:
-        assert list(analytics.resilient_schools(session, YEAR)["school"]) == ["МКОУ СОШ с.п. Нижний Курп"]
+        resilient = analytics.resilient_schools(session, YEAR)
         quadrants = by_school(analytics.quadrants(session, YEAR), "quadrant")
+        proposed = by_school(analytics.shnor_candidates(session, YEAR), "proposed")
+    assert list(resilient["school"]) == ["МКОУ СОШ с.п. Нижний Курп"]
+    assert list(resilient["note"]) == ["по расчёту резильентная; статус на год решением не присвоен"]
     assert quadrants["МКОУ СОШ с.п. Нижний Курп"] == "резильентные"
+    assert proposed["МКОУ СОШ с.п. Нижний Курп"] == ["shnsu", "resilient"]
     assert quadrants["МКОУ СОШ с.п. Урожайное"] == "ШНОР/ШНСУ"
     assert quadrants["Гимназия № 1"] == "благополучные с высокими результатами"
+
+
+def test_one_resilient_rule_for_the_tab_the_chart_and_the_suggestions(district):
+    """Хамидие's ИСБ is not in the lowest quarter, so it is resilient nowhere (tab, chart, suggestions); a
+    «резильентная» status decided for it is shown beside the computed «no» with the reason."""
+    db, data = district
+    with db.session() as session:
+        analytics.decide_status(session, data.schools["hamid"].id, YEAR, "resilient", "Приказ № 7")
+        resilient = analytics.resilient_schools(session, YEAR).set_index("school")
+        quadrants = by_school(analytics.quadrants(session, YEAR), "quadrant")
+        isb = by_school(analytics.isb(session, YEAR), "isb")
+        candidates = by_school(analytics.shnor_candidates(session, YEAR), "proposed")
+    hamid = "МКОУ СОШ с.п. Хамидие"
+    assert not resilient.at[hamid, "computed"] and resilient.at[hamid, "decided"]
+    assert resilient.at[hamid, "note"].startswith("статус по решению, по расчёту нет: ИСБ ")
+    assert quadrants[hamid] != "резильентные" and "resilient" not in candidates.get(hamid, [])
+    lowest_quarter = sorted(isb.values())[0] + (sorted(isb.values())[1] - sorted(isb.values())[0]) * 0.75
+    assert isb[hamid] > lowest_quarter  # 4 passports: the 25th percentile lies ¾ of the way from the 1st to the 2nd
+
+
+def test_isb_is_not_rounded_before_scaling(district):
+    """With only «на учёте» weighted: shares 5/200 = 2.5 %, 3/300 = 1 %, 1/800 = 0.125 %, 8/100 = 8 %; Хамидие's
+    ИСБ = 100 × (1 − (1 − 0.125) / (8 − 0.125)) = 88.89 (with the shares rounded to 0.1 % first it was 88.61)."""
+    db, _ = district
+    weights = {key: 0.0 for key in analytics.ISB_INPUTS} | {"registered_share": 1.0}
+    with db.session() as session:
+        isb = by_school(analytics.isb(session, YEAR, weights), "isb")
+    assert isb["МКОУ СОШ с.п. Хамидие"] == pytest.approx(100 * (1 - (1 - 0.125) / (8 - 0.125)), abs=1e-9)
+    assert isb["Гимназия № 1"] == pytest.approx(100.0)
 
 
 def test_positive_dynamics_when_scores_rise_over_last_year(district):

@@ -10,6 +10,7 @@ from app.cli import main
 from app.db import open_database
 from app.models import (
     Diagnostic,
+    ExamResult,
     MethodEvent,
     Participation,
     Partnership,
@@ -18,6 +19,7 @@ from app.models import (
     SocialPassport,
     SupportAction,
     Teacher,
+    VprResult,
 )
 from app.services.demo import load_demo
 from app.services.setup import initialize
@@ -56,6 +58,8 @@ def hand_counts(session) -> dict[str, float]:
     group = {s.school_id for s in statuses if s.status in ("shnor", "shnsu")}
     shnor = {s.school_id for s in statuses if s.status == "shnor"}
     passports = {p.school_id for p in live(session.query(SocialPassport).filter_by(year=YEAR))}
+    with_results = ({r.school_id for r in live(session.query(ExamResult).filter_by(year=YEAR))}
+                    | {r.school_id for r in live(session.query(VprResult).filter_by(year=YEAR))})
     employed = [t for t in live(session.query(Teacher)) if t.school_id in group
                 and (t.left_on is None or t.left_on >= date(YEAR, 1, 1))
                 and (t.hired_on is None or t.hired_on <= date(YEAR, 12, 31))]
@@ -66,7 +70,7 @@ def hand_counts(session) -> dict[str, float]:
                  if p.year_from <= YEAR <= (p.year_to or YEAR)}
     helped = {a.school_id for a in live(session.query(SupportAction)) if in_year(a.held_on)}
     return {
-        "2.1.1": share(len(passports & schools), len(schools)),
+        "2.1.1": share(len(passports & with_results & schools), len(schools)),  # both, as the seed names both
         "2.2": share(sum(t.id in diagnosed for t in employed), len(employed)),
         "2.3.1": share(len(group & taking_part), len(group)),
         "2.3.2": share(len(group & partnered), len(group)),

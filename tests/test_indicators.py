@@ -9,6 +9,7 @@ from app.cli import main
 from app.errors import ValidationError
 from app.models import Indicator, IndicatorTarget
 from app.services.indicators import catalogue as ind
+from app.services.indicators.explain import explain
 from tests.district_fixture import YEAR, district  # noqa: F401
 
 SEED_003 = {  # code → (baseline, targets 2021–2024), from seeds/003
@@ -45,18 +46,19 @@ def test_computed_shares_equal_hand_counts(district):
     assert rows["2.2"]["status"] == "achieved"  # target 2022 is 40
     assert (rows["2.1.1"]["actual"], rows["2.1.1"]["status"]) == (80.0, "not_achieved")
     assert rows["2.1.2"]["actual"] == 50.0 and rows["2.3.3"]["actual"] == 100.0
-    assert rows["МП.3"]["actual"] == 77.78 and rows["МП.5"]["actual"] == 86.67
+    assert rows["МП.5"]["actual"] == round(100 * (8 + 5) / (10 + 5), 2)  # Гимназия's 6 of 5 filled count as 5
     assert rows["МП.1"]["status"] == "no_data" and rows["МП.2"]["status"] == "no_target"
 
 
 def test_explain_returns_exactly_the_records_counted(district):
     db, _ = district
     with db.session() as session:
-        explanation = ind.explain(session, "2.3.2", YEAR)
-    assert explanation["numerator"]["value"] == len(explanation["numerator"]["records"]) == 1
-    assert explanation["numerator"]["records"][0]["Школа"] == "МКОУ СОШ с.п. Урожайное"
-    assert [r["Школа"] for r in explanation["denominator"]["records"]] == ["МКОУ СОШ с.п. Урожайное", "МКОУ СОШ с.п. Хамидие"]
-    assert "ШНОР" in explanation["denominator"]["label"]
+        explanation = explain(session, "2.3.2", YEAR)
+    assert (explanation["numerator"], explanation["denominator"], explanation["value"]) == (1, 2, 50.0)
+    assert [(r["label"], r["in_numerator"]) for r in explanation["records"]] == [
+        ("МКОУ СОШ с.п. Урожайное", True), ("МКОУ СОШ с.п. Хамидие", False)]
+    assert explanation["records"][0]["values"]["Сетевое взаимодействие, годы"] == "2021–…"
+    assert "ШНОР" in explanation["denominator_label"]
 
 
 @pytest.mark.parametrize("value, target, direction, expected", [
@@ -115,7 +117,7 @@ def test_manual_value_is_entered_and_refused_for_computed(district_db):
         ind.set_manual_value(session, "МП.1", 2022, 85.5, comment="по мониторингу")
         with pytest.raises(ValidationError):
             ind.set_manual_value(session, "2.2", 2022, 50)
-        assert ind.explain(session, "МП.1", 2022)["numerator"]["label"] == "Значение введено вручную"
+        assert explain(session, "МП.1", 2022)["numerator_label"] == "Значение введено вручную"
     assert table(district_db)["МП.1"]["actual"] == 85.5
 
 

@@ -152,3 +152,43 @@ def test_cli_writes_reports_and_refuses_an_unknown_school(demo, tmp_path, capsys
     assert main(["--db", str(path), "report", "district", "--year", "2022",
                  "--out", str(tmp_path / "missing" / "d.pdf")]) == 2
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_district_report_counts_people_not_completions(district_pdf):
+    """The demo's 2022 completions: 261 by 220 people — 27 directors and deputies, 193 others (counted in SQL)."""
+    text = " ".join(pdf_text(district_pdf).split())
+    assert ("курсы повышения квалификации и переподготовку завершили 27 руководителей и 193 педагога "
+            "(каждый человек учтён один раз; всего завершённых курсов — 261)") in text
+
+
+def test_district_report_of_an_empty_year_says_why_and_recommends_nothing_from_it(demo):
+    database, _, folder = demo
+    with database.session() as session:
+        text = " ".join(pdf_text(reports.district_report(session, 2024, folder / "empty.pdf")).split())
+    assert "Показатель 2.1.1 — нет данных: за 2024 год в районе нет ни одной записи: социальный паспорт за год" in text
+    assert "Принять меры по достижению плановых значений" not in text
+    assert "не достигнут" not in text
+
+
+def test_reports_carry_every_definition_and_the_school_profile_its_indicators(demo):
+    database, _, folder = demo
+    with database.session() as session:
+        district = " ".join(pdf_text(reports.district_report(session, YEAR, folder / "defs.pdf")).split())
+        school = " ".join(pdf_text(reports.school_report(session, SHNOR_CODE, YEAR, folder / "own.pdf")).split())
+    for text in (district, school):
+        assert "Приложение. Определения показателей" in text
+        assert "Успешно прошедшие ГИА считаются: по обучающимся" in text
+    assert "6. Показатели программы по школе" in school and "Район 2022" in school
+
+
+def test_excel_export_gives_each_indicator_its_definition_and_the_reason_of_no_data(demo, tmp_path):
+    database, _, _ = demo
+    with database.session() as session:
+        path = report_excel.export_indicators_xlsx(session, tmp_path / "plan.xlsx", [2023, 2024])
+    sheet = openpyxl.load_workbook(path).active
+    header = [c.value for c in sheet[1]]
+    rows = {row[0]: dict(zip(header, row)) for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert header[-3:] == ["Статус 2024", "Почему нет данных (2024)", "Определение показателя"]
+    assert rows["2.1.1"]["Факт 2024"] == "нет данных"
+    assert "социальный паспорт" in rows["2.1.1"]["Почему нет данных (2024)"]
+    assert rows["2.1.1"]["Определение показателя"].startswith("Доля школ района")

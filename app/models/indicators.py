@@ -5,6 +5,7 @@ from typing import ClassVar
 
 from sqlalchemy import (
     JSON,
+    CheckConstraint,
     DateTime,
     Float,
     ForeignKey,
@@ -37,7 +38,8 @@ class Indicator(Synced, Base):
     source: Mapped[str | None] = mapped_column(String(300))
     group_title: Mapped[str | None] = mapped_column(Text)  # the heading it stands under (e.g. 2.1, 2.3)
     position: Mapped[int] = mapped_column(Integer, default=0)
-    description: Mapped[str | None] = mapped_column(Text)
+    description: Mapped[str | None] = mapped_column(Text)  # the definition in plain Russian
+    choices: Mapped[dict | None] = mapped_column(JSON)  # the open choices of its definition: key → chosen option
 
 
 class IndicatorTarget(Synced, Base):
@@ -55,10 +57,12 @@ class IndicatorValue(Synced, Base):
 
     __tablename__ = "indicator_value"
     owner_kind: ClassVar[str] = "district"
-    __table_args__ = (UniqueConstraint("indicator_id", "year"), *non_negative("numerator", "denominator"))
+    __table_args__ = (UniqueConstraint("indicator_id", "year", "half"), *non_negative("numerator", "denominator"),
+                      CheckConstraint("half IN (0, 1, 2)", name="half_0_1_2"))
 
     indicator_id: Mapped[str] = mapped_column(ForeignKey("indicator.id"), index=True)
     year: Mapped[int] = mapped_column(Integer)
+    half: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # 0 the whole year, 1 or 2 a half-year
     value: Mapped[float | None] = mapped_column(Float)
     numerator: Mapped[float | None] = mapped_column(Float)
     denominator: Mapped[float | None] = mapped_column(Float)

@@ -9,13 +9,16 @@ from sqlalchemy import select
 
 from app.models import IndicatorTarget, SchoolStatus
 from app.services.analytics.selection import DEFAULT_ISB_WEIGHTS, get_isb_weights
-from app.services.indicators.catalogue import explain, get_indicator, indicator_table
+from app.services.indicators.catalogue import compute, get_indicator, indicator_table, update_indicator
+from app.services.indicators.explain import explain
 from app.ui.indicators.analysis_tab import AnalysisTab
 from app.ui.indicators.explain_dialog import ExplainDialog
 from app.ui.indicators.indicator_dialog import IndicatorDialog
 from app.ui.indicators.isb_dialogs import WeightsDialog
+from app.ui.indicators.manual_value_dialog import ManualValueDialog
 from app.ui.indicators.page import IndicatorsPage
 from app.ui.indicators.program_tab import ProgramTab
+from app.ui.indicators.schools_tab import SchoolsTab
 from app.ui.indicators.targets_dialog import TargetsDialog
 from app.ui.workspace import Workspace
 from tests.district_fixture import YEAR, district  # noqa: F401
@@ -66,13 +69,14 @@ def test_table_shows_the_eleven_catalogue_indicators_with_their_statuses_coloure
 
 def test_explain_dialog_shows_the_numbers_and_records_of_explain(qtbot, workspace):
     dialog = shown(ExplainDialog(workspace, "2.2"), qtbot)
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=8000)
     with workspace.session() as session:
         expected = explain(session, "2.2", YEAR)
-    for part in ("numerator", "denominator"):
-        box = dialog.parts[part]
-        assert box.model.rowCount() == len(expected[part]["records"]) > 0
-        assert box.title().endswith(f": {expected[part]['value']:g}")
-        assert box.model.rows == expected[part]["records"]
+    assert dialog.model.rowCount() == len(expected["records"]) == 5  # the ШНОР/ШНСУ staff of 2022
+    assert [row["in_numerator"] for row in dialog.model.rows] == [r["in_numerator"] for r in expected["records"]]
+    assert "40 %" in dialog.value.text() and "числитель 2" in dialog.value.text()
+    assert "Диагностика (последняя в периоде)" in [c.title for c in dialog.model.columns]
+    assert dialog.definition.text().startswith("Доля педагогических работников")
 
 
 def test_target_set_in_the_dialog_is_stored(qtbot, workspace, finished):
@@ -208,3 +212,43 @@ def test_school_installation_sees_indicators_read_only_with_the_reason(qtbot, sc
     assert "управление образования" in tab.note.text()
     assert not any(tab.buttons[key].isVisible() for key in ("targets", "manual", "create", "edit"))
     assert tab.buttons["explain"].isVisible()
+
+
+def test_changing_a_choice_in_the_editor_changes_the_preview_and_is_stored(qtbot, workspace, finished):
+    dialog = shown(IndicatorDialog(workspace, "2.2"), qtbot)
+    dialog.update_preview()
+    assert "40 %" in dialog.preview.text()  # Абаева and Зуева of 5 in 2022
+    window = dialog.choices.combos["window"]
+    window.setCurrentIndex(window.findData("cumulative"))
+    dialog.update_preview()
+    assert "60 %" in dialog.preview.text()  # and Бекова, diagnosed in November 2021
+    assert finished(dialog.save())
+    with workspace.session() as session:
+        assert get_indicator(session, "2.2").choices["window"] == "cumulative"
+
+
+def test_schools_tab_colours_each_school_against_the_district_and_the_target(qtbot, workspace):
+    tab = shown(SchoolsTab(workspace), qtbot)
+    qtbot.waitUntil(lambda: tab.loaded, timeout=8000)
+    rows = {row["code"]: row for row in tab.model.rows}
+    column = [c.key for c in tab.model.columns].index("2.2")
+    position = {row["code"]: i for i, row in enumerate(tab.model.rows)}
+    cell = tab.model.index(position["hamid"], column)
+    # Хамидие 1 of 2 = 50 ≥ target 40; Урожайное 1 of 3 = 33,33: below the target 40 and the district's 40
+    assert tab.model.data(cell) == "50" and rows["hamid"]["2.2"]["standing"] == "target_met"
+    assert rows["urozh"]["2.2"]["standing"] == "below"
+    assert tab.model.data(tab.model.index(position["gymn"], column)) == "—"
+    tip = tab.model.data(cell, Qt.ItemDataRole.ToolTipRole)
+    assert "Район: 40" in tip and "цель: 40" in tip and "Доля педагогических работников школ" in tip
+
+
+def test_manual_value_of_a_half_year_is_entered_in_the_dialog(qtbot, workspace, finished):
+    with workspace.session() as session:
+        update_indicator(session, "МП.1", {"choices": {"frequency": "half_year"}})
+    dialog = shown(ManualValueDialog(workspace, "МП.1"), qtbot)
+    dialog.half.setCurrentIndex(dialog.half.findData(1))
+    dialog.value.setValue(70)
+    assert finished(dialog.save())
+    with workspace.session() as session:
+        indicator = get_indicator(session, "МП.1")
+        assert (compute(session, indicator, YEAR, 1).value, compute(session, indicator, YEAR).value) == (70.0, None)

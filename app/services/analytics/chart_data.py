@@ -12,6 +12,7 @@ from app.services.analytics import selection as analytics
 from app.services.indicators.catalogue import PlanFactPoint, get_indicator, plan_fact
 from app.services.indicators.dynamics import exam_frame
 from app.services.indicators.measures import teacher_rows
+from app.services.installation import district_figures_here
 from app.services.roadmaps.plans import ProgressCounts, roadmap_overview
 
 CORE_EGE_SUBJECTS = ("Русский язык", "Математика")
@@ -53,9 +54,11 @@ class SchoolVsDistrict(TypedDict):
 
 
 def school_vs_district(session: Session, school_id: str, years: list[int]) -> SchoolVsDistrict:
-    """Mean ЕГЭ score (Russian and mathematics, weighted by participants) of the school and of the district by year."""
+    """Mean ЕГЭ score (Russian and mathematics, weighted by participants) of the school and of the district by year;
+    the district's is None in a school's own database (it would be the school's own)."""
     frame = exam_frame(session, list(years))
-    district = _core_ege_means(frame, ["year"]) if not frame.empty else pd.Series(dtype=float)
+    here = district_figures_here(session) and not frame.empty
+    district = _core_ege_means(frame, ["year"]) if here else pd.Series(dtype=float)
     own = frame[frame["school_id"] == school_id]
     school = _core_ege_means(own, ["year"]) if not own.empty else pd.Series(dtype=float)
     return {"metric": "Средний балл ЕГЭ (русский язык и математика)",
@@ -73,18 +76,22 @@ class QuadrantPoint(TypedDict):
 
 class Quadrants(TypedDict):
     year: int
+    district: bool  # False in a school's own database: no points, the figures are the district's
     points: list[QuadrantPoint]
     isb_median: float | None
     result_median: float | None
 
 
 def quadrant_points(session: Session, year: int) -> Quadrants:
-    """Schools as points (ИСБ, result index) with their quadrant, and the district medians that split them."""
+    """Schools as points (ИСБ, result index) with their quadrant, and the district medians that split them; none in a
+    school's own database (both axes are relative to the district's schools)."""
+    if not district_figures_here(session):
+        return {"year": year, "district": False, "points": [], "isb_median": None, "result_median": None}
     frame = analytics.quadrants(session, year)
     points: list[QuadrantPoint] = [{"school_id": row.school_id, "name": row.school, "isb": float(row.isb),
                "result": round(float(row.result_index), 3), "quadrant": row.quadrant}
               for row in frame.itertuples()]
-    return {"year": year, "points": points,
+    return {"year": year, "district": True, "points": points,
             "isb_median": _number(frame["isb"].median()) if points else None,
             "result_median": _number(frame["result_index"].median()) if points else None}
 

@@ -1,4 +1,5 @@
-"""The overview's numbers for a year: status groups, overdue roadmap events, teachers trained, missing passports."""
+"""The overview's numbers for a year: status groups, overdue roadmap events, people trained (each person once, however
+many courses), missing passports."""
 
 from dataclasses import dataclass, field
 from datetime import date
@@ -6,6 +7,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from app.services.indicators.training import trained_people
 from app.services.records import count_rows
 from app.services.records.schools import NO_PASSPORT
 from app.services.roadmaps.plans import year_statuses
@@ -38,8 +40,7 @@ def overview(session: Session, year: int, today: date | None = None) -> list[Fig
                {"entity": "school", "status": "shnsu"}),
         Figure("overdue", "Просроченных мероприятий дорожных карт", overdue_events(session, year, today), "roadmaps",
                {"status": "overdue"}),
-        Figure("trained", "Педагогов завершили обучение", count_rows(
-            session, "enrollment", filters={"status": "completed", "year": year}), "courses",
+        Figure("trained", "Педагогов завершили обучение", trained_people(session, year).people, "courses",
                {"entity": "enrollment", "status": "completed"}),
         Figure("no_passport", "Школ без социального паспорта", schools(NO_PASSPORT), "schools",
                {"entity": "school", "status": NO_PASSPORT}),

@@ -14,6 +14,13 @@ Result index, year Y: per exam and subject, each school's mean score as a z-scor
 participant-weighted mean and deviation of that year; ЕГЭ and ОГЭ each averaged over subjects weighted by
 participants; ВПР as the z-score of the school's share of «2» (negated, fewer 2s = better); the index is the plain
 mean of the components the school has. Units: σ (0 = district average).
+
+Nothing is rounded before it is shown: shares and the index keep full precision (a share of 0.6–1.4 % rounded to
+0.1 % would move a school's ИСБ by a point once scaled across the district).
+
+Resilient school (one rule, RESILIENT_RULE, used by the decision suggestions, the quadrant chart and the
+«Резильентные школы» tab): result index of the year not below the district median while ИСБ is in the district's
+lowest quarter (≤ 25th percentile).
 """
 
 from datetime import date
@@ -75,12 +82,16 @@ EXAM_TABLE_TITLES = {
     "olympiad_participants_share": "Доля обучающихся, участвовавших в предметных олимпиадах разного уровня, %",
     "olympiad_winners_share": "Доля обучающихся — победителей и призёров олимпиад разного уровня, %",
 }
+RESILIENT = "резильентные"
 QUADRANTS = {
     (False, False): "ШНОР/ШНСУ",
-    (False, True): "резильентные",
+    (False, True): "ИСБ ниже медианы, результаты не ниже медианы",
     (True, True): "благополучные с высокими результатами",
     (True, False): "благополучные с низкими результатами",
 }
+RESILIENT_RULE = ("Резильентная школа — индекс результатов за год не ниже медианы района при ИСБ в нижней четверти "
+                  "района (не выше 25-го процентиля): хорошие результаты несмотря на трудный контингент.")
+RESILIENT_REASON = "; резильентная: результаты года не ниже медианы района при ИСБ в нижней четверти"
 
 
 def _frame(session: Session, query, columns: list[str]) -> pd.DataFrame:
@@ -93,8 +104,13 @@ def schools_frame(session: Session) -> pd.DataFrame:
     return _frame(session, query, ["school_id", "school", "register_pupils", "distance_km"]).set_index("school_id")
 
 
+def _share(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
+    return 100 * numerator / denominator.where(denominator > 0)
+
+
 def _percent(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
-    return (100 * numerator / denominator.where(denominator > 0)).round(1)
+    """A share for the seeds/000 table, rounded to 0.1 as the table shows it."""
+    return _share(numerator, denominator).round(1)
 
 
 def _yearly(session: Session, model, columns: list[str], year: int) -> pd.DataFrame:
@@ -140,8 +156,8 @@ def _ege_part(session: Session, year: int) -> pd.DataFrame:
 def pupils(session: Session, year: int) -> pd.Series:
     """Pupils per school: the social passport's total for the year, else the register's number."""
     passports = _yearly(session, SocialPassport, ["pupils_total"], year).set_index("school_id")["pupils_total"]
-    register = schools_frame(session)["register_pupils"]
-    return passports.reindex(register.index).fillna(register).astype(float)
+    register = pd.to_numeric(schools_frame(session)["register_pupils"], errors="coerce").astype(float)
+    return pd.to_numeric(passports, errors="coerce").astype(float).reindex(register.index).combine_first(register)
 
 
 def _olympiad_part(session: Session, year: int) -> pd.DataFrame:
@@ -206,7 +222,7 @@ def isb_inputs(session: Session, year: int) -> pd.DataFrame:
     total = passport["pupils_total"].astype(float)
     for share, count in (("at_risk_share", "pupils_at_risk"), ("ovz_share", "pupils_ovz"),
                          ("registered_share", "pupils_registered")):
-        passport[share] = _percent(passport[count].astype(float), total)
+        passport[share] = _share(passport[count].astype(float), total)
     return passport[["school", *ISB_INPUTS]].astype({k: float for k in ISB_INPUTS})
 
 
@@ -228,7 +244,7 @@ def isb(session: Session, year: int, weights: dict | None = None) -> pd.DataFram
     w = pd.Series(weights)[list(ISB_INPUTS)]
     present = scaled.notna()
     index = 100 * (scaled.fillna(0) * w).sum(axis=1) / (present * w).sum(axis=1).where(lambda s: s > 0)
-    result = inputs.assign(isb=index.round(1))
+    result = inputs.assign(isb=index)
     return result.sort_values("isb", ascending=False).rename_axis("school_id").reset_index()
 
 
@@ -270,7 +286,8 @@ def _isb_phrase(value: float, quartile: float, mean: float) -> str:
 
 def shnor_candidates(session: Session, year: int, years_back: int = 3, threshold: float = -0.5) -> pd.DataFrame:
     """Schools whose mean result index over the last `years_back` years (year included) is ≤ threshold σ, or
-    whose ИСБ is in the district's lowest quartile; with a Russian reason and the proposed statuses."""
+    whose ИСБ is in the district's lowest quartile, or that RESILIENT_RULE finds; with a Russian reason and the
+    proposed statuses."""
     years = list(range(year - years_back + 1, year + 1))
     indices = pd.DataFrame({y: result_index(session, y).set_index("school_id")["result_index"] for y in years})
     frame = schools_frame(session)[["school"]].join(indices, how="left")
@@ -280,14 +297,18 @@ def shnor_candidates(session: Session, year: int, years_back: int = 3, threshold
     quartile, mean = isb_values.quantile(0.25), isb_values.mean()
     low_results = frame["mean_index"] <= threshold
     low_isb = frame["isb"] <= quartile
+    joined = _joined(session, year)
+    resilient = frame.index.isin(joined.index[resilient_mask(joined)] if not joined.empty else [])
     frame["proposed"] = [
-        [code for code, flag in (("shnor", r), ("shnsu", s)) if flag] for r, s in zip(low_results, low_isb)
+        [code for code, flag in (("shnor", r), ("shnsu", s), ("resilient", g)) if flag]
+        for r, s, g in zip(low_results, low_isb, resilient)
     ]
-    frame = frame[low_results | low_isb].copy()
+    frame = frame[low_results | low_isb | resilient].copy()
     span = f"{years[0]}–{years[-1]} гг." if len(years) > 1 else f"{years[0]} г."
     frame["reason"] = [
         f"{_result_phrase(m, threshold)} в {span} ({_decimal(m)} σ), {_isb_phrase(i, quartile, mean)}"
-        for m, i in zip(frame["mean_index"], frame["isb"])
+        + (RESILIENT_REASON if "resilient" in p else "")
+        for m, i, p in zip(frame["mean_index"], frame["isb"], frame["proposed"])
     ]
     columns = ["school", *years, "mean_index", "isb", "reason", "proposed"]
     return frame[columns].sort_values("mean_index").rename_axis("school_id").reset_index()
@@ -305,11 +326,42 @@ def _joined(session: Session, year: int) -> pd.DataFrame:
     return results[["school", "result_index"]].join(social, how="inner").dropna()
 
 
+def resilient_mask(frame: pd.DataFrame) -> pd.Series:
+    """RESILIENT_RULE over a frame of the district's schools with `isb` and `result_index` for one year."""
+    return (frame["result_index"] >= frame["result_index"].median()) & (frame["isb"] <= frame["isb"].quantile(0.25))
+
+
+def _not_resilient_because(row, isb_quarter: float, result_median: float) -> str:
+    if pd.isna(row.isb) or pd.isna(row.result_index):
+        return "по расчёту нет: за год нет ИСБ (социального паспорта) или индекса результатов"
+    reasons = []
+    if row.isb > isb_quarter:
+        reasons.append(f"ИСБ {_decimal(row.isb)} выше нижней четверти района (≤ {_decimal(isb_quarter)})")
+    if row.result_index < result_median:
+        reasons.append(f"индекс результатов {_decimal(row.result_index, 2)} σ ниже медианы района "
+                       f"({_decimal(result_median, 2)} σ)")
+    return "по расчёту нет: " + " и ".join(reasons)
+
+
 def resilient_schools(session: Session, year: int) -> pd.DataFrame:
-    """Schools with result index ≥ the district median while ИСБ is in the lowest quartile (≤ 25th percentile)."""
+    """The schools RESILIENT_RULE finds for the year and those holding the status «резильентная» by decision, each
+    with both answers (`computed`, `decided`) and, where they differ, why."""
     frame = _joined(session, year)
-    chosen = frame[(frame["result_index"] >= frame["result_index"].median()) & (frame["isb"] <= frame["isb"].quantile(0.25))]
-    return chosen.sort_values("result_index", ascending=False).rename_axis("school_id").reset_index()
+    frame["computed"] = resilient_mask(frame) if not frame.empty else pd.Series(dtype=bool)
+    decided = {d["school_id"] for d in status_decisions(session, year) if d["status"] == "resilient"}
+    everyone = schools_frame(session)[["school"]].join(frame.drop(columns="school"), how="left")
+    everyone["computed"] = everyone["computed"].astype("boolean").fillna(False).astype(bool)
+    everyone["decided"] = everyone.index.isin(list(decided))
+    chosen = everyone[everyone["computed"] | everyone["decided"]].copy()
+    quarter, median = frame["isb"].quantile(0.25), frame["result_index"].median()
+    chosen["note"] = [
+        "расчёт и решение о статусе совпадают" if row.computed and row.decided
+        else "по расчёту резильентная; статус на год решением не присвоен" if row.computed
+        else "статус по решению, " + _not_resilient_because(row, quarter, median)
+        for row in chosen.itertuples()]
+    chosen = chosen.sort_values(["computed", "result_index"], ascending=[False, False])
+    columns = ["school", "result_index", "isb", "computed", "decided", "note"]
+    return chosen[columns].rename_axis("school_id").reset_index()
 
 
 def positive_dynamics(session: Session, year: int) -> pd.DataFrame:
@@ -319,11 +371,14 @@ def positive_dynamics(session: Session, year: int) -> pd.DataFrame:
 
 
 def quadrants(session: Session, year: int) -> pd.DataFrame:
-    """Each school with ИСБ, result index and its quadrant (split at the district medians) for a scatter chart."""
+    """Each school with ИСБ, result index and its group for a scatter chart: the quadrants split at the district
+    medians, except that the schools RESILIENT_RULE finds are «резильентные» (not every school in the upper-left
+    quadrant is: its ИСБ must be in the lowest quarter)."""
     frame = _joined(session, year)
     well_off = frame["isb"] >= frame["isb"].median()
     high = frame["result_index"] >= frame["result_index"].median()
-    frame["quadrant"] = [QUADRANTS[(w, h)] for w, h in zip(well_off, high)]
+    resilient = resilient_mask(frame) if not frame.empty else []
+    frame["quadrant"] = [RESILIENT if r else QUADRANTS[(w, h)] for w, h, r in zip(well_off, high, resilient)]
     return frame.rename_axis("school_id").reset_index()
 
 

@@ -1,7 +1,10 @@
-"""Program indicators: compute, compare with targets, explain, edit the catalogue, preload the seeds' indicators.
+"""Program indicators: compute, compare with targets, edit the catalogue, preload the seeds' indicators.
 
-A computed indicator is numerator / denominator, each a measure with filters (`app.services.indicators.measures`); a share
-in % is multiplied by 100. A manual indicator takes its value from `IndicatorValue` as entered.
+A computed indicator is numerator / denominator, each a measure with filters (`app.services.indicators.measures`) with
+the indicator's definition choices applied (`app.services.indicators.choices`); a share in % is multiplied by 100.
+A manual indicator takes its value from `IndicatorValue` as entered. A value that cannot be given is None with the
+reason in Russian («нет данных», never 0): nothing entered, nobody in the denominator, or no record of the kind the
+numerator counts anywhere in the district for the period (an empty year is not a failure).
 """
 
 import json
@@ -16,19 +19,28 @@ from sqlalchemy.orm import Session
 from app.errors import KuratorError, ValidationError
 from app.models import Indicator, IndicatorTarget, IndicatorValue, alive, utcnow
 from app.models.reference import DIRECTIONS, INDICATOR_METHODS
-from app.paths import RESOURCES
 from app.services.ids import stable_id
+from app.services.indicators.choices import (
+    CATALOGUE_FILE,
+    PARTS,
+    choices_error,
+    definition,
+    effective_spec,
+    half_yearly,
+    selected,
+)
 from app.services.indicators.dynamics import caching
 from app.services.indicators.measures import (
     MEASURES,
-    MeasureRecord,
     describe,
     get_measure,
+    missing_sources,
     validate_filters,
 )
+from app.services.indicators.periods import HALVES, period_name
+from app.services.installation import DISTRICT_DATA_MISSING, district_figures_here
 from app.services.records.ownership import NOT_SET_UP, current_scope
 
-CATALOGUE_FILE = RESOURCES / "indicators" / "catalogue.json"
 CODE_PATTERN = re.compile(r"^[0-9A-Za-zА-Яа-яЁё]+([.\-][0-9A-Za-zА-Яа-яЁё]+)*$")
 YEARS = range(2000, 2101)
 STATUSES = MappingProxyType({
@@ -37,7 +49,8 @@ STATUSES = MappingProxyType({
 DISTRICT_KEEPS_INDICATORS = ("Показатели, цели и значения ведёт управление образования; в школе они только для просмотра "
                              "и обновляются пакетом от района.")
 EDITABLE = ("code", "name", "unit", "method", "direction", "numerator", "denominator", "baseline", "source",
-            "group_title", "position", "description")
+            "group_title", "position", "description", "choices")
+YEARLY_ONLY = "показатель анализируется раз в год: значения за полугодие у него нет"
 
 
 @dataclass(frozen=True)
@@ -46,6 +59,7 @@ class IndicatorResult:
     numerator: float | None
     denominator: float | None
     method: str
+    reason: str = ""  # why there is no value, in Russian; empty when there is one
 
 
 def get_indicator(session: Session, code: str) -> Indicator:
@@ -59,31 +73,67 @@ def list_indicators(session: Session) -> list[Indicator]:
     return list(session.scalars(select(Indicator).where(alive(Indicator)).order_by(Indicator.position, Indicator.code)))
 
 
-def _ratio(numerator: float, denominator: float, unit: str) -> float | None:
+def ratio(numerator: float, denominator: float, unit: str) -> float | None:
     if not denominator:
         return None
     return round(numerator / denominator * (100 if unit == "%" else 1), 2)
 
 
-def compute(session: Session, indicator: Indicator, year: int) -> IndicatorResult:
-    """The indicator's actual for the year: computed live from the records, or the value entered by hand."""
+def parts(indicator: Indicator, half: int = 0) -> dict[str, dict]:
+    """The numerator and denominator specs as computed: the stored measures with the chosen options (and the half)."""
+    chosen = selected(indicator)
+    specs = {part: effective_spec(getattr(indicator, part), part, chosen) for part in PARTS}
+    if half:
+        for spec in specs.values():
+            spec["filters"]["half"] = half
+    return specs
+
+
+def period_of(indicator: Indicator, year: int, half: int = 0) -> str:
+    """The period the indicator's value for the year (or half) covers, in Russian."""
+    return period_name(year, selected(indicator).get("year_kind", "calendar"), half)
+
+
+def compute(session: Session, indicator: Indicator, year: int, half: int = 0) -> IndicatorResult:
+    """The indicator's actual for the year (or its half 1 or 2): computed live from the records, or entered by hand;
+    without a value, the reason."""
+    if half and not half_yearly(indicator):
+        return IndicatorResult(None, None, None, indicator.method, YEARLY_ONLY)
     if indicator.method == "manual":
-        stored = _stored_value(session, indicator.id, year)
-        if stored is None:
-            return IndicatorResult(None, None, None, "manual")
+        stored = _stored_value(session, indicator.id, year, half)
+        if stored is None or stored.value is None:
+            missing = f"значение за {period_of(indicator, year, half)} не введено"
+            return IndicatorResult(None, None, None, "manual", missing)
         return IndicatorResult(stored.value, stored.numerator, stored.denominator, "manual")
-    numerator = _measure_count(session, indicator.numerator, year)
-    denominator = _measure_count(session, indicator.denominator, year)
-    return IndicatorResult(_ratio(numerator, denominator, indicator.unit), numerator, denominator, "computed")
+    specs = parts(indicator, half)
+    numerator = _measure_count(session, specs["numerator"], year)
+    denominator = _measure_count(session, specs["denominator"], year)
+    reason = no_data_reason(session, indicator, specs, year, half, numerator, denominator)
+    value = None if reason else ratio(numerator, denominator, indicator.unit)
+    return IndicatorResult(value, numerator, denominator, "computed", reason)
+
+
+def no_data_reason(session: Session, indicator: Indicator, specs: dict[str, dict], year: int, half: int,
+                   numerator: float, denominator: float) -> str:
+    """Why a computed value cannot be given ("" when it can): nobody in the denominator, or a zero numerator
+    because the district has no record of the kind it counts for the period."""
+    period = period_of(indicator, year, half)
+    if not denominator:
+        return f"за {period} нет ни одной записи для знаменателя — {describe(specs['denominator'], lower=True)}"
+    if numerator:
+        return ""
+    missing = missing_sources(session, specs["numerator"], year)
+    return f"за {period} в районе нет ни одной записи: {', '.join(missing)}" if missing else ""
 
 
 def _measure_count(session: Session, spec: dict, year: int) -> float:
     return get_measure(spec["measure"]).count(session, year, spec.get("filters"))
 
 
-def _stored_value(session: Session, indicator_id: str, year: int) -> IndicatorValue | None:
+def _stored_value(session: Session, indicator_id: str, year: int, half: int = 0) -> IndicatorValue | None:
     return session.scalars(select(IndicatorValue).where(
-        IndicatorValue.indicator_id == indicator_id, IndicatorValue.year == year, alive(IndicatorValue))).first()
+        IndicatorValue.indicator_id == indicator_id, IndicatorValue.year == year, IndicatorValue.half == half,
+        alive(IndicatorValue))).first()
 
 
 def status(value: float | None, target: float | None, direction: str = "higher") -> str:
@@ -115,37 +165,53 @@ class IndicatorRow(TypedDict):
     target: float | None
     actual: float | None
     status: str
+    reason: str
     numerator: float | None
     denominator: float | None
     method: str
     direction: str
     baseline: float | None
     group_title: str | None
+    definition: str
+    period: str
+    half_yearly: bool
 
 
-def indicator_table(session: Session, year: int) -> list[IndicatorRow]:
-    """Every indicator with its target, actual, status for the year (computed ones computed live)."""
-    targets = _targets(session, year)
+def district_result(session: Session, indicator: Indicator, year: int, half: int = 0) -> IndicatorResult:
+    """The district's value, or «нет данных района» at a school installation for a computed indicator: there it would
+    be counted over one school's records (the district's figures come from the district)."""
+    if indicator.method == "computed" and not district_figures_here(session):
+        return IndicatorResult(None, None, None, "computed", DISTRICT_DATA_MISSING)
+    return compute(session, indicator, year, half)
+
+
+def indicator_table(session: Session, year: int, half: int = 0) -> list[IndicatorRow]:
+    """Every indicator with its target, actual, status (or the reason there is no value) for the year or its half;
+    a half-year value has no target of its own (targets are set per year)."""
+    targets = _targets(session, year) if not half else {}
     rows: list[IndicatorRow] = []
     with caching(session):
-        results = [(indicator, compute(session, indicator, year)) for indicator in list_indicators(session)]
+        results = [(indicator, district_result(session, indicator, year, half))
+                   for indicator in list_indicators(session)]
     for indicator, result in results:
         target = targets.get((indicator.id, year))
         rows.append({
             "code": indicator.code, "name": indicator.name, "unit": indicator.unit, "target": target,
             "actual": result.value, "status": status(result.value, target, indicator.direction),
-            "numerator": result.numerator, "denominator": result.denominator, "method": indicator.method,
-            "direction": indicator.direction, "baseline": indicator.baseline, "group_title": indicator.group_title,
+            "reason": result.reason, "numerator": result.numerator, "denominator": result.denominator,
+            "method": indicator.method, "direction": indicator.direction, "baseline": indicator.baseline,
+            "group_title": indicator.group_title, "definition": definition(indicator),
+            "period": period_of(indicator, year, half), "half_yearly": half_yearly(indicator),
         })
     return rows
 
 
-def _value_row(session: Session, indicator: Indicator, year: int) -> IndicatorValue:
-    """The value row of the indicator and year, revived if it was deleted, created if missing."""
+def _value_row(session: Session, indicator: Indicator, year: int, half: int = 0) -> IndicatorValue:
+    """The value row of the indicator, year and half, revived if it was deleted, created if missing."""
     row = session.scalars(select(IndicatorValue).where(
-        IndicatorValue.indicator_id == indicator.id, IndicatorValue.year == year)).first()
+        IndicatorValue.indicator_id == indicator.id, IndicatorValue.year == year, IndicatorValue.half == half)).first()
     if row is None:
-        row = IndicatorValue(indicator_id=indicator.id, year=year)
+        row = IndicatorValue(indicator_id=indicator.id, year=year, half=half)
         session.add(row)
     row.deleted_at = None
     return row
@@ -162,49 +228,18 @@ def plan_fact(session: Session, code: str) -> list[PlanFactPoint]:
     indicator = get_indicator(session, code)
     targets = {year: value for (_, year), value in _targets(session, indicator_id=indicator.id).items()}
     stored_years = session.scalars(select(IndicatorValue.year).where(
-        IndicatorValue.indicator_id == indicator.id, alive(IndicatorValue)))
+        IndicatorValue.indicator_id == indicator.id, IndicatorValue.half == 0, alive(IndicatorValue)))
     years = sorted(set(targets) | set(stored_years))
-    return [{"year": y, "target": targets.get(y), "actual": compute(session, indicator, y).value} for y in years]
-
-
-class ExplainedPart(TypedDict):
-    """The numerator or the denominator: what it counts (in Russian), its number, the records behind the number."""
-
-    label: str
-    value: float | None
-    records: list[MeasureRecord]
-
-
-class Explanation(TypedDict):
-    numerator: ExplainedPart
-    denominator: ExplainedPart
-
-
-def explain(session: Session, code: str, year: int) -> Explanation:
-    """The numerator and denominator of the year's value: a Russian label, the number and the records behind it."""
-    indicator = get_indicator(session, code)
-    if indicator.method == "manual":
-        result = compute(session, indicator, year)
-        return {"numerator": _entered(result.numerator), "denominator": _entered(result.denominator)}
-    return {"numerator": _counted(session, indicator.numerator, year),
-            "denominator": _counted(session, indicator.denominator, year)}
-
-
-def _entered(value: float | None) -> ExplainedPart:
-    return {"label": "Значение введено вручную", "value": value, "records": []}
-
-
-def _counted(session: Session, spec: dict, year: int) -> ExplainedPart:
-    records = get_measure(spec["measure"]).records(session, year, spec.get("filters"))
-    return {"label": describe(spec), "value": _measure_count(session, spec, year), "records": records}
+    return [{"year": y, "target": targets.get(y), "actual": district_result(session, indicator, y).value}
+            for y in years]
 
 
 def preview(session: Session, values: dict, year: int) -> IndicatorResult | None:
     """The value a computed indicator being edited would have for the year; None while a measure is incomplete."""
-    if any(_validate_measure(values.get(part)) for part in ("numerator", "denominator")):
+    if any(_validate_measure(values.get(part)) for part in PARTS) or choices_error(values.get("choices")):
         return None
     draft = Indicator(unit=values.get("unit") or "%", method="computed", numerator=values["numerator"],
-                      denominator=values["denominator"])
+                      denominator=values["denominator"], choices=values.get("choices"))
     return compute(session, draft, year)
 
 
@@ -245,8 +280,10 @@ def _validate(session: Session, values: dict, current: Indicator | None) -> dict
         errors["direction"] = "Направление: «больше — лучше» или «меньше — лучше»."
     if not str(values.get("unit") or "").strip() or len(str(values["unit"])) > 20:
         errors["unit"] = "Укажите единицу измерения (до 20 символов)."
-    if values.get("method") == "computed":
-        for part in ("numerator", "denominator"):
+    if choices_error(values.get("choices")):
+        errors["choices"] = choices_error(values.get("choices"))
+    elif values.get("method") == "computed":
+        for part in PARTS:
             message = _validate_measure(values.get(part))
             if message:
                 errors[part] = message
@@ -348,14 +385,16 @@ def set_target(session: Session, code: str, year: int, value: float | None) -> I
 
 
 def set_manual_value(session: Session, code: str, year: int, value: float | None, numerator: float | None = None,
-                     denominator: float | None = None, comment: str | None = None) -> IndicatorValue:
-    """Enter the actual of a manual indicator for a year (with its numerator, denominator, comment)."""
+                     denominator: float | None = None, comment: str | None = None, half: int = 0) -> IndicatorValue:
+    """Enter the actual of a manual indicator for a year or its half 1 or 2 (with numerator, denominator, comment)."""
     indicator = get_indicator(session, code)
     errors = {}
     if indicator.method != "manual":
         errors["value"] = "Значение этого показателя вычисляется по данным; вручную его не вводят."
     elif _year_error(year):
         errors["year"] = _year_error(year)
+    elif half not in HALVES:
+        errors["half"] = "Полугодие: 1 или 2 (0 — весь год)."
     elif value is not None and _value_error(value, indicator.unit):
         errors["value"] = _value_error(value, indicator.unit)
     for name, number in (("numerator", numerator), ("denominator", denominator)):
@@ -363,7 +402,7 @@ def set_manual_value(session: Session, code: str, year: int, value: float | None
             errors[name] = _value_error(number, None)
     if errors:
         raise ValidationError(errors)
-    row = _value_row(session, indicator, year)
+    row = _value_row(session, indicator, year, half)
     row.value, row.numerator, row.denominator = value, numerator, denominator
     row.method, row.comment, row.computed_at = "manual", comment, None
     session.flush()

@@ -8,7 +8,11 @@ Soft-deleted rows never count. Everything is portable SQL (SQLite and PostgreSQL
 Filters shared by all measures:
 - `status`: the school's status codes for the year (e.g. ["shnor", "shnsu"]); a school counts if it has any.
 - `period` ("year" by default, or "cumulative"): whether dated events (diagnostics, courses, help, methodical
-  events) must fall in the calendar year or anywhere up to its end.
+  events) must fall in the period or anywhere up to its end;
+- `year_kind` ("calendar" by default, or "school_year"): the period is the calendar year or the school year ending in
+  it (`app.services.indicators.periods`); a half-year (`half` 1 or 2) is set by the caller, never stored.
+Every row carries `id`, `school_id` and a `label` beside its shown columns, so a number can be split by school
+(`count_by_school`) and each record named (`explain`).
 """
 
 from dataclasses import dataclass, field
@@ -16,7 +20,7 @@ from datetime import date
 from types import MappingProxyType
 from typing import Any, Callable, Mapping, TypeAlias, TypedDict
 
-from sqlalchemy import Select, case, exists, func, or_, select
+from sqlalchemy import Select, String, case, cast, exists, func, literal, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -51,16 +55,19 @@ from app.models.reference import (
     SUBJECTS,
 )
 from app.services.indicators.dynamics import schools_with_positive_dynamics
+from app.services.indicators.periods import YEAR_KINDS, window
 
 PERIODS = MappingProxyType({"year": "в отчётном году", "cumulative": "нарастающим итогом (по конец года)"})
 SCHOOL_HAS = MappingProxyType({
     "social_passport": "социальный паспорт за год",
+    "results": "результаты ГИА или ВПР за год",
     "partnership": "сетевое взаимодействие с опорной школой",
     "support_action": "адресная методическая помощь",
     "positive_dynamics": "положительная динамика результатов ЕГЭ/ОГЭ",
     "method_participation": "участие в методических мероприятиях",
     "recommendation": "адресные рекомендации",
 })
+RELATIVE_HAS = frozenset({"positive_dynamics"})  # judged against the district's other schools
 TEACHER_HAS = MappingProxyType({"diagnostic": "диагностика компетенций", "completed_course": "завершённые курсы (КПК, переподготовка)"})
 
 
@@ -76,7 +83,9 @@ class FilterSpec:
 
 STATUS = FilterSpec("status", "Статус школы в году", SCHOOL_STATUSES)
 PERIOD = FilterSpec("period", "Период", PERIODS, multiple=False)
+YEAR_KIND = FilterSpec("year_kind", "Отчётный год", YEAR_KINDS, multiple=False)
 POSITION = FilterSpec("position", "Должность", POSITIONS)
+WITHOUT_POSITION = FilterSpec("without_position", "Кроме должностей", POSITIONS)
 SUBJECT = FilterSpec("subject", "Предмет", SUBJECTS)
 
 
@@ -91,6 +100,7 @@ class Measure:
 
     name: str
     label: str
+    kind: str  # what one record is: "school", "teacher", or the yearly table's name
     filters: tuple[FilterSpec, ...]
     rows: Callable[[Session, int, dict], Select]
     columns: Mapping[str, str]  # column key → Russian title, in display order
@@ -100,20 +110,47 @@ class Measure:
     def __post_init__(self) -> None:
         object.__setattr__(self, "filter_index", {f.name: f for f in self.filters})
 
+    def _aggregate(self, subquery):
+        return func.coalesce(func.sum(subquery.c[self.summed]), 0) if self.summed else func.count()
+
     def count(self, session: Session, year: int, filters: dict | None = None) -> float:
         """The measure's value for the year: an SQL count or sum over the filtered records."""
         subquery = self.rows(session, year, normalize_filters(filters)).subquery()
-        aggregate = func.coalesce(func.sum(subquery.c[self.summed]), 0) if self.summed else func.count()
-        return float(session.scalar(select(aggregate).select_from(subquery)) or 0)
+        return float(session.scalar(select(self._aggregate(subquery)).select_from(subquery)) or 0)
+
+    def count_by_school(self, session: Session, year: int, filters: dict | None = None) -> dict[str, float]:
+        """The measure's value per school (schools with no record are absent): one grouped SQL query."""
+        subquery = self.rows(session, year, normalize_filters(filters)).order_by(None).subquery()
+        query = select(subquery.c.school_id, self._aggregate(subquery)).group_by(subquery.c.school_id)
+        return {school: float(value or 0) for school, value in plain_rows(session, query)}
+
+    def any(self, session: Session, year: int, filters: dict | None = None) -> bool:
+        """Whether any record stands behind the measure for the year (a zero sum may still have records)."""
+        rows = self.rows(session, year, normalize_filters(filters)).order_by(None).limit(1)
+        return session.execute(rows).first() is not None
+
+    def raw_records(self, session: Session, year: int, filters: dict | None = None) -> list[dict[str, Any]]:
+        """The rows behind the number with their keys: `id`, `school_id`, `school`, `label` and the columns."""
+        return [dict(row) for row in session.execute(self.rows(session, year, normalize_filters(filters))).mappings()]
 
     def records(self, session: Session, year: int, filters: dict | None = None) -> list[MeasureRecord]:
         """The rows behind the number, keyed by Russian column titles."""
-        result = session.execute(self.rows(session, year, normalize_filters(filters)))
-        return [{title: _plain(row[key]) for key, title in self.columns.items()} for row in result.mappings()]
+        return [{title: _plain(row[key]) for key, title in self.columns.items()}
+                for row in self.raw_records(session, year, filters)]
+
+
+def plain_rows(session: Session, query: Select):
+    """The rows of a Core query without the ORM's row machinery (much faster for thousands of plain rows); the
+    session's pending changes are flushed first, as the ORM would."""
+    session.flush()
+    return session.connection().execute(query)
 
 
 def _plain(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date) else value
+
+
+SCALAR_FILTERS = ("period", "year_kind", "half")
 
 
 def normalize_filters(filters: dict | None) -> dict:
@@ -122,15 +159,21 @@ def normalize_filters(filters: dict | None) -> dict:
     for key, value in (filters or {}).items():
         if value in (None, "", [], ()):
             continue
-        result[key] = value if key == "period" or isinstance(value, list) else [value]
+        result[key] = value if key in SCALAR_FILTERS or isinstance(value, list) else [value]
     return result
 
 
 # --- shared conditions -------------------------------------------------------------------------------------
 
+def period_window(year: int, filters: dict) -> tuple[date, date]:
+    """The period the filters ask for: the calendar or school year ending in `year`, or one half of it."""
+    return window(year, filters.get("year_kind") or "calendar", int(filters.get("half") or 0))
+
+
 def period_bounds(year: int, filters: dict) -> tuple[date | None, date]:
-    end = date(year, 12, 31)
-    return (None if filters.get("period") == "cumulative" else date(year, 1, 1)), end
+    """The period's bounds for dated events: no start when they count cumulatively."""
+    start, end = period_window(year, filters)
+    return (None if filters.get("period") == "cumulative" else start), end
 
 
 def within(column, year: int, filters: dict) -> ColumnElement:
@@ -156,6 +199,9 @@ def _school_has(session: Session, kind: str, year: int, filters: dict) -> Column
     conditions = {
         "social_passport": lambda: exists().where(
             SocialPassport.school_id == School.id, SocialPassport.year == year, alive(SocialPassport)),
+        "results": lambda: or_(
+            exists().where(ExamResult.school_id == School.id, ExamResult.year == year, alive(ExamResult)),
+            exists().where(VprResult.school_id == School.id, VprResult.year == year, alive(VprResult))),
         "partnership": lambda: exists().where(
             Partnership.school_id == School.id, alive(Partnership), Partnership.year_from <= year,
             or_(Partnership.year_to.is_(None), Partnership.year_to >= year)),
@@ -173,7 +219,9 @@ def _school_has(session: Session, kind: str, year: int, filters: dict) -> Column
 
 
 def school_rows(session: Session, year: int, filters: dict) -> Select:
-    query = select(School.code.label("code"), School.name.label("name"), School.locality.label("locality"))
+    query = select(School.id.label("id"), School.id.label("school_id"), School.name.label("school"),
+                   School.name.label("label"), School.code.label("code"), School.name.label("name"),
+                   School.locality.label("locality"))
     query = query.where(*school_conditions(School.id, year, filters))
     for kind in filters.get("has", []):
         query = query.where(_school_has(session, kind, year, filters))
@@ -182,11 +230,12 @@ def school_rows(session: Session, year: int, filters: dict) -> Select:
 
 # --- teachers -----------------------------------------------------------------------------------------------
 
-def _employed(year: int) -> list[ColumnElement]:
+def _employed(year: int, filters: dict) -> list[ColumnElement]:
+    start, end = period_window(year, filters)
     return [
         alive(Teacher),
-        or_(Teacher.hired_on.is_(None), Teacher.hired_on <= date(year, 12, 31)),
-        or_(Teacher.left_on.is_(None), Teacher.left_on >= date(year, 1, 1)),
+        or_(Teacher.hired_on.is_(None), Teacher.hired_on <= end),
+        or_(Teacher.left_on.is_(None), Teacher.left_on >= start),
     ]
 
 
@@ -203,14 +252,20 @@ def _teacher_has(kind: str, year: int, filters: dict) -> ColumnElement:
 
 def teacher_rows(_session: Session, year: int, filters: dict) -> Select:
     query = (
-        select(School.name.label("school"), Teacher.last_name.label("last_name"), Teacher.first_name.label("first_name"),
+        select(Teacher.id.label("id"), Teacher.school_id.label("school_id"), School.name.label("school"),
+               func.trim(Teacher.last_name + " " + Teacher.first_name + " " + func.coalesce(Teacher.middle_name, ""))
+               .label("label"),
+               Teacher.last_name.label("last_name"), Teacher.first_name.label("first_name"),
                Teacher.middle_name.label("middle_name"))
         .join(School, School.id == Teacher.school_id)
-        .where(*_employed(year), *school_conditions(Teacher.school_id, year, filters))
+        .where(*_employed(year, filters), *school_conditions(Teacher.school_id, year, filters))
     )
     if filters.get("position"):
         query = query.where(exists().where(TeacherPosition.teacher_id == Teacher.id, alive(TeacherPosition),
                                            TeacherPosition.position.in_(filters["position"])))
+    if filters.get("without_position"):
+        query = query.where(~exists().where(TeacherPosition.teacher_id == Teacher.id, alive(TeacherPosition),
+                                            TeacherPosition.position.in_(filters["without_position"])))
     has = list(filters.get("has", []))
     if filters.get("course_topic") and "completed_course" not in has:
         has.append("completed_course")
@@ -221,13 +276,14 @@ def teacher_rows(_session: Session, year: int, filters: dict) -> Select:
 
 # --- per-school yearly result tables ------------------------------------------------------------------------
 
-def table_rows(model, columns: dict[str, ColumnElement],
-               list_filters: dict[str, ColumnElement]) -> Callable[[Session, int, dict], Select]:
+def table_rows(model, columns: dict[str, ColumnElement], list_filters: dict[str, ColumnElement],
+               label: ColumnElement) -> Callable[[Session, int, dict], Select]:
     """Rows of one yearly per-school table (exam, ВПР, graduation, olympiad, staffing, passport) with filters."""
 
     def rows(_session: Session, year: int, filters: dict) -> Select:
         query = (
-            select(School.name.label("school"), *(c.label(k) for k, c in columns.items()))
+            select(model.id.label("id"), model.school_id.label("school_id"), School.name.label("school"),
+                   label.label("label"), *(c.label(k) for k, c in columns.items()))
             .join(School, School.id == model.school_id)
             .where(model.year == year, alive(model), *school_conditions(model.school_id, year, filters))
         )
@@ -239,40 +295,50 @@ def table_rows(model, columns: dict[str, ColumnElement],
     return rows
 
 
+def _named(column: ColumnElement, labels: Mapping[str, str]) -> ColumnElement:
+    """A code column shown by its Russian label (the code itself when unknown)."""
+    return case(dict(labels), value=column, else_=column)
+
+
 EXAM_COLUMNS = {"exam": ExamResult.exam, "subject": ExamResult.subject, "participants": ExamResult.participants,
                 "below_minimum": ExamResult.below_minimum,
                 "passed": ExamResult.participants - ExamResult.below_minimum}
 EXAM_TITLES = {"school": "Школа", "exam": "Экзамен", "subject": "Предмет", "participants": "Участников",
                "below_minimum": "Ниже минимума", "passed": "Сдали"}
-EXAM_ROWS = table_rows(ExamResult, EXAM_COLUMNS, {"exam": ExamResult.exam, "subject": ExamResult.subject})
+EXAM_ROWS = table_rows(ExamResult, EXAM_COLUMNS, {"exam": ExamResult.exam, "subject": ExamResult.subject},
+                       ExamResult.exam + ", " + ExamResult.subject)
 
 STAFFING_COLUMNS = {"position": StaffingSlot.position, "subject": StaffingSlot.subject, "rates": StaffingSlot.rates,
                     "filled": case((StaffingSlot.filled_rates > StaffingSlot.rates, StaffingSlot.rates),
                                    else_=StaffingSlot.filled_rates)}
 STAFFING_TITLES = {"school": "Школа", "position": "Должность", "subject": "Предмет", "rates": "Ставок",
                    "filled": "Занято ставок"}
-STAFFING_ROWS = table_rows(StaffingSlot, STAFFING_COLUMNS, {"position": StaffingSlot.position})
+STAFFING_ROWS = table_rows(StaffingSlot, STAFFING_COLUMNS, {"position": StaffingSlot.position},
+                           _named(StaffingSlot.position, POSITIONS))
 
 GRADUATION_COLUMNS = {"grade": Graduation.grade, "graduates": Graduation.graduates,
                       "certificates": Graduation.certificates, "honours": Graduation.honours,
                       "took_3plus": func.coalesce(Graduation.took_3plus, 0)}
 GRADUATION_TITLES = {"school": "Школа", "grade": "Класс", "graduates": "Выпускников", "certificates": "Аттестатов",
                      "honours": "Аттестатов особого образца", "took_3plus": "Сдавали 3 и более ЕГЭ"}
-GRADUATION_ROWS = table_rows(Graduation, GRADUATION_COLUMNS, {"grade": Graduation.grade})
+GRADUATION_ROWS = table_rows(Graduation, GRADUATION_COLUMNS, {"grade": Graduation.grade},
+                             "Выпуск " + cast(Graduation.grade, String) + " класса")
 
 VPR_COLUMNS = {"grade": VprResult.grade, "subject": VprResult.subject, "participants": VprResult.participants,
                "count_2": VprResult.count_2}
 VPR_TITLES = {"school": "Школа", "grade": "Класс", "subject": "Предмет", "participants": "Участников",
               "count_2": "Отметка «2»"}
-VPR_ROWS = table_rows(VprResult, VPR_COLUMNS, {"grade": VprResult.grade, "subject": VprResult.subject})
+VPR_ROWS = table_rows(VprResult, VPR_COLUMNS, {"grade": VprResult.grade, "subject": VprResult.subject},
+                      "ВПР, " + cast(VprResult.grade, String) + " класс, " + VprResult.subject)
 
 OLYMPIAD_COLUMNS = {"level": OlympiadResult.level, "participants": OlympiadResult.participants,
                     "winners": OlympiadResult.winners}
 OLYMPIAD_TITLES = {"school": "Школа", "level": "Этап", "participants": "Участников", "winners": "Победителей и призёров"}
-OLYMPIAD_ROWS = table_rows(OlympiadResult, OLYMPIAD_COLUMNS, {"level": OlympiadResult.level})
+OLYMPIAD_ROWS = table_rows(OlympiadResult, OLYMPIAD_COLUMNS, {"level": OlympiadResult.level},
+                           _named(OlympiadResult.level, OLYMPIAD_LEVELS))
 
 PUPIL_COLUMNS = {"pupils": func.coalesce(SocialPassport.pupils_total, 0)}
-PUPIL_ROWS = table_rows(SocialPassport, PUPIL_COLUMNS, {})
+PUPIL_ROWS = table_rows(SocialPassport, PUPIL_COLUMNS, {}, literal("Социальный паспорт"))
 
 EXAM = FilterSpec("exam", "Экзамен", EXAM_KINDS)
 GRADE_9_11 = FilterSpec("grade", "Класс", MappingProxyType({9: "9 класс", 11: "11 класс"}))
@@ -291,30 +357,35 @@ def _measures(*items: Measure) -> Mapping[str, Measure]:
 
 
 MEASURES: Mapping[str, Measure] = _measures(
-    Measure("schools", "Школы", (STATUS, SCHOOL_HAS_FILTER, PERIOD), school_rows, SCHOOL_TITLES),
-    Measure("teachers", "Педагогические работники", (STATUS, POSITION, TEACHER_HAS_FILTER, COURSE_TOPIC, PERIOD),
+    Measure("schools", "Школы", "school", (STATUS, SCHOOL_HAS_FILTER, PERIOD, YEAR_KIND), school_rows, SCHOOL_TITLES),
+    Measure("teachers", "Педагогические работники", "teacher",
+            (STATUS, POSITION, WITHOUT_POSITION, TEACHER_HAS_FILTER, COURSE_TOPIC, PERIOD, YEAR_KIND),
             teacher_rows, TEACHER_TITLES),
-    Measure("exam_participants", "Участники ГИА (по предметам)", (STATUS, EXAM, SUBJECT), EXAM_ROWS, EXAM_TITLES,
-            "participants"),
-    Measure("exam_passed", "Сдали ГИА (не ниже минимума, по предметам)", (STATUS, EXAM, SUBJECT), EXAM_ROWS,
-            EXAM_TITLES, "passed"),
-    Measure("staffing_rates", "Ставки по штатному расписанию", (STATUS, POSITION), STAFFING_ROWS, STAFFING_TITLES,
-            "rates"),
-    Measure("staffing_filled", "Занятые ставки", (STATUS, POSITION), STAFFING_ROWS, STAFFING_TITLES, "filled"),
-    Measure("graduates", "Выпускники", (STATUS, GRADE_9_11), GRADUATION_ROWS, GRADUATION_TITLES, "graduates"),
-    Measure("certificates", "Получили аттестат", (STATUS, GRADE_9_11), GRADUATION_ROWS, GRADUATION_TITLES,
-            "certificates"),
-    Measure("honours", "Получили аттестат особого образца", (STATUS, GRADE_9_11), GRADUATION_ROWS,
+    Measure("exam_participants", "Участники ГИА (по предметам)", "exam_result", (STATUS, EXAM, SUBJECT),
+            EXAM_ROWS, EXAM_TITLES, "participants"),
+    Measure("exam_passed", "Сдали ГИА (не ниже минимума, по предметам)", "exam_result", (STATUS, EXAM, SUBJECT),
+            EXAM_ROWS, EXAM_TITLES, "passed"),
+    Measure("staffing_rates", "Ставки по штатному расписанию", "staffing_slot", (STATUS, POSITION),
+            STAFFING_ROWS, STAFFING_TITLES, "rates"),
+    Measure("staffing_filled", "Занятые ставки", "staffing_slot", (STATUS, POSITION), STAFFING_ROWS,
+            STAFFING_TITLES, "filled"),
+    Measure("graduates", "Выпускники", "graduation", (STATUS, GRADE_9_11), GRADUATION_ROWS, GRADUATION_TITLES,
+            "graduates"),
+    Measure("certificates", "Получили аттестат", "graduation", (STATUS, GRADE_9_11), GRADUATION_ROWS,
+            GRADUATION_TITLES, "certificates"),
+    Measure("honours", "Получили аттестат особого образца", "graduation", (STATUS, GRADE_9_11), GRADUATION_ROWS,
             GRADUATION_TITLES, "honours"),
-    Measure("took_3plus", "Сдавали ЕГЭ по трём и более предметам", (STATUS,), GRADUATION_ROWS, GRADUATION_TITLES,
-            "took_3plus"),
-    Measure("vpr_participants", "Участники ВПР", (STATUS, VPR_GRADE, SUBJECT), VPR_ROWS, VPR_TITLES, "participants"),
-    Measure("vpr_low", "Получили «2» на ВПР", (STATUS, VPR_GRADE, SUBJECT), VPR_ROWS, VPR_TITLES, "count_2"),
-    Measure("olympiad_participants", "Участия в предметных олимпиадах", (STATUS, OLYMPIAD_LEVEL), OLYMPIAD_ROWS,
-            OLYMPIAD_TITLES, "participants"),
-    Measure("olympiad_winners", "Победители и призёры олимпиад", (STATUS, OLYMPIAD_LEVEL), OLYMPIAD_ROWS,
-            OLYMPIAD_TITLES, "winners"),
-    Measure("pupils", "Обучающиеся (по социальному паспорту)", (STATUS,), PUPIL_ROWS,
+    Measure("took_3plus", "Сдавали ЕГЭ по трём и более предметам", "graduation", (STATUS,), GRADUATION_ROWS,
+            GRADUATION_TITLES, "took_3plus"),
+    Measure("vpr_participants", "Участники ВПР", "vpr_result", (STATUS, VPR_GRADE, SUBJECT), VPR_ROWS, VPR_TITLES,
+            "participants"),
+    Measure("vpr_low", "Получили «2» на ВПР", "vpr_result", (STATUS, VPR_GRADE, SUBJECT), VPR_ROWS, VPR_TITLES,
+            "count_2"),
+    Measure("olympiad_participants", "Участия в предметных олимпиадах", "olympiad_result", (STATUS, OLYMPIAD_LEVEL),
+            OLYMPIAD_ROWS, OLYMPIAD_TITLES, "participants"),
+    Measure("olympiad_winners", "Победители и призёры олимпиад", "olympiad_result", (STATUS, OLYMPIAD_LEVEL),
+            OLYMPIAD_ROWS, OLYMPIAD_TITLES, "winners"),
+    Measure("pupils", "Обучающиеся (по социальному паспорту)", "social_passport", (STATUS,), PUPIL_ROWS,
             {"school": "Школа", "pupils": "Обучающихся"}, "pupils"),
 )
 
@@ -353,8 +424,22 @@ def _hashable_in(value: Any, allowed: Mapping) -> bool:
         return False
 
 
-def describe(spec: dict) -> str:
-    """A Russian description of a measure with its filters: «Школы (статус школы в году: ШНОР, ШНСУ)»."""
+def missing_sources(session: Session, spec: dict, year: int) -> list[str]:
+    """The kinds of records the measure counts of which the district has none for the period (Russian labels):
+    each «has» condition of a school or teacher measure on its own, or the yearly table of a table measure."""
+    measure = get_measure(spec["measure"])
+    filters = normalize_filters(spec.get("filters"))
+    period = {key: filters[key] for key in SCALAR_FILTERS if key in filters}
+    if measure.name in ("schools", "teachers"):
+        labels = SCHOOL_HAS if measure.name == "schools" else TEACHER_HAS
+        return [labels[kind] for kind in filters.get("has", [])
+                if not measure.any(session, year, period | {"has": [kind]})]
+    return [] if measure.any(session, year, period) else [measure.label.lower()]
+
+
+def describe(spec: dict, lower: bool = False) -> str:
+    """A Russian description of a measure with its filters: «Школы (статус школы в году: ШНОР, ШНСУ)»; with `lower`,
+    its first letter small, to stand inside a sentence."""
     measure = get_measure(spec["measure"])
     parts = []
     for key, value in normalize_filters(spec.get("filters")).items():
@@ -363,7 +448,8 @@ def describe(spec: dict) -> str:
             continue
         values = value if isinstance(value, list) else [value]
         parts.append(f"{filter_spec.label.lower()}: " + ", ".join(str(filter_spec.values.get(v, v)) for v in values))
-    return measure.label + (f" ({'; '.join(parts)})" if parts else "")
+    text = measure.label + (f" ({'; '.join(parts)})" if parts else "")
+    return text[:1].lower() + text[1:] if lower else text
 
 
 class FilterEntry(TypedDict):

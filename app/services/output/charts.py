@@ -30,12 +30,14 @@ FONT_FAMILY = "PT Sans"
 TEXT = "#1a1a1a"
 PLAN_COLOUR, FACT_COLOUR = "#1f4e79", "#8fb3d9"
 SCHOOL_COLOUR, DISTRICT_COLOUR = "#c0392b", "#1f4e79"
-QUADRANT_COLOURS = {
+QUADRANT_COLOURS = {  # the groups of analytics.selection.quadrants
     "ШНОР/ШНСУ": "#c0392b",
-    "резильентные": "#27ae60",
+    "ИСБ ниже медианы, результаты не ниже медианы": "#7fa7c9",
     "благополучные с высокими результатами": "#1f4e79",
     "благополучные с низкими результатами": "#e67e22",
+    "резильентные": "#27ae60",
 }
+RESILIENT_NOTE = "● резильентные: ИСБ в нижней четверти района, результаты не ниже медианы"
 ROADMAP_PARTS = (  # key, legend, colour
     ("done", "Выполнено в срок", "#27ae60"),
     ("done_late", "С нарушением срока", "#f1c40f"),
@@ -118,14 +120,17 @@ def _quadrant_labels(plot: pg.PlotItem, data: dict) -> None:
     x_low, x_high = min(xs) - 5, max(xs) + 5
     y_low, y_high = min(ys) - 0.4, max(ys) + 0.4
     plot.setRange(xRange=(x_low, x_high), yRange=(y_low, y_high), padding=0)
-    corners = {  # quadrant → (x, y, anchor)
-        "ШНОР/ШНСУ": (x_low, y_low, (0, 1)),
-        "резильентные": (x_low, y_high, (0, 0)),
-        "благополучные с высокими результатами": (x_high, y_high, (1, 0)),
-        "благополучные с низкими результатами": (x_high, y_low, (1, 1)),
+    corners = {  # group → (text, x, y, anchor)
+        "ШНОР/ШНСУ": ("ШНОР/ШНСУ", x_low, y_low, (0, 1)),
+        "ИСБ ниже медианы, результаты не ниже медианы": ("ИСБ ниже медианы,\nрезультаты не ниже медианы",
+                                                         x_low, y_high, (0, 0)),
+        "благополучные с высокими результатами": ("Благополучные с высокими результатами", x_high, y_high, (1, 0)),
+        "благополучные с низкими результатами": ("Благополучные с низкими результатами", x_high, y_low, (1, 1)),
     }
-    for quadrant, (x, y, anchor) in corners.items():
-        label = pg.TextItem(quadrant[0].upper() + quadrant[1:], color=QUADRANT_COLOURS[quadrant], anchor=anchor)
+    if any(p["quadrant"] == "резильентные" for p in data["points"]):
+        corners["резильентные"] = (RESILIENT_NOTE, (x_low + x_high) / 2, y_low, (0.5, 1))
+    for group, (text, x, y, anchor) in corners.items():
+        label = pg.TextItem(text, color=QUADRANT_COLOURS[group], anchor=anchor)
         label.setFont(QFont(FONT_FAMILY, 10, QFont.Weight.Bold))
         label.setPos(x, y)
         plot.addItem(label)

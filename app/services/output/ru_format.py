@@ -54,3 +54,10 @@ def _format_date(value: date) -> str:
 @format_value.register
 def _format_datetime(value: datetime) -> str:
     return value.strftime("%d.%m.%Y %H:%M")
+
+
+def count_noun(count: int, forms: tuple[str, str, str]) -> str:
+    """«1 педагог», «3 педагога», «27 педагогов»: the number with the noun in its Russian form (one, few, many)."""
+    last_two, last = count % 100, count % 10
+    form = forms[2] if 11 <= last_two <= 14 else forms[0] if last == 1 else forms[1] if 2 <= last <= 4 else forms[2]
+    return f"{count} {form}"

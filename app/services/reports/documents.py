@@ -15,7 +15,7 @@ from app.models.reference import CONTEXT_TYPES, LOCALITIES, SCHOOL_STATUSES
 from app.services.analytics import chart_data
 from app.services.analytics import selection as analytics
 from app.services.indicators.catalogue import STATUSES, IndicatorRow, indicator_table
-from app.services.installation import own_school
+from app.services.installation import DISTRICT_DATA_MISSING, district_figures_here, find_school, own_school
 from app.services.output import charts
 from app.services.output.pdf import ReportDocument
 from app.services.output.ru_format import format_value
@@ -71,6 +71,11 @@ def _percent(value) -> str:
     return "—" if value is None or pd.isna(value) else format_value(round(float(value), 1))
 
 
+def _short(name: str, limit: int = 90) -> str:
+    """A long indicator name cut for a narrow column (the full name stands in the appendix)."""
+    return name if len(name) <= limit else name[:limit].rsplit(" ", 1)[0] + "…"
+
+
 def _listing(names: list[str]) -> str:
     return ", ".join(names) if names else "нет"
 
@@ -102,19 +107,22 @@ def district_report(session: Session, year: int, path: str | Path) -> Path:
     _recommendations_section(doc, session, year)
     _tasks_section(doc, year, indicators, overview)
     _sign(doc, session)
+    _definitions_appendix(doc, session)
     return doc.save(path)
 
 
 def _schools_section(doc: ReportDocument, session: Session, year: int, schools: list[facts.ProgramSchool]) -> None:
     doc.heading("1. Школы, участвующие в программе", 2)
     shnor, shnsu = facts.schools_with(schools, "shnor"), facts.schools_with(schools, "shnsu")
-    resilient = sorted(set(facts.schools_with(schools, "resilient"))
-                       | set(analytics.resilient_schools(session, year)["school"]))
+    computed = analytics.resilient_schools(session, year)
     doc.paragraph(f"В программу поддержки ШНОР в {year} году вошли {len(shnor)} общеобразовательных организаций: "
                   f"{_listing(shnor)}.")
     doc.paragraph(f"Школ, функционирующих в неблагоприятных социальных условиях (ШНСУ): {len(shnsu)} — "
                   f"{_listing(shnsu)}. Участники федерального проекта «500+»: "
-                  f"{_listing(facts.schools_with(schools, '500plus'))}. Резильентные школы: {_listing(resilient)}.")
+                  f"{_listing(facts.schools_with(schools, '500plus'))}. Резильентные школы по решению о статусе: "
+                  f"{_listing(facts.schools_with(schools, 'resilient'))}; по расчёту: "
+                  f"{_listing(list(computed.loc[computed['computed'], 'school']))} "
+                  f"({analytics.RESILIENT_RULE[:1].lower()}{analytics.RESILIENT_RULE[1:]})")
     doc.table(["№", "Школа", "Статусы", "Центр «Точка роста»"],
               [[i, s.name, ", ".join(s.statuses), s.growth_point or "нет"] for i, s in enumerate(schools, 1)],
               col_widths=(0.6, 6, 3, 2.4), numeric_columns=(0,))
@@ -123,10 +131,16 @@ def _schools_section(doc: ReportDocument, session: Session, year: int, schools: 
 def _indicators_section(doc: ReportDocument, indicators: list[IndicatorRow]) -> None:
     doc.heading("2. Показатели программы: план и факт", 2)
     achieved = sum(1 for r in indicators if r["status"] == "achieved")
-    doc.paragraph(f"Из {len(indicators)} показателей программы плановые значения достигнуты по {achieved}.")
+    missing = facts.missing_data(indicators)
+    doc.paragraph(f"Из {len(indicators)} показателей программы плановые значения достигнуты по {achieved}"
+                  + (f"; по {len(missing)} данных нет (причины — ниже таблицы)." if missing else ".")
+                  + " Определение каждого показателя — в приложении.")
     doc.table(["Код", "Показатель", "Ед.", "План", "Факт", "Статус"],
-              [[r["code"], r["name"], r["unit"], r["target"], r["actual"], STATUSES[r["status"]]] for r in indicators],
+              [[r["code"], r["name"], r["unit"], r["target"], facts.value_text(r["actual"], r["reason"]),
+                STATUSES[r["status"]]] for r in indicators],
               col_widths=(1, 7, 0.8, 1.1, 1.1, 1.8), numeric_columns=(3, 4))
+    for code, reason in missing:
+        doc.paragraph(f"Показатель {code} — нет данных: {reason}.")
 
 
 def _charts_section(doc: ReportDocument, session: Session, year: int, indicators: list[IndicatorRow],
@@ -153,9 +167,7 @@ def _charts_section(doc: ReportDocument, session: Session, year: int, indicators
 def _courses_section(doc: ReportDocument, session: Session, year: int) -> None:
     doc.heading("5. Повышение квалификации руководителей и педагогов", 2)
     courses = facts.completed_courses(session, year)
-    leaders, teachers = sum(c.leaders for c in courses), sum(c.teachers for c in courses)
-    doc.paragraph(f"В {year} году курсы повышения квалификации и переподготовку завершили {leaders} руководителей "
-                  f"и {teachers} педагогов.")
+    doc.paragraph(facts.trained_sentence(session, year))
     doc.table(["Курс", "Организатор", "Часов", "Руководителей", "Педагогов"],
               [[c.title, c.provider, c.hours, c.leaders, c.teachers] for c in courses],
               col_widths=(6, 3.4, 1.1, 1.9, 1.6), numeric_columns=(2, 3, 4))
@@ -224,7 +236,7 @@ def report_schools(session: Session) -> list[tuple[str, str]]:
 
 def school_report(session: Session, school_code: str | None, year: int, path: str | Path) -> Path:
     """Write one school's profile for the year as a PDF; a school installation may omit the code."""
-    school = facts.find_school(session, school_code)
+    school = find_school(session, school_code)
     doc = ReportDocument(f"{SCHOOL_TITLE}: {school.name}", subject=f"{year} год")
     doc.official_header(facts.organisation(session), SCHOOL_TITLE, f"{school.name}, {year} год",
                         date_text=format_value(date.today()))
@@ -233,10 +245,12 @@ def school_report(session: Session, school_code: str | None, year: int, path: st
     _staff_section(doc, session, school, year)
     _passport_section(doc, session, school, year)
     _results_section(doc, session, school, year)
+    _school_indicators_section(doc, session, school, year)
     _school_courses_section(doc, session, school, year)
     _school_roadmap_section(doc, session, school, year)
     _support_section(doc, session, school, year)
     _sign(doc, session)
+    _definitions_appendix(doc, session)
     return doc.save(path)
 
 
@@ -279,9 +293,13 @@ def _passport_section(doc: ReportDocument, session: Session, school, year: int) 
     if passport is None:
         doc.paragraph(f"Социальный паспорт за {year} год не представлен.")
         return
+    pairs = [("Обучающихся", passport.pupils_total)]
+    if not district_figures_here(session):
+        doc.key_values(pairs + [("Доли по социальному паспорту, ИСБ, группа по результатам и ИСБ",
+                                 f"{DISTRICT_DATA_MISSING} (считаются по всем школам района)")])
+        return
     isb = analytics.isb(session, year).set_index("school_id")
     quadrant = analytics.quadrants(session, year).set_index("school_id")
-    pairs = [("Обучающихся", passport.pupils_total)]
     pairs += [(title, _percent(isb.at[school.id, key])) for key, (title, _) in analytics.ISB_INPUTS.items()
               if key != "distance_km" and school.id in isb.index]
     pairs.append(("ИСБ (0–100, выше — благополучнее)", _percent(isb["isb"].get(school.id))))
@@ -293,7 +311,9 @@ def _passport_section(doc: ReportDocument, session: Session, school, year: int) 
 def _results_section(doc: ReportDocument, session: Session, school, year: int) -> None:
     doc.heading("5. Образовательные результаты в сравнении с районом", 2)
     series = chart_data.school_vs_district(session, school.id, list(range(year - 3, year + 1)))
-    doc.table(["Год", "Школа", "Район"], [[p["year"], p["school"], p["district"]] for p in series["points"]],
+    here = district_figures_here(session)
+    doc.table(["Год", "Школа", "Район"], [[p["year"], p["school"], p["district"] if here else DISTRICT_DATA_MISSING]
+                                         for p in series["points"]],
               col_widths=(1, 1.5, 1.5), numeric_columns=(1, 2))
     if any(p["school"] is not None for p in series["points"]):
         caption = f"{series['metric']}: школа и район"
@@ -302,7 +322,7 @@ def _results_section(doc: ReportDocument, session: Session, school, year: int) -
 
 
 def _school_courses_section(doc: ReportDocument, session: Session, school, year: int) -> None:
-    doc.heading("6. Повышение квалификации и диагностика", 2)
+    doc.heading("7. Повышение квалификации и диагностика", 2)
     people = facts.completed_people(session, year, school.id)
     doc.paragraph(f"В {year} году курсы завершили {len({p.teacher for p in people})} работников; проведено "
                   f"диагностик профессиональных компетенций: {facts.diagnostics_count(session, school.id, year)}.")
@@ -312,7 +332,7 @@ def _school_courses_section(doc: ReportDocument, session: Session, school, year:
 
 
 def _school_roadmap_section(doc: ReportDocument, session: Session, school, year: int) -> None:
-    doc.heading("7. Выполнение дорожной карты школы", 2)
+    doc.heading("8. Выполнение дорожной карты школы", 2)
     own = [r for r in list_roadmaps(session, school.id) if r.school_id == school.id]
     if not own:
         doc.paragraph("Дорожная карта школы не загружена.")
@@ -326,10 +346,36 @@ def _school_roadmap_section(doc: ReportDocument, session: Session, school, year:
 
 
 def _support_section(doc: ReportDocument, session: Session, school, year: int) -> None:
-    doc.heading("8. Адресные рекомендации и помощь", 2)
+    doc.heading("9. Адресные рекомендации и помощь", 2)
     doc.table(["Рекомендация", "Срок", "Состояние"],
               [[r.text, r.due_date, r.status] for r in facts.recommendations(session, year, school.id)],
               col_widths=(8, 1.6, 1.8))
     doc.table(["Дата", "Вид помощи", "Содержание", "Результат"],
               [[a.held_on, a.kind, a.description, a.result]
                for a in facts.support_actions(session, year, school.id)], col_widths=(1.6, 2.2, 5, 3))
+
+
+def _school_indicators_section(doc: ReportDocument, session: Session, school, year: int) -> None:
+    doc.heading("6. Показатели программы по школе", 2)
+    years = list(range(year - 4, year + 1))
+    lines = facts.school_indicator_lines(session, school.id, years)
+    doc.paragraph("Значения показателей программы, посчитанные по записям школы так же, как по району (определения — "
+                  "в приложении). «—» — школа в этом году не входит в число школ показателя (например, не имела "
+                  "статуса ШНОР или ШНСУ).")
+    doc.table(["Код", "Показатель", *map(str, years), f"Район {year}", f"Цель {year}"],
+              [[line.code, _short(line.name), *line.values, line.district, line.target] for line in lines],
+              col_widths=(1, 3.6, *([1.35] * len(years)), 1.35, 1.1), numeric_columns=range(2, len(years) + 4))
+    for line in lines:
+        for reason in line.reasons:
+            if not reason.split(": ", 1)[1].startswith(facts.NOT_IN_GROUP):
+                doc.paragraph(f"Показатель {line.code}, {reason}.")
+
+
+def _definitions_appendix(doc: ReportDocument, session: Session) -> None:
+    """Every indicator's definition: what is counted, over which schools, which period, from which records."""
+    doc.page_break()
+    doc.heading("Приложение. Определения показателей", 2)
+    for item in facts.indicator_definitions(session):
+        doc.heading(f"{item.code}. {item.name}, {item.unit}", 3)
+        for text in item.definition.split("\n"):
+            doc.paragraph(text)

@@ -16,8 +16,9 @@ from app.models.reference import (
 )
 from app.services.analytics import selection as analytics
 from app.services.excel import write_table
-from app.services.indicators.catalogue import STATUSES, indicator_table
+from app.services.indicators.catalogue import STATUSES, IndicatorRow, indicator_table
 from app.services.indicators.dynamics import caching
+from app.services.reports.facts import NO_DATA
 
 STAFF_HEADER = ["Школа", "Фамилия", "Имя", "Отчество", "Должности", "Предметы", "Категория", "Стаж, лет",
                 "Молодой специалист", "Принят", "Уволен"]
@@ -29,17 +30,22 @@ def _cell(value):
     return None if value is None or (isinstance(value, float) and pd.isna(value)) else value
 
 
+def _actual(row: IndicatorRow):
+    return row["actual"] if row["actual"] is not None else NO_DATA
+
+
 def export_indicators_xlsx(session: Session, path: str | Path, years: list[int]) -> Path:
-    """Every indicator with its target and actual for each year, and the status of the last year."""
+    """Every indicator with its target and actual for each year («нет данных» where there is none), the status of
+    the last year with the reason of a missing value, and the indicator's definition."""
     years = sorted(years)
     with caching(session):
         tables = {year: {r["code"]: r for r in indicator_table(session, year)} for year in years}
     last = tables[years[-1]]
     header = ["Код", "Показатель", "Ед."] + [f"{kind} {y}" for y in years for kind in ("План", "Факт")]
-    header.append(f"Статус {years[-1]}")
+    header += [f"Статус {years[-1]}", f"Почему нет данных ({years[-1]})", "Определение показателя"]
     rows = [[code, row["name"], row["unit"], *(v for y in years for v in (tables[y][code]["target"],
-                                                                        tables[y][code]["actual"])),
-             STATUSES[row["status"]]] for code, row in last.items()]
+                                                                        _actual(tables[y][code]))),
+             STATUSES[row["status"]], row["reason"] or None, row["definition"]] for code, row in last.items()]
     write_table(path, "Показатели", header, rows)
     return Path(path)
 

@@ -8,7 +8,6 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.errors import KuratorError
 from app.models import (
     Course,
     Diagnostic,
@@ -21,21 +20,26 @@ from app.models import (
     StaffingSlot,
     SupportAction,
     Teacher,
-    TeacherPosition,
     alive,
 )
 from app.models.reference import (
-    LEADER_POSITIONS,
     POSITIONS,
     QUALIFICATION_CATEGORIES,
     RECOMMENDATION_STATUSES,
     SCHOOL_STATUSES,
     SUPPORT_KINDS,
 )
-from app.services.installation import own_school, require_installation
+from app.services.indicators.catalogue import IndicatorRow, indicator_table, list_indicators
+from app.services.indicators.choices import definition
+from app.services.indicators.per_school import NOT_IN_GROUP, per_school_indicators, school_values
+from app.services.indicators.training import completed_in, leaders, trained_people
+from app.services.installation import DISTRICT_DATA_MISSING, require_installation
+from app.services.output.ru_format import count_noun, format_value
 
 SIGNER_SETTING = "report_signer"
 PROGRAM_STATUSES = ("shnor", "shnsu", "500plus", "resilient")
+LEADER_FORMS = ("руководитель", "руководителя", "руководителей")
+TEACHER_FORMS = ("педагог", "педагога", "педагогов")
 
 
 @dataclass(frozen=True)
@@ -81,15 +85,6 @@ def organisation(session: Session) -> str:
     return require_installation(session).name
 
 
-def find_school(session: Session, code: str | None) -> School:
-    """The live school with this code; without a code, a school installation's own school."""
-    school = (session.scalars(select(School).where(School.code == code.strip(), alive(School))).first()
-              if code else own_school(session))
-    if school is None:
-        raise KuratorError(f"Школа с кодом «{code}» не найдена." if code else "Укажите код школы.")
-    return school
-
-
 def statuses_by_school(session: Session, year: int) -> dict[str, list[str]]:
     """School id → the Russian labels of its statuses in the year."""
     rows = session.execute(select(SchoolStatus.school_id, SchoolStatus.status).where(
@@ -123,16 +118,6 @@ def schools_with(schools: list[ProgramSchool], status: str) -> list[str]:
     return [s.name for s in schools if SCHOOL_STATUSES[status] in s.statuses]
 
 
-def _completed_in(year: int):
-    finished = func.coalesce(Enrollment.completed_on, Course.end_date)
-    return finished.between(date(year, 1, 1), date(year, 12, 31))
-
-
-def _leaders(session: Session) -> set[str]:
-    return set(session.scalars(select(TeacherPosition.teacher_id).where(
-        alive(TeacherPosition), TeacherPosition.position.in_(LEADER_POSITIONS))))
-
-
 @dataclass(frozen=True)
 class CompletedCourse:
     """A course and how many leaders and teachers completed it."""
@@ -145,18 +130,19 @@ class CompletedCourse:
 
 
 def completed_courses(session: Session, year: int, school_id: str | None = None) -> list[CompletedCourse]:
-    """Courses completed in the year: per course, how many leaders and how many teachers finished it."""
+    """Courses completed in the year: per course, how many leaders and how many teachers finished it (a person who
+    finished two courses appears under both; `training.trained_people` counts people)."""
     query = (select(Course.title, Course.provider, Course.hours, Enrollment.teacher_id)
              .join(Enrollment, Enrollment.course_id == Course.id).join(Teacher, Teacher.id == Enrollment.teacher_id)
              .join(School, School.id == Teacher.school_id)
              .where(Enrollment.status == "completed", alive(Enrollment), alive(Course),
-                    alive(Teacher), alive(School), _completed_in(year)))
+                    alive(Teacher), alive(School), completed_in(year)))
     if school_id:
         query = query.where(Teacher.school_id == school_id)
-    leaders = _leaders(session)
+    heads = leaders(session)
     courses: dict[tuple, Counter] = defaultdict(Counter)
     for title, provider, hours, teacher_id in session.execute(query):
-        courses[(title, provider, hours)]["leaders" if teacher_id in leaders else "teachers"] += 1
+        courses[(title, provider, hours)]["leaders" if teacher_id in heads else "teachers"] += 1
     return [CompletedCourse(title, provider, hours, c["leaders"], c["teachers"])
             for (title, provider, hours), c in sorted(courses.items())]
 
@@ -174,7 +160,7 @@ def completed_people(session: Session, year: int, school_id: str) -> list[Comple
     query = (select(Teacher, Course.title, Course.hours, func.coalesce(Enrollment.completed_on, Course.end_date))
              .join(Enrollment, Enrollment.teacher_id == Teacher.id).join(Course, Course.id == Enrollment.course_id)
              .where(Teacher.school_id == school_id, Enrollment.status == "completed", alive(Enrollment),
-                    alive(Teacher), alive(Course), _completed_in(year))
+                    alive(Teacher), alive(Course), completed_in(year))
              .order_by(Teacher.last_name, Teacher.first_name))
     return [CompletedPerson(t.full_name, title, hours, done) for t, title, hours, done in session.execute(query)]
 
@@ -254,3 +240,73 @@ def support_actions(session: Session, year: int, school_id: str) -> list[Support
              .order_by(SupportAction.held_on))
     return [SupportLine(a.held_on, SUPPORT_KINDS.get(a.kind, a.kind), a.description, a.result)
             for a in session.scalars(query)]
+
+
+def trained_sentence(session: Session, year: int, school_id: str | None = None) -> str:
+    """«В 2022 году курсы … завершили 27 руководителей и 193 педагога (всего завершённых курсов — 261).»: people, each
+    counted once however many courses they finished."""
+    trained = trained_people(session, year, school_id)
+    return (f"В {year} году курсы повышения квалификации и переподготовку завершили "
+            f"{count_noun(trained.leaders, LEADER_FORMS)} и {count_noun(trained.teachers, TEACHER_FORMS)} "
+            f"(каждый человек учтён один раз; всего завершённых курсов — {trained.completions}).")
+
+
+NO_DATA = "нет данных"
+
+
+def value_text(value: float | None, reason: str = "") -> str:
+    """A value as a report shows it: the number the Russian way, «—» for a school outside the indicator's group,
+    «нет данных района» at a school installation, else «нет данных» (its reason is stated beside the table)."""
+    if value is not None:
+        return format_value(value)
+    if reason.startswith(NOT_IN_GROUP):
+        return "—"
+    return DISTRICT_DATA_MISSING if reason == DISTRICT_DATA_MISSING else NO_DATA
+
+
+@dataclass(frozen=True)
+class IndicatorDefinition:
+    code: str
+    name: str
+    unit: str
+    definition: str  # plain Russian, with the choices made
+
+
+def indicator_definitions(session: Session) -> list[IndicatorDefinition]:
+    """Every indicator's definition, for the reports' appendix and the Excel column."""
+    return [IndicatorDefinition(i.code, i.name, i.unit, definition(i)) for i in list_indicators(session)]
+
+
+def missing_data(rows: list[IndicatorRow]) -> list[tuple[str, str]]:
+    """(code, reason) of the indicators without a value: stated in the report, never turned into a recommendation."""
+    return [(row["code"], row["reason"] or NO_DATA) for row in rows if row["actual"] is None]
+
+
+@dataclass(frozen=True)
+class SchoolIndicatorLine:
+    """One indicator in a school's profile: its values for the years, the district's value and the target of the
+    last year (as text), and the reasons of the missing ones."""
+
+    code: str
+    name: str
+    unit: str
+    values: list[str]
+    district: str
+    target: str
+    reasons: list[str]
+
+
+def school_indicator_lines(session: Session, school_id: str, years: list[int]) -> list[SchoolIndicatorLine]:
+    """The per-school indicators of one school over the years, beside the district's value for the last year."""
+    values = {(v["code"], v["year"]): v for v in school_values(session, years, school_ids=[school_id])}
+    district = {row["code"]: row for row in indicator_table(session, years[-1])}
+    lines = []
+    for indicator in per_school_indicators(session):
+        own = [values[(indicator.code, year)] for year in years]
+        row = district[indicator.code]
+        reasons = sorted({f"{v['year']}: {v['reason']}" for v in own if v["value"] is None and v["reason"]})
+        lines.append(SchoolIndicatorLine(
+            indicator.code, indicator.name, indicator.unit, [value_text(v["value"], v["reason"]) for v in own],
+            value_text(row["actual"], row["reason"]), value_text(row["target"]) if row["target"] is not None else "—",
+            reasons))
+    return lines

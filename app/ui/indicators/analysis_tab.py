@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from app.models.reference import SCHOOL_STATUSES
 from app.services.analytics.selection import (
     ISB_INPUTS,
+    RESILIENT_RULE,
     isb,
     positive_dynamics,
     resilient_schools,
@@ -23,6 +24,7 @@ from app.services.analytics.selection import (
     shnor_candidates,
     status_decisions,
 )
+from app.services.installation import DISTRICT_DATA_MISSING, district_figures_here
 from app.services.records import editable
 
 from ..operations import ChangeOp, Changes, QueryOp
@@ -43,8 +45,16 @@ def rows_of(frame: pd.DataFrame) -> list[dict]:
     return frame.to_dict("records")
 
 
+NO_DISTRICT_DATA = (f"{DISTRICT_DATA_MISSING.capitalize()}: ИСБ, индекс результатов, кандидаты, резильентность "
+                    "и динамика считаются по всем школам района и в базе одной школы не вычисляются.")
+
+
 def analysis_data(session, year: int) -> dict[str, list[dict]]:
-    """Everything the tab shows for the year, as plain rows (computed on a worker thread)."""
+    """Everything the tab shows for the year, as plain rows (computed on a worker thread); at a school installation
+    only the year's decisions (the rest is relative to the district's schools)."""
+    if not district_figures_here(session):
+        return {"isb": [], "candidates": [], "resilient": [], "dynamics": [],
+                "statuses": status_decisions(session, year)}
     return {
         "isb": rows_of(isb(session, year)), "candidates": rows_of(shnor_candidates(session, year, YEARS_BACK)),
         "resilient": rows_of(resilient_schools(session, year)),
@@ -74,9 +84,14 @@ def candidate_columns(year: int) -> list[Col]:
             Col("reason", "Основание расчёта", width=420)]
 
 
+def yes_no(value) -> str:
+    return "да" if value else "нет"
+
+
 def resilient_columns(_year: int) -> list[Col]:
-    return [Col("school", "Школа", width=STRETCH), Col("result_index", "Индекс результатов, σ", fixed(2), 150, True),
-            Col("isb", "ИСБ", fixed(1), 60, True)]
+    return [Col("school", "Школа", width=240), Col("result_index", "Индекс результатов, σ", fixed(2), 145, True),
+            Col("isb", "ИСБ", fixed(1), 55, True), Col("computed", "По расчёту", yes_no, 85),
+            Col("decided", "По решению", yes_no, 90), Col("note", "Расчёт и решение", width=STRETCH)]
 
 
 def dynamics_columns(year: int) -> list[Col]:
@@ -94,6 +109,11 @@ def dynamics_colour(row: dict) -> QColor:
     return RISE if row.get("positive") else FALL
 
 
+EMPTY = {  # what an empty sub-tab says
+    "resilient": ("Резильентных школ за этот год нет: по правилу ни одна школа не сочетает ИСБ в нижней четверти "
+                  "района с индексом результатов не ниже медианы, и статус «резильентная» на год никому не присвоен."),
+    "statuses": "Решений о статусах на этот год нет.",
+}
 SECTIONS = (  # key, tab title, columns, hint
     ("isb", "ИСБ по школам", isb_columns,
      ("Индекс социального благополучия по социальному паспорту: 0–100, чем выше, тем благополучнее. "
@@ -102,7 +122,8 @@ SECTIONS = (  # key, tab title, columns, hint
      (f"ШНОР — средний индекс результатов ГИА и ВПР за {YEARS_BACK} года не выше −0,5 σ; ШНСУ — ИСБ в нижней "
       "четверти района. Выберите школу и нажмите «Принять решение…».")),
     ("resilient", "Резильентные школы", resilient_columns,
-     "Результаты не ниже медианы района при ИСБ в нижней четверти."),
+     RESILIENT_RULE + " Здесь же — школы со статусом «резильентная» по решению; где расчёт и решение расходятся, "
+     "сказано почему."),
     ("dynamics", "Положительная динамика", dynamics_columns,
      "Индекс ЕГЭ/ОГЭ по предметам, которые школа сдавала в оба года; рост — положительная динамика."),
     ("statuses", "Решения года", status_columns, "Статусы школ, присвоенные на год, с датой и основанием решения."),
@@ -135,11 +156,13 @@ class Section(QWidget):
         self.bar.addWidget(button)
         return button
 
-    def show_rows(self, rows: list[dict], year: int) -> None:
+    def show_rows(self, rows: list[dict], year: int, district: bool = True) -> None:
         self.model.columns = self.make_columns(year)
         self.model.set_rows(rows)
         noun = "Решений" if self.key == "statuses" else "Школ"
-        self.count.setText(f"{noun}: {len(rows)}" if rows else "Нет данных за этот год.")
+        empty = (EMPTY.get(self.key, "Нет данных за этот год.") if district or self.key == "statuses"
+                 else NO_DISTRICT_DATA)
+        self.count.setText(f"{noun}: {len(rows)}" if rows else empty)
 
 
 class AnalysisTab(RefreshWhenShown, QWidget):
@@ -150,6 +173,7 @@ class AnalysisTab(RefreshWhenShown, QWidget):
         self.workspace = workspace
         with workspace.session() as session:
             self.allowed, reason = editable(session, "school_status")
+            self.district = district_figures_here(session)
         layout = QVBoxLayout(self)
         if not self.allowed:
             layout.addWidget(note_label(reason))
@@ -193,7 +217,7 @@ class AnalysisTab(RefreshWhenShown, QWidget):
 
     def _show(self, data: dict[str, list[dict]], year: int) -> None:
         for key, section in self.sections.items():
-            section.show_rows(data[key], year)
+            section.show_rows(data[key], year, self.district)
         self.status.setText(f"Расчёт за {year} год")
 
     # actions ----------------------------------------------------------------------------------------------

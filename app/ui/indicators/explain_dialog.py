@@ -1,9 +1,11 @@
-"""«Расшифровка»: the numerator and the denominator of an indicator's value, with the records behind each."""
+"""«Расшифровка»: an indicator's value for the year (or half-year), district-wide or for one school — its definition,
+numerator and denominator, and every record behind them with what the rule looked at (the same data as
+`kurator indicators explain CODE --year Y [--school CODE] --json`)."""
 
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -11,69 +13,100 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.indicators.catalogue import explain, get_indicator
+from app.services.indicators.catalogue import get_indicator
+from app.services.indicators.explain import Explanation, explain
 
+from ..operations import QueryOp
 from ..workspace import Workspace
 from .form import export_rows
 from .rows import Col, RowsModel, RowsTable, number
 
-PARTS = (("numerator", "Числитель"), ("denominator", "Знаменатель"))
+COUNTED = QColor("#cdebd0")
+FIXED = [Col("school", "Школа", width=260), Col("label", "Запись", width=240),
+         Col("in_numerator", "В числителе", lambda v: "да" if v else "нет", 95)]
 
 
-def records_model(records: list[dict]) -> RowsModel:
-    """Columns from the records' own (Russian) keys; counts right-aligned."""
-    titles = list(records[0]) if records else []
-    numeric = {t for t in titles if any(isinstance(r.get(t), (int, float)) for r in records)}
-    model = RowsModel([Col(t, t, numeric=t in numeric, width=110 if t in numeric else 0) for t in titles])
-    model.set_rows(records)
-    return model
+def record_rows(explanation: Explanation) -> tuple[list[Col], list[dict]]:
+    """The records as table rows: school, record, whether counted, then every value the rule used, as columns."""
+    titles: dict[str, bool] = {}
+    for record in explanation["records"]:
+        for title, value in record["values"].items():
+            titles[title] = titles.get(title, False) or isinstance(value, (int, float))
+    value_columns = [Col(f"v:{t}", t, width=130, numeric=numeric) for t, numeric in titles.items()]
+    rows = [{"school": r["school"], "label": r["label"], "in_numerator": r["in_numerator"]}
+            | {f"v:{t}": v for t, v in r["values"].items()} for r in explanation["records"]]
+    return FIXED + value_columns, rows
 
 
-class PartBox(QGroupBox):
-    """One part: its label, its number, the table of records and «В Excel…»."""
+def counted_colour(row: dict, key: str) -> QColor | None:
+    return COUNTED if key == "in_numerator" and row["in_numerator"] else None
 
-    def __init__(self, workspace: Workspace, title: str, part: dict, file_stem: str, parent: QWidget | None = None):
-        super().__init__(f"{title}: {number(part['value'])}", parent)
+
+def value_line(explanation: Explanation, unit: str) -> str:
+    if explanation["value"] is None:
+        return f"<b>Нет данных:</b> {explanation['reason'] or 'значение не введено'}."
+    return (f"<b>{number(explanation['value'])} {unit}</b> = числитель {number(explanation['numerator'])} / "
+            f"знаменатель {number(explanation['denominator'])}" + (" × 100" if unit == "%" else ""))
+
+
+class ExplainDialog(QDialog):
+    """What stands behind the indicator's value; read off the UI thread (a region's records may be many)."""
+
+    def __init__(self, workspace: Workspace, code: str, parent: QWidget | None = None, half: int = 0,
+                 school_code: str | None = None, title: str = ""):
+        super().__init__(parent)
+        self.workspace, self.code, self.loaded = workspace, code, False
+        self.setWindowTitle(f"Расшифровка показателя {code}" + (f" — {title}" if title else ""))
         layout = QVBoxLayout(self)
-        label = QLabel(part["label"])
-        label.setWordWrap(True)
-        layout.addWidget(label)
-        self.model = records_model(part["records"])
+        self.heading, self.value, self.definition = QLabel("Идёт расчёт…"), QLabel(), QLabel()
+        self.parts = QLabel()
+        for label in (self.heading, self.value, self.definition, self.parts):
+            label.setWordWrap(True)
+            layout.addWidget(label)
+        self.definition.setStyleSheet("color: #444;")
+        self.model = RowsModel(FIXED, cell_colour=counted_colour)
         self.table = RowsTable(self.model)
-        self.table.resizeColumnsToContents()
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 1)
         bar = QHBoxLayout()
-        self.count = QLabel(f"Записей: {len(part['records'])}")
+        self.count = QLabel()
         self.export_button = QPushButton("В Excel…")
-        self.export_button.setEnabled(bool(part["records"]))
-        self.export_button.clicked.connect(lambda: export_rows(self, workspace, self.model, title, f"{file_stem}.xlsx"))
+        self.export_button.setEnabled(False)
+        self.export_button.clicked.connect(self.export)
         bar.addWidget(self.count)
         bar.addStretch(1)
         bar.addWidget(self.export_button)
         layout.addLayout(bar)
-
-
-class ExplainDialog(QDialog):
-    """What stands behind the indicator's value for the year."""
-
-    def __init__(self, workspace: Workspace, code: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        year = workspace.year
-        with workspace.session() as session:
-            indicator = get_indicator(session, code)
-            name, unit = indicator.name, indicator.unit
-            parts = explain(session, code, year)
-        self.setWindowTitle(f"Расшифровка показателя {code} за {year} год")
-        layout = QVBoxLayout(self)
-        heading = QLabel(f"<b>{code}</b> {name} ({unit})")
-        heading.setWordWrap(True)
-        layout.addWidget(heading)
-        self.parts = {key: PartBox(workspace, title, parts[key], f"{code} {title.lower()} {year}")
-                      for key, title in PARTS}
-        for box in self.parts.values():
-            layout.addWidget(box, 1)
         buttons = QDialogButtonBox()
         buttons.addButton("Закрыть", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(900, 720)
+        self.resize(1000, 720)
+        year = workspace.year
+        QueryOp(self, workspace, lambda session: self._read(session, year, half, school_code), self._show).run()
+
+    def _read(self, session, year: int, half: int, school_code: str | None) -> tuple[Explanation, str, str]:
+        indicator = get_indicator(session, self.code)
+        return explain(session, self.code, year, school_code, half), indicator.name, indicator.unit
+
+    def _show(self, result: tuple[Explanation, str, str]) -> None:
+        explanation, name, unit = result
+        self.explanation = explanation
+        where = f", школа {explanation['school']}" if explanation["school"] else ""
+        self.heading.setText(f"<b>{explanation['code']}</b> {name} ({unit}) — {explanation['period']}{where}")
+        self.value.setText(value_line(explanation, unit))
+        self.definition.setText(explanation["definition"].replace("\n", "<br>"))
+        self.parts.setText(f"Числитель: {explanation['numerator_label']}<br>"
+                           f"Знаменатель: {explanation['denominator_label']}")
+        columns, rows = record_rows(explanation)
+        self.model.columns = columns
+        self.model.set_rows(rows)
+        for index, column in enumerate(columns):
+            self.table.setColumnWidth(index, column.width)
+        counted = sum(1 for row in rows if row["in_numerator"])
+        self.count.setText(f"Записей: {len(rows)}, из них в числителе: {counted}")
+        self.export_button.setEnabled(bool(rows))
+        self.loaded = True
+
+    def export(self) -> None:
+        stem = f"{self.code} расшифровка {self.explanation['period']}"
+        export_rows(self, self.workspace, self.model, f"Расшифровка {self.code}", f"{stem}.xlsx")

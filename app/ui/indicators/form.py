@@ -22,12 +22,18 @@ def submit(dialog: QDialog, write: Callable[[Session], object], changed: str) ->
             .success(lambda _result: dialog.accept()).run())
 
 
-def export_rows(parent: QWidget, workspace: Workspace, model: RowsModel, title: str, file_name: str) -> None:
-    """Ask where to save and write the table as shown to an Excel workbook in the background."""
+def export_excel(parent: QWidget, workspace: Workspace, file_name: str,
+                 write: Callable[[Session, str], object]) -> None:
+    """Ask where to save, then `write(session, path)` the workbook in the background and say where it went."""
     path, _ = QFileDialog.getSaveFileName(parent, "Сохранить в Excel", str(Path.home() / file_name), EXCEL_FILTER)
     if not path:
         return
-    header, rows = model.table()
-    QueryOp(parent, workspace, lambda _session: write_table(path, title, header, rows),
+    QueryOp(parent, workspace, lambda session: write(session, path),
             lambda _result: QMessageBox.information(parent, "Сохранить в Excel", f"Сохранено: {path}")
             ).with_progress("Сохраняется файл Excel…").run()
+
+
+def export_rows(parent: QWidget, workspace: Workspace, model: RowsModel, title: str, file_name: str) -> None:
+    """Ask where to save and write the table as shown to an Excel workbook in the background."""
+    header, rows = model.table()
+    export_excel(parent, workspace, file_name, lambda _session, path: write_table(path, title, header, rows))

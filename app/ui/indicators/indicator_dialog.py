@@ -1,5 +1,6 @@
-"""«Новый показатель» / «Изменить»: code, name, unit, direction, method; for a computed one the numerator and
-denominator measures with filters, and a live preview of the value for the workspace year."""
+"""«Новый показатель» / «Изменить»: code, name, unit, direction, method, the definition in plain Russian and its open
+choices; for a computed one the numerator and denominator measures with filters, and a live preview of the value for
+the workspace year (changing a choice changes it)."""
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +30,7 @@ from ..operations import ChangeOp
 from ..widgets.field_errors import FieldErrors
 from ..workspace import Workspace
 from .form import submit
+from .choices_editor import ChoicesEditor
 from .measure_editor import MeasureEditor
 from .rows import number
 
@@ -52,6 +55,13 @@ class IndicatorDialog(QDialog):
         self.setWindowTitle(f"Показатель {code}" if code else "Новый показатель")
         layout = QVBoxLayout(self)
         layout.addLayout(self._definition_form())
+        choices_box = QGroupBox("Выбор определения (где источники оставляют выбор)")
+        choices_layout = QVBoxLayout(choices_box)
+        self.choices = ChoicesEditor()
+        self.choices.changed.connect(self._schedule_preview)
+        choices_layout.addWidget(self.choices)
+        choices_layout.addWidget(self.errors.message("choices"))
+        layout.addWidget(choices_box)
         self.parts_row = QWidget()
         parts_layout = QHBoxLayout(self.parts_row)
         parts_layout.setContentsMargins(0, 0, 0, 0)
@@ -64,7 +74,11 @@ class IndicatorDialog(QDialog):
             box_layout.addWidget(editor)
             box_layout.addWidget(self.errors.message(key))
             parts_layout.addWidget(box)
-        layout.addWidget(self.parts_row, 1)
+        self.parts_area = QScrollArea()  # the measures' filter lists are long: the dialog fits a 768-pixel screen
+        self.parts_area.setWidgetResizable(True)
+        self.parts_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.parts_area.setWidget(self.parts_row)
+        layout.addWidget(self.parts_area, 1)
         self.preview = QLabel()
         self.preview.setWordWrap(True)
         layout.addWidget(self.preview)
@@ -81,7 +95,7 @@ class IndicatorDialog(QDialog):
         self.method.currentIndexChanged.connect(self._method_changed)
         self.unit.currentTextChanged.connect(self._schedule_preview)
         self._method_changed()
-        self.resize(1100, 760)
+        self.resize(1100, 700)
 
     def _definition_form(self) -> QFormLayout:
         form = QFormLayout()
@@ -96,7 +110,12 @@ class IndicatorDialog(QDialog):
         self.unit.addItems(UNITS)
         self.direction = choice_combo(DIRECTIONS)
         self.method = choice_combo(INDICATOR_METHODS)
+        self.description = QPlainTextEdit()
+        self.description.setTabChangesFocus(True)
+        self.description.setFixedHeight(84)
+        self.description.setPlaceholderText("Что считается, по каким школам, за какой период, по каким записям")
         for key, title, widget in (("code", "Код *", self.code), ("name", "Наименование *", self.name),
+                                   ("description", "Определение", self.description),
                                    ("unit", "Единица измерения *", self.unit), ("direction", "Направление", self.direction),
                                    ("method", "Способ определения", self.method)):
             self.errors.add_row(key, title, widget)
@@ -110,19 +129,22 @@ class IndicatorDialog(QDialog):
             self.unit.setCurrentText(indicator.unit)
             self.direction.setCurrentIndex(self.direction.findData(indicator.direction))
             self.method.setCurrentIndex(self.method.findData(indicator.method))
+            self.description.setPlainText(indicator.description or "")
+            self.choices.set_choices(indicator.choices)
             for key, editor in self.parts.items():
                 editor.set_spec(getattr(indicator, key))
 
     def values(self) -> dict:
         values = {"code": self.code.text().strip(), "name": self.name.toPlainText().strip(),
                   "unit": self.unit.currentText().strip(), "direction": self.direction.currentData(),
-                  "method": self.method.currentData()}
+                  "method": self.method.currentData(), "description": self.description.toPlainText().strip() or None,
+                  "choices": self.choices.choices()}
         if values["method"] == "computed":
             values |= {key: editor.spec() for key, editor in self.parts.items()}
         return values
 
     def _method_changed(self) -> None:
-        self.parts_row.setVisible(self.method.currentData() == "computed")
+        self.parts_area.setVisible(self.method.currentData() == "computed")
         self._schedule_preview()
 
     def _schedule_preview(self) -> None:
@@ -139,7 +161,7 @@ class IndicatorDialog(QDialog):
         if result is None:
             self.preview.setText(f"Значение за {year} год: выберите числитель и знаменатель.")
         elif result.value is None:
-            self.preview.setText(f"Значение за {year} год: нет данных (знаменатель {number(result.denominator)}).")
+            self.preview.setText(f"Значение за {year} год: нет данных — {result.reason}.")
         else:
             self.preview.setText(f"Значение за {year} год: <b>{number(result.value)} {self.unit.currentText()}</b> "
                                  f"(числитель {number(result.numerator)}, знаменатель {number(result.denominator)}).")

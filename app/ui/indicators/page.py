@@ -6,10 +6,11 @@ from ..widgets.tabbed_page import page_title
 from ..workspace import Workspace
 from .analysis_tab import AnalysisTab
 from .program_tab import ProgramTab
+from .schools_tab import SchoolsTab
 
 
 class IndicatorsPage(QWidget):
-    """Two tabs: «Показатели программы» and «Анализ и отбор ШНОР»."""
+    """Three tabs: «Показатели программы», «Показатели по школам» and «Анализ и отбор ШНОР»."""
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None):
         super().__init__(parent)
@@ -18,7 +19,9 @@ class IndicatorsPage(QWidget):
         self.tabs = QTabWidget()
         self.program = ProgramTab(workspace)
         self.analysis = AnalysisTab(workspace)
+        self.schools = SchoolsTab(workspace)
         self.tabs.addTab(self.program, "Показатели программы")
+        self.tabs.addTab(self.schools, "Показатели по школам")
         self.tabs.addTab(self.analysis, "Анализ и отбор ШНОР")
         layout.addWidget(self.tabs)
 

@@ -2,6 +2,7 @@
 
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -16,19 +17,22 @@ from app.services.indicators.catalogue import (
     catalogue_editable,
     indicator_table,
 )
+from app.services.indicators.periods import HALVES
+from app.services.reports.excel import export_indicators_xlsx, program_years
 
 from ..operations import EVERYTHING, QueryOp
 from ..widgets.record_form import note_label
 from ..widgets.refresh import RefreshWhenShown
 from ..workspace import Workspace
 from .explain_dialog import ExplainDialog
-from .form import export_rows
+from .form import export_excel
 from .indicator_dialog import IndicatorDialog
 from .manual_value_dialog import ManualValueDialog
 from .rows import STRETCH, Col, RowsModel, RowsTable, labels, number
 from .targets_dialog import TargetsDialog
 
 STATUS_COLOURS = {"achieved": "#cdebd0", "not_achieved": "#f6cccc", "no_data": "#e2e2e2"}
+PERIODS = {0: "за год", 1: "за I полугодие", 2: "за II полугодие"}
 
 
 def status_colour(row: dict) -> QColor | None:
@@ -36,13 +40,27 @@ def status_colour(row: dict) -> QColor | None:
     return QColor(colour) if colour else None
 
 
-def columns(year: int) -> list[Col]:
+def actual_text(value) -> str:
+    """The actual as the table shows it: the number, or «нет данных» (the reason stands in its own column)."""
+    return "нет данных" if value is None else number(value)
+
+
+def definition_tip(row: dict, key: str) -> str | None:
+    """Every cell explains itself: a missing value its reason, the rest the indicator's definition."""
+    if key in ("actual", "status", "reason") and row["reason"]:
+        return f"Нет данных: {row['reason']}."
+    return f"{row['code']} {row['name']}\n\n{row['definition']}\nПериод: {row['period']}."
+
+
+def columns(year: int, half: int = 0) -> list[Col]:
+    period = f"{year}" if not half else f"{HALVES[half]} {year}"
     return [
         Col("code", "Код", width=60), Col("name", "Показатель", width=STRETCH), Col("unit", "Ед.", width=45),
-        Col("target", f"Цель {year}", number, 80, True), Col("actual", f"Факт {year}", number, 80, True),
-        Col("status", "Статус", labels(STATUSES), 100), Col("numerator", "Числитель", number, 80, True),
-        Col("denominator", "Знаменатель", number, 90, True), Col("method", "Способ", labels(INDICATOR_METHODS), 130),
-        Col("direction", "Направление", labels(DIRECTIONS), 130),
+        Col("target", f"Цель {year}", number, 80, True), Col("actual", f"Факт {period}", actual_text, 100, True),
+        Col("status", "Статус", labels(STATUSES), 100), Col("reason", "Почему нет данных", width=150),
+        Col("numerator", "Числитель", number, 80, True), Col("denominator", "Знаменатель", number, 90, True),
+        Col("method", "Способ", labels(INDICATOR_METHODS), 120),
+        Col("direction", "Направление", labels(DIRECTIONS), 120),
     ]
 
 
@@ -60,7 +78,7 @@ class ProgramTab(RefreshWhenShown, QWidget):
             self.note = note_label(reason)
             layout.addWidget(self.note)
         layout.addLayout(self._buttons())
-        self.model = RowsModel(columns(workspace.year), status_colour, "status")
+        self.model = RowsModel(columns(workspace.year), status_colour, "status", definition_tip)
         self.table = RowsTable(self.model)
         self.table.doubleClicked.connect(lambda _index: self.explain())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._follow_selection())
@@ -71,6 +89,13 @@ class ProgramTab(RefreshWhenShown, QWidget):
 
     def _buttons(self) -> QHBoxLayout:
         bar = QHBoxLayout()
+        self.period = QComboBox()
+        for half, title in PERIODS.items():
+            self.period.addItem(title, half)
+        self.period.setToolTip("Значения за полугодие — у показателей, которые анализируются раз в полугодие "
+                               "(seeds/003); цель задаётся на год")
+        self.period.currentIndexChanged.connect(lambda _index: self.refresh())
+        bar.addWidget(self.period)
         specs = (("explain", "Расшифровать…", self.explain, False), ("targets", "Цели по годам…", self.edit_targets, True),
                  ("manual", "Ввести значение…", self.enter_value, True), ("create", "Новый показатель…", self.create, True),
                  ("edit", "Изменить…", self.edit, True), ("export", "В Excel…", self.export, False))
@@ -85,12 +110,13 @@ class ProgramTab(RefreshWhenShown, QWidget):
 
     def refresh(self) -> QueryOp:
         """Compute the year's table again off the UI thread (computed indicators are counted live)."""
-        year = self.workspace.year
-        return self.load(lambda session: indicator_table(session, year), lambda rows: self._show(rows, year))
+        year, half = self.workspace.year, self.period.currentData()
+        return self.load(lambda session: indicator_table(session, year, half),
+                         lambda rows: self._show(rows, year, half))
 
-    def _show(self, rows: list[dict], year: int) -> None:
+    def _show(self, rows: list[dict], year: int, half: int = 0) -> None:
         chosen = (self.table.current() or {}).get("code")
-        self.model.columns = columns(year)
+        self.model.columns = columns(year, half)
         self.model.set_rows(rows)
         if chosen:
             self.table.select_where("code", chosen)
@@ -118,7 +144,9 @@ class ProgramTab(RefreshWhenShown, QWidget):
             dialog_class(self.workspace, code, self).exec()
 
     def explain(self) -> None:
-        self._open(ExplainDialog)
+        code = self._selected_code()
+        if code is not None:
+            ExplainDialog(self.workspace, code, self, half=self.period.currentData()).exec()
 
     def edit_targets(self) -> None:
         self._open(TargetsDialog)
@@ -133,5 +161,7 @@ class ProgramTab(RefreshWhenShown, QWidget):
         IndicatorDialog(self.workspace, None, self).exec()
 
     def export(self) -> None:
+        """Plan and fact by program year with the reasons of missing values and every indicator's definition."""
         year = self.workspace.year
-        export_rows(self, self.workspace, self.model, f"Показатели {year}", f"Показатели программы {year}.xlsx")
+        export_excel(self, self.workspace, f"Показатели программы {year}.xlsx",
+                     lambda session, path: export_indicators_xlsx(session, path, program_years(session, year)))

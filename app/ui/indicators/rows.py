@@ -58,6 +58,7 @@ class Col:
     width: int = 0
     numeric: bool = False
     tip: str = ""  # the full title, when `title` is a short one
+    raw: Callable[[Any], Any] | None = None  # the plain value for sorting and Excel when a cell holds a record
 
 
 def _sort_key(value: Any) -> tuple:
@@ -72,12 +73,15 @@ def _sort_key(value: Any) -> tuple:
 
 
 class RowsModel(QAbstractTableModel):
-    """Rows are dicts; `colour(row) -> QColor | None` paints the column `coloured`."""
+    """Rows are dicts; `colour(row) -> QColor | None` paints the column `coloured` (`cell_colour(row, key)` any
+    cell); `tooltip(row, key) -> str | None` explains a cell (else a long text shows in full)."""
 
     def __init__(self, columns: Sequence[Col], colour: Callable[[dict], QColor | None] | None = None,
-                 coloured: str | None = None):
+                 coloured: str | None = None, tooltip: Callable[[dict, str], str | None] | None = None,
+                 cell_colour: Callable[[dict, str], QColor | None] | None = None):
         super().__init__()
         self.columns, self.colour, self.coloured = list(columns), colour, coloured
+        self.tooltip, self.cell_colour = tooltip, cell_colour
         self.rows: list[dict] = []
 
     def set_rows(self, rows: list[dict]) -> None:
@@ -93,13 +97,20 @@ class RowsModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         column, row = self.columns[index.column()], self.rows[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole and self.tooltip:
+            tip = self.tooltip(row, column.key)
+            if tip:
+                return tip
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             text = column.show(row.get(column.key))
             return text if role == Qt.ItemDataRole.DisplayRole or len(text) > TOOLTIP_FROM else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
             return RIGHT
-        if role == Qt.ItemDataRole.BackgroundRole and self.colour and column.key == self.coloured:
-            return self.colour(row)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if self.cell_colour:
+                return self.cell_colour(row, column.key)
+            if self.colour and column.key == self.coloured:
+                return self.colour(row)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
@@ -114,9 +125,11 @@ class RowsModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):
             return
-        key = self.columns[column].key
+        spec = self.columns[column]
+        plain_value = spec.raw or (lambda value: value)
         self.layoutAboutToBeChanged.emit()
-        self.rows.sort(key=lambda row: _sort_key(row.get(key)), reverse=order == Qt.SortOrder.DescendingOrder)
+        self.rows.sort(key=lambda row: _sort_key(plain_value(row.get(spec.key))),
+                       reverse=order == Qt.SortOrder.DescendingOrder)
         self.layoutChanged.emit()
 
     def table(self) -> tuple[list[str], list[list[Any]]]:
@@ -126,8 +139,9 @@ class RowsModel(QAbstractTableModel):
 
     @staticmethod
     def _exported(column: Col, value: Any) -> Any:
-        if column.numeric and isinstance(value, (int, float)) and not missing(value):
-            return value
+        number_value = column.raw(value) if column.raw else value
+        if column.numeric and isinstance(number_value, (int, float)) and not missing(number_value):
+            return number_value
         return column.show(value)
 
 

@@ -61,9 +61,10 @@ class OverviewCharts(RefreshWhenShown, QWidget):
         self.roadmap.setVisible(bool(sections and sections["sections"]))
         if sections and sections["sections"]:
             self.roadmap.show_data(sections, f"Муниципальная дорожная карта: исполнение по разделам, {year} год")
-        self.empty.setVisible(self.quadrants.isHidden() and self.roadmap.isHidden())
+        self.empty.setVisible(self.quadrants.isHidden() and (self.roadmap.isHidden() or not points["district"]))
         self.empty.setText(f"Для диаграмм за {year} год пока нет данных: результатов, социальных паспортов, "
-                           "дорожной карты.")
+                           "дорожной карты." if points["district"] else
+                           "Диаграмма «Результаты и ИСБ школ»: нет данных района — она строится по всем школам района.")
 
     def _fill_indicators(self, indicators: list[tuple[str, str]]) -> None:
         current = self.indicator.currentData()
