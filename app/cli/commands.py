@@ -12,6 +12,7 @@ from . import (
     report,
     results,
     roadmap,
+    year,
 )
 
-MODULES: list = [gui, core, deadline, roadmap, imports, results, indicators, report, keys, packet, generate]
+MODULES: list = [gui, core, deadline, roadmap, imports, results, year, indicators, report, keys, packet, generate]

@@ -23,16 +23,17 @@ from .staff import (
     TeacherSubject,
 )
 from .support import Practice, Recommendation, SupportAction
+from .years import ProgramYear, StatusProposal, Submission
 
 SYNCED_MODELS: tuple[type[Synced], ...] = (
     District, School, SchoolStatus, SocialPassport, Teacher, TeacherPosition, TeacherSubject, StaffingSlot,
     Diagnostic, IndividualRoute, Course, Enrollment, MethodEvent, Participation, Partnership, Assignment,
     Roadmap, RoadmapSection, RoadmapEvent, EventOccurrence, Evidence, Indicator, IndicatorTarget, IndicatorValue,
-    ExamResult, VprResult, Graduation, OlympiadResult, Recommendation, SupportAction, Practice,
+    ExamResult, VprResult, Graduation, OlympiadResult, Recommendation, SupportAction, Practice, Submission,
 )
 """Every table that can travel in a packet, parents before children (the order to apply a packet in)."""
 
 __all__ = [m.__name__ for m in SYNCED_MODELS] + [
-    "AuditEntry", "Base", "Installation", "PacketLog", "Peer", "Proposal", "Setting", "Synced", "alive", "new_id",
-    "utcnow",
+    "AuditEntry", "Base", "Installation", "PacketLog", "Peer", "ProgramYear", "Proposal", "Setting", "StatusProposal",
+    "Synced", "alive", "new_id", "utcnow",
 ]

@@ -132,3 +132,14 @@ PRACTICE_AREAS = _ref(
     ("parents", "Работа с родителями"), ("network", "Сетевое взаимодействие"), ("risk_group", "Работа с «группой риска»"),
 )
 PACKET_DIRECTIONS = _ref(("in", "Получен"), ("out", "Отправлен"))
+
+# A school's data the district collects each year, section by section (the submissions table, DHIS2's data sets).
+SUBMISSION_SECTIONS = _ref(
+    ("staff", "Кадры"), ("passport", "Социальный паспорт"), ("results", "Результаты"),
+    ("roadmap", "Дорожная карта"), ("answers", "Ответы на рекомендации"),
+)
+SUBMISSION_STATES = _ref(
+    ("missing", "нет данных"), ("received", "получено"), ("accepted", "принято"),
+    ("returned", "возвращено на доработку"),
+)
+STATUS_DECISIONS = _ref(("kept", "Оставлен"), ("changed", "Изменён"), ("dropped", "Снят"))

@@ -12,7 +12,7 @@ TABLE_TITLES: dict[str, str] = {
     "indicator": "Показатели", "indicator_target": "Целевые значения показателей",
     "indicator_value": "Значения показателей", "exam_result": "Результаты ЕГЭ и ОГЭ", "vpr_result": "Результаты ВПР",
     "graduation": "Выпускники", "olympiad_result": "Олимпиады", "recommendation": "Адресные рекомендации",
-    "support_action": "Адресная помощь", "practice": "Банк лучших практик",
+    "support_action": "Адресная помощь", "practice": "Банк лучших практик", "submission": "Приём данных школ",
 }
 
 

@@ -3,14 +3,11 @@ turned into the entity's values and how a stored record is recognised (its natur
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from app.search_text import fold_case
 from app.services.excel import Column, Sheet, Template
 from app.services.records.common import FIRST_YEAR, LAST_YEAR
-
-if TYPE_CHECKING:
-    from .rows import RowValues
 
 SCHOOL_CODE, SCHOOL_NAME, YEAR = "school_code", "school_name", "year"
 
@@ -40,10 +37,10 @@ class ImportSheet:
     labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     school: bool = True
     year: bool = True
-    prepare: "Callable[[RowValues], None] | None" = None
+    prepare: Callable[[Any], None] | None = None  # given the row (rows.RowValues) to fill its values
     key_fields: tuple[str, ...] = ()
     load_all: bool = False  # the whole table is small enough to compare with (the course catalogue, the register)
-    match: "Callable[[list[dict], dict], dict | str | None] | None" = None  # several stored candidates → one
+    match: Callable[[list[dict], dict], dict | str | None] | None = None  # several stored candidates → one
     field_columns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # where a field's error is shown
     distinct_by: tuple[str, ...] = ()  # besides the key, what tells two rows of the file apart (a birth year)
 
