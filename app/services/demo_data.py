@@ -11,6 +11,7 @@ from app.audit import current_user
 from app.errors import KuratorError
 from app.models import SYNCED_MODELS, AuditEntry, new_id, utcnow
 from app.services.exchange.titles import table_title
+from app.services.output.ru_format import count_noun
 
 DEMO_MIX = ("В базе есть демонстрационные данные: рабочие данные смешаются с учебными во всех подсчётах. "
             "Сначала удалите демонстрационные данные (kurator demo --remove; в окне — «Файл → Удалить "
@@ -43,7 +44,8 @@ class DemoRemoval:
         if not self.total:
             return "Демонстрационных данных в базе нет: ничего не удалено."
         listed = "; ".join(f"{title} — {count}" for title, count in self.removed.items())
-        return f"Удалены демонстрационные данные: {self.total} записей ({listed}). Рабочие данные не затронуты."
+        records = count_noun(self.total, ("запись", "записи", "записей"))
+        return f"Удалены демонстрационные данные: {records} ({listed}). Рабочие данные не затронуты."
 
 
 def _foreign_keys(model) -> list[tuple[str, type]]:

@@ -30,6 +30,7 @@ from .pages import PAGES
 from .settings.demo_actions import remove_demo_data
 from .widgets.year_selector import YearSelector
 from .workspace import Workspace
+from .years.dialogs import StartYearDialog
 
 BACKUP_FILTER = "Резервная копия Куратора (*.db);;Все файлы (*)"
 DEMO_STATUS = ("В базе демонстрационные данные: они входят во все подсчёты. Удалить — «Файл → Удалить "
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(QLabel(" Год программы: "))
         self.year_selector = YearSelector(self.program_year)
         self.year_selector.year_changed.connect(self._year_changed)
+        self.workspace.year_changed.connect(self.year_selector.set_year)  # e.g. after «Начать новый год»
         toolbar.addWidget(self.year_selector)
         self.addToolBar(toolbar)
 
@@ -102,6 +104,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu("&Файл")
         self._action(file_menu, "Загрузить из Excel…", lambda: open_import_dialog(self, self.workspace))
+        self._action(file_menu, "Начать новый год…", lambda: StartYearDialog(self.workspace, self).open())
         file_menu.addSeparator()
         self._action(file_menu, "Резервная копия…", self.make_backup)
         self._action(file_menu, "Восстановить…", self.restore_backup)

@@ -4,6 +4,7 @@ from ..imports.dialog import import_bar
 from ..widgets.cards import CardSpec, Tab, register_card
 from ..widgets.tabbed_page import TabbedPage
 from ..workspace import Workspace
+from ..years.proposals_tab import ProposalsTab
 
 TABS = (
     ("Школы", "school"), ("Статусы по годам", "school_status"), ("Социальные паспорта", "social_passport"),
@@ -20,4 +21,8 @@ register_card("school", CardSpec(tabs=(
 def schools_page(workspace: Workspace) -> TabbedPage:
     page = TabbedPage(workspace, "Школы", TABS)
     page.insert_bar(import_bar(page, workspace, ("schools", "statuses", "passports")))
+    scope = workspace.scope()
+    if scope is None or not scope.is_school:
+        page.proposals = ProposalsTab(workspace)
+        page.tabs.insertTab(2, page.proposals, "Статусы на новый год")
     return page
