@@ -12,7 +12,9 @@ from . import (
     report,
     results,
     roadmap,
+    submissions,
     year,
 )
 
-MODULES: list = [gui, core, deadline, roadmap, imports, results, year, indicators, report, keys, packet, generate]
+MODULES: list = [gui, core, deadline, roadmap, imports, results, year, submissions, indicators, report, keys, packet,
+                 generate]

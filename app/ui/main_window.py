@@ -26,7 +26,7 @@ from app.services.installation import default_program_year, get_installation
 from .about import show_about
 from .imports.dialog import open_import_dialog
 from .operations import EVERYTHING, ChangeOp, Changes, QueryOp, finish_running
-from .pages import PAGES
+from .pages import pages_for
 from .settings.demo_actions import remove_demo_data
 from .widgets.year_selector import YearSelector
 from .workspace import Workspace
@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
             self.name = installation.name if installation else "новая база"
             self.mode = INSTALLATION_KINDS.get(installation.kind, "") if installation else ""
             self.program_year = (installation.program_year if installation else None) or default_program_year()
+            self.page_specs = pages_for(bool(installation and installation.kind == "school"))
         self.workspace = Workspace(database, self.program_year)
         self.has_demo = False
         self.setWindowTitle(f"Куратор — {self.name}")
@@ -65,7 +66,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setMinimumWidth(170)
         self.stack = QStackedWidget()
-        for spec in PAGES:
+        for spec in self.page_specs:
             item = QListWidgetItem(self.style().standardIcon(spec.icon), spec.title)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.nav.addItem(item)
@@ -118,7 +119,7 @@ class MainWindow(QMainWindow):
         self._action(edit, "Изменить", lambda: self._on_table("edit_record"), QKeySequence("Ctrl+E"))
         self._action(edit, "Удалить", lambda: self._on_table("delete_record"), QKeySequence(QKeySequence.StandardKey.Delete))
         view = bar.addMenu("&Вид")
-        for index, spec in enumerate(PAGES):
+        for index, spec in enumerate(self.page_specs):
             shortcut = QKeySequence(f"Ctrl+{index + 1}") if index < 9 else None
             self._action(view, spec.title, lambda _checked=False, key=spec.key: self.show_page(key), shortcut)
         help_menu = bar.addMenu("&Справка")
@@ -155,7 +156,7 @@ class MainWindow(QMainWindow):
         return self.stack.currentWidget()
 
     def show_page(self, key: str) -> QWidget:
-        index = [spec.key for spec in PAGES].index(key)
+        index = [spec.key for spec in self.page_specs].index(key)
         self.nav.setCurrentRow(index)
         return self.pages[key]
 

@@ -17,6 +17,7 @@ from .results.page import results_page
 from .roadmaps.page import roadmaps_page
 from .schools.page import schools_page
 from .settings.page import SettingsPage
+from .submissions.page import submissions_page
 from .staff.page import staff_page
 from .workspace import Workspace
 
@@ -29,6 +30,7 @@ class PageSpec:
     title: str
     icon: QStyle.StandardPixmap
     factory: Callable[[Workspace], QWidget]
+    district_only: bool = False
 
 
 PAGES: tuple[PageSpec, ...] = (
@@ -40,7 +42,13 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("events", "Мероприятия", SP.SP_FileDialogContentsView, events_page),
     PageSpec("indicators", "Показатели", SP.SP_FileDialogInfoView, IndicatorsPage),
     PageSpec("results", "Результаты", SP.SP_DialogApplyButton, results_page),
+    PageSpec("submissions", "Приём данных", SP.SP_DialogYesButton, submissions_page, district_only=True),
     PageSpec("reports", "Отчёты", SP.SP_FileIcon, ReportsPage),
     PageSpec("exchange", "Обмен данными", SP.SP_DriveFDIcon, ExchangePage),
     PageSpec("settings", "Настройки", SP.SP_FileDialogStart, SettingsPage),
 )
+
+
+def pages_for(at_school: bool) -> tuple[PageSpec, ...]:
+    """The pages of a district's window, or of a school's (without the district's own pages)."""
+    return tuple(spec for spec in PAGES if not (at_school and spec.district_only))

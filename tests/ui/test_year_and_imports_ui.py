@@ -159,3 +159,36 @@ def test_a_schools_own_window_hides_who_keeps_and_the_new_year_statuses(qtbot, s
     assert table.table.isColumnHidden(keeper)
     assert not hasattr(page, "proposals")
     assert [page.tabs.tabText(i) for i in range(page.tabs.count())][:2] == ["Школы", "Статусы по годам"]
+
+
+def test_submissions_page_accepts_and_returns_the_selected_section(qtbot, district_world, finished):
+    from app.models import SocialPassport
+    from app.ui.submissions.page import SubmissionsPage
+
+    with district_world.database.session() as session:
+        session.add(SocialPassport(school_id=district_world.own_school, year=2024, pupils_total=300))
+    page = SubmissionsPage(Workspace(district_world.database, 2024))
+    qtbot.addWidget(page)
+    page.show()
+    finished()
+    assert page.summary.text().startswith("2024 год, школ: 2. Разделов: нет данных — 7, получено — 3, принято — 0")
+    page.select("0701001", "passport")
+    assert page.accept_button.isEnabled() and not page.reopen_button.isEnabled()
+    assert finished(page.accept())
+    finished()
+    page.select("0701001", "passport")
+    assert page.table.currentItem().text() == "принято" and page.reopen_button.isEnabled()
+    page.select("0701001", "staff")
+    assert finished(page.return_selected("В списке нет учителя информатики"))
+    finished()
+    page.select("0701001", "staff")
+    assert page.detail.text() == ("МКОУ «СОШ № 1» с. Урожайное — кадры: возвращено на доработку; внесено здесь; "
+                                  "комментарий: В списке нет учителя информатики.")
+    page.state_filter.setCurrentIndex(page.state_filter.findData("returned"))
+    assert [page.table.item(r, 0).text() for r in range(page.table.rowCount())] == ["0701001"]
+
+
+def test_the_submissions_page_is_the_districts_only(qtbot, school_world):
+    window = MainWindow(school_world.database)
+    qtbot.addWidget(window)
+    assert "submissions" not in window.pages
