@@ -192,3 +192,21 @@ def test_the_submissions_page_is_the_districts_only(qtbot, school_world):
     window = MainWindow(school_world.database)
     qtbot.addWidget(window)
     assert "submissions" not in window.pages
+
+
+def test_qualification_tab_filters_findings_by_check(qtbot, district_world, finished):
+    from app.ui.staff.page import staff_page
+
+    with district_world.database.session() as session:
+        session.get(Teacher, district_world.teacher).young_specialist = True
+    page = staff_page(Workspace(district_world.database, 2024))
+    qtbot.addWidget(page)
+    page.tabs.setCurrentWidget(page.qualification)
+    page.show()
+    finished()
+    tab = page.qualification
+    assert tab.summary.text().startswith("Работников в школах на ")
+    assert tab.schools.rowCount() == 2
+    tab.check.setCurrentIndex(tab.check.findData("no_mentor"))
+    assert [tab.findings.item(r, 1).text() for r in range(tab.findings.rowCount())] == ["Ёлкина Анна Петровна"]
+    assert page.current_table() is None  # «Создать» of the Правка menu has no list here

@@ -22,9 +22,9 @@ from app.services.excel.spec import (
     Template,
     format_errors,
 )
-from app.services.excel.writer import write_table, write_template
+from app.services.excel.writer import write_table, write_tables, write_template
 
 __all__ = [
     "MAX_FILE_BYTES", "MAX_ROWS", "CellError", "Column", "ImportResult", "Kind", "Sheet", "Template",
-    "format_errors", "read_workbook", "write_table", "write_template",
+    "format_errors", "read_workbook", "write_table", "write_tables", "write_template",
 ]

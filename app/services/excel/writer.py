@@ -112,15 +112,21 @@ def save_workbook(wb: Workbook, path: Path | str) -> None:
 def write_table(path: Path | str, sheet_title: str, header: Sequence[str],
                 rows: Iterable[Sequence[Any]]) -> None:
     """A plain report table: bold header, autofilter, widths from the content, frozen header row."""
+    write_tables(path, [(sheet_title, header, rows)])
+
+
+def write_tables(path: Path | str, tables: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Any]]]]) -> None:
+    """Several plain report tables, one sheet each (title, header, rows), in order."""
     wb = Workbook()
-    ws = wb.active
-    ws.title = safe_sheet_title(sheet_title)
-    rows = [list(r) for r in rows]
-    style_header(ws, header, [_fitted_width(i, header, rows) for i in range(len(header))])
-    for row_index, row in enumerate(rows, start=2):
-        for col_index, value in enumerate(row, start=1):
-            put(ws, row_index, col_index, value)
-    ws.auto_filter.ref = f"A1:{get_column_letter(max(len(header), 1))}{len(rows) + 1}"
+    wb.remove(wb.active)
+    for sheet_title, header, rows in tables:
+        ws = wb.create_sheet(safe_sheet_title(sheet_title))
+        rows = [list(r) for r in rows]
+        style_header(ws, header, [_fitted_width(i, header, rows) for i in range(len(header))])
+        for row_index, row in enumerate(rows, start=2):
+            for col_index, value in enumerate(row, start=1):
+                put(ws, row_index, col_index, value)
+        ws.auto_filter.ref = f"A1:{get_column_letter(max(len(header), 1))}{len(rows) + 1}"
     save_workbook(wb, path)
 
 

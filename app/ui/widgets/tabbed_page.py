@@ -39,8 +39,10 @@ class TabbedPage(QWidget):
         self.layout().insertLayout(1 + self.bars, bar)
         self.bars += 1
 
-    def current_table(self) -> TablePage:
-        return self.tabs.currentWidget()
+    def current_table(self) -> TablePage | None:
+        """The list in the current tab (None for a tab that is not a list, e.g. a monitoring)."""
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, TablePage) else None
 
     def apply_filters(self, filters: dict[str, Any]) -> None:
         """Show the tab of `filters["entity"]` (the first by default) with the other filters applied."""
