@@ -110,6 +110,9 @@ def test_full_disk_while_creating_leaves_no_file_behind(tmp_path, monkeypatch):
     assert not (tmp_path / "full.db").exists()
 
 
+NEXT_REVISION = "9999_next"
+
+
 @pytest.fixture
 def migrations_with_a_second_revision(tmp_path, monkeypatch):
     """A copy of the migrations with one more revision, as a newer version of the program would ship."""
@@ -117,9 +120,10 @@ def migrations_with_a_second_revision(tmp_path, monkeypatch):
     shutil.copytree(MIGRATIONS, scripts)
 
     def add_revision(body: str) -> None:
-        (scripts / "versions" / "0002_next.py").write_text(
+        (scripts / "versions" / "9999_next.py").write_text(
             "from alembic import op\nimport sqlalchemy as sa\n"
-            f"revision = '0002'\ndown_revision = '{head_revision()}'\nbranch_labels = None\ndepends_on = None\n"
+            f"revision = '{NEXT_REVISION}'\ndown_revision = '{head_revision()}'\nbranch_labels = None\n"
+            "depends_on = None\n"
             f"def upgrade():\n{body}\n"
             "def downgrade():\n    pass\n",
             encoding="utf-8",
@@ -138,7 +142,7 @@ def test_backup_is_taken_before_migrating_an_existing_database(district_db, db_p
 
     reopened = open_database(str(db_path))
     try:
-        assert current_revision(reopened.engine) == "0002"
+        assert current_revision(reopened.engine) == NEXT_REVISION
         backup = reopened.backup_made
         assert backup is not None and backup.parent == db_path.parent / "backups"
         copy = sqlite3.connect(backup)

@@ -15,6 +15,11 @@ from app.models import (
     Enrollment,
     Indicator,
     IndicatorTarget,
+    RiskFactor,
+    RiskLevel,
+    RiskMeasure,
+    RiskProfile,
+    RiskProgram,
     Roadmap,
     RoadmapEvent,
     RoadmapSection,
@@ -149,7 +154,7 @@ def test_seed_003_indicator_targets_are_exact(session):
 
 
 def test_every_demo_record_is_marked_and_has_an_origin(session):
-    catalogue = {Indicator, IndicatorTarget}  # the program's indicator catalogue: real data, loaded at init
+    catalogue = {Indicator, IndicatorTarget, RiskFactor}  # the indicator catalogue, the «500+» factors: loaded at init
     for model in set(SYNCED_MODELS) - catalogue:
         unmarked = select(func.count()).select_from(model).where((model.is_demo.is_(False)) | (model.origin == ""))
         assert session.scalar(unmarked) == 0, model.__tablename__
@@ -186,7 +191,8 @@ def test_school_mode_fills_its_own_school_only_with_the_same_people_as_the_distr
         assert own.scalars(select(School.id)).all() == [school_id("0701001")]
         assert own.get(School, school_id("0701001")).name == "МКОУ СОШ с.п. Урожайное"
         teachers = set(own.execute(select(Teacher.id, Teacher.last_name, Teacher.first_name, Teacher.birth_year)))
-        assert own.scalar(select(func.count()).select_from(Roadmap).where(Roadmap.level == "school")) == 1
+        # its ШНОР roadmap for 2022 and the one its 2021 anti-risk measures made (a «500+» school)
+        assert own.scalar(select(func.count()).select_from(Roadmap).where(Roadmap.level == "school")) == 2
         assert own.scalar(select(func.count()).select_from(Indicator)) == 0
     at_district = set(session.execute(select(Teacher.id, Teacher.last_name, Teacher.first_name, Teacher.birth_year)
                                       .where(Teacher.school_id == school_id("0701001"))))
@@ -231,3 +237,30 @@ def test_demo_sets_the_program_year_to_the_seed_roadmap_year(session):
     from app.services.installation import require_installation
 
     assert require_installation(session).program_year == 2022
+
+
+def test_the_three_500_plus_schools_have_risk_profiles_for_2021_and_2022_and_no_other_school_has(session):
+    profiles = session.execute(select(School.name, RiskProfile.year).join(RiskProfile)).all()
+    assert sorted(profiles) == sorted((name, year) for name in SHNOR[:3] for year in (2021, 2022))
+
+
+def test_a_factor_with_kurator_data_takes_the_level_the_data_suggest(session):
+    """Урожайное 2022: 29 of 31 staffing rates filled (93,5 %) is «средний» on the 90/95/100 scale."""
+    level = session.scalar(select(RiskLevel.level).join(RiskProfile).join(RiskFactor).where(
+        RiskProfile.school_id == school_id("0701001"), RiskProfile.year == 2022, RiskFactor.code == "staff_shortage"))
+    assert level == "medium"
+
+
+def test_every_priority_risk_has_an_anti_risk_program_whose_measures_are_events_of_the_school_roadmap(session):
+    priority = session.execute(select(RiskProfile.id, RiskLevel.factor_id).join(RiskLevel).where(RiskLevel.priority)).all()
+    programs = session.execute(select(RiskProgram.profile_id, RiskProgram.factor_id).where(
+        RiskProgram.kind == "anti_risk")).all()
+    assert sorted(priority) == sorted(programs) and len(priority) == 3 * 2 * 3
+    measures = session.execute(select(RiskProfile.school_id, Roadmap.school_id, Roadmap.level, Roadmap.year_from)
+                               .join(RiskProgram, RiskProgram.profile_id == RiskProfile.id)
+                               .join(RiskMeasure, RiskMeasure.program_id == RiskProgram.id)
+                               .join(RoadmapEvent, RoadmapEvent.id == RiskMeasure.event_id)
+                               .join(Roadmap, Roadmap.id == RoadmapEvent.roadmap_id)).all()
+    assert len(measures) == 3 * 2 * 3 * 3
+    assert all(owner == school and level == "school" for owner, school, level, _year in measures)
+    assert {year for *_rest, year in measures} == {2021, 2022}

@@ -15,6 +15,8 @@ from app.services.demo import load_demo
 from app.services.output import charts
 from app.services.reports import documents as reports
 from app.services.reports import excel as report_excel
+from app.services.risks.chart_data import risk_levels_chart, risk_map_chart
+from app.services.risks.risk_map import risk_map
 from app.services.roadmaps.plans import list_roadmaps
 from app.services.setup import initialize
 
@@ -81,6 +83,24 @@ def test_school_profile_shows_register_staff_and_results(demo):
         assert section in text
 
 
+def test_district_report_shows_the_risk_map_of_the_500_plus_schools(district_pdf):
+    text = " ".join(pdf_text(district_pdf).split())
+    assert "8. Риски школ — участников проекта «500+»" in text
+    assert "Профили рисков за 2022 год заполнили школ: 3 из 3." in text
+    assert "Рисунок 8.1 — Карта рисков школ, 2022 год" in text
+
+
+def test_the_profile_of_a_500_plus_school_has_its_risks_and_programs_and_another_school_has_none(demo):
+    database, _, folder = demo
+    with database.session() as session:
+        plus = " ".join(pdf_text(reports.school_report(session, SHNOR_CODE, YEAR, folder / "plus.pdf")).split())
+        other = " ".join(pdf_text(reports.school_report(session, "0701004", YEAR, folder / "other.pdf")).split())
+    assert "9. Профиль рисков и антирисковые программы («500+»)" in plus
+    assert "Антирисковая программа «Низкая учебная мотивация обучающихся»" in plus
+    assert "Укомплектованность кадрами: занятые ставки ÷ ставки по штатному расписанию школы на 2022 год" in plus
+    assert "Профиль рисков" not in other
+
+
 def test_unknown_school_code_is_refused_in_russian(demo):
     database, _, folder = demo
     with database.session() as session, pytest.raises(Exception, match="не найдена"):
@@ -96,6 +116,8 @@ def _chart_inputs(session) -> dict:
         "quadrants": chart_data.quadrant_points(session, YEAR),
         "roadmap_sections": chart_data.roadmap_by_section(session, municipal.id, YEAR),
         "course_coverage": chart_data.course_coverage(session, YEAR),
+        "risk_map": risk_map_chart(risk_map(session, YEAR)),
+        "risk_levels": risk_levels_chart(risk_map(session, YEAR)),
     }
 
 

@@ -11,10 +11,11 @@ from . import (
     packet,
     report,
     results,
+    risks,
     roadmap,
     submissions,
     year,
 )
 
-MODULES: list = [gui, core, deadline, roadmap, imports, results, year, submissions, indicators, report, keys, packet,
-                 generate]
+MODULES: list = [gui, core, deadline, roadmap, imports, results, year, submissions, indicators, risks, report, keys,
+                 packet, generate]

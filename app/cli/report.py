@@ -1,4 +1,4 @@
-"""kurator report district | school [CODE] | excel KIND: the PDF reports and the Excel exports of a year."""
+"""kurator report district | school [CODE] | risks | excel KIND: the PDF reports and the Excel exports of a year."""
 
 import argparse
 from collections.abc import Callable
@@ -6,9 +6,12 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from app.errors import KuratorError
 from app.services.qualification.export import export_qualification_xlsx
 from app.services.reports import documents as reports
 from app.services.reports import excel as report_excel
+from app.services.reports.risk_excel import export_risks_xlsx
+from app.services.reports.risk_sections import risks_report
 
 from .common import session_for
 from .output import say
@@ -29,11 +32,12 @@ def register(subparsers) -> None:
     district = kinds.add_parser("district", help="аналитическая справка района за год (PDF)")
     school = kinds.add_parser("school", help="профиль школы за год (PDF)")
     school.add_argument("code", metavar="CODE", nargs="?", help="код школы (в базе школы можно не указывать)")
+    risks = kinds.add_parser("risks", help="риски школ «500+»: карта рисков и антирисковые программы (PDF или Excel)")
     excel = kinds.add_parser("excel", help="выгрузка в Excel")
     excel.add_argument("table", choices=list(EXCEL_EXPORTS), metavar="ТАБЛИЦА",
                        help="; ".join(f"{k} — {title}" for k, (title, _) in EXCEL_EXPORTS.items()))
     for parser, handler, suffix in ((district, run_district, "pdf"), (school, run_school, "pdf"),
-                                    (excel, run_excel, "xlsx")):
+                                    (risks, run_risks, "pdf|xlsx"), (excel, run_excel, "xlsx")):
         parser.add_argument("--year", type=int, required=True, help="год (например, 2022)")
         parser.add_argument("--out", required=True, metavar=f"FILE.{suffix}", help="куда сохранить")
         parser.set_defaults(handler=handler)
@@ -53,6 +57,16 @@ def run_district(args: argparse.Namespace) -> int:
 
 def run_school(args: argparse.Namespace) -> int:
     return _write(args, lambda session, path: reports.school_report(session, args.code, args.year, path))
+
+
+RISK_FORMATS: dict[str, Callable[[Session, int, Path], Path]] = {".pdf": risks_report, ".xlsx": export_risks_xlsx}
+
+
+def run_risks(args: argparse.Namespace) -> int:
+    make = RISK_FORMATS.get(Path(args.out).suffix.lower())
+    if make is None:
+        raise KuratorError("Укажите файл .pdf или .xlsx: --out FILE.pdf|FILE.xlsx.")
+    return _write(args, lambda session, path: make(session, args.year, path))
 
 
 def run_excel(args: argparse.Namespace) -> int:

@@ -5,6 +5,7 @@ from .courses import Course, Enrollment, MethodEvent, Participation
 from .indicators import Indicator, IndicatorTarget, IndicatorValue
 from .installation import AuditEntry, Installation, PacketLog, Peer, Proposal, Setting
 from .results import ExamResult, Graduation, OlympiadResult, VprResult
+from .risks import RiskFactor, RiskIndicator, RiskLevel, RiskMeasure, RiskProfile, RiskProgram
 from .roadmaps import EventOccurrence, Evidence, Roadmap, RoadmapEvent, RoadmapSection
 from .schools import (
     Assignment,
@@ -29,7 +30,8 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     District, School, SchoolStatus, SocialPassport, Teacher, TeacherPosition, TeacherSubject, StaffingSlot,
     Diagnostic, IndividualRoute, Course, Enrollment, MethodEvent, Participation, Partnership, Assignment,
     Roadmap, RoadmapSection, RoadmapEvent, EventOccurrence, Evidence, Indicator, IndicatorTarget, IndicatorValue,
-    ExamResult, VprResult, Graduation, OlympiadResult, Recommendation, SupportAction, Practice, Submission,
+    ExamResult, VprResult, Graduation, OlympiadResult, Recommendation, SupportAction, Practice,
+    RiskFactor, RiskProfile, RiskLevel, RiskProgram, RiskMeasure, RiskIndicator, Submission,
 )
 """Every table that can travel in a packet, parents before children (the order to apply a packet in)."""
 

@@ -133,6 +133,21 @@ PRACTICE_AREAS = _ref(
 )
 PACKET_DIRECTIONS = _ref(("in", "Получен"), ("out", "Отправлен"))
 
+RISK_LEVELS = _ref(("high", "высокий"), ("medium", "средний"), ("low", "низкий"), ("none", "не выявлен"))
+RISK_SOURCES = _ref(("manual", "Введён вручную"), ("excel", "Загружен из Excel"))
+RISK_PROGRAM_KINDS = _ref(
+    ("concept", "Концепция развития"),
+    ("medium_term", "Среднесрочная программа развития"),
+    ("anti_risk", "Антирисковая программа"),
+)
+RISK_EVIDENCE = _ref(  # the Kurator data that bear on a risk factor (app.services.risks.evidence)
+    ("staffing", "Укомплектованность кадрами (штатное расписание)"),
+    ("at_risk_pupils", "Доля обучающихся «группы риска» (социальный паспорт)"),
+    ("diagnostics", "Дефициты по итогам диагностики педагогов"),
+    ("courses", "Охват педагогов курсами повышения квалификации"),
+    ("non_native", "Доля обучающихся, для которых русский язык не родной (социальный паспорт)"),
+)
+
 # A school's data the district collects each year, section by section (the submissions table, DHIS2's data sets).
 SUBMISSION_SECTIONS = _ref(
     ("staff", "Кадры"), ("passport", "Социальный паспорт"), ("results", "Результаты"),

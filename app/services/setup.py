@@ -1,5 +1,5 @@
-"""Setting a new database up: whose it is (a district office or one school), the signing keys, and for a district
-the preloaded indicator catalogue."""
+"""Setting a new database up: whose it is (a district office or one school), the signing keys, the risk factors of
+the «500+» methodology, and for a district the preloaded indicator catalogue."""
 
 from sqlalchemy.orm import Session
 
@@ -13,6 +13,7 @@ from app.services.installation import (
     default_program_year,
     get_installation,
 )
+from app.services.risks.factors import seed_factors
 
 
 def validate_identity(mode: str, name: str | None, school_code: str | None) -> dict[str, str]:
@@ -52,6 +53,7 @@ def initialize(session: Session, mode: str, name: str | None, school_code: str |
         _ensure_own_school(session, installation)
     else:
         load_catalogue(session)
+    seed_factors(session)
     if passphrase is not None:
         ensure_keys(session, passphrase)
     return installation

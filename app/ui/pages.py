@@ -14,6 +14,7 @@ from .indicators.page import IndicatorsPage
 from .overview.page import OverviewPage
 from .reports.page import ReportsPage
 from .results.page import results_page
+from .risks.page import risks_page
 from .roadmaps.page import roadmaps_page
 from .schools.page import schools_page
 from .settings.page import SettingsPage
@@ -41,6 +42,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("roadmaps", "Дорожные карты", SP.SP_FileDialogListView, roadmaps_page),
     PageSpec("events", "Мероприятия", SP.SP_FileDialogContentsView, events_page),
     PageSpec("indicators", "Показатели", SP.SP_FileDialogInfoView, IndicatorsPage),
+    PageSpec("risks", "Риски «500+»", SP.SP_MessageBoxWarning, risks_page),
     PageSpec("results", "Результаты", SP.SP_DialogApplyButton, results_page),
     PageSpec("submissions", "Приём данных", SP.SP_DialogYesButton, submissions_page, district_only=True),
     PageSpec("reports", "Отчёты", SP.SP_FileIcon, ReportsPage),

@@ -2,7 +2,7 @@
 school's sections of data with their state, and which packet handed a school the records the district kept for it
 
 Revision ID: 98bfe5e5109b
-Revises: b116c33f44b4
+Revises: 0002_risks
 Create Date: 2026-12-01 15:14:53.497504
 """
 from alembic import op
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = '98bfe5e5109b'
-down_revision = 'b116c33f44b4'
+down_revision = '0002_risks'
 branch_labels = None
 depends_on = None
 

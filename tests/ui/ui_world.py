@@ -103,5 +103,7 @@ def sample(entity: str, w: World) -> tuple[dict, str, object]:
                             "winners", 4),
         "practice": ({"title": "Наставничество «учитель — учитель»", "area": "teaching", "year": 2024},
                      "author", "Ёлкина А. П."),
+        "risk_factor": ({"code": "digital", "title": "Низкий уровень цифровой грамотности педагогов", "position": 11,
+                         "year_from": 2024}, "year_to", 2025),
     }
     return samples[entity]

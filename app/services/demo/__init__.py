@@ -19,7 +19,7 @@ from app.services.ids import school_id, stable_id
 from app.services.installation import require_installation
 from app.services.reports import facts
 
-from . import activity, programme, roadmaps
+from . import activity, programme, risks, roadmaps
 from .context import DemoContext
 from .data import load
 from .records import DemoRecords
@@ -55,6 +55,8 @@ def load_demo(session: Session) -> DemoSummary:
         signature = load("terskiy_2022")["signature"]
         facts.set_signer(session, signature["position"], signature["name"])
     created = ctx.records.save(session)  # bulk inserts bypass the per-record audit: one summary line below
+    risks.add_risk_profiles(ctx, session)  # their levels follow the data just saved
+    created = {table: created.get(table, 0) + count for table, count in ctx.records.save(session).items()}
     if sum(created.values()):
         created["event_occurrence"] = roadmaps.plan_progress(session)
         installation.program_year = DEMO_YEAR  # the seed's roadmap year: every screen opens on data

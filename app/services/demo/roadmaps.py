@@ -48,6 +48,11 @@ def add_municipal_roadmap(ctx: DemoContext) -> str:
                        responsible_ids={})
 
 
+def school_roadmap_key(code: str, year: int) -> str:
+    """The demo key of a school's roadmap for a year (its stable id is made from it)."""
+    return f"school-{code}-{year}"
+
+
 def add_school_roadmap(ctx: DemoContext, spec: SchoolSpec) -> str:
     """A ШНОР's own roadmap «перехода в эффективный режим работы», its leaders named as responsible."""
     template, synthetic = load("synthetic")["school_roadmap"], load("synthetic")
@@ -58,7 +63,7 @@ def add_school_roadmap(ctx: DemoContext, spec: SchoolSpec) -> str:
         if member:
             responsible_ids[label] = member.id
     progress = {e["number"]: e["progress"] for s in template["sections"] for e in s["events"]}
-    return add_roadmap(ctx, template, key=f"school-{spec.code}-{template['year_from']}",
+    return add_roadmap(ctx, template, key=school_roadmap_key(spec.code, template["year_from"]),
                        title=template["title"].format(school=spec.name), school_id=ctx.school_id(spec.code),
                        progress=progress, comments={}, responsible_ids=responsible_ids)
 

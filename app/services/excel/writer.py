@@ -115,19 +115,22 @@ def write_table(path: Path | str, sheet_title: str, header: Sequence[str],
     write_tables(path, [(sheet_title, header, rows)])
 
 
-def write_tables(path: Path | str, tables: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Any]]]]) -> None:
-    """Several plain report tables, one sheet each (title, header, rows), in order."""
+def write_tables(path: Path | str, sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Any]]]]) -> None:
+    """A workbook of plain report tables, one sheet per (title, header, rows), each as `write_table` writes it."""
     wb = Workbook()
-    wb.remove(wb.active)
-    for sheet_title, header, rows in tables:
-        ws = wb.create_sheet(safe_sheet_title(sheet_title))
-        rows = [list(r) for r in rows]
-        style_header(ws, header, [_fitted_width(i, header, rows) for i in range(len(header))])
-        for row_index, row in enumerate(rows, start=2):
-            for col_index, value in enumerate(row, start=1):
-                put(ws, row_index, col_index, value)
-        ws.auto_filter.ref = f"A1:{get_column_letter(max(len(header), 1))}{len(rows) + 1}"
+    for index, (sheet_title, header, rows) in enumerate(sheets):
+        ws = wb.active if index == 0 else wb.create_sheet()
+        ws.title = safe_sheet_title(sheet_title)
+        _fill_table(ws, header, [list(r) for r in rows])
     save_workbook(wb, path)
+
+
+def _fill_table(ws: Worksheet, header: Sequence[str], rows: list[list[Any]]) -> None:
+    style_header(ws, header, [_fitted_width(i, header, rows) for i in range(len(header))])
+    for row_index, row in enumerate(rows, start=2):
+        for col_index, value in enumerate(row, start=1):
+            put(ws, row_index, col_index, value)
+    ws.auto_filter.ref = f"A1:{get_column_letter(max(len(header), 1))}{len(rows) + 1}"
 
 
 def safe_sheet_title(title: str) -> str:

@@ -1,10 +1,11 @@
 """Sign-off and export: what a packet will carry (`plan_export`), then the signed file (`write_export`).
 
 Scope. A school sends its own school's school-owned records (child rows through their teacher), its school
-roadmaps with sections, events, occurrences and evidence, and the practices it created. A district sends one
-school its register record and statuses, the district record, the course catalogue, the indicators and their
-targets, the municipal roadmap with sections and events, and that school's recommendations, support actions
-and curators, plus the practices the district created (general or for that school).
+roadmaps with sections, events, occurrences and evidence, its risk profiles with their levels, programs, measures and
+indicators of success, and the practices it created. A district sends one school its register record and statuses,
+the district record, the course catalogue, the risk factors, the indicators and their targets, the municipal roadmap
+with sections and events, and that school's recommendations, support actions and curators, plus the practices the
+district created (general or for that school).
 
 Incremental by default: rows whose `updated_at` is after the moment the last packet the peer acknowledged was
 planned (a peer acknowledges a packet by naming its sequence in `acknowledges` of its own next packet).
@@ -28,6 +29,8 @@ from app.models import (
     Installation,
     PacketLog,
     Peer,
+    RiskProfile,
+    RiskProgram,
     Roadmap,
     RoadmapEvent,
     School,
@@ -113,6 +116,8 @@ class _Scope:
     teachers: set[str] = field(default_factory=set)
     roadmaps: set[str] = field(default_factory=set)
     events: set[str] = field(default_factory=set)
+    profiles: set[str] = field(default_factory=set)
+    programs: set[str] = field(default_factory=set)
 
 
 Rule = Callable[[Row, _Scope], bool]
@@ -134,6 +139,14 @@ def _by_event(row: Row, scope: _Scope) -> bool:
     return row["event_id"] in scope.events
 
 
+def _by_profile(row: Row, scope: _Scope) -> bool:
+    return row["profile_id"] in scope.profiles
+
+
+def _by_program(row: Row, scope: _Scope) -> bool:
+    return row["program_id"] in scope.programs
+
+
 def _everything(_row: Row, _scope: _Scope) -> bool:
     return True
 
@@ -150,6 +163,8 @@ SCHOOL_SENDS: dict[str, Rule] = {
     "roadmap": lambda row, scope: row["id"] in scope.roadmaps,
     "roadmap_section": _by_roadmap, "roadmap_event": _by_roadmap, "event_occurrence": _by_event, "evidence": _by_event,
     "practice": _own_practice,
+    "risk_profile": _own_school, "risk_level": _by_profile, "risk_program": _by_profile,
+    "risk_measure": _by_program, "risk_indicator": _by_program,
 }
 DISTRICT_SENDS: dict[str, Rule] = {
     "district": _everything, "school": lambda row, scope: row["id"] == scope.school_id,
@@ -157,7 +172,7 @@ DISTRICT_SENDS: dict[str, Rule] = {
     "roadmap": lambda row, scope: row["id"] in scope.roadmaps,
     "roadmap_section": _by_roadmap, "roadmap_event": _by_roadmap,
     "recommendation": _own_school, "support_action": _own_school, "assignment": _own_school,
-    "practice": _own_practice,
+    "practice": _own_practice, "risk_factor": _everything,
 }
 
 
@@ -213,6 +228,9 @@ def _scope(session: Session, installation: Installation, target_school: str) -> 
         level_rule = Roadmap.level == "municipal"
     scope.roadmaps = set(session.scalars(select(Roadmap.id).where(level_rule)))
     scope.events = set(session.scalars(select(RoadmapEvent.id).where(RoadmapEvent.roadmap_id.in_(scope.roadmaps))))
+    if installation.kind == "school":
+        scope.profiles = set(session.scalars(select(RiskProfile.id).where(RiskProfile.school_id == target_school)))
+        scope.programs = set(session.scalars(select(RiskProgram.id).where(RiskProgram.profile_id.in_(scope.profiles))))
     return scope
 
 

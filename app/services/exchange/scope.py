@@ -3,7 +3,8 @@
 Owners are ("district",), ("school", school_id) or ("origin", installation_id). A school-owned child row
 (a teacher's position, an enrolment…) belongs to the school of its teacher; a roadmap's sections, events,
 occurrences and evidence belong to whoever owns the roadmap: the district for a municipal one, the school for
-a school-level one. Parents are looked up first among the packet's records, then in the database.
+a school-level one; a risk profile's levels and programs, and a program's measures and indicators, belong to the
+school of the profile. Parents are looked up first among the packet's records, then in the database.
 """
 
 from collections.abc import Callable
@@ -25,6 +26,8 @@ PARENT_HOPS: dict[str, tuple[str, str]] = {
     "enrollment": ("teacher_id", "teacher"),
     "roadmap_section": ("roadmap_id", "roadmap"), "roadmap_event": ("roadmap_id", "roadmap"),
     "event_occurrence": ("event_id", "roadmap_event"), "evidence": ("event_id", "roadmap_event"),
+    "risk_level": ("profile_id", "risk_profile"), "risk_program": ("profile_id", "risk_profile"),
+    "risk_measure": ("program_id", "risk_program"), "risk_indicator": ("program_id", "risk_program"),
 }
 CHUNK = 500
 

@@ -12,7 +12,11 @@ TABLE_TITLES: dict[str, str] = {
     "indicator": "Показатели", "indicator_target": "Целевые значения показателей",
     "indicator_value": "Значения показателей", "exam_result": "Результаты ЕГЭ и ОГЭ", "vpr_result": "Результаты ВПР",
     "graduation": "Выпускники", "olympiad_result": "Олимпиады", "recommendation": "Адресные рекомендации",
-    "support_action": "Адресная помощь", "practice": "Банк лучших практик", "submission": "Приём данных школ",
+    "support_action": "Адресная помощь", "practice": "Банк лучших практик",
+    "risk_factor": "Факторы риска «500+»", "risk_profile": "Профили рисков", "risk_level": "Уровни факторов риска",
+    "risk_program": "Концепции и антирисковые программы", "risk_measure": "Мероприятия программ",
+    "risk_indicator": "Показатели успешности программ",
+    "submission": "Приём данных школ",
 }
 
 

@@ -230,8 +230,9 @@ def school_rows(session: Session, year: int, filters: dict) -> Select:
 
 # --- teachers -----------------------------------------------------------------------------------------------
 
-def _employed(year: int, filters: dict) -> list[ColumnElement]:
-    start, end = period_window(year, filters)
+def employed(year: int, filters: dict | None = None) -> list[ColumnElement]:
+    """A teacher is not deleted and worked at some time during the period (the calendar year unless `filters` say)."""
+    start, end = period_window(year, filters or {})
     return [
         alive(Teacher),
         or_(Teacher.hired_on.is_(None), Teacher.hired_on <= end),
@@ -239,7 +240,8 @@ def _employed(year: int, filters: dict) -> list[ColumnElement]:
     ]
 
 
-def _teacher_has(kind: str, year: int, filters: dict) -> ColumnElement:
+def teacher_has(kind: str, year: int, filters: dict) -> ColumnElement:
+    """The teacher took a diagnostic, or completed a course (of `course_topic`), in the period of `filters`."""
     if kind == "diagnostic":
         return exists().where(Diagnostic.teacher_id == Teacher.id, alive(Diagnostic),
                               within(Diagnostic.taken_on, year, filters))
@@ -258,7 +260,7 @@ def teacher_rows(_session: Session, year: int, filters: dict) -> Select:
                Teacher.last_name.label("last_name"), Teacher.first_name.label("first_name"),
                Teacher.middle_name.label("middle_name"))
         .join(School, School.id == Teacher.school_id)
-        .where(*_employed(year, filters), *school_conditions(Teacher.school_id, year, filters))
+        .where(*employed(year, filters), *school_conditions(Teacher.school_id, year, filters))
     )
     if filters.get("position"):
         query = query.where(exists().where(TeacherPosition.teacher_id == Teacher.id, alive(TeacherPosition),
@@ -270,7 +272,7 @@ def teacher_rows(_session: Session, year: int, filters: dict) -> Select:
     if filters.get("course_topic") and "completed_course" not in has:
         has.append("completed_course")
     for kind in has:
-        query = query.where(_teacher_has(kind, year, filters))
+        query = query.where(teacher_has(kind, year, filters))
     return query.order_by(School.name, Teacher.last_name, Teacher.first_name)
 
 

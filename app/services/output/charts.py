@@ -44,6 +44,13 @@ ROADMAP_PARTS = (  # key, legend, colour
     ("overdue", "Просрочено", "#c0392b"),
     ("remaining", "Срок не наступил", "#bdc3c7"),
 )
+RISK_LEVEL_PARTS = (  # key, legend, colour
+    ("high", "Высокий", "#c0392b"),
+    ("medium", "Средний", "#e67e22"),
+    ("low", "Низкий", "#f1c40f"),
+    ("none", "Не выявлен", "#27ae60"),
+    (None, "Нет оценки", "#d5d8dc"),
+)
 LABEL_WIDTH = 46  # characters of a category name on a bar chart's axis
 
 
@@ -142,18 +149,27 @@ def _horizontal_categories(plot: pg.PlotItem, names: list[str]) -> None:
     plot.setYRange(-0.6, len(names) - 0.4, padding=0)
 
 
-def draw_roadmap_sections(plot: pg.PlotItem, data: dict) -> None:
-    """Stacked horizontal bars per section: done on time, late, overdue, not yet due."""
-    sections = data["sections"]
-    rows = list(range(len(sections)))
-    start = [0.0] * len(sections)
-    for key, name, colour in ROADMAP_PARTS:
-        widths = [s[key] for s in sections]
-        plot.addItem(pg.BarGraphItem(x0=start, y=rows, width=widths, height=0.6, brush=colour,
+def _stacked_bars(plot: pg.PlotItem, rows: list[dict], label: str, parts: tuple, room: float = 1.05) -> None:
+    """Stacked horizontal bars, one per row, one coloured part per (key, legend, colour) of `parts`; `room` widens
+    the axis beyond the longest bar (for the legend)."""
+    start = [0.0] * len(rows)
+    for key, name, colour in parts:
+        widths = [row[key] for row in rows]
+        plot.addItem(pg.BarGraphItem(x0=start, y=list(range(len(rows))), width=widths, height=0.6, brush=colour,
                                      pen=pg.mkPen("w", width=1), name=name))
         start = [a + b for a, b in zip(start, widths)]
-    _horizontal_categories(plot, [s["section"] for s in sections])
-    plot.setXRange(0, max(start + [1]) * 1.05, padding=0)
+    _horizontal_categories(plot, [row[label] for row in rows])
+    plot.setXRange(0, max(start + [1]) * room, padding=0)
+
+
+def draw_roadmap_sections(plot: pg.PlotItem, data: dict) -> None:
+    """Stacked horizontal bars per section: done on time, late, overdue, not yet due."""
+    _stacked_bars(plot, data["sections"], "section", ROADMAP_PARTS)
+
+
+def draw_risk_levels(plot: pg.PlotItem, data: dict) -> None:
+    """Stacked horizontal bars per factor: how many schools have each level (the map of many schools at a glance)."""
+    _stacked_bars(plot, data["factors"], "factor", RISK_LEVEL_PARTS[:-1], room=1.3)  # every bar is all the schools
 
 
 def draw_course_coverage(plot: pg.PlotItem, data: list[dict]) -> None:
@@ -163,6 +179,20 @@ def draw_course_coverage(plot: pg.PlotItem, data: list[dict]) -> None:
                                  brush=FACT_COLOUR, pen=_pen(PLAN_COLOUR, 1), name="Доля педагогов, %"))
     _horizontal_categories(plot, [r["short_name"] for r in data])
     plot.setXRange(0, 100, padding=0.02)
+
+
+def draw_risk_map(plot: pg.PlotItem, data: dict) -> None:
+    """Schools (rows) × factors (numbered columns), each cell coloured by the school's level of the factor."""
+    for key, name, colour in RISK_LEVEL_PARTS:
+        cells = [(column, row) for row, levels in enumerate(data["levels"]) for column, level in enumerate(levels)
+                 if level == key]
+        if cells:
+            plot.addItem(pg.BarGraphItem(x0=[c + 0.55 for c, _ in cells], y=[r for _, r in cells], width=0.9,
+                                         height=0.85, brush=colour, pen=pg.mkPen("w", width=1), name=name))
+    count = len(data["factors"])
+    plot.getAxis("bottom").setTicks([[(i, str(i)) for i in range(1, count + 1)]])
+    plot.setXRange(0.4, count + 0.6 + count * 0.3, padding=0)  # room on the right for the legend
+    _horizontal_categories(plot, data["schools"])
 
 
 @dataclass(frozen=True)
@@ -186,6 +216,9 @@ CHARTS: dict[str, ChartSpec] = {
                                   lambda data: len(data["sections"]), 60),
     "course_coverage": ChartSpec(draw_course_coverage, "Доля педагогов, завершивших курсы, %", "",
                                  len, 34),
+    "risk_map": ChartSpec(draw_risk_map, "Фактор риска (номер в перечне)", "",
+                          lambda data: len(data["schools"]), 40),
+    "risk_levels": ChartSpec(draw_risk_levels, "Школ", "", lambda data: len(data["factors"]), 60),
 }
 
 

@@ -2,12 +2,13 @@
 
 from types import MappingProxyType
 
-from . import learning, results, schools, staff, support
+from . import learning, results, risks, schools, staff, support
 from .spec import Entity
 
 ENTITIES: MappingProxyType = MappingProxyType({
     entity.name: entity
-    for entity in (*schools.ENTITIES, *staff.ENTITIES, *learning.ENTITIES, *results.ENTITIES, *support.ENTITIES)
+    for entity in (*schools.ENTITIES, *staff.ENTITIES, *learning.ENTITIES, *results.ENTITIES, *support.ENTITIES,
+                   *risks.ENTITIES)
 })
 
 

@@ -22,6 +22,7 @@ from app.services.output.ru_format import format_value
 from app.services.qualification.checks import SHORT_TITLES
 from app.services.qualification.monitoring import finding_lines, qualification_report
 from app.services.reports import facts
+from app.services.reports.risk_sections import district_risks_section, school_risks_section
 from app.services.roadmaps.plans import RoadmapOverview, list_roadmaps, roadmap_overview
 
 DISTRICT_TITLE = "Аналитическая справка о реализации программы поддержки школ с низкими образовательными результатами"
@@ -108,6 +109,7 @@ def district_report(session: Session, year: int, path: str | Path) -> Path:
     _qualification_section(doc, session, year)
     _roadmap_section(doc, overview)
     _recommendations_section(doc, session, year)
+    district_risks_section(doc, session, year, 8)
     _tasks_section(doc, year, indicators, overview)
     _sign(doc, session)
     _definitions_appendix(doc, session)
@@ -267,6 +269,7 @@ def school_report(session: Session, school_code: str | None, year: int, path: st
     _school_courses_section(doc, session, school, year)
     _school_roadmap_section(doc, session, school, year)
     _support_section(doc, session, school, year)
+    school_risks_section(doc, session, school, year, 9)
     _sign(doc, session)
     _definitions_appendix(doc, session)
     return doc.save(path)

@@ -140,7 +140,7 @@ def create_roadmap(session: Session, values: dict, sections: list[PlannedSection
                                                           "approved_by", "source_file")})
     session.add(roadmap)
     section_ids = _add_sections(session, roadmap, sections)
-    staff = _staff_by_short_name(session, values.get("school_id"))
+    staff = staff_by_short_name(session, values.get("school_id"))
     for position, planned in enumerate(events):
         session.add(RoadmapEvent(
             roadmap=roadmap, section_id=section_ids.get(planned.section_number), number=planned.number,
@@ -164,7 +164,8 @@ def _add_sections(session: Session, roadmap: Roadmap, sections: list[PlannedSect
     return ids
 
 
-def _staff_by_short_name(session: Session, school_id: str | None) -> dict[str, str]:
+def staff_by_short_name(session: Session, school_id: str | None) -> dict[str, str]:
+    """Staff ids by their normalised short and full names (of one school when given), for `match_responsible`."""
     query = select(Teacher).where(alive(Teacher))
     if school_id:
         query = query.where(Teacher.school_id == school_id)

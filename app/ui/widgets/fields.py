@@ -212,7 +212,8 @@ EDITORS = {
 
 
 def make_editor(field: Field, options: list[tuple[str, str]] | None = None) -> Editor:
-    """The editor for a field; reference fields need their (id, label) options."""
-    if field.kind == "ref":
-        return RefEditor(field, options or [])
-    return EDITORS[field.kind](field)
+    """The editor for a field, its hint as the tooltip; reference fields need their (id, label) options."""
+    editor = RefEditor(field, options or []) if field.kind == "ref" else EDITORS[field.kind](field)
+    if field.hint:
+        editor.widget.setToolTip(field.hint)
+    return editor
