@@ -10,9 +10,9 @@ from app.cli import main
 from app.errors import KuratorError, ValidationError
 from app.models import ProgramYear, School, SocialPassport, Submission, Teacher, utcnow
 from app.services.ids import school_id
+from app.services.submissions.receiving import is_locked
 from app.services.submissions.states import (
     accept,
-    is_locked,
     reopen,
     return_section,
     school_sections,

@@ -155,10 +155,7 @@ def school_sections(session: Session, school: str, year: int) -> list[SectionSta
     return list(rows[0].sections) if rows else [SectionState(section.code, "missing", False) for section in SECTIONS]
 
 
-def is_locked(session: Session, school: str, year: int, section: str) -> bool:
-    """Whether packets may no longer change the section: accepted for a closed year, not opened again."""
-    stored = _stored(session, school, year, section)
-    return stored is not None and stored.state == "accepted" and year in closed_years(session)
+
 
 
 # decisions ---------------------------------------------------------------------------------------------------------
