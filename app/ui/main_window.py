@@ -33,8 +33,9 @@ from .workspace import Workspace
 from .years.dialogs import StartYearDialog
 
 BACKUP_FILTER = "Резервная копия Куратора (*.db);;Все файлы (*)"
-DEMO_STATUS = ("В базе демонстрационные данные: они входят во все подсчёты. Удалить — «Файл → Удалить "
-               "демонстрационные данные».")
+DEMO_STATUS = "В базе демонстрационные данные"
+DEMO_TIP = ("Демонстрационные записи входят во все подсчёты и отчёты вместе с рабочими. Удалить их: «Файл → Удалить "
+            "демонстрационные данные» (рабочие данные не затрагиваются).")
 DEMO_STYLE = "color: #7a4b00; background: #fff4c2; padding: 1px 6px;"
 CLOSING_WAIT_S = 60  # how long closing the window waits for changes still being saved
 
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
         self.demo_label = QLabel(DEMO_STATUS)
+        self.demo_label.setToolTip(DEMO_TIP)
         self.demo_label.setStyleSheet(DEMO_STYLE)
         self.demo_label.hide()
         self.statusBar().addPermanentWidget(self.demo_label)

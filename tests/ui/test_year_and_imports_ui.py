@@ -48,8 +48,9 @@ def test_import_dialog_checks_without_saving_then_loads_and_lists_a_bad_files_er
     dialog.set_file(staff_file(tmp_path / "staff.xlsx", [["0701001", "Кумыкова Залина Руслановна", "Учитель", 5]]))
     before = teachers(district_world)
     assert finished(dialog.run(dry_run=True))
-    assert dialog.outcome.toPlainText() == ("Кадры: добавлено 1, обновлено 0, без изменений 0\nПроверка без записи: "
-                                            "будет добавлено 1, обновлено 0, без изменений 0; ничего не сохранено.")
+    assert dialog.outcome.toPlainText() == ("Кадры: будет добавлено 1, обновлено 0, без изменений 0\nПроверка без "
+                                            "записи: будет добавлено 1, обновлено 0, без изменений 0; ничего не "
+                                            "сохранено.")
     assert teachers(district_world) == before
     assert finished(dialog.run(dry_run=False))
     assert dialog.outcome.toPlainText().endswith("Загрузка завершена.")

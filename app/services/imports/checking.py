@@ -71,6 +71,8 @@ class SheetCheck:
             self.error(0, None, sentence_part(reason))
             return []
         broken = {e.row for e in self.read.errors if e.sheet == self.title}
+        if 0 in broken:  # the sheet itself is wrong (a required column missing): its rows are not read through
+            return []
         prepared = []
         for number, cells in zip(self.read.source_rows[self.spec.name], rows, strict=True):
             if number in broken:

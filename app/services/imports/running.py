@@ -89,11 +89,11 @@ class ImportSummary:
 
     def lines(self) -> list[str]:
         """Russian lines: per sheet, then the total."""
-        verb = "будет" if self.dry_run else ""
-        total = (f"Всего: добавлено {self.created}, обновлено {self.updated}, без изменений {self.unchanged}."
-                 if not verb else f"Проверка без записи: будет добавлено {self.created}, обновлено {self.updated}, "
-                                  f"без изменений {self.unchanged}; ничего не сохранено.")
-        return [f"{sheet}: добавлено {c['created']}, обновлено {c['updated']}, без изменений {c['unchanged']}"
+        will = "будет " if self.dry_run else ""
+        total = (f"Проверка без записи: будет добавлено {self.created}, обновлено {self.updated}, без изменений "
+                 f"{self.unchanged}; ничего не сохранено." if self.dry_run else
+                 f"Всего: добавлено {self.created}, обновлено {self.updated}, без изменений {self.unchanged}.")
+        return [f"{sheet}: {will}добавлено {c['created']}, обновлено {c['updated']}, без изменений {c['unchanged']}"
                 for sheet, c in self.by_sheet.items()] + [total]
 
 

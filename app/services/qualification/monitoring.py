@@ -24,6 +24,7 @@ from app.models import (
     alive,
 )
 from app.models.reference import POSITIONS
+from app.services.output.ru_format import format_value
 
 from .checks import CHECKS, Finding, SchoolCounts, StaffFacts, findings_of
 
@@ -91,6 +92,8 @@ def qualification_report(session: Session, year: int, school: str | None = None,
         report.findings += found
         for check in {item.check for item in found}:
             counts.counts[check] += 1
+    order = {s.school_id: index for index, s in enumerate(report.schools)}
+    report.findings.sort(key=lambda f: (order[f.school_id], f.teacher, list(CHECKS).index(f.check), f.subject or ""))
     report.vacancies = _vacancies(session, year, ids, by_school)
     for vacancy in report.vacancies:
         by_school[vacancy.school_id].vacant_rates = round(by_school[vacancy.school_id].vacant_rates
@@ -189,5 +192,4 @@ def finding_lines(report: QualificationReport) -> list[str]:
     staff = report.staff_total
     return [f"Работников в школах на {report.as_of:%d.%m.%Y}: {staff}.",
             *(f"{title}: {report.total(check)}." for check, title in CHECKS.items()),
-            f"Вакантных ставок по штатному расписанию {report.year} года: {report.vacant_rates:g}".replace(".", ",")
-            + "."]
+            f"Вакантных ставок по штатному расписанию {report.year} года: {format_value(report.vacant_rates)}."]

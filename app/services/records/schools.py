@@ -74,11 +74,11 @@ SCHOOL = Entity(
         Column("code", "Код", School.code, width=90),
         Column("name", "Наименование", SCHOOL_NAME, width=320),
         Column("kind", "Тип", School.kind, width=90),
+        Column("keeper", "Данные ведёт", keeper_label(), width=100, district_only=True),
         Column("settlement", "Населённый пункт", School.settlement, width=160),
         Column("locality", "Местность", School.locality, "choice", LOCALITIES, width=90),
         Column("pupils", "Обучающихся", School.pupils, "int", width=100),
         Column("director", "Директор", School.director, width=200),
-        Column("keeper", "Данные ведёт", keeper_label(), width=110, district_only=True),
     ),
     search=(School.code, School.name, School.short_name, School.settlement, School.director),  # = School.SEARCHED
     school=School.id, statuses=SCHOOL_FILTERS, status_filter=school_status_clause, status_label="Статус в году",

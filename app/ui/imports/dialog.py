@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import KuratorError
 from app.services.excel import format_errors
-from app.services.imports.kinds import KINDS, ORDER
+from app.services.imports.kinds import KINDS, ORDER, loadable
 from app.services.imports.running import ImportRefused, ImportSummary
 
 from ..operations import ChangeOp, QueryOp
@@ -76,7 +77,7 @@ class ImportDialog(QDialog):
         self.template_button.clicked.connect(lambda: save_template(self, self.workspace, self.kind_name))
         self.check_button = buttons.addButton("Проверить", QDialogButtonBox.ButtonRole.ActionRole)
         self.check_button.clicked.connect(lambda: self.run(dry_run=True))
-        self.load_button = buttons.addButton("Загрузить", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.load_button = buttons.addButton("Загрузить", QDialogButtonBox.ButtonRole.ActionRole)
         self.load_button.clicked.connect(lambda: self.run(dry_run=False))
         buttons.addButton("Закрыть", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
@@ -134,17 +135,32 @@ class ImportDialog(QDialog):
         self.outcome.setPlainText(text)
 
 
-def open_import_dialog(parent: QWidget, workspace: Workspace, kinds: tuple[str, ...] = ORDER) -> ImportDialog:
-    dialog = ImportDialog(workspace, kinds, parent)
+def loadable_kinds(workspace: Workspace, kinds: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
+    """The kinds this installation may load, and the reason when it may load none of them."""
+    with workspace.session() as session:
+        answers = {name: loadable(session, name) for name in kinds}
+    allowed = tuple(name for name in kinds if answers[name][0])
+    return allowed, "" if allowed else answers[kinds[0]][1]
+
+
+def open_import_dialog(parent: QWidget, workspace: Workspace, kinds: tuple[str, ...] = ORDER) -> ImportDialog | None:
+    allowed, reason = loadable_kinds(workspace, kinds)
+    if not allowed:
+        QMessageBox.information(parent, "Загрузка из Excel", reason)
+        return None
+    dialog = ImportDialog(workspace, allowed, parent)
     dialog.open()
     return dialog
 
 
 def import_bar(parent: QWidget, workspace: Workspace, kinds: tuple[str, ...]) -> QHBoxLayout:
-    """The «Загрузить из Excel…» button a page puts above its lists, for the kinds of data it shows."""
+    """The «Загрузить из Excel…» button a page puts above its lists, for the kinds of data it shows (those this
+    installation may load; disabled, with the reason, when it may load none)."""
+    allowed, reason = loadable_kinds(workspace, kinds)
     bar = QHBoxLayout()
     button = QPushButton("Загрузить из Excel…")
-    button.setToolTip("Загрузка: " + ", ".join(KINDS[name].title.lower() for name in kinds)
+    button.setEnabled(bool(allowed))
+    button.setToolTip(reason or "Загрузка: " + ", ".join(KINDS[name].title.lower() for name in allowed)
                       + ". Шаблон — в том же окне; если в файле есть ошибки, ничего не сохраняется.")
     button.clicked.connect(lambda: open_import_dialog(parent, workspace, kinds))
     bar.addWidget(button)

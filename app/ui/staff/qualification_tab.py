@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -19,8 +20,9 @@ from PySide6.QtWidgets import (
 
 from app.models.reference import POSITIONS, SCHOOL_STATUSES
 from app.search_text import fold_case
-from app.services.qualification.checks import CHECKS
+from app.services.qualification.checks import CHECKS, SHORT_TITLES
 from app.services.qualification.export import export_qualification_xlsx
+from app.services.output.ru_format import format_value
 from app.services.qualification.monitoring import QualificationReport, finding_lines, qualification_report
 from app.services.records import ref_options
 
@@ -30,9 +32,9 @@ from ..widgets.search_box import SearchBox
 from ..widgets.small_table import fill_table, read_only_table
 from ..workspace import Workspace
 
-GROUPS = {"": "Все школы", "shnor": "ШНОР", "shnsu": "ШНСУ", "shnor,shnsu": "ШНОР и ШНСУ",
+GROUPS = {"": "Любой статус", "shnor": "ШНОР", "shnsu": "ШНСУ", "shnor,shnsu": "ШНОР и ШНСУ",
           "500plus": SCHOOL_STATUSES["500plus"]}
-SUMMARY_HEADERS = ["Код", "Школа", "Работников", *CHECKS.values(), "Вакантных ставок"]
+SUMMARY_HEADERS = ["Код", "Школа", "Работников", *SHORT_TITLES.values(), "Вакансии, ставок"]
 FINDING_HEADERS = ["Школа", "ФИО", "Должности", "Что найдено", "Подробно"]
 SHOWN = ("teacher", "enrollment", "course", "assignment", "individual_route", "staffing_slot", "school",
          "school_status")
@@ -53,6 +55,9 @@ class QualificationTab(RefreshWhenShown, QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         self.schools = read_only_table(SUMMARY_HEADERS, stretch=1)
         self.findings = read_only_table(FINDING_HEADERS, stretch=4)
+        for column, width in ((0, 220), (3, 240)):  # leave the room to what was found in detail
+            self.findings.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.findings.setColumnWidth(column, width)
         split.addWidget(self.schools)
         split.addWidget(self.findings)
         layout.addWidget(split, 1)
@@ -82,6 +87,9 @@ class QualificationTab(RefreshWhenShown, QWidget):
         for widget, stretch in ((self.school, 2), (self.group, 1), (self.check, 1), (self.search, 2),
                                 (self.export_button, 0)):
             bar.addWidget(widget, stretch)
+        scope = self.workspace.scope()
+        for combo in (self.school, self.group):  # a school's own database holds its own staff only
+            combo.setVisible(not (scope and scope.is_school))
         return bar
 
     def _filter_values(self) -> tuple[int, str | None, tuple[str, ...]]:
@@ -107,7 +115,7 @@ class QualificationTab(RefreshWhenShown, QWidget):
         report = self.report
         self.summary.setText(" ".join(finding_lines(report)) if report.staff_total else
                              f"Нет данных: в выбранных школах нет работников на {report.as_of:%d.%m.%Y}.")
-        fill_table(self.schools, [[s.code, s.name, s.staff, *s.counts.values(), s.vacant_rates]
+        fill_table(self.schools, [[s.code, s.name, s.staff, *s.counts.values(), format_value(s.vacant_rates)]
                                   for s in report.schools])
         self._show_findings()
 

@@ -26,6 +26,9 @@ START_NOTE = ("Статусы школ прошлого года станут п
               "основанием. Повторяющиеся мероприятия дорожных карт («Ежегодно», «Ежемесячно») получат сроки нового "
               "года, цели показателей сохранятся, прошлый год будет закрыт: принятые разделы данных школ за него "
               "закрепляются. Повторный запуск ничего не дублирует.")
+SCHOOL_START_NOTE = ("Повторяющиеся мероприятия дорожной карты школы («Ежегодно», «Ежемесячно», «Постоянно») получат "
+                     "сроки нового года; разовые останутся в своём году. Статусы школ и цели показателей ведёт район. "
+                     "Повторный запуск ничего не дублирует.")
 YEAR_CHANGES = Changes("school_status", "roadmap", "indicator", "status_proposal", "submission")
 ACTIONS = {"kept": "Оставить", "changed": "Изменить", "dropped": "Снять"}
 
@@ -53,7 +56,8 @@ class StartYearDialog(QDialog):
         self.year.setValue(workspace.year + 1)
         form.addRow("Начать год", self.year)
         layout.addLayout(form)
-        note = QLabel(START_NOTE)
+        scope = workspace.scope()
+        note = QLabel(SCHOOL_START_NOTE if scope and scope.is_school else START_NOTE)
         note.setWordWrap(True)
         layout.addWidget(note)
         buttons = _buttons(self, "Начать")
