@@ -13,6 +13,7 @@ from app.ui.main_window import MainWindow
 from app.ui.schools.page import schools_page
 from app.ui.widgets.record_dialog import record_dialog
 from app.ui.workspace import Workspace
+from app.services.years.statuses import list_proposals
 from app.ui.years.dialogs import ProposalDialog, StartYearDialog
 
 
@@ -62,16 +63,22 @@ def test_import_dialog_checks_without_saving_then_loads_and_lists_a_bad_files_er
     assert teachers(district_world) == before + 1
 
 
-def test_starting_a_year_from_the_window_and_deciding_a_proposed_status(qtbot, district_world, answers, finished):
-    with district_world.database.session() as session:
-        session.add(SchoolStatus(school_id=district_world.own_school, year=2024, status="shnor", basis="Приказ № 5"))
-    workspace = Workspace(district_world.database, 2024)
-    page = schools_page(workspace)
-    qtbot.addWidget(page)
-    start = StartYearDialog(workspace, page)
+def started(qtbot, world, finished, workspace: Workspace) -> Workspace:
+    """The world's own school was ШНОР in 2024; 2025 is started from the window."""
+    with world.database.session() as session:
+        session.add(SchoolStatus(school_id=world.own_school, year=2024, status="shnor", basis="Приказ № 5"))
+    start = StartYearDialog(workspace)
     qtbot.addWidget(start)
     assert start.year.value() == 2025
     assert finished(start.start())
+    return workspace
+
+
+def test_starting_a_year_from_the_window_and_deciding_a_proposed_status(qtbot, district_world, answers, finished):
+    workspace = Workspace(district_world.database, 2024)
+    page = schools_page(workspace)
+    qtbot.addWidget(page)
+    started(qtbot, district_world, finished, workspace)
     assert workspace.year == 2025 and answers[-1].startswith("2025 год начат.")
     page.tabs.setCurrentWidget(page.proposals)
     page.show()
@@ -93,13 +100,7 @@ def test_starting_a_year_from_the_window_and_deciding_a_proposed_status(qtbot, d
 
 
 def test_change_asks_for_the_new_status(qtbot, district_world, answers, finished):
-    with district_world.database.session() as session:
-        session.add(SchoolStatus(school_id=district_world.own_school, year=2024, status="shnor", basis="Приказ"))
-    workspace = Workspace(district_world.database, 2024)
-    start = StartYearDialog(workspace)
-    qtbot.addWidget(start)
-    finished(start.start())
-    from app.services.years.statuses import list_proposals
+    workspace = started(qtbot, district_world, finished, Workspace(district_world.database, 2024))
     with district_world.database.session() as session:
         proposal = list_proposals(session, 2025)[0]
     dialog = ProposalDialog(workspace, proposal, "changed")

@@ -2,9 +2,9 @@
 always with its basis (a decision, an order, the selection's figures). Keeping or changing makes the status of the
 new year; a decision taken again replaces the earlier one."""
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
-from typing import TypedDict
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -17,21 +17,6 @@ from app.services.records import create, get_entity, soft_delete
 from app.services.records.ownership import can_edit
 
 PENDING = "ждёт решения"
-
-
-class ProposalJson(TypedDict):
-    """One proposal of `kurator year proposals Y --json`."""
-
-    id: str
-    school_code: str
-    school: str
-    status: str
-    source_year: int
-    source_basis: str | None
-    decision: str | None
-    new_status: str | None
-    basis: str | None
-    decided_on: str | None
 
 
 @dataclass(frozen=True)
@@ -58,11 +43,9 @@ class ProposalRow:
         label = STATUS_DECISIONS[self.decision]
         return f"{label} → {SCHOOL_STATUSES[self.new_status]}" if self.decision == "changed" else label
 
-    def to_json(self) -> ProposalJson:
-        return {"id": self.id, "school_code": self.school_code, "school": self.school, "status": self.status,
-                "source_year": self.source_year, "source_basis": self.source_basis, "decision": self.decision,
-                "new_status": self.new_status, "basis": self.basis,
-                "decided_on": self.decided_on.isoformat() if self.decided_on else None}
+    def to_json(self) -> dict[str, Any]:
+        """`kurator year proposals Y --json`: the fields as they are, the decision's date in ISO."""
+        return {**asdict(self), "decided_on": self.decided_on.isoformat() if self.decided_on else None}
 
 
 def list_proposals(session: Session, year: int) -> list[ProposalRow]:
