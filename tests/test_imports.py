@@ -341,3 +341,14 @@ def test_a_template_lists_a_school_installation_only_its_own_school(school_db, t
         write_kind_template(session, "staff", path)
     rows = [[c.value for c in row] for row in load_workbook(path)["Школы"].iter_rows(min_row=2)]
     assert rows == [[URO, "МКОУ СОШ с.п. Урожайное"]]
+
+
+def test_a_roadmap_sheet_over_its_row_limit_is_refused_not_cut_short(district, tmp_path, monkeypatch):
+    from app.services.documents import xlsx_tables
+    from app.services.roadmaps.tables import read_roadmap
+
+    monkeypatch.setattr(xlsx_tables, "MAX_ROWS", 3)
+    path = workbook(tmp_path / "roadmap.xlsx", [["№", "Мероприятие", "Сроки"], *([n, f"Семинар {n}", "Март"]
+                                                                                for n in range(1, 5))])
+    with pytest.raises(KuratorError, match="больше 3 строк: таблица такого размера не загружается, ничего не загружено"):
+        read_roadmap(path)

@@ -44,6 +44,7 @@ from app.services.exchange.peers import find_district_peer, find_school_peer
 from app.services.exchange.signing import signing_key
 from app.services.ids import school_id
 from app.services.installation import require_installation
+from app.services.records.ownership import district_keeps
 
 from .rows import json_row
 from .titles import table_title
@@ -233,7 +234,8 @@ def _handover(session: Session, installation: Installation, peer: Peer | None, s
     """The school's own records the district entered while it kept the school's data (the owner rule,
     `records.ownership`): all of them travel to a school that has registered its key, packet after packet, until
     the school has applied one that carried them; from then on the school keeps them."""
-    if peer is None or (peer.handover_sequence and peer.acknowledged_sequence >= peer.handover_sequence):
+    if district_keeps(session, school) or peer is None or (
+            peer.handover_sequence and peer.acknowledged_sequence >= peer.handover_sequence):
         return {}
     scope = _scope(session, "school", installation.id, school)
     found = {model.__tablename__: [row for row in _select(session, model, SCHOOL_SENDS[model.__tablename__], scope,
