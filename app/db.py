@@ -3,13 +3,15 @@
 Nothing here decides about the domain; it only makes a safe, current database available to the services.
 """
 
+import errno
 import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import quote
 
 from alembic import command
 from alembic.config import Config
@@ -20,11 +22,22 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import audit, search_text
-from app.config import DatabaseLocation, locate_database
-from app.errors import KuratorError
+from app.config import DatabaseLocation, create_private_file, data_dir, locate_database, make_private_folder
+from app.errors import KuratorError, StorageError
 from app.paths import MIGRATIONS
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_SECONDS = 15  # how long a change waits for another writer (a second window, `keys trust`) to finish
+# What the user reads for a storage failure, by words of SQLite's or the system's message; the first match wins.
+_STORAGE_REASONS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("database is locked", "database table is locked"),
+     "она занята другой программой или другим окном Куратора, и {seconds} с ожидания не хватило: дождитесь конца их "
+     "работы или закройте их и повторите"),
+    (("disk is full", "No space left"), "нет места на диске: освободите место и повторите"),
+    (("readonly database", "read-only", "Read-only"), "файл или папка доступны только для чтения"),
+    (("disk I/O error",), "ошибка чтения или записи диска"),
+)
+_STORAGE_ERRNOS = {errno.ENOSPC: "No space left", errno.EDQUOT: "No space left", errno.EROFS: "Read-only"}
 search_text.install(audit.KuratorSession)
 
 
@@ -34,6 +47,7 @@ class Database:
     engine: Engine
     sessions: sessionmaker = field(init=False)
     backup_made: Path | None = None
+    created: bool = False  # the file did not exist before it was opened
 
     def __post_init__(self) -> None:
         self.sessions = sessionmaker(self.engine, class_=audit.KuratorSession, expire_on_commit=False)
@@ -51,6 +65,12 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def discard(self) -> None:
+        """Close and remove a database this run created (a set-up that failed leaves nothing behind)."""
+        self.close()
+        if self.created:
+            _remove_files(self.location)
 
 
 def alembic_config(connection=None) -> Config:
@@ -75,21 +95,65 @@ def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
     dbapi_connection.create_function("kurator_contains_words", 2, _contains_words, deterministic=True)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_SECONDS * 1000}")
+    if not cursor.execute("PRAGMA query_only").fetchone()[0]:  # a read-only file keeps the journal it has
+        cursor.execute("PRAGMA journal_mode=WAL")
     cursor.close()
 
 
 def make_engine(location: DatabaseLocation) -> Engine:
     if not location.is_sqlite:
         return create_engine(location.url, pool_pre_ping=True)
-    engine = create_engine(location.url)
+    if location.read_only:
+        uri = f"file:{quote(str(location.path))}?mode=ro"
+        engine = create_engine(location.url, creator=lambda: _read_only_connection(uri))
+    else:
+        engine = create_engine(location.url)
     event.listen(engine, "connect", _set_sqlite_pragmas)
+    event.listen(engine, "handle_error", lambda context: _raise_storage_error(context, location))
     return engine
 
 
-def check_sqlite_file(path: Path) -> None:
-    """Refuse, before touching anything, a path that is not a usable SQLite database location."""
+def _read_only_connection(uri: str) -> sqlite3.Connection:
+    connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    connection.execute("PRAGMA query_only=ON")
+    return connection
+
+
+def _raise_storage_error(context, location: DatabaseLocation) -> None:
+    """Every statement's storage failure (busy past the wait, full disk, read-only file) as a StorageError."""
+    problem = storage_error(context.original_exception, location)
+    if problem is not None:
+        raise problem from context.original_exception
+
+
+def storage_error(error: BaseException, location: DatabaseLocation) -> KuratorError | None:
+    """A failure of the disk or of the database file, in Russian and naming the file; None for anything else."""
+    if _storage_reason(error) is None:
+        return None
+    return failure(f"Не удалось изменить базу данных «{location.display}»", error, "Ничего не изменено.")
+
+
+def failure(what: str, error: BaseException, then: str = "") -> KuratorError:
+    """«{what}: {the reason}. {then}» — a StorageError (exit 1) when the disk or the file is at fault (busy, full,
+    read-only), else a KuratorError (exit 2)."""
+    cause = error.__cause__ if isinstance(error, StorageError) and error.__cause__ else error
+    reason = _storage_reason(cause)
+    text = str(getattr(cause, "orig", cause))
+    if reason is None and ("not a database" in text or "malformed" in text):
+        text = "файл повреждён или не является базой данных"
+    return (StorageError if reason else KuratorError)(f"{what}: {reason or text}." + (f" {then}" if then else ""))
+
+
+def _storage_reason(error: BaseException) -> str | None:
+    text = _STORAGE_ERRNOS.get(getattr(error, "errno", None)) or str(getattr(error, "orig", error))
+    reason = next((reason for words, reason in _STORAGE_REASONS if any(word in text for word in words)), None)
+    return reason.format(seconds=BUSY_TIMEOUT_SECONDS) if reason else None
+
+
+def check_sqlite_file(path: Path) -> bool:
+    """Refuse, before touching anything, a path that is not a usable SQLite database location; False for an existing
+    file this user may only read (it is opened read-only: looking works, changing is refused naming the file)."""
     if path.exists():
         if not path.is_file():
             raise KuratorError(f"«{path}» — это не файл базы данных.")
@@ -97,16 +161,19 @@ def check_sqlite_file(path: Path) -> None:
             header = handle.read(len(SQLITE_HEADER))
         if header and header != SQLITE_HEADER:
             raise KuratorError(f"Файл «{path}» не является базой данных Куратора (это не SQLite).")
-        folder_ok = os.access(path.parent, os.W_OK) and os.access(path, os.W_OK)
+        if not os.access(path, os.W_OK):
+            return False
+        folder_ok = os.access(path.parent, os.W_OK)
     else:
         if not path.parent.exists():
             try:
-                path.parent.mkdir(parents=True)
+                make_private_folder(path.parent)
             except OSError as error:
                 raise KuratorError(f"Не удалось создать папку «{path.parent}»: {error.strerror}.") from error
         folder_ok = os.access(path.parent, os.W_OK)
     if not folder_ok:
         raise KuratorError(f"Папка «{path.parent}» недоступна для записи: выберите другую папку или проверьте права.")
+    return True
 
 
 def restore_sqlite_into(source: Path, target: Path) -> None:
@@ -123,13 +190,27 @@ def restore_sqlite_into(source: Path, target: Path) -> None:
 
 
 def copy_sqlite(source: Path, target: Path) -> None:
-    """Copy a live SQLite database with the online backup API (consistent even with a WAL), atomically."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    """Copy a live SQLite database with the online backup API (consistent even with a WAL), atomically and for this
+    user alone: a copy that fails (a full disk) leaves nothing behind, not even its partial file."""
+    make_private_folder(target.parent)
     partial = target.with_name(target.name + ".part")
-    partial.unlink(missing_ok=True)
+    leftovers = (partial, partial.with_name(partial.name + "-journal"))
+    try:
+        for leftover in leftovers:
+            leftover.unlink(missing_ok=True)
+        create_private_file(partial)
+        _backup_into(source, partial)
+        os.replace(partial, target)
+    except BaseException:
+        for leftover in leftovers:
+            leftover.unlink(missing_ok=True)
+        raise
+
+
+def _backup_into(source: Path, target: Path) -> None:
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
-        dst = sqlite3.connect(partial)
+        dst = sqlite3.connect(target)
         try:
             src.backup(dst)
             dst.execute("PRAGMA journal_mode=DELETE")
@@ -137,7 +218,6 @@ def copy_sqlite(source: Path, target: Path) -> None:
             dst.close()
     finally:
         src.close()
-    os.replace(partial, target)
 
 
 def timestamped_backup_path(location: DatabaseLocation, reason: str) -> Path:
@@ -153,17 +233,6 @@ def known_revisions() -> set[str]:
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
-
-
-def _describe_db_error(error: BaseException) -> str:
-    text = str(getattr(error, "orig", error))
-    if "disk is full" in text or "No space left" in text:
-        return "на диске нет места"
-    if "readonly" in text or "read-only" in text:
-        return "файл или папка доступны только для чтения"
-    if "not a database" in text or "malformed" in text:
-        return "файл повреждён или не является базой данных"
-    return text
 
 
 def _refuse_unknown_schema(location: DatabaseLocation, revision: str | None, has_tables: bool) -> None:
@@ -198,7 +267,7 @@ def _preflight_sqlite(location: DatabaseLocation) -> None:
         finally:
             connection.close()
     except sqlite3.DatabaseError as error:
-        raise KuratorError(f"Не удалось открыть базу данных «{location.display}»: {_describe_db_error(error)}.") from error
+        raise failure(f"Не удалось открыть базу данных «{location.display}»", error) from error
     _refuse_unknown_schema(location, revision, bool(tables - {"alembic_version"}))
 
 
@@ -208,6 +277,9 @@ def migrate(database: Database) -> None:
     revision = _check_revision(database.engine, location)
     if revision == head_revision():
         return
+    if location.read_only:
+        raise StorageError(f"Файл базы данных «{location.display}» доступен только для чтения, а его нужно обновить "
+                           "для этой версии Куратора: разрешите запись в файл и откройте его снова. Файл не изменён.")
     existed = revision is not None
     if existed and location.path:
         database.backup_made = timestamped_backup_path(location, f"before-migrate-{revision}")
@@ -215,10 +287,10 @@ def migrate(database: Database) -> None:
     try:
         with database.engine.begin() as connection:
             command.upgrade(alembic_config(connection), "head")
-    except (DBAPIError, OSError) as error:
+    except (DBAPIError, OSError, StorageError) as error:
         database.close()
         _undo_failed_migration(location, database.backup_made if existed else None)
-        raise KuratorError(f"Не удалось подготовить базу данных: {_describe_db_error(error)}. Файл не изменён.") from error
+        raise failure("Не удалось подготовить базу данных", error, "Файл не изменён.") from error
 
 
 def _undo_failed_migration(location: DatabaseLocation, backup: Path | None) -> None:
@@ -227,23 +299,43 @@ def _undo_failed_migration(location: DatabaseLocation, backup: Path | None) -> N
     if backup is not None:
         restore_sqlite_into(backup, location.path)
         return
+    _remove_files(location)
+
+
+def _remove_files(location: DatabaseLocation) -> None:
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(f"{location.path}{suffix}").unlink(missing_ok=True)
+
+
+def _create_private(path: Path) -> bool:
+    """Make a new database file for this user alone (SQLite gives its -wal and -shm the same mode); True when made.
+    Kurator's own data folder is also closed to others when an older version left it open."""
+    if path.parent == data_dir():
+        make_private_folder(path.parent, tighten=True)
+    if path.exists():
+        return False
+    create_private_file(path)
+    return True
 
 
 def open_database(db: str | None = None, *, migrate_schema: bool = True) -> Database:
     """Open (creating and migrating if needed) the database named by --db, KURATOR_DB or the data folder."""
     location = locate_database(db)
+    created = False
     if location.path:
-        check_sqlite_file(location.path)
+        location = replace(location, read_only=not check_sqlite_file(location.path))
         _preflight_sqlite(location)
-    database = Database(location, make_engine(location))
+        created = not location.read_only and _create_private(location.path)
+    database = Database(location, make_engine(location), created=created)
     try:
         if migrate_schema:
             migrate(database)
         else:
             _check_revision(database.engine, location)
+    except StorageError:
+        database.close()
+        raise
     except DBAPIError as error:
         database.close()
-        raise KuratorError(f"Не удалось открыть базу данных «{location.display}»: {_describe_db_error(error)}.") from error
+        raise failure(f"Не удалось открыть базу данных «{location.display}»", error) from error
     return database

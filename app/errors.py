@@ -13,7 +13,7 @@ class KuratorError(Exception):
 
 
 class IntegrityRefused(KuratorError):
-    """Refused for integrity or security: bad signature, unknown sender, replay (exit code 3)."""
+    """Refused for integrity or security: bad signature, unknown sender, an older packet replayed (exit code 3)."""
 
     exit_code = 3
 
@@ -25,3 +25,10 @@ class ValidationError(KuratorError):
         message = "; ".join(errors.values())
         super().__init__(message, field=next(iter(errors), None))
         self.errors = errors
+
+
+class StorageError(KuratorError):
+    """The computer, not the input, stopped the work: the database busy past the wait, the disk full, the file
+    read-only (exit code 1). Nothing was changed; the message says what to do."""
+
+    exit_code = 1

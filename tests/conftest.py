@@ -7,7 +7,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 
 from app.db import open_database  # noqa: E402
+from app.services.exchange import keys  # noqa: E402
 from app.services.setup import initialize  # noqa: E402
+
+# 600,000 PBKDF2 rounds cost 0.3 s per key wrapped or unlocked, and the tests make hundreds: they use few rounds
+# (set once for the whole run, module-scoped fixtures included; a test of the cost itself raises it again).
+keys.KDF_ITERATIONS = 1_000
 
 
 @pytest.fixture(autouse=True)

@@ -22,7 +22,6 @@ from app.services.excel import (
     Template,
     format_errors,
     read_workbook,
-    safety,
     write_table,
     write_template,
 )
@@ -399,7 +398,7 @@ def test_archive_that_unpacks_too_large_is_refused(monkeypatch: pytest.MonkeyPat
 
 def test_too_many_rows_is_a_clear_refusal(monkeypatch: pytest.MonkeyPatch, template_path: Path) -> None:
     fill(template_path, [["S1", "Физика"]] * 4)
-    monkeypatch.setattr(safety, "MAX_ROWS", 3)
+    monkeypatch.setattr(office_zip, "DATA_WORKBOOK", office_zip.DocumentLimits(rows=3, part_bytes=10**9))
 
     with pytest.raises(KuratorError, match="больше 3 строк"):
         read_workbook(template_path, EGE)

@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
@@ -105,7 +106,7 @@ def last_log(db_path: Path) -> PacketLog:
 
 def craft(env: Path, name: str, change_tables=None, **manifest_changes) -> Path:
     """A packet signed by the school's own key whose tables or manifest were changed before signing."""
-    opened = packet_format.read_packet(env / "p2.kpkt")
+    opened = packet_format.read_packet(env / "p2.kpkt", (env / "s.pem").read_bytes())
     tables = {t: [dict(r) for r in rows] for t, rows in opened.tables.items()}
     if change_tables:
         change_tables(tables)
@@ -173,10 +174,11 @@ def test_tampered_data_file_is_refused(accepted, tmp_path):
     assert_refusal_changes_nothing(accepted, target, 3, "не совпадает")
 
 
-def test_packet_from_an_unknown_school_is_refused(accepted):
-    packet = craft(accepted, "stranger.kpkt", sender={**packet_format.read_packet(accepted / "p2.kpkt").manifest["sender"],
+def test_packet_whose_manifest_names_another_school_than_its_key_is_refused_naming_both(accepted):
+    packet = craft(accepted, "stranger.kpkt", sender={**packet_format.read_head(accepted / "p2.kpkt").manifest["sender"],
                                                        "school_code": "0799999"})
-    assert_refusal_changes_nothing(accepted, packet, 3, "не зарегистрирован")
+    assert_refusal_changes_nothing(accepted, packet, 3, "подписан ключом, зарегистрированным для школы 0701001")
+    assert "отправитель — школа 0799999" in last_log(accepted / "d.db").reason
 
 
 def test_right_school_code_with_another_key_is_refused(accepted, tmp_path, monkeypatch):
@@ -289,7 +291,7 @@ def test_district_answer_travels_back_to_the_school_and_acknowledges_its_packet(
 
 def test_a_district_packet_for_another_school_is_refused_at_the_school(env, tmp_path):
     d = env / "d.db"
-    assert kurator("--db", d, "keys", "trust", env / "s.pem", "--school", "0701002") == 0
+    assert kurator("--db", d, "keys", "trust", fresh_key_file(tmp_path / "k.pem"), "--school", "0701002") == 0
     assert kurator("--db", d, "packet", "export", "--out", tmp_path / "x.kpkt", "--school", "0701002", *SIGNER) == 0
     assert kurator("--db", env / "d.db", "keys", "export", env / "d.pem") == 0
     kurator("--db", env / "s.db", "keys", "trust", env / "d.pem", "--district")
@@ -312,8 +314,15 @@ def test_retrusting_another_key_needs_replace(env, tmp_path):
     assert kurator("--db", other, "keys", "export", tmp_path / "o.pem") == 0
     d = env / "d.db"
     assert kurator("--db", d, "keys", "trust", tmp_path / "o.pem", "--school", "0701004") == 0
-    assert kurator("--db", d, "keys", "trust", env / "s.pem", "--school", "0701004") == 3
-    assert kurator("--db", d, "keys", "trust", env / "s.pem", "--school", "0701004", "--replace") == 0
+    new_key = fresh_key_file(tmp_path / "new.pem")
+    assert kurator("--db", d, "keys", "trust", new_key, "--school", "0701004") == 3
+    assert kurator("--db", d, "keys", "trust", new_key, "--school", "0701004", "--replace") == 0
+
+
+def fresh_key_file(path: Path) -> Path:
+    """A public key no installation holds (one key is bound to one identity, so each school needs its own)."""
+    path.write_bytes(keys.public_pem_of(Ed25519PrivateKey.generate()))
+    return path
 
 
 def test_not_a_packet_is_bad_input(env, tmp_path):

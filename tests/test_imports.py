@@ -23,7 +23,7 @@ from app.models import (
     TeacherSubject,
     alive,
 )
-from app.services.excel import safety
+from app.services.documents import office_zip
 from app.services.ids import school_id
 from app.services.imports.running import ImportRefused, import_file
 from app.services.imports.templates import write_kind_template
@@ -211,8 +211,8 @@ def test_unknown_codes_duplicates_and_unreadable_words_are_all_listed_and_nothin
 
 
 def test_a_sheet_over_the_row_limit_is_refused_and_not_cut_short(district, tmp_path, monkeypatch):
-    monkeypatch.setattr(safety, "MAX_ROWS", 2)
-    with pytest.raises(KuratorError, match="больше 2 строк .* ничего не загружено"):
+    monkeypatch.setattr(office_zip, "DATA_WORKBOOK", office_zip.DocumentLimits(rows=2, part_bytes=10**9))
+    with pytest.raises(KuratorError, match="на листе «Лист1» больше 2 строк — столько программа не загружает"):
         run(district, "staff", workbook(tmp_path / "staff.xlsx", STAFF))
     assert snapshot(district, Teacher) == [[]]
 
@@ -341,14 +341,3 @@ def test_a_template_lists_a_school_installation_only_its_own_school(school_db, t
         write_kind_template(session, "staff", path)
     rows = [[c.value for c in row] for row in load_workbook(path)["Школы"].iter_rows(min_row=2)]
     assert rows == [[URO, "МКОУ СОШ с.п. Урожайное"]]
-
-
-def test_a_roadmap_sheet_over_its_row_limit_is_refused_not_cut_short(district, tmp_path, monkeypatch):
-    from app.services.documents import xlsx_tables
-    from app.services.roadmaps.tables import read_roadmap
-
-    monkeypatch.setattr(xlsx_tables, "MAX_ROWS", 3)
-    path = workbook(tmp_path / "roadmap.xlsx", [["№", "Мероприятие", "Сроки"], *([n, f"Семинар {n}", "Март"]
-                                                                                for n in range(1, 5))])
-    with pytest.raises(KuratorError, match="больше 3 строк: таблица такого размера не загружается, ничего не загружено"):
-        read_roadmap(path)

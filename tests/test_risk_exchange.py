@@ -81,7 +81,7 @@ def test_the_school_profile_and_program_reach_the_district_as_the_school_sees_th
 
 def test_a_level_slipped_under_another_school_profile_is_refused_and_changes_nothing(exchange):
     other = in_db(exchange / "d.db", other_school_profile)
-    opened = packet_format.read_packet(exchange / "p.kpkt")
+    opened = packet_format.read_packet(exchange / "p.kpkt", (exchange / "s.pem").read_bytes())
     tables = {t: [dict(r) for r in rows] for t, rows in opened.tables.items()}
     tables["risk_level"].append(dict(tables["risk_level"][0], id=str(uuid.uuid4()), profile_id=other,
                                      factor_id=factor_id("parent_engagement")))

@@ -6,6 +6,7 @@ import pytest
 
 from app.errors import ValidationError
 from app.models import EventOccurrence, RoadmapEvent, School, Teacher
+from app.services.roadmaps import editing
 from app.services.roadmaps import plans as roadmaps
 from app.services.roadmaps.plans import PlannedEvent, PlannedSection, effective_status
 
@@ -125,8 +126,8 @@ def test_unparsed_deadline_can_be_corrected_and_then_gets_occurrences(district_d
     with district_db.session() as session:
         nine = session.query(RoadmapEvent).filter_by(number="9.").one()
         with pytest.raises(ValidationError):
-            roadmaps.correct_deadline(session, nine.id, "когда-нибудь")
-        roadmaps.correct_deadline(session, nine.id, "Сентябрь")
+            editing.correct_deadline(session, nine.id, "когда-нибудь")
+        editing.correct_deadline(session, nine.id, "Сентябрь")
     assert [o.window_start for o in occurrences_of(district_db, "9.")] == [date(2022, 9, 1)]
 
 

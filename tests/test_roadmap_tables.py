@@ -4,7 +4,7 @@ import contextlib
 import importlib.util
 import time
 import zipfile
-from dataclasses import astuple
+from dataclasses import replace
 from pathlib import Path
 
 import openpyxl.xml
@@ -52,7 +52,7 @@ def _events_by_number(roadmap):
 
 
 def _without_rows(roadmap):
-    return [astuple(event)[:-1] for event in roadmap.events]
+    return [replace(event, source_row=0) for event in roadmap.events]
 
 
 @pytest.mark.parametrize("name", sorted(SEED_COUNTS))
@@ -134,10 +134,27 @@ def test_seed000_continuation_rows_join_words_and_unnumbered_row_is_an_event():
 def test_seed002_plan_is_chosen_over_the_list_of_levels(suffix):
     candidates = list_candidate_tables(DATA / f"seed002.{suffix}")
     roadmap = read_roadmap(DATA / f"seed002.{suffix}")
-    assert [candidate.index for candidate in candidates] == [0]
+    assert [candidate.index for candidate in candidates] == [0, 1]
     assert roadmap.table_index == 0
-    with pytest.raises(KuratorError, match="не похожа на дорожную карту"):
-        read_roadmap(DATA / f"seed002.{suffix}", table_index=1)
+
+
+@pytest.mark.parametrize("suffix", ["docx", "xlsx"])
+def test_seed002_list_of_levels_reads_both_measures_of_a_row_and_takes_the_period_as_deadline(suffix):
+    """«ПЕРЕЧЕНЬ мероприятий, реализуемых на различных уровнях»: 21 numbered rows under 6 sections, the row
+    spanning both columns under section 2 is its note, «2021- 2022» dates every measure (no «Сроки» column)."""
+    roadmap = read_roadmap(DATA / f"seed002.{suffix}", table_index=1)
+    assert [s.number for s in roadmap.sections] == ["1", "2", "3", "4", "5", "7"]
+    assert roadmap.sections[1].note == "Осуществляется на региональном уровне"
+    events = _events_by_number(roadmap)
+    assert len(events) == 21
+    assert {event.deadline_text for event in roadmap.events} == {"2021- 2022"}
+    assert events["3.1"].title == "Организация участия школ в мониторинге"
+    assert events["3.1"].school_title == "Участие в мониторинге"
+    assert events["3.4"].title.endswith("дефицитов педагогических и руководящих работников")
+    assert events["3.4"].school_title == "Участие в апробации"
+    assert events["6.6"].title == "" and events["6.6"].school_title.startswith("Организация получения родителям")
+    assert sum(1 for event in roadmap.events if event.school_title) == 15
+    assert any("нет столбца «Сроки»" in warning and "2021- 2022" in warning for warning in roadmap.warnings)
 
 
 def test_seed002_cyrillic_b_section_number_is_read_as_six_with_a_warning():
@@ -182,7 +199,7 @@ def test_header_split_over_two_rows_in_another_order_with_a_column_numbering_row
     ("Наименование мероприятия", "title"), ("Сроки реализации", "deadline"), ("Дата", "deadline"),
     ("Ответственный исполнитель", "responsible"), ("Исполнители", "responsible"),
     ("Форма отчётности", "planned_result"), ("Ожидаемый результат", "planned_result"),
-    ("Муниципальный уровень", None), ("Наименование программы", None),
+    ("Наименование программы", None),
 ])
 def test_header_cells_are_recognised_by_meaning(text, field):
     assert field_of(text) == field

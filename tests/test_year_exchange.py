@@ -13,6 +13,7 @@ from app.cli import main
 from app.db import open_database
 from app.models import Installation, Peer, SocialPassport, Teacher, alive
 from app.services import records
+from app.services.exchange.packet import read_packet
 from app.services.ids import school_id
 from app.services.submissions.states import school_sections
 
@@ -177,9 +178,8 @@ def test_a_packet_is_received_a_return_travels_back_and_an_accepted_closed_secti
 def test_the_district_packet_says_it_hands_records_over(world):
     register_school(world)
     path = district_packet(world, "d1.kpkt")
-    from app.services.exchange import packet as packet_format
-
-    assert packet_format.read_packet(path).manifest["handover"] is True
+    signed = read_packet(path, (world / "d.pem").read_bytes())  # the flag is part of the signed manifest
+    assert signed.manifest["handover"] is True
     peer_sequence = query(world / "d.db", lambda session: session.scalars(select(Peer.handover_sequence)).one())
     assert peer_sequence == 1
     assert query(world / "d.db", lambda session: session.scalar(select(func.count()).select_from(Teacher))) == 2

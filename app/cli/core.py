@@ -4,10 +4,12 @@ import argparse
 import os
 from pathlib import Path
 
+from app.errors import KuratorError
 from app.models.reference import INSTALLATION_KINDS
 from app.services import backup as backups
 from app.services.demo import load_demo
 from app.services.demo_data import remove_demo
+from app.services.exchange.keys import accept_passphrase
 from app.services.exchange.signing import fingerprint_of_installation
 from app.services.setup import initialize
 
@@ -40,14 +42,17 @@ def register(subparsers) -> None:
 
 
 def run_init(args: argparse.Namespace) -> int:
+    passphrase = accept_passphrase(passphrase_from_env_or_prompt()) if os.environ.get(PASSPHRASE_ENV) else None
     db = database(args)
     try:
         with db.session() as session:
-            passphrase = passphrase_from_env_or_prompt() if os.environ.get(PASSPHRASE_ENV) else None
             installation = initialize(session, args.mode, args.name, args.school, args.year, passphrase=passphrase)
             result = {"installation_id": installation.id, "mode": installation.kind, "name": installation.name,
                       "school_code": installation.school_code, "database": db.location.display,
                       "fingerprint": fingerprint_of_installation(session)}
+    except KuratorError:
+        db.discard()  # a database this command created and could not set up is not left behind
+        raise
     finally:
         db.close()
     if args.json:

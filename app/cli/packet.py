@@ -32,6 +32,9 @@ def register(subparsers) -> None:
     imported = commands.add_parser("import", help="принять пакет")
     imported.add_argument("file", metavar="FILE")
     imported.add_argument("--dry-run", action="store_true", help="показать, что изменится, ничего не записывая")
+    imported.add_argument("--accept-sequence-gap", action="store_true",
+                          help=f"принять пакет, номер которого больше последнего принятого от отправителя более чем на "
+                               f"{exchange.MAX_SEQUENCE_GAP} (только после подтверждения отправителем)")
     imported.add_argument("--json", action="store_true")
     imported.set_defaults(handler=run_import)
 
@@ -50,6 +53,12 @@ def run_export(args: argparse.Namespace) -> int:
         emit_json(summary)
     kind = "полный" if plan.full else "изменения"
     say(f"Пакет записан: {path} ({kind}, записей {plan.total}).")
+    recipient = plan.recipient
+    if recipient["installation_id"]:
+        say(f"Получатель: «{recipient['name']}», установка {recipient['installation_id']}: другая установка его не примет.")
+    else:
+        say(f"Получатель: «{recipient['name']}»; номер его установки станет известен с его первым пакетом, "
+            "а до тех пор пакет примет любая установка, которой доверен этот ключ.")
     return 0
 
 
@@ -73,7 +82,8 @@ def run_verify(args: argparse.Namespace) -> int:
 def run_import(args: argparse.Namespace) -> int:
     db = database(args)
     try:
-        result = exchange.import_packet(db, Path(args.file), dry_run=args.dry_run)
+        result = exchange.import_packet(db, Path(args.file), dry_run=args.dry_run,
+                                        accept_sequence_gap=args.accept_sequence_gap)
     except KuratorError as error:
         if args.json:
             emit_json({"applied": False, "created": 0, "updated": 0, "refused": getattr(error, "refused", 0),

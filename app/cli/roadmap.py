@@ -1,4 +1,4 @@
-"""kurator roadmap import | show | export | list."""
+"""kurator roadmap import | show | export | list (editing, corrections and templates: `roadmap_edit`)."""
 
 import argparse
 from pathlib import Path
@@ -8,7 +8,9 @@ from app.models.reference import EVENT_STATUSES
 from app.services.roadmaps import plans as roadmaps
 from app.services.roadmaps.export import export_analysis_pdf, export_excel
 from app.services.roadmaps.importing import import_file
+from app.services.roadmaps.word import export_docx
 
+from . import roadmap_edit
 from .common import session_for
 from .output import emit_json, say
 
@@ -31,15 +33,18 @@ def register(subparsers) -> None:
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=run_show)
 
-    export = commands.add_parser("export", help="выгрузить в .xlsx или анализ реализации в .pdf")
+    export = commands.add_parser("export", help="выгрузить в .docx или .xlsx, анализ реализации — в .pdf")
     export.add_argument("id", metavar="ID")
     export.add_argument("file", metavar="FILE")
     export.add_argument("--year", type=int, help="год для анализа (PDF)")
+    export.add_argument("--version", type=int, help="номер версии (.docx, .xlsx); по умолчанию текущая")
+    export.add_argument("--portrait", action="store_true", help="книжная ориентация листа (.docx)")
     export.set_defaults(handler=run_export)
 
     listed = commands.add_parser("list", help="перечень дорожных карт")
     listed.add_argument("--json", action="store_true")
     listed.set_defaults(handler=run_list)
+    roadmap_edit.register(commands)
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -74,11 +79,13 @@ def run_show(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     target = Path(args.file)
-    exporters = {".xlsx": lambda s: export_excel(s, args.id, target),
+    exporters = {".xlsx": lambda s: export_excel(s, args.id, target, version=args.version),
+                 ".docx": lambda s: export_docx(s, args.id, target, version=args.version, landscape=not args.portrait),
                  ".pdf": lambda s: export_analysis_pdf(s, args.id, target, year=args.year)}
     exporter = exporters.get(target.suffix.lower())
     if exporter is None:
-        raise KuratorError("Укажите файл с расширением .xlsx (таблица) или .pdf (анализ реализации).")
+        raise KuratorError("Укажите файл с расширением .docx (документ Word), .xlsx (таблица) "
+                           "или .pdf (анализ реализации).")
     with session_for(args) as session:
         exporter(session)
     say(f"Записано: {target}")

@@ -6,7 +6,16 @@ from .indicators import Indicator, IndicatorTarget, IndicatorValue
 from .installation import AuditEntry, Installation, PacketLog, Peer, Proposal, Setting
 from .results import ExamResult, Graduation, OlympiadResult, VprResult
 from .risks import RiskFactor, RiskIndicator, RiskLevel, RiskMeasure, RiskProfile, RiskProgram
-from .roadmaps import EventOccurrence, Evidence, Roadmap, RoadmapEvent, RoadmapSection
+from .roadmaps import (
+    EventOccurrence,
+    Evidence,
+    Roadmap,
+    RoadmapChange,
+    RoadmapCorrection,
+    RoadmapEvent,
+    RoadmapEventSchool,
+    RoadmapSection,
+)
 from .schools import (
     Assignment,
     District,
@@ -29,7 +38,8 @@ from .years import ProgramYear, StatusProposal, Submission
 SYNCED_MODELS: tuple[type[Synced], ...] = (
     District, School, SchoolStatus, SocialPassport, Teacher, TeacherPosition, TeacherSubject, StaffingSlot,
     Diagnostic, IndividualRoute, Course, Enrollment, MethodEvent, Participation, Partnership, Assignment,
-    Roadmap, RoadmapSection, RoadmapEvent, EventOccurrence, Evidence, Indicator, IndicatorTarget, IndicatorValue,
+    Roadmap, RoadmapSection, RoadmapEvent, RoadmapEventSchool, EventOccurrence, Evidence, RoadmapCorrection,
+    RoadmapChange, Indicator, IndicatorTarget, IndicatorValue,
     ExamResult, VprResult, Graduation, OlympiadResult, Recommendation, SupportAction, Practice,
     RiskFactor, RiskProfile, RiskLevel, RiskProgram, RiskMeasure, RiskIndicator, Submission,
 )

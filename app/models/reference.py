@@ -106,6 +106,14 @@ PARTNERSHIP_KINDS = _ref(("mentoring", "Наставничество"), ("networ
 ASSIGNMENT_KINDS = _ref(("curator", "Куратор"), ("mentor", "Наставник"))
 
 ROADMAP_LEVELS = _ref(("municipal", "Муниципальный уровень"), ("school", "Уровень ОО"))
+CHANGE_KINDS = _ref(
+    ("added", "добавлено"),
+    ("removed", "удалено"),
+    ("deadline", "срок перенесён"),
+    ("text", "текст изменён"),
+    ("moved", "перемещено"),
+    ("renumbered", "номер изменён"),
+)
 EVENT_STATUSES = _ref(
     ("planned", "запланировано"),
     ("in_progress", "в работе"),

@@ -1,12 +1,13 @@
 """Roadmaps (дорожные карты): sections, events with their deadline text, occurrences and evidence."""
 
-from datetime import date
+from datetime import date, datetime
 from typing import ClassVar
 
 from sqlalchemy import (
     BigInteger,
     CheckConstraint,
     Date,
+    DateTime,
     ForeignKey,
     Integer,
     String,
@@ -16,7 +17,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, Synced, one_of
-from .reference import EVENT_STATUSES, EVIDENCE_KINDS, ROADMAP_LEVELS
+from .reference import CHANGE_KINDS, EVENT_STATUSES, EVIDENCE_KINDS, ROADMAP_LEVELS
 
 
 class Roadmap(Synced, Base):
@@ -36,6 +37,9 @@ class Roadmap(Synced, Base):
     year_from: Mapped[int] = mapped_column(Integer)
     year_to: Mapped[int] = mapped_column(Integer)
     approved_by: Mapped[str | None] = mapped_column(String(400))  # приказ от … №
+    approved_on: Mapped[date | None] = mapped_column(Date)  # from then on every edit belongs to a correction
+    # a school roadmap made from the school-level measures of this municipal roadmap (the template)
+    template_id: Mapped[str | None] = mapped_column(ForeignKey("roadmap.id"), index=True)
     source_file: Mapped[str | None] = mapped_column(String(400))
 
     sections: Mapped[list["RoadmapSection"]] = relationship(back_populates="roadmap", order_by="RoadmapSection.position")
@@ -51,6 +55,7 @@ class RoadmapSection(Synced, Base):
     number: Mapped[str | None] = mapped_column(String(32))
     title: Mapped[str] = mapped_column(Text)
     position: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str | None] = mapped_column(Text)  # a row spanning the table under the section («Осуществляется…»)
 
     roadmap: Mapped[Roadmap] = relationship(back_populates="sections")
 
@@ -60,7 +65,7 @@ class RoadmapEvent(Synced, Base):
 
     __tablename__ = "roadmap_event"
     owner_kind: ClassVar[str] = "by_level"
-    __table_args__ = (one_of("status", EVENT_STATUSES),)
+    __table_args__ = (one_of("status", EVENT_STATUSES), one_of("level", ROADMAP_LEVELS))
 
     roadmap_id: Mapped[str] = mapped_column(ForeignKey("roadmap.id"), index=True)
     section_id: Mapped[str | None] = mapped_column(ForeignKey("roadmap_section.id"), index=True)
@@ -75,8 +80,60 @@ class RoadmapEvent(Synced, Base):
     completed_on: Mapped[date | None] = mapped_column(Date)
     comment: Mapped[str | None] = mapped_column(Text)
     position: Mapped[int] = mapped_column(Integer)
+    level: Mapped[str] = mapped_column(String(16), default="municipal", server_default="municipal")
+    # a school-level measure → the municipal measure it answers; a school roadmap's event → the template's measure
+    linked_event_id: Mapped[str | None] = mapped_column(ForeignKey("roadmap_event.id"), index=True)
 
     roadmap: Mapped[Roadmap] = relationship(back_populates="events")
+
+
+class RoadmapEventSchool(Synced, Base):
+    """A school a school-level measure of the municipal roadmap applies to (none listed: every school)."""
+
+    __tablename__ = "roadmap_event_school"
+    owner_kind: ClassVar[str] = "by_level"
+    __table_args__ = (UniqueConstraint("event_id", "school_id"),)
+
+    event_id: Mapped[str] = mapped_column(ForeignKey("roadmap_event.id"), index=True)
+    school_id: Mapped[str] = mapped_column(ForeignKey("school.id"), index=True)
+
+
+class RoadmapCorrection(Synced, Base):
+    """One version of an approved roadmap. Version 1 is the roadmap as approved (its basis is the approving order);
+    each later one is a correction: its basis («приказ УО № 112 от 14.03.2023»), date and author. `snapshot` holds
+    the roadmap as this version reads (JSON: sections and events in order), so any version can be shown and exported
+    whatever happened after it."""
+
+    __tablename__ = "roadmap_correction"
+    owner_kind: ClassVar[str] = "by_level"
+    __table_args__ = (UniqueConstraint("roadmap_id", "version"), CheckConstraint("version >= 1", name="version_positive"))
+
+    roadmap_id: Mapped[str] = mapped_column(ForeignKey("roadmap.id"), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    corrected_on: Mapped[date] = mapped_column(Date)
+    basis: Mapped[str] = mapped_column(String(400))
+    author: Mapped[str | None] = mapped_column(String(200))
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime)  # edits join the correction until it is closed
+    snapshot: Mapped[str] = mapped_column(Text)
+
+
+class RoadmapChange(Synced, Base):
+    """One change a correction made, as its list shows it: an event or section added, removed, moved, renumbered,
+    its deadline moved or a text changed (the field's value before and after)."""
+
+    __tablename__ = "roadmap_change"
+    owner_kind: ClassVar[str] = "by_level"
+    __table_args__ = (one_of("kind", CHANGE_KINDS), one_of("target", ("event", "section")))
+
+    correction_id: Mapped[str] = mapped_column(ForeignKey("roadmap_correction.id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)  # order within the correction
+    target: Mapped[str] = mapped_column(String(16))
+    record_id: Mapped[str] = mapped_column(String(36), index=True)
+    label: Mapped[str] = mapped_column(Text)  # «2.3 Проведение …» as it read when changed
+    kind: Mapped[str] = mapped_column(String(16))
+    field: Mapped[str | None] = mapped_column(String(32))
+    before: Mapped[str | None] = mapped_column(Text)
+    after: Mapped[str | None] = mapped_column(Text)
 
 
 class EventOccurrence(Synced, Base):

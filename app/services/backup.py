@@ -7,6 +7,7 @@ from app.db import (
     SQLITE_HEADER,
     Database,
     copy_sqlite,
+    failure,
     known_revisions,
     restore_sqlite_into,
     timestamped_backup_path,
@@ -29,7 +30,7 @@ def backup(database: Database, target: Path) -> Path:
     try:
         copy_sqlite(source, target)
     except (OSError, sqlite3.Error) as error:
-        raise KuratorError(f"Не удалось записать копию в «{target}»: {error}.") from error
+        raise failure(f"Не удалось записать копию в «{target}»", error, "Копия не сохранена.") from error
     return target
 
 
@@ -62,11 +63,10 @@ def restore(database: Database, source: Path) -> Path:
     revision = inspect_backup(source)
     if revision not in known_revisions():
         raise KuratorError("Копия сделана более новой версией Куратора: обновите программу, чтобы восстановить её.")
-    safety = timestamped_backup_path(database.location, "before-restore")
-    copy_sqlite(target, safety)
+    safety = backup(database, timestamped_backup_path(database.location, "before-restore"))
     database.close()
     try:
         restore_sqlite_into(Path(source), target)
     except sqlite3.Error as error:
-        raise KuratorError(f"Не удалось восстановить базу: {error}. Прежнее состояние сохранено в «{safety}».") from error
+        raise failure("Не удалось восстановить базу", error, f"Прежнее состояние сохранено в «{safety}».") from error
     return safety

@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Self
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from shiboken6 import isValid
 from sqlalchemy.orm import Session
@@ -106,13 +106,37 @@ def _show_progress(dialog: QProgressDialog, done: int, total: int, text: str) ->
         dialog.setLabelText(text)
 
 
-class _Op(QObject):
+class _Dispatcher(QObject):
+    """Hands a finished operation from its worker thread to the UI thread. One object for every operation: an
+    operation is plain Python, so it may be freed right after its outcome is shown (a QObject freed inside its own
+    queued slot call is a use-after-free that crashes Qt later, at random)."""
+
+    finished = Signal(object, object)  # the operation and its work's Future
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.finished.connect(self._deliver)
+
+    @Slot(object, object)
+    def _deliver(self, op: "_Op", future: Future) -> None:
+        op._finish(future)
+
+
+_dispatcher: _Dispatcher | None = None
+
+
+def _dispatch() -> _Dispatcher:
+    """The dispatcher, made on the UI thread by the first operation (its slot then runs there)."""
+    global _dispatcher
+    if _dispatcher is None:
+        _dispatcher = _Dispatcher()
+    return _dispatcher
+
+
+class _Op:
     """What both kinds of operation share: the work on a worker thread, the progress dialog, the outcome."""
 
-    _finished = Signal(object)  # the work's Future, handed from the worker thread to the UI thread
-
     def __init__(self, parent: QWidget, workspace: Workspace, work: Callable[[Session], Any]):
-        super().__init__()
         self.widget, self.workspace, self.work = parent, workspace, work
         self.done = self.succeeded = False
         self._on_success: Callable[[Any], object] | None = None
@@ -120,7 +144,6 @@ class _Op(QObject):
         self._label: str | None = None
         self._progress: Progress | None = None
         self._dialog: QProgressDialog | None = None
-        self._finished.connect(self._finish)
 
     def success(self, on_success: Callable[[Any], object]) -> Self:
         """Call `on_success(result)` on the UI thread when the work has returned."""
@@ -143,7 +166,8 @@ class _Op(QObject):
         _running.add(self)
         if self._label is not None:
             self._dialog = self._progress_dialog()
-        _pool.submit(self._call).add_done_callback(self._finished.emit)
+        dispatcher = _dispatch()
+        _pool.submit(self._call).add_done_callback(lambda future: dispatcher.finished.emit(self, future))
         return self
 
     def _call(self) -> Any:

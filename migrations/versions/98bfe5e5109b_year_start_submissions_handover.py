@@ -2,7 +2,7 @@
 school's sections of data with their state, and which packet handed a school the records the district kept for it
 
 Revision ID: 98bfe5e5109b
-Revises: 0002_risks
+Revises: 0003_roadmap_corrections
 Create Date: 2026-12-01 15:14:53.497504
 """
 from alembic import op
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = '98bfe5e5109b'
-down_revision = '0002_risks'
+down_revision = '0003_roadmap_corrections'
 branch_labels = None
 depends_on = None
 

@@ -2,12 +2,25 @@
 Every feature is imported, as in the window, so every record card is registered."""
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 from ui_world import World, build_world
 
 import app.ui.pages  # noqa: F401 — registers the features' record cards
 from app.ui import operations
+from app.ui.garbage import UiThreadCollector
 
 OPERATION_TIMEOUT_MS = 20_000
+
+
+@pytest.fixture(autouse=True)
+def collector_on_the_ui_thread(qapp):
+    """As in the window: cycles are collected on the UI thread only (app/ui/garbage.py), and once more after each
+    test, so a test's widgets are never destroyed later by a worker thread."""
+    collector = UiThreadCollector(qapp)
+    yield
+    operations.finish_running(OPERATION_TIMEOUT_MS / 1000)
+    collector.stop()
+    collector.deleteLater()
 
 
 @pytest.fixture
@@ -37,3 +50,13 @@ def pytest_runtest_call(item):
     """Operations a test left running finish before its fixtures close the database."""
     yield
     operations.finish_running(OPERATION_TIMEOUT_MS / 1000)
+
+
+@pytest.fixture
+def warnings(monkeypatch) -> list[str]:
+    """Warnings are collected instead of shown; questions are answered «yes»."""
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a, **k: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "information", lambda *args, **kwargs: None)
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
+    return shown

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from app.models import EventOccurrence, Evidence, Roadmap, RoadmapEvent
 from app.services.roadmaps.deadlines import DeadlineKind
@@ -20,16 +19,6 @@ from app.ui.workspace import Workspace
 SEED004 = Path(__file__).resolve().parents[1] / "data" / "roadmaps" / "seed004.docx"
 NO_TABLE = SEED004.with_name("no_table.docx")
 HEADER = ("№ п/п", "Наименование мероприятия", "Срок исполнения", "Ответственный", "Планируемый результат")
-
-
-@pytest.fixture
-def warnings(monkeypatch) -> list[str]:
-    """Warnings are collected instead of shown; questions are answered «yes»."""
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a, **k: shown.append(text))
-    monkeypatch.setattr(QMessageBox, "information", lambda *args, **kwargs: None)
-    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
-    return shown
 
 
 def import_dialog(qtbot, finished, workspace, path: Path) -> ImportDialog:

@@ -5,6 +5,7 @@ from pathlib import Path
 import docx
 from docx.oxml.ns import qn
 
+from app.services.documents.office_zip import DocumentLimits, too_many_rows
 from app.services.documents.table_grid import EMPTY_CELL, GridCell, RawTable, clean_text
 
 CAPTION_MAX_PARAGRAPHS = 6
@@ -14,15 +15,20 @@ RUN_PIECES = {qn("w:t"): None, qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): 
 SILENT_BREAKS = {"page", "column"}
 
 
-def read_docx_tables(path: Path) -> list[RawTable]:
-    """All body tables in document order, each with the paragraphs just above it as caption."""
+def read_docx_tables(path: Path, limits: DocumentLimits) -> list[RawTable]:
+    """All body tables in document order, each with the paragraphs just above it as caption; more than
+    `limits.rows` table rows in all is refused as soon as they are counted."""
     body = docx.Document(str(path)).element.body
     tables: list[RawTable] = []
     paragraphs: list[str] = []
+    rows_left = limits.rows
     for child in body.iterchildren():
         if child.tag == qn("w:p"):
             paragraphs.append(_paragraph_text(child).strip())
         elif child.tag == qn("w:tbl"):
+            rows_left -= len(child.tr_lst)
+            if rows_left < 0:
+                raise too_many_rows(path, "в таблицах документа", limits)
             rows = _grid(child)
             tables.append(
                 RawTable(

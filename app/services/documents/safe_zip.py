@@ -17,6 +17,8 @@ from typing import IO
 from app.errors import IntegrityRefused, KuratorError
 
 CHUNK_BYTES = 64 * 1024
+# A central directory entry with a generous name; a directory larger than this per member is not a real archive.
+DIRECTORY_ENTRY_BYTES = 1024
 # Below this many bytes a member's compression ratio is not judged: tiny, repetitive files compress well.
 RATIO_GRACE_BYTES = 1024 * 1024
 ALLOWED_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
@@ -48,20 +50,35 @@ class ReadBudget:
             raise IntegrityRefused("Пакет отклонён: распакованное содержимое больше допустимого (возможна zip-бомба).")
 
 
-def open_archive(path: Path, max_bytes: int, not_archive_message: str) -> zipfile.ZipFile:
-    """Open `path` as a zip after checking its size; anything unreadable is a KuratorError."""
+def open_archive(path: Path, max_bytes: int, not_archive_message: str, max_members: int) -> zipfile.ZipFile:
+    """Open `path` as a zip after checking its size and, from the end record alone, the size of its directory
+    (zipfile builds an object per entry, so millions of entries would cost gigabytes before any check);
+    anything unreadable is a KuratorError."""
     try:
         if not path.is_file():
             raise KuratorError(f"Файл не найден: {path}")
         size = path.stat().st_size
+        if size > max_bytes:
+            raise IntegrityRefused(f"Файл {path.name} слишком велик ({size} байт, допустимо {max_bytes}).")
+        with path.open("rb") as handle:
+            end = zipfile._EndRecData(handle)  # noqa: SLF001 — the end record only, the directory stays unread
     except OSError as error:
         raise KuratorError(f"Не удалось прочитать файл {path}: {error.strerror}") from None
-    if size > max_bytes:
-        raise IntegrityRefused(f"Файл {path.name} слишком велик ({size} байт, допустимо {max_bytes}).")
+    if end is None:
+        raise KuratorError(not_archive_message)
+    _check_directory(end[zipfile._ECD_ENTRIES_TOTAL], end[zipfile._ECD_SIZE], max_members)  # noqa: SLF001
     try:
         return zipfile.ZipFile(path)
     except ZIP_ERRORS:
         raise KuratorError(not_archive_message) from None
+
+
+def _check_directory(entries: int, directory_bytes: int, max_members: int) -> None:
+    if entries > max_members:
+        raise IntegrityRefused(f"Пакет отклонён: в архиве {entries} файлов, допустимо не больше {max_members}.")
+    if directory_bytes > max_members * DIRECTORY_ENTRY_BYTES:
+        raise IntegrityRefused(f"Пакет отклонён: оглавление архива занимает {directory_bytes} байт — "
+                               "так много не бывает у настоящего пакета.")
 
 
 def check_members(infos: list[zipfile.ZipInfo], max_members: int) -> None:

@@ -1,21 +1,27 @@
 """Strict JSON for files from outside: UTF-8 only, no NaN/Infinity, no duplicate keys, objects only."""
 
 import json
+from collections.abc import Callable
 from typing import Any
+
+MAX_SHARED_KEYS = 1000  # a hostile file's endless distinct keys are not all kept
 
 
 class StrictJSONError(ValueError):
     """The bytes are not one strict JSON object; the message is Russian and names the problem."""
 
 
-def parse_object(raw: bytes) -> dict[str, Any]:
-    """Parse `raw` as exactly one JSON object under the strict rules, or raise StrictJSONError."""
+def parse_object(raw: bytes, keys_seen: dict[str, str] | None = None) -> dict[str, Any]:
+    """Parse `raw` as exactly one JSON object under the strict rules, or raise StrictJSONError.
+
+    `keys_seen` shares one string per key across the calls given the same dict: a file's records repeat the
+    same few column names thousands of times."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise StrictJSONError("текст не в кодировке UTF-8") from None
     try:
-        value = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
+        value = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys(keys_seen))
     except RecursionError:
         raise StrictJSONError("слишком глубокая вложенность") from None
     except StrictJSONError:
@@ -41,11 +47,19 @@ def _reject_constant(name: str) -> Any:
     raise StrictJSONError(f"недопустимое значение {name}")
 
 
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        raise StrictJSONError(f"ключ «{_first_duplicate(pairs)}» повторяется")
-    return result
+def _unique_keys(keys_seen: dict[str, str] | None) -> Callable[[list[tuple[str, Any]]], dict[str, Any]]:
+    def shared(key: str) -> str:
+        if key in keys_seen or len(keys_seen) >= MAX_SHARED_KEYS:
+            return keys_seen.get(key, key)
+        keys_seen[key] = key
+        return key
+
+    def build(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result = dict(pairs) if keys_seen is None else {shared(key): value for key, value in pairs}
+        if len(result) != len(pairs):
+            raise StrictJSONError(f"ключ «{_first_duplicate(pairs)}» повторяется")
+        return result
+    return build
 
 
 def _first_duplicate(pairs: list[tuple[str, Any]]) -> str:

@@ -90,7 +90,7 @@ def _header_at(rows: list[list[GridCell]], index: int, height: int, vocabulary: 
     if len(block) < height:
         return None
     width = max((len(row) for row in block), default=0)
-    texts = tuple(" ".join(_own_text(row, col) for row in block).strip() for col in range(width))
+    texts = tuple(" ".join(own_text(row, col) for row in block).strip() for col in range(width))
     exact: dict[str, int] = {}
     guessed: dict[str, int] = {}
     repeated: list[tuple[str, int]] = []
@@ -109,7 +109,7 @@ def _header_at(rows: list[list[GridCell]], index: int, height: int, vocabulary: 
                   repeated=tuple(repeated))
 
 
-def _own_text(row: list[GridCell], col: int) -> str:
+def own_text(row: list[GridCell], col: int) -> str:
     """A cell's text unless it only repeats a merged neighbour (so a merged title counts once)."""
     if col >= len(row) or row[col].spans_left or row[col].spans_above:
         return ""
@@ -118,7 +118,7 @@ def _own_text(row: list[GridCell], col: int) -> str:
 
 def _column_match(block: list[list[GridCell]], col: int, joined: str, vocabulary: HeaderVocabulary) -> Match | None:
     """The field of a header column: the joined text first, then each header row's own text."""
-    for text in (joined, *(_own_text(row, col) for row in block)):
+    for text in (joined, *(own_text(row, col) for row in block)):
         found = vocabulary.match(text)
         if found:
             return found

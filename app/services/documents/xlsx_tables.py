@@ -11,24 +11,24 @@ from pathlib import Path
 import openpyxl
 from openpyxl.utils import get_column_letter
 
-from app.errors import KuratorError
+from app.services.documents.office_zip import DocumentLimits, too_many_rows
 from app.services.documents.table_grid import GridCell, RawTable, clean_text
 
 MAX_COLUMNS = 30
-MAX_ROWS = 20000  # a roadmap table is read whole (merged cells need full mode): a sheet with more rows is refused
 
 
-def read_xlsx_tables(path: Path) -> list[RawTable]:
-    """One table per visible worksheet, in workbook order; hidden sheets are skipped."""
+def read_xlsx_tables(path: Path, limits: DocumentLimits) -> list[RawTable]:
+    """One table per visible worksheet, in workbook order; hidden sheets are skipped. A sheet whose data goes
+    past row `limits.rows` is refused."""
     workbook = openpyxl.load_workbook(path, data_only=True)
     formulas = _formula_workbook(path)
     tables = []
     for sheet in workbook.worksheets:
         if sheet.sheet_state != "visible":
             continue
-        table = _sheet_table(sheet)
+        table = _sheet_table(path, sheet, limits)
         if formulas is not None:
-            table.warnings.extend(_uncached_formulas(sheet, formulas[sheet.title]))
+            table.warnings.extend(_uncached_formulas(sheet, formulas[sheet.title], len(table.rows)))
         tables.append(table)
     if formulas is not None:
         formulas.close()
@@ -50,20 +50,23 @@ def cell_text(value: object) -> str:
     return clean_text(str(value))
 
 
-def _sheet_table(sheet) -> RawTable:
-    if sheet.max_row > MAX_ROWS and any(row > MAX_ROWS and cell.value is not None
-                                        for (row, _col), cell in sheet._cells.items()):
-        limit = f"{MAX_ROWS:_}".replace("_", " ")
-        raise KuratorError(f"На листе «{sheet.title}» больше {limit} строк: таблица такого размера не загружается, "
-                           "ничего не загружено. Оставьте в файле только таблицу дорожной карты.")
-    last_row = min(sheet.max_row, MAX_ROWS)
+def _sheet_table(path: Path, sheet, limits: DocumentLimits) -> RawTable:
+    last_row = _last_data_row(sheet)
+    if last_row > limits.rows:
+        raise too_many_rows(path, f"на листе «{sheet.title}»", limits)
     last_column = min(sheet.max_column, MAX_COLUMNS)
     rows = [
         [GridCell(cell_text(cell.value)) for cell in row]
-        for row in sheet.iter_rows(min_row=1, max_row=last_row, max_col=last_column)
+        for row in (sheet.iter_rows(min_row=1, max_row=last_row, max_col=last_column) if last_row else ())
     ]
     _spread_merged(sheet, rows)
     return RawTable(position=f"лист «{sheet.title}»", rows=rows, row_numbers=list(range(1, len(rows) + 1)))
+
+
+def _last_data_row(sheet) -> int:
+    """The last row holding a value, from the cells the file has: formatted empty rows below the table do not count,
+    and iter_rows would create every missing cell up to max_row (openpyxl's `_cells`, as its own iterators use)."""
+    return max((row for (row, _column), cell in sheet._cells.items() if cell.value not in (None, "")), default=0)
 
 
 def _spread_merged(sheet, rows: list[list[GridCell]]) -> None:
@@ -88,10 +91,10 @@ def _formula_workbook(path: Path):
     return openpyxl.load_workbook(path, read_only=True, data_only=False) if has_formula else None
 
 
-def _uncached_formulas(sheet, formula_sheet) -> list[str]:
+def _uncached_formulas(sheet, formula_sheet, last_row: int) -> list[str]:
     """Warn about formula cells that Excel never computed (no cached value saved in the file)."""
     warnings = []
-    for row in formula_sheet.iter_rows(max_row=MAX_ROWS, max_col=MAX_COLUMNS):
+    for row in formula_sheet.iter_rows(max_row=max(last_row, 1), max_col=MAX_COLUMNS):
         for cell in row:
             value = getattr(cell, "value", None)
             if isinstance(value, str) and value.startswith("=") and sheet.cell(cell.row, cell.column).value is None:

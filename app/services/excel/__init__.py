@@ -7,12 +7,12 @@
         ...
     rows = result.rows_by_sheet["ege"]             # [{"school_code": "007", "mean_score": 45.5, ...}]
 
-Reading is defensive: size, zip and encryption checks before openpyxl, XML through defusedxml, a row cap.
+Reading is defensive: size, zip and encryption checks before openpyxl, XML through defusedxml, a row limit
+(documents.office_zip.DATA_WORKBOOK).
 """
 
 from app.services.documents.office_zip import MAX_FILE_BYTES
 from app.services.excel.reader import read_workbook
-from app.services.excel.safety import MAX_ROWS
 from app.services.excel.spec import (
     CellError,
     Column,
@@ -25,6 +25,6 @@ from app.services.excel.spec import (
 from app.services.excel.writer import write_table, write_tables, write_template
 
 __all__ = [
-    "MAX_FILE_BYTES", "MAX_ROWS", "CellError", "Column", "ImportResult", "Kind", "Sheet", "Template",
+    "MAX_FILE_BYTES", "CellError", "Column", "ImportResult", "Kind", "Sheet", "Template",
     "format_errors", "read_workbook", "write_table", "write_tables", "write_template",
 ]

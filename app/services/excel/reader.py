@@ -17,10 +17,9 @@ from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
 from app.errors import KuratorError
-from app.services.documents.office_zip import check_office_file
+from app.services.documents import office_zip
 from app.services.documents.table_grid import GridCell
 from app.services.documents.table_header import Header, find_header
-from app.services.excel import safety
 from app.services.excel.spec import (
     RESERVED_TITLES,
     CellError,
@@ -66,18 +65,18 @@ def _rows(ws: ReadOnlyWorksheet) -> Iterator[tuple[int, _Row]]:
 
 def read_workbook(path: Path | str, template: Template) -> ImportResult:
     """Read every sheet of `template` from an .xlsx; raises KuratorError only for an unreadable file (or one over
-    the row limit, `safety.MAX_ROWS` per sheet: refused, never cut short)."""
+    the row limit, `office_zip.DATA_WORKBOOK.rows` per sheet: refused, never cut short)."""
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise KuratorError(f"Файл «{path.name}» — не книга Excel (.xlsx). Откройте его в Excel или LibreOffice "
                            "и сохраните как «Книга Excel (*.xlsx)».")
-    check_office_file(path)
+    office_zip.check_office_file(path, office_zip.DATA_WORKBOOK)
     result = ImportResult({}, [], {})
-    with safety.refusing_damage(path), path.open("rb") as stream:
+    with office_zip.refusing_damage(path), path.open("rb") as stream:
         wb = load_workbook(stream, read_only=True, data_only=True)
         try:
             for sheet in template.sheets:
-                _read_sheet(wb, sheet, template, result)
+                _read_sheet(path, wb, sheet, template, result)
         finally:
             wb.close()
     return result
@@ -93,7 +92,7 @@ def _candidates(wb: Workbook, sheet: Sheet, template: Template) -> list[ReadOnly
     return [ws for ws in wb.worksheets if ws.sheet_state == "visible" and normalize_title(ws.title) not in reserved]
 
 
-def _read_sheet(wb: Workbook, sheet: Sheet, template: Template, result: ImportResult) -> None:
+def _read_sheet(path: Path, wb: Workbook, sheet: Sheet, template: Template, result: ImportResult) -> None:
     result.rows_by_sheet.setdefault(sheet.name, [])
     result.source_rows.setdefault(sheet.name, [])
     candidates = _candidates(wb, sheet, template)
@@ -106,7 +105,7 @@ def _read_sheet(wb: Workbook, sheet: Sheet, template: Template, result: ImportRe
         head = list(islice(rows, vocabulary.scan_rows))
         header = find_header([_grid_row(cells) for _number, cells in head], vocabulary)
         if header is not None:
-            _read_found(ws, sheet, header, head, rows, result)
+            _read_found(path, ws, sheet, header, head, rows, result)
             return
     expected = ", ".join(f"«{c.title}»" for c in sheet.columns)
     result.errors.append(CellError(candidates[0].title, 0, "", "",
@@ -119,7 +118,7 @@ def _grid_row(cells: _Row) -> list[GridCell]:
             for c in range(1, width + 1)]
 
 
-def _read_found(ws: ReadOnlyWorksheet, sheet: Sheet, header: Header, head: list[tuple[int, _Row]],
+def _read_found(path: Path, ws: ReadOnlyWorksheet, sheet: Sheet, header: Header, head: list[tuple[int, _Row]],
                 rows: Iterator[tuple[int, _Row]], result: ImportResult) -> None:
     positions = {key: col + 1 for key, col in header.columns.items()}
     header_row = head[header.row][0]
@@ -138,8 +137,8 @@ def _read_found(ws: ReadOnlyWorksheet, sheet: Sheet, header: Header, head: list[
     for number, cells in chain(head[header.first_data_row:], rows):
         if all(_is_empty(cells.get(p)) for p in positions.values()):
             continue
-        if len(rows_out) >= safety.MAX_ROWS:
-            raise KuratorError(safety.too_many_rows(ws.title))
+        if len(rows_out) >= office_zip.DATA_WORKBOOK.rows:
+            raise office_zip.too_many_rows(path, f"на листе «{ws.title}»", office_zip.DATA_WORKBOOK)
         rows_out.append(_read_row(ws.title, number, cells, sheet, positions, result.errors))
         numbers_out.append(number)
 

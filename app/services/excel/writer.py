@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
@@ -29,6 +29,7 @@ from app.services.excel.spec import (
 )
 
 DATE_FORMAT = "DD.MM.YYYY"
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 LAST_ROW = 1_048_576
 _MIN_DATE, _MAX_DATE = date(1900, 1, 1), date(2100, 12, 31)
 _UNBOUNDED = {"int": (-2_147_483_648, 2_147_483_647), "decimal": (-1e15, 1e15)}
@@ -72,15 +73,27 @@ def cell_value(value: Any) -> Any:
     return value
 
 
-def put(ws: Worksheet, row: int, column: int, value: Any, number_format: str | None = None) -> None:
-    """Write a value; text is always text (never a formula), dates get the Russian date format."""
+def put(ws: Worksheet, row: int, column: int, value: Any, number_format: str | None = None) -> Cell:
+    """Write a value, the one way every .xlsx export writes a cell: text is always text, dates get the Russian
+    date format.
+
+    Text that a spreadsheet could take for a formula (OWASP «CSV injection»: it begins with = + - @, a tab or a
+    carriage return) is stored as a string with the «quote prefix» style, so Excel and LibreOffice show it as
+    typed and keep it text even when the cell is edited."""
     cell = ws.cell(row=row, column=column, value=cell_value(value))
-    if isinstance(cell.value, str) and cell.value.startswith("="):
+    if isinstance(cell.value, str):
         cell.data_type = "s"
+        cell.quotePrefix = cell.value.startswith(FORMULA_TRIGGERS)
     if isinstance(value, date | datetime):
         cell.number_format = DATE_FORMAT
     elif number_format:
         cell.number_format = number_format
+    return cell
+
+
+def put_row(ws: Worksheet, row: int, values: Sequence[Any]) -> list[Cell]:
+    """`put` the values into one row from its first column; returns the cells (to style them)."""
+    return [put(ws, row, column, value) for column, value in enumerate(values, start=1)]
 
 
 def style_header(ws: Worksheet, titles: Sequence[str], widths: Sequence[int]) -> None:
@@ -128,8 +141,7 @@ def write_tables(path: Path | str, sheets: Sequence[tuple[str, Sequence[str], It
 def _fill_table(ws: Worksheet, header: Sequence[str], rows: list[list[Any]]) -> None:
     style_header(ws, header, [_fitted_width(i, header, rows) for i in range(len(header))])
     for row_index, row in enumerate(rows, start=2):
-        for col_index, value in enumerate(row, start=1):
-            put(ws, row_index, col_index, value)
+        put_row(ws, row_index, row)
     ws.auto_filter.ref = f"A1:{get_column_letter(max(len(header), 1))}{len(rows) + 1}"
 
 

@@ -3,7 +3,7 @@
 (`importing`: inspect, then apply; `import_plan`: what an import would do and did).
 """
 
-from .checks import REPLAY_REASON
+from .checks import MAX_SEQUENCE_GAP, REPLAY_REASON
 from .export import (
     ExportPlan,
     ExportSummary,
@@ -37,8 +37,8 @@ from .sender import PacketSender, unregistered_sender
 from .titles import TABLE_TITLES, table_title
 
 __all__ = [
-    "REPLAY_REASON", "TABLE_TITLES", "Conflict", "ExportPlan", "ExportSummary", "ImportPlan", "ImportPreview",
-    "ImportReport", "ImportResult", "PacketRefused", "PacketSender", "TableChanges", "TableCounts", "VerifyReport",
+    "MAX_SEQUENCE_GAP", "REPLAY_REASON", "TABLE_TITLES", "Conflict", "ExportPlan", "ExportSummary", "ImportPlan",
+    "ImportPreview", "ImportReport", "ImportResult", "PacketRefused", "PacketSender", "TableChanges", "TableCounts", "VerifyReport",
     "apply_import", "check_sign_off", "import_packet", "inspect_import", "log_packet", "next_packet_name",
     "packet_file_name", "packet_history", "plan_export", "refusal_report", "table_title", "unregistered_sender",
     "verify_report", "write_export",

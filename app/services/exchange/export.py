@@ -34,6 +34,7 @@ from app.models import (
     RiskProfile,
     RiskProgram,
     Roadmap,
+    RoadmapCorrection,
     RoadmapEvent,
     School,
     Teacher,
@@ -53,8 +54,12 @@ Row = dict[str, Any]
 
 
 class Recipient(TypedDict):
+    """Whom a packet is for: the kind and school code, and the installation once its first packet told us its id."""
+
     kind: str  # "district" or "school"
     school_code: str | None
+    installation_id: str | None  # None until the recipient's first packet arrived here
+    name: str
 
 
 class TableRows(TypedDict):
@@ -122,6 +127,7 @@ class _Scope:
     teachers: set[str] = field(default_factory=set)
     roadmaps: set[str] = field(default_factory=set)
     events: set[str] = field(default_factory=set)
+    corrections: set[str] = field(default_factory=set)
     profiles: set[str] = field(default_factory=set)
     programs: set[str] = field(default_factory=set)
 
@@ -143,6 +149,16 @@ def _by_roadmap(row: Row, scope: _Scope) -> bool:
 
 def _by_event(row: Row, scope: _Scope) -> bool:
     return row["event_id"] in scope.events
+
+
+def _by_correction(row: Row, scope: _Scope) -> bool:
+    return row["correction_id"] in scope.corrections
+
+
+ROADMAP_HISTORY: dict[str, Rule] = {  # a roadmap's versions go with it, and a school learns the measures meant for it
+    "roadmap_event_school": lambda row, scope: _by_event(row, scope) and _own_school(row, scope),
+    "roadmap_correction": _by_roadmap, "roadmap_change": _by_correction,
+}
 
 
 def _by_profile(row: Row, scope: _Scope) -> bool:
@@ -168,7 +184,7 @@ SCHOOL_SENDS: dict[str, Rule] = {
     "individual_route": _by_teacher, "enrollment": _by_teacher,
     "roadmap": lambda row, scope: row["id"] in scope.roadmaps,
     "roadmap_section": _by_roadmap, "roadmap_event": _by_roadmap, "event_occurrence": _by_event, "evidence": _by_event,
-    "practice": _own_practice,
+    "practice": _own_practice, **ROADMAP_HISTORY,
     "risk_profile": _own_school, "risk_level": _by_profile, "risk_program": _by_profile,
     "risk_measure": _by_program, "risk_indicator": _by_program,
 }
@@ -178,7 +194,7 @@ DISTRICT_SENDS: dict[str, Rule] = {
     "roadmap": lambda row, scope: row["id"] in scope.roadmaps,
     "roadmap_section": _by_roadmap, "roadmap_event": _by_roadmap,
     "recommendation": _own_school, "support_action": _own_school, "assignment": _own_school,
-    "practice": _own_practice, "risk_factor": _everything, "submission": _own_school,
+    "practice": _own_practice, **ROADMAP_HISTORY, "risk_factor": _everything, "submission": _own_school,
 }
 HANDED_OVER = frozenset(SCHOOL_SENDS) - {"practice"}  # a school's own tables: what a district may have kept for it
 
@@ -201,12 +217,20 @@ def plan_export(session: Session, recipient: str | None = None, full: bool = Fal
         tables[table] = tables.get(table, []) + [row for row in rows if row["id"] not in known]
     return ExportPlan(
         sender_kind=installation.kind, sender_name=installation.name, sender_school_code=installation.school_code,
-        recipient={"kind": "school" if installation.kind == "district" else "district",
-                   "school_code": code if installation.kind == "district" else None},
+        recipient=_recipient(session, installation, code, peer),
         period=period or installation.program_year or planned_at.year, full=full or since is None, since=since,
         acknowledges=peer.last_sequence if peer else 0, planned_at=planned_at,
         tables={table: rows for table, rows in tables.items() if rows}, handover=bool(handover),
     )
+
+
+def _recipient(session: Session, installation: Installation, code: str, peer: Peer | None) -> Recipient:
+    if installation.kind == "district":
+        school = session.get(School, school_id(code))
+        return {"kind": "school", "school_code": code, "installation_id": peer.installation_id if peer else None,
+                "name": school.name if school else f"Школа {code}"}
+    return {"kind": "district", "school_code": None, "installation_id": peer.installation_id if peer else None,
+            "name": peer.name if peer else "Орган управления образованием"}
 
 
 def _recipient_code(session: Session, installation: Installation, recipient: str | None) -> str:
@@ -255,6 +279,8 @@ def _scope(session: Session, kind: str, installation_id: str, target_school: str
         level_rule = Roadmap.level == "municipal"
     scope.roadmaps = set(session.scalars(select(Roadmap.id).where(level_rule)))
     scope.events = set(session.scalars(select(RoadmapEvent.id).where(RoadmapEvent.roadmap_id.in_(scope.roadmaps))))
+    scope.corrections = set(session.scalars(select(RoadmapCorrection.id).where(
+        RoadmapCorrection.roadmap_id.in_(scope.roadmaps))))
     if kind == "school":
         scope.profiles = set(session.scalars(select(RiskProfile.id).where(RiskProfile.school_id == target_school)))
         scope.programs = set(session.scalars(select(RiskProgram.id).where(RiskProgram.profile_id.in_(scope.profiles))))

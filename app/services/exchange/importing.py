@@ -1,8 +1,10 @@
 """Import: read and check a packet completely (`inspect_import`), then apply it in one transaction (`apply_import`).
 
-Order of checks: the container (packet_format: limits, JSON, manifest shape), the sender's REGISTERED key
-(sender.pem is never trusted), every file's hash/size/rows, the recipient, replay (a packet already applied is a
-no-op), the sequence (an older one is refused), the schema revision (must equal ours), then every record:
+Order of checks: the container's head (packet_format: members, manifest shape), the manifest's signature with the
+sender's REGISTERED key (sender.pem is never trusted) and the declared file sizes against the limits, the recipient,
+replay (a packet already applied is a no-op), the sequence (an older one is refused), the schema revision (must
+equal ours) — all before any data is decompressed; then the data files streamed against their signed hash, size and
+row count, then every record:
 exact columns and types, UUID keys, CHECK constraints, unique keys, and the owner rule on the incoming AND the
 local version of each record. Any of these failing refuses the whole packet (IntegrityRefused, exit 3).
 
@@ -14,6 +16,7 @@ Updates: the owner is the last writer, so an incoming record replaces the local 
 proposals about incoming records are listed as conflicts and kept untouched.
 """
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NotRequired, TypedDict
 
@@ -23,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from app.audit import current_user
 from app.db import Database, timestamped_backup_path
-from app.errors import IntegrityRefused, KuratorError
+from app.errors import IntegrityRefused, KuratorError, StorageError
 from app.models import (
     SYNCED_MODELS,
     AuditEntry,
@@ -35,7 +38,7 @@ from app.models import (
 )
 from app.services.backup import backup
 from app.services.exchange import packet as packet_format
-from app.services.ids import school_id
+from app.services.exchange.peers import describe_peer
 from app.services.installation import require_installation
 
 from . import checks, received
@@ -53,6 +56,7 @@ from .titles import table_title
 
 ORDER = [model.__tablename__ for model in SYNCED_MODELS]
 MAX_LISTED = 5
+WRITE_BATCH = 1000
 
 
 class PacketRefused(IntegrityRefused):
@@ -66,58 +70,66 @@ class PacketRefused(IntegrityRefused):
 # --- inspect ------------------------------------------------------------------------------------------
 
 
-def inspect_import(session: Session, path: Path, limits: packet_format.PacketLimits = packet_format.DEFAULT_LIMITS) -> ImportPlan:
+def inspect_import(session: Session, path: Path, limits: packet_format.PacketLimits = packet_format.DEFAULT_LIMITS,
+                   accept_sequence_gap: bool = False) -> ImportPlan:
     """Read and check a packet against the database without writing; raises KuratorError or IntegrityRefused.
 
     A refusal raised after the manifest was read carries it as `error.manifest` (for the packet log).
+    `accept_sequence_gap`: the user confirmed a sequence more than MAX_SEQUENCE_GAP past the last one accepted.
     """
     installation = require_installation(session)
-    opened = packet_format.read_packet(Path(path), limits)
-    try:
-        return _inspect(session, installation, Path(path), opened)
-    except KuratorError as error:
-        error.manifest = opened.manifest
-        raise
+    with packet_format.open_packet(Path(path), limits) as packet:
+        try:
+            return _inspect(session, installation, Path(path), packet, accept_sequence_gap)
+        except KuratorError as error:
+            error.manifest = packet.head.manifest
+            raise
 
 
-def _inspect(session: Session, installation: Installation, path: Path, opened: packet_format.OpenedPacket) -> ImportPlan:
-    manifest = opened.manifest
-    peer = checks.registered_peer(session, installation, manifest)
-    packet_format.verify_packet(opened, peer.public_key_pem.encode("ascii"))
+def _inspect(session: Session, installation: Installation, path: Path, packet: packet_format.PacketReader,
+             accept_sequence_gap: bool) -> ImportPlan:
+    manifest = packet.head.manifest
+    peer = checks.registered_peer(session, installation, manifest, packet.head.sender_pem)
+    packet.verify(peer.public_key_pem.encode("ascii"), describe_peer(peer))
+    sender = checks.verified_sender(session, installation, peer, manifest)
     checks.check_recipient(installation, manifest)
     plan = ImportPlan(path, manifest, peer.id)
-    if checks.already_applied(session, manifest):
-        plan.replay = True
+    plan.replay = checks.already_applied(session, manifest)
+    if plan.replay:
+        packet.check_files()  # so that `packet verify` vouches for a replay's data too
         return plan
-    checks.check_sequence(peer, manifest)
+    checks.check_sequence(peer, manifest, accept_sequence_gap)
     checks.check_schema(manifest)
-    incoming = _validated(opened.tables)
-    sender = manifest["sender"]
-    sender_school = school_id(sender["school_code"]) if sender["kind"] == "school" else None
-    handover = received.handover_school(installation, manifest)
-    allowed = sender_may_own(sender["kind"], sender_school, sender["installation_id"], handover)
-    plan.tables = _diff(session, incoming, allowed, handover, sender_school, manifest["period"])
+    _check_tables(manifest)
+    incoming = _validated(packet.records())
+    handover = received.handover_school(installation, sender, manifest)
+    allowed = sender_may_own(sender.kind, sender.school_id, sender.installation_id, handover)
+    plan.sender_school = sender.school_id
+    plan.tables = _diff(session, incoming, allowed, handover, sender.school_id, manifest["period"])
     plan.conflicts = _conflicts(session, plan.tables)
     return plan
 
 
-def _validated(tables: dict[str, list[Row]]) -> dict[str, dict[str, Row]]:
-    unknown = sorted(set(tables) - set(MODELS))
+def _check_tables(manifest: dict[str, Any]) -> None:
+    names = [packet_format.DATA_MEMBER.fullmatch(entry["name"]).group(1) for entry in manifest["files"]]
+    unknown = sorted(set(names) - set(MODELS))
     if unknown:
         raise PacketRefused(f"Пакет отклонён: таблица «{unknown[0]}» не может передаваться в пакете.")
+
+
+def _validated(records: Iterator[tuple[str, int, Row]]) -> dict[str, dict[str, Row]]:
+    """Every record converted to database values as it streams in (the raw record is not kept)."""
     problems: list[str] = []
-    incoming: dict[str, dict[str, Row]] = {}
+    incoming: dict[str, dict[str, Row]] = {table: {} for table in ORDER}
     evaluator = CheckEvaluator()
     try:
-        for table in ORDER:
-            incoming[table] = {}
-            for number, raw in enumerate(tables.get(table, ()), start=1):
-                try:
-                    row = _valid_row(table, raw, evaluator, incoming[table])
-                except RecordProblem as problem:
-                    problems.append(f"«{table_title(table)}», запись {number}: {problem}")
-                    continue
-                incoming[table][row["id"]] = row
+        for table, number, raw in records:
+            try:
+                row = _valid_row(table, raw, evaluator, incoming[table])
+            except RecordProblem as problem:
+                problems.append(f"«{table_title(table)}», запись {number}: {problem}")
+                continue
+            incoming[table][row["id"]] = row
     finally:
         evaluator.close()
     if problems:
@@ -323,10 +335,11 @@ def _write(session: Session, plan: ImportPlan) -> None:
         raise PacketRefused("Пакет отклонён: пока он проверялся, был принят другой пакет того же отправителя.")
     for table in ORDER:
         changes = plan.tables.get(table)
-        if changes and changes.create:
-            session.execute(insert(MODELS[table]), _parents_first(table, changes.create))
-        if changes and changes.update:
-            session.execute(update(MODELS[table]), changes.update)
+        if changes is None:
+            continue
+        for statement, rows in ((insert, _parents_first(table, changes.create)), (update, changes.update)):
+            for start in range(0, len(rows), WRITE_BATCH):  # in batches: the driver's copy of them stays small
+                session.execute(statement(MODELS[table]), rows[start:start + WRITE_BATCH])
     _advance_peer(session, peer, plan.manifest)
     received.note_received(session, plan)
     counts = {t.table: {"created": len(t.create), "updated": len(t.update), "held_back": len(t.held_back)}
@@ -358,9 +371,8 @@ def _advance_peer(session: Session, peer: Peer, manifest: dict[str, Any]) -> Non
     acknowledges = manifest.get("acknowledges")
     if isinstance(acknowledges, int) and not isinstance(acknowledges, bool):
         peer.acknowledged_sequence = max(peer.acknowledged_sequence, min(acknowledges, installation.packet_sequence))
-    sender_id = manifest["sender"]["installation_id"]
-    if peer.installation_id is None and session.scalars(select(Peer.id).where(Peer.installation_id == sender_id)).first() is None:
-        peer.installation_id = sender_id
+    if peer.installation_id is None:  # the first packet binds the key to its installation (checked not taken)
+        peer.installation_id = manifest["sender"]["installation_id"]
 
 
 def _log_line(manifest: dict[str, Any] | None, path: Path, accepted: bool, reason: str, counts: dict | None = None) -> PacketLog:
@@ -388,13 +400,14 @@ def log_packet(database: Database, manifest: dict[str, Any] | None, path: Path, 
 # --- the whole flow, as the command line and the window run it ----------------------------------------
 
 
-def import_packet(database: Database, path: Path, dry_run: bool = False) -> ImportResult:
+def import_packet(database: Database, path: Path, dry_run: bool = False,
+                  accept_sequence_gap: bool = False) -> ImportResult:
     """Check and (unless `dry_run`) apply a packet file; refusals are logged (not in a dry run) and re-raised."""
     try:
         with database.session() as session:
-            plan = inspect_import(session, Path(path))
+            plan = inspect_import(session, Path(path), accept_sequence_gap=accept_sequence_gap)
     except KuratorError as error:
-        if not dry_run:
+        if not dry_run and not isinstance(error, StorageError):  # a busy or full database cannot take the log line
             log_packet(database, getattr(error, "manifest", None), Path(path), False, error.message)
         raise
     if dry_run:

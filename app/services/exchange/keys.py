@@ -1,5 +1,9 @@
 """Ed25519 signing keys of an installation: generation, passphrase protection, fingerprints, signatures.
 
+The private key is kept as PKCS#8 PEM encrypted with the signer's passphrase through PBKDF2-HMAC-SHA256 with
+KDF_ITERATIONS rounds (OWASP's 600,000); a key written with fewer (before: 2,048) is re-wrapped when it is next
+unlocked (`signing.signing_key`). Tests lower KDF_ITERATIONS (tests/conftest.py) to stay fast.
+
 Fingerprint: SHA-256 of the raw 32-byte public key. `fingerprint` shows its first 16 bytes (128 bits) as
 8 groups of 4 uppercase hex digits, short enough to read aloud over the phone, and 2^128 work is still far
 out of reach for forging a key with the same short print; `fingerprint_full` shows all 32 bytes (16 groups).
@@ -17,7 +21,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 )
 
 from app.errors import KuratorError, ValidationError
+from app.services.exchange import pkcs8
 
+KDF_ITERATIONS = 600_000
 MIN_PASSPHRASE_LENGTH = 8
 SIGNATURE_BYTES = 64
 FINGERPRINT_SHORT_BYTES = 16
@@ -25,7 +31,6 @@ FINGERPRINT_GROUP_CHARS = 4
 MAX_PUBLIC_KEY_FILE = 16 * 1024
 
 _KEY_ERRORS = (ValueError, TypeError, UnsupportedAlgorithm)
-_ENCRYPTED_PEM_HEADER = b"-----BEGIN ENCRYPTED PRIVATE KEY-----"
 
 
 @dataclass(frozen=True)
@@ -45,7 +50,7 @@ def generate_keypair(passphrase: str) -> KeyPair:
 
 def load_private_key(private_pem: bytes, passphrase: str) -> Ed25519PrivateKey:
     """Decrypt an encrypted Ed25519 private key PEM; a wrong passphrase is a KuratorError."""
-    if not isinstance(private_pem, bytes) or _ENCRYPTED_PEM_HEADER not in private_pem:
+    if not isinstance(private_pem, bytes) or pkcs8.PEM_BEGIN not in private_pem:
         raise KuratorError("Файл закрытого ключа повреждён или не защищён парольной фразой.")
     try:
         key = serialization.load_pem_private_key(private_pem, password=_encode(passphrase))
@@ -57,7 +62,11 @@ def load_private_key(private_pem: bytes, passphrase: str) -> Ed25519PrivateKey:
 
 
 def load_public_key(public_pem: bytes) -> Ed25519PublicKey:
-    """Read an Ed25519 public key from PEM; anything else is a KuratorError."""
+    """Read an Ed25519 public key from PEM; anything else, two keys in one file included, is a KuratorError."""
+    blocks = public_pem.count(b"-----BEGIN ") if isinstance(public_pem, bytes) else 0
+    if blocks > 1:
+        raise KuratorError(f"В файле несколько ключей или сертификатов ({blocks}), а должен быть один открытый ключ: "
+                           "непонятно, какой из них регистрировать.")
     try:
         key = serialization.load_pem_public_key(public_pem)
     except _KEY_ERRORS:
@@ -103,6 +112,17 @@ def fingerprint_full(public_pem_or_key: bytes | Ed25519PublicKey) -> str:
     return _grouped(_digest(public_pem_or_key))
 
 
+def wrapped_weaker_than_now(private_pem: bytes) -> bool:
+    """True when the private key PEM was encrypted with fewer PBKDF2 rounds than KDF_ITERATIONS (or otherwise)."""
+    rounds = pkcs8.pbkdf2_iterations(private_pem)
+    return rounds is None or rounds < KDF_ITERATIONS
+
+
+def rewrapped(private_key: Ed25519PrivateKey, passphrase: str) -> bytes:
+    """The private key PEM encrypted anew with the same passphrase at today's cost."""
+    return _encrypted_pem(private_key, passphrase)
+
+
 def change_passphrase(private_pem: bytes, old: str, new: str) -> bytes:
     """Re-encrypt the private key PEM under a new passphrase (the key itself does not change)."""
     accept_passphrase(new)
@@ -142,11 +162,9 @@ def _encode(passphrase: str) -> bytes:
 
 
 def _encrypted_pem(private_key: Ed25519PrivateKey, passphrase: str) -> bytes:
-    return private_key.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.PKCS8,
-        serialization.BestAvailableEncryption(_encode(passphrase)),
-    )
+    der = private_key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
+                                    serialization.NoEncryption())
+    return pkcs8.encrypted_pem(der, _encode(passphrase), KDF_ITERATIONS)
 
 
 def _digest(public_pem_or_key: bytes | Ed25519PublicKey) -> bytes:

@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any, NamedTuple
 
 SENDER_KINDS = ("school", "district")
+MAX_SEQUENCE = 2**31 - 1  # a packet number fits a 32-bit INTEGER column, on SQLite and on PostgreSQL alike
 DATA_MEMBER = re.compile(r"data/([a-z_]+)\.jsonl")
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -64,7 +65,7 @@ MANIFEST_SCHEMA: dict[str, Any] = {
     },
     "recipient": Field(lambda v: _is_text(v) or isinstance(v, dict), "строка или объект"),
     "created_at": TIMESTAMP,
-    "sequence": Field(lambda v: _is_int(v) and v >= 1, "целое число ≥ 1"),
+    "sequence": Field(lambda v: _is_int(v) and 1 <= v <= MAX_SEQUENCE, f"целое число от 1 до {MAX_SEQUENCE}"),
     "schema_revision": TEXT,
     "period": Field(lambda v: _is_text(v) or _is_int(v), "строка или год"),
     "signed_off_by": {"name": TEXT, "position": TEXT, "at": TIMESTAMP},

@@ -2,6 +2,12 @@
 
 A packet is a zip: manifest.json (signed), manifest.sig (raw Ed25519 signature of manifest.json's exact
 bytes), sender.pem (the sender's public key, never trusted by itself) and data/<table>.jsonl files.
+
+Reading authenticates before any work that grows with the packet: `open_packet` reads only the small members
+(manifest, signature, sender.pem, each under a fixed cap); `PacketReader.verify` checks the signature with the
+TRUSTED key and the sizes the signed manifest declares against the limits; only then `PacketReader.records`
+decompresses the data files one by one, cutting a file off as soon as it passes its declared size or row count
+and checking its SHA-256 at its end. Memory therefore stays within what the limits allow, whatever the file.
 """
 
 import hashlib
@@ -10,6 +16,7 @@ import tempfile
 import uuid
 import zipfile
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -42,13 +49,22 @@ MANIFEST_NAME = "manifest.json"
 SIGNATURE_NAME = "manifest.sig"
 SENDER_KEY_NAME = "sender.pem"
 
-MAX_PACKET_BYTES = 200 * 1024 * 1024
+MB = 1024 * 1024
+# The limits of a packet read from outside (README «Обмен данными»). A school's full packet (100 staff, five years
+# of results) holds about 750 records in 0.3 MB; the limits leave over twenty times that, and keep the memory of
+# `kurator packet import` under 300 MB whatever the packet holds (tests/hostile measure it).
+MAX_PACKET_BYTES = 32 * MB  # the .kpkt file itself
 MAX_MEMBERS = 200
-MAX_MEMBER_BYTES = 512 * 1024 * 1024
-MAX_UNCOMPRESSED_BYTES = 1024 * 1024 * 1024
+MAX_FILE_BYTES = 10 * MB  # one data file, unpacked
+MAX_FILE_RECORDS = 10_000
+MAX_DATA_BYTES = 20 * MB  # all data files together, unpacked
+MAX_RECORDS = 20_000
 MAX_RATIO = 100
-MAX_LINE_BYTES = 1024 * 1024
-MAX_MANIFEST_BYTES = 1024 * 1024
+MAX_LINE_BYTES = 1 * MB
+# «{» and «[» in one record, counted on its bytes (brackets inside text count too): a record is a flat row whose
+# few JSON columns hold small objects, and each bracket can cost a hundred bytes of memory for three of input.
+MAX_LINE_BRACKETS = 1000
+MAX_MANIFEST_BYTES = 1 * MB
 MAX_PEM_BYTES = 4096
 
 NOT_A_PACKET = "Файл не является пакетом Куратора."
@@ -61,10 +77,13 @@ class PacketLimits:
 
     packet_bytes: int = MAX_PACKET_BYTES
     members: int = MAX_MEMBERS
-    member_bytes: int = MAX_MEMBER_BYTES
-    uncompressed_bytes: int = MAX_UNCOMPRESSED_BYTES
+    file_bytes: int = MAX_FILE_BYTES
+    file_records: int = MAX_FILE_RECORDS
+    data_bytes: int = MAX_DATA_BYTES
+    records: int = MAX_RECORDS
     ratio: int = MAX_RATIO
     line_bytes: int = MAX_LINE_BYTES
+    line_brackets: int = MAX_LINE_BRACKETS
     manifest_bytes: int = MAX_MANIFEST_BYTES
 
 
@@ -72,24 +91,25 @@ DEFAULT_LIMITS = PacketLimits()
 
 
 @dataclass(frozen=True)
-class FileDigest:
-    """What a data file in the packet actually holds: its SHA-256 (hex), size in bytes and record count."""
-
-    sha256: str
-    bytes: int
-    rows: int
-
-
-@dataclass(frozen=True)
-class OpenedPacket:
-    """A packet read safely but not yet verified; `files` maps member name (data/x.jsonl) to its digest."""
+class PacketHead:
+    """What a packet says about itself, read without touching its data; nothing in it is verified yet."""
 
     manifest: dict[str, Any]
     manifest_bytes: bytes
     signature: bytes
     sender_pem: bytes
+
+
+@dataclass(frozen=True)
+class OpenedPacket:
+    """A packet whose signature was verified with the trusted key and whose data files matched the manifest."""
+
+    head: PacketHead
     tables: dict[str, list[dict[str, Any]]]
-    files: dict[str, FileDigest] = field(default_factory=dict)
+
+    @property
+    def manifest(self) -> dict[str, Any]:
+        return self.head.manifest
 
 
 def write_packet(
@@ -118,43 +138,119 @@ def write_packet(
     return final
 
 
-def read_packet(path: Path, limits: PacketLimits = DEFAULT_LIMITS) -> OpenedPacket:
-    """Read a packet from outside under strict limits; raises KuratorError or IntegrityRefused, nothing else."""
-    with open_archive(Path(path), limits.packet_bytes, NOT_A_PACKET) as archive:
+def read_head(path: Path, limits: PacketLimits = DEFAULT_LIMITS) -> PacketHead:
+    """The manifest, signature and sender.pem of a packet, nothing else; raises KuratorError or IntegrityRefused."""
+    with open_packet(path, limits) as packet:
+        return packet.head
+
+
+def read_packet(path: Path, trusted_public_pem: bytes, limits: PacketLimits = DEFAULT_LIMITS) -> OpenedPacket:
+    """Read a packet, verify it with the TRUSTED key, then read its data; raises KuratorError or IntegrityRefused."""
+    with open_packet(path, limits) as packet:
+        packet.verify(trusted_public_pem)
+        return OpenedPacket(packet.head, packet.tables())
+
+
+@contextmanager
+def open_packet(path: Path, limits: PacketLimits = DEFAULT_LIMITS) -> Iterator["PacketReader"]:
+    """An open packet whose head is read and checked for shape; its data waits for `verify`."""
+    with open_archive(Path(path), limits.packet_bytes, NOT_A_PACKET, limits.members) as archive:
+        yield PacketReader(archive, limits)
+
+
+class PacketReader:
+    """One packet being read: the head at once, the data files only after the signature is verified."""
+
+    def __init__(self, archive: zipfile.ZipFile, limits: PacketLimits):
         infos = archive.infolist()
         check_members(infos, limits.members)
-        by_name = _expected_members(infos)
-        budget = ReadBudget(limits.uncompressed_bytes)
-
-        def read(name: str, limit: int) -> bytes:
-            return read_member(archive, by_name[name], limit, budget, limits.ratio)
-
-        manifest_bytes = read(MANIFEST_NAME, limits.manifest_bytes)
+        self._archive, self._limits = archive, limits
+        self._by_name = _expected_members(infos)
+        self._budget = ReadBudget(limits.manifest_bytes + keys.SIGNATURE_BYTES + MAX_PEM_BYTES + limits.data_bytes)
+        manifest_bytes = self._read(MANIFEST_NAME, limits.manifest_bytes)
         manifest = _parse_manifest(manifest_bytes)
-        signature = read(SIGNATURE_NAME, keys.SIGNATURE_BYTES)
-        sender_pem = read(SENDER_KEY_NAME, MAX_PEM_BYTES)
+        signature = self._read(SIGNATURE_NAME, keys.SIGNATURE_BYTES)
+        sender_pem = self._read(SENDER_KEY_NAME, MAX_PEM_BYTES)
         _check_signature_and_key_shape(signature, sender_pem)
-        tables, files = _read_tables(archive, by_name, budget, limits)
-    return OpenedPacket(manifest, manifest_bytes, signature, sender_pem, tables, files)
+        self.head = PacketHead(manifest, manifest_bytes, signature, sender_pem)
+        self._verified = False
+
+    def verify(self, trusted_public_pem: bytes, owner: str | None = None) -> None:
+        """Check the signature with the TRUSTED key, sender.pem against it, and the files the manifest lists
+        against the archive and the limits; nothing of the data is decompressed. Raises IntegrityRefused.
+
+        `owner` names the key's holder in the genitive for the messages (by default as the manifest names it)."""
+        head = self.head
+        trusted = keys.load_public_key(trusted_public_pem)
+        owner = owner or _sender_label(head.manifest)
+        if not keys.verify(trusted, head.manifest_bytes, head.signature):
+            raise IntegrityRefused(f"Подпись не совпадает с ключом, зарегистрированным для {owner}.")
+        if keys.raw_public_key(head.sender_pem) != keys.raw_public_key(trusted):
+            raise IntegrityRefused(
+                f"Ключ sender.pem в пакете (отпечаток {keys.fingerprint(head.sender_pem)}) не совпадает "
+                f"с ключом, зарегистрированным для {owner} (отпечаток {keys.fingerprint(trusted)})."
+            )
+        _check_listed_files(head.manifest["files"], self._by_name)
+        excess = declared_excess(head.manifest["files"], self._limits)
+        if excess:
+            raise IntegrityRefused(f"Пакет отклонён: {excess}.")
+        self._verified = True
+
+    def records(self) -> Iterator[tuple[str, int, dict[str, Any]]]:
+        """(table, record number, record) for every record of every data file, in file order; each file is cut off
+        as soon as it passes its signed size or row count, and its SHA-256 is checked at its end."""
+        if not self._verified:
+            raise RuntimeError("records() before verify(): the data of an unverified packet is never read")
+        for entry in sorted(self.head.manifest["files"], key=lambda entry: entry["name"]):
+            table = DATA_MEMBER.fullmatch(entry["name"]).group(1)
+            for number, record in self._file_records(entry):
+                yield table, number, record
+
+    def check_files(self) -> None:
+        """Read every data file through against the manifest, keeping nothing."""
+        for _record in self.records():
+            pass
+
+    def tables(self) -> dict[str, list[dict[str, Any]]]:
+        """Every data file's records as lists by table (a test's or a tool's view; imports use `records`)."""
+        tables: dict[str, list[dict[str, Any]]] = {}
+        for table, _number, record in self.records():
+            tables.setdefault(table, []).append(record)
+        for entry in self.head.manifest["files"]:
+            tables.setdefault(DATA_MEMBER.fullmatch(entry["name"]).group(1), [])
+        return tables
+
+    def _read(self, name: str, limit: int) -> bytes:
+        return read_member(self._archive, self._by_name[name], limit, self._budget, self._limits.ratio)
+
+    def _file_records(self, entry: dict[str, Any]) -> Iterator[tuple[int, dict[str, Any]]]:
+        name, limits = entry["name"], self._limits
+        chunks = stream_member(self._archive, self._by_name[name], limits.file_bytes, self._budget, limits.ratio)
+        tally = _Tally(name, entry["bytes"])
+        keys_seen: dict[str, str] = {}
+        number = 0
+        for number, line in enumerate(_lines(name, map(tally.add, chunks), limits.line_bytes), start=1):
+            if number > entry["rows"]:
+                raise IntegrityRefused(f"Пакет отклонён: в файле {name} больше записей, чем указано в манифесте "
+                                       f"({entry['rows']}).")
+            yield number, _parse_record(name, number, line, limits, keys_seen)
+        _check_file(name, entry, FileDigest(tally.digest.hexdigest(), tally.size, number))
 
 
-def verify_packet(opened: OpenedPacket, trusted_public_pem: bytes) -> None:
-    """Check the signature with the TRUSTED key and every file against the manifest; raise IntegrityRefused."""
-    trusted = keys.load_public_key(trusted_public_pem)
-    owner = _sender_label(opened.manifest)
-    if not keys.verify(trusted, opened.manifest_bytes, opened.signature):
-        raise IntegrityRefused(f"Подпись не совпадает с ключом, зарегистрированным для {owner}.")
-    if keys.raw_public_key(opened.sender_pem) != keys.raw_public_key(trusted):
-        raise IntegrityRefused(
-            f"Ключ sender.pem в пакете (отпечаток {keys.fingerprint(opened.sender_pem)}) не совпадает "
-            f"с ключом, зарегистрированным для {owner} (отпечаток {keys.fingerprint(trusted)})."
-        )
-    listed = {entry["name"]: entry for entry in opened.manifest["files"]}
-    for name, entry in listed.items():
-        _check_file(name, entry, opened.files.get(name))
-    unlisted = sorted(set(opened.files) - set(listed))
-    if unlisted:
-        raise IntegrityRefused(f"Файл {unlisted[0]} есть в пакете, но не указан в манифесте.")
+def declared_excess(files: list[dict[str, Any]], limits: PacketLimits) -> str | None:
+    """What the listed files exceed of the limits (in Russian), judged on their declared sizes; None when nothing."""
+    for entry in files:
+        if entry["bytes"] > limits.file_bytes:
+            return f"файл {entry['name']} больше допустимого ({entry['bytes']} байт, допустимо {limits.file_bytes})"
+        if entry["rows"] > limits.file_records:
+            return (f"в файле {entry['name']} слишком много записей ({entry['rows']}, "
+                    f"допустимо {limits.file_records})")
+    total_bytes, total_rows = sum(e["bytes"] for e in files), sum(e["rows"] for e in files)
+    if total_bytes > limits.data_bytes:
+        return f"данные пакета больше допустимого ({total_bytes} байт, допустимо {limits.data_bytes})"
+    if total_rows > limits.records:
+        return f"в пакете слишком много записей ({total_rows}, допустимо {limits.records})"
+    return None
 
 
 # --- writing -------------------------------------------------------------------------------------------
@@ -197,6 +293,9 @@ def _final_manifest(manifest: dict[str, Any], members: dict[str, bytes]) -> dict
     problem = manifest_problem(final)
     if problem:
         raise KuratorError(f"Манифест пакета заполнен неверно: {problem}.")
+    excess = declared_excess(files, DEFAULT_LIMITS)
+    if excess:
+        raise KuratorError(f"Пакет не записан: {excess}. Отправьте изменения несколькими пакетами.")
     return final
 
 
@@ -244,18 +343,6 @@ def _expected_members(infos: list[zipfile.ZipInfo]) -> dict[str, zipfile.ZipInfo
     return by_name
 
 
-def _read_tables(
-    archive: zipfile.ZipFile, by_name: dict[str, zipfile.ZipInfo], budget: ReadBudget, limits: PacketLimits
-) -> tuple[dict[str, list[dict[str, Any]]], dict[str, FileDigest]]:
-    tables: dict[str, list[dict[str, Any]]] = {}
-    files: dict[str, FileDigest] = {}
-    for name in sorted(by_name):
-        if match := DATA_MEMBER.fullmatch(name):
-            chunks = stream_member(archive, by_name[name], limits.member_bytes, budget, limits.ratio)
-            tables[match.group(1)], files[name] = _parse_jsonl(name, chunks, limits.line_bytes)
-    return tables, files
-
-
 def _parse_manifest(manifest_bytes: bytes) -> dict[str, Any]:
     try:
         manifest = parse_object(manifest_bytes)
@@ -281,21 +368,30 @@ def _check_signature_and_key_shape(signature: bytes, sender_pem: bytes) -> None:
         raise IntegrityRefused("Пакет повреждён: sender.pem не является открытым ключом Ed25519.") from None
 
 
-def _parse_jsonl(name: str, chunks: Iterator[bytes], max_line: int) -> tuple[list[dict[str, Any]], FileDigest]:
-    tally = _Tally()
-    rows = [_parse_record(name, number, line, max_line)
-            for number, line in enumerate(_lines(name, map(tally.add, chunks), max_line), start=1)]
-    return rows, FileDigest(tally.digest.hexdigest(), tally.size, len(rows))
+@dataclass(frozen=True)
+class FileDigest:
+    """What a data file in the packet actually held: its SHA-256 (hex), size in bytes and record count."""
+
+    sha256: str
+    bytes: int
+    rows: int
 
 
 @dataclass
 class _Tally:
+    """Hashes and counts a data file's bytes as they stream, refusing them once they pass the declared size."""
+
+    name: str
+    declared: int
     digest: Any = field(default_factory=hashlib.sha256)
     size: int = 0
 
     def add(self, chunk: bytes) -> bytes:
-        self.digest.update(chunk)
         self.size += len(chunk)
+        if self.size > self.declared:
+            raise IntegrityRefused(f"Размер файла {self.name} не совпадает с манифестом: файл больше указанного "
+                                   f"({self.declared} байт).")
+        self.digest.update(chunk)
         return chunk
 
 
@@ -317,11 +413,15 @@ def _lines(name: str, chunks: Iterable[bytes], max_line: int) -> Iterator[bytes]
         raise IntegrityRefused(f"Пакет повреждён: файл {name} оборван (последняя строка без перевода строки).")
 
 
-def _parse_record(name: str, number: int, line: bytes, max_line: int) -> dict[str, Any]:
-    if len(line) > max_line:
-        raise IntegrityRefused(f"Пакет отклонён: в файле {name} строка {number} длиннее {max_line} байт.")
+def _parse_record(name: str, number: int, line: bytes, limits: PacketLimits,
+                  keys_seen: dict[str, str]) -> dict[str, Any]:
+    if len(line) > limits.line_bytes:
+        raise IntegrityRefused(f"Пакет отклонён: в файле {name} строка {number} длиннее {limits.line_bytes} байт.")
+    if line.count(b"{") + line.count(b"[") > limits.line_brackets:
+        raise IntegrityRefused(f"Пакет отклонён: в файле {name} строка {number} — слишком много вложенных "
+                               f"объектов и списков (больше {limits.line_brackets}).")
     try:
-        return parse_object(line)
+        return parse_object(line, keys_seen)
     except StrictJSONError as error:
         raise IntegrityRefused(f"Пакет повреждён: файл {name}, строка {number} — {error}.") from None
 
@@ -347,9 +447,17 @@ _FILE_CHECKS = (
 )
 
 
-def _check_file(name: str, entry: dict[str, Any], actual: FileDigest | None) -> None:
-    if actual is None:
-        raise IntegrityRefused(f"Файла {name}, указанного в манифесте, нет в пакете.")
+def _check_listed_files(files: list[dict[str, Any]], by_name: dict[str, zipfile.ZipInfo]) -> None:
+    listed = {entry["name"] for entry in files}
+    for name in sorted(listed):
+        if name not in by_name:
+            raise IntegrityRefused(f"Файла {name}, указанного в манифесте, нет в пакете.")
+    unlisted = sorted(name for name in by_name if DATA_MEMBER.fullmatch(name) and name not in listed)
+    if unlisted:
+        raise IntegrityRefused(f"Файл {unlisted[0]} есть в пакете, но не указан в манифесте.")
+
+
+def _check_file(name: str, entry: dict[str, Any], actual: FileDigest) -> None:
     for key, message in _FILE_CHECKS:
         if getattr(actual, key) != entry[key]:
             raise IntegrityRefused(message.format(name=name))

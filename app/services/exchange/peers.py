@@ -36,6 +36,20 @@ def find_district_peer(session: Session) -> Peer | None:
     return session.scalars(select(Peer).where(Peer.kind == "district")).first()
 
 
+def peers_with_key(session: Session, public_pem: bytes) -> list[Peer]:
+    """The peers registered with this public key (one at most, unless an older database let a key in twice)."""
+    candidates = session.scalars(select(Peer).where(Peer.fingerprint == keys.fingerprint(public_pem)))
+    raw = keys.raw_public_key(public_pem)
+    return [peer for peer in candidates if keys.raw_public_key(peer.public_key_pem.encode("ascii")) == raw]
+
+
+def describe_peer(peer: Peer) -> str:
+    """The peer in the genitive, as refusals name it: «школы 0701001 «…»» or «органа управления образованием «…»»."""
+    if peer.kind == "school":
+        return f"школы {peer.school_code} «{peer.name}»"
+    return f"органа управления образованием «{peer.name}»"
+
+
 def list_peers(session: Session) -> list[Peer]:
     return list(session.scalars(select(Peer).order_by(Peer.kind, Peer.school_code, Peer.name)))
 
@@ -54,6 +68,7 @@ def trust(session: Session, public_pem: bytes, *, school_code: str | None = None
     if school_code:
         school_code = _checked_code(school_code)
     peer = find_school_peer(session, school_code) if school_code else find_district_peer(session)
+    _refuse_key_of_another_identity(session, key_pem.encode("ascii"), peer)
     label = name.strip() if name and name.strip() else None
     school_added = _ensure_school(session, school_code, label) if school_code else False
     if peer is None:
@@ -74,6 +89,19 @@ def trust(session: Session, public_pem: bytes, *, school_code: str | None = None
 def _normalised_pem(public_pem: bytes) -> str:
     key = keys.load_public_key(public_pem)
     return key.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo).decode("ascii")
+
+
+def _refuse_key_of_another_identity(session: Session, key_pem: bytes, peer: Peer | None) -> None:
+    """One key, one identity: a key this installation signs with, or one registered for another peer, is refused."""
+    installation = require_installation(session)
+    own = installation.public_key_pem
+    if own and keys.raw_public_key(own.encode("ascii")) == keys.raw_public_key(key_pem):
+        raise IntegrityRefused(f"Это открытый ключ самой этой установки («{installation.name}»). Зарегистрировать "
+                               "нужно ключ, полученный от школы или органа управления образованием.")
+    for holder in peers_with_key(session, key_pem):
+        if holder is not peer:
+            raise IntegrityRefused(f"Этот ключ уже зарегистрирован для {describe_peer(holder)}: один ключ — одна "
+                                   "установка. Попросите прислать ключ именно этой установки и сверьте его отпечаток.")
 
 
 def _checked_code(code: str) -> str:

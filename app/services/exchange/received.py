@@ -16,6 +16,7 @@ from app.models import Installation
 from app.services.ids import school_id
 from app.services.submissions.receiving import locked_sections, record_received, section_year
 
+from .checks import SenderIdentity
 from .import_plan import ImportPlan, Row
 from .rows import MODELS
 from .scope import RowSource, owner_of
@@ -24,9 +25,10 @@ KEPT_BY_SCHOOL = "эту запись школа уже ведёт сама: е�
 CLASH_AT_SCHOOL = "у школы уже есть своя такая запись: её версия сохраняется"
 
 
-def handover_school(installation: Installation, manifest: dict[str, Any]) -> str | None:
-    """The school a district packet hands records over to: this school installation's own, when the packet says so."""
-    if installation.kind != "school" or manifest["sender"]["kind"] != "district" or manifest.get("handover") is not True:
+def handover_school(installation: Installation, sender: SenderIdentity, manifest: dict[str, Any]) -> str | None:
+    """The school a packet hands records over to: this school installation's own, when the packet's signed manifest
+    says so and the district's registered key verified it (the only way a district-kept record reaches a school)."""
+    if installation.kind != "school" or sender.kind != "district" or manifest.get("handover") is not True:
         return None
     return school_id(installation.school_code)
 
@@ -67,10 +69,10 @@ def hold_locked(session: Session, incoming: dict[str, dict[str, Row]], held: dic
 
 def note_received(session: Session, plan: ImportPlan) -> None:
     """At the district, after a school's packet is applied: its sections are «получено» (packet, signer)."""
-    sender, signed = plan.manifest["sender"], plan.manifest.get("signed_off_by") or {}
-    if sender["kind"] != "school":
+    if plan.sender_school is None:
         return
+    signed = plan.manifest.get("signed_off_by") or {}
     changed = {t.table: [*t.create, *t.update] for t in plan.tables.values()}
     signer = ", ".join(str(signed[key]) for key in ("name", "position") if signed.get(key)) or None
-    record_received(session, school_id(sender["school_code"]), plan.manifest["period"], changed,
+    record_received(session, plan.sender_school, plan.manifest["period"], changed,
                     plan.manifest["packet_id"], signer)

@@ -28,6 +28,7 @@ from sqlalchemy import (
 from app.models import SYNCED_MODELS, Synced
 
 MODELS: dict[str, type[Synced]] = {model.__tablename__: model for model in SYNCED_MODELS}
+MAX_JSON_ITEMS = 1000  # a JSON column holds a small object (an indicator's measure and its filters)
 UUID_TEXT = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
@@ -65,6 +66,19 @@ def _datetime(value: Any) -> datetime:
     return parsed
 
 
+def _small_json(value: Any) -> Any:
+    """A JSON column's value, refused when it holds more than MAX_JSON_ITEMS values (walked without recursion)."""
+    pending, items = [value], 0
+    while pending:
+        current = pending.pop()
+        children = list(current.values()) if isinstance(current, dict) else current if isinstance(current, list) else []
+        items += len(children)
+        if items > MAX_JSON_ITEMS:
+            raise ValueError
+        pending.extend(children)
+    return value
+
+
 def _same(check: Callable[[Any], bool]) -> Callable[[Any], Any]:
     def convert(value: Any) -> Any:
         if not check(value):
@@ -80,7 +94,7 @@ _CONVERTERS: tuple[tuple[type, str, Callable[[Any], Any]], ...] = (
     (Date, "дата ГГГГ-ММ-ДД", _date),
     (Integer, "целое число", _same(_is_int)),
     (Float, "число", lambda v: float(_same(lambda x: _is_int(x) or (isinstance(x, float) and math.isfinite(x)))(v))),
-    (JSON, "значение JSON", lambda v: v),
+    (JSON, f"значение JSON не длиннее {MAX_JSON_ITEMS} элементов", _small_json),
     (String, "строка", _same(lambda v: isinstance(v, str))),
 )
 
@@ -105,10 +119,11 @@ def convert_row(table: str, row: dict[str, Any]) -> dict[str, Any]:
     missing = sorted(set(columns.keys()) - set(row))
     if missing:
         raise RecordProblem(f"нет столбца «{missing[0]}»")
-    return {column.name: _convert_value(column, row[column.name]) for column in columns}
+    return {column.name: convert_value(column, row[column.name]) for column in columns}
 
 
-def _convert_value(column: Column, value: Any) -> Any:
+def convert_value(column: Column, value: Any) -> Any:
+    """One column's value for the database; raises RecordProblem naming the column."""
     if value is None:
         if not column.nullable or column.primary_key:
             raise RecordProblem(f"столбец «{column.name}» не может быть пустым")

@@ -26,6 +26,8 @@ PARENT_HOPS: dict[str, tuple[str, str]] = {
     "enrollment": ("teacher_id", "teacher"),
     "roadmap_section": ("roadmap_id", "roadmap"), "roadmap_event": ("roadmap_id", "roadmap"),
     "event_occurrence": ("event_id", "roadmap_event"), "evidence": ("event_id", "roadmap_event"),
+    "roadmap_event_school": ("event_id", "roadmap_event"), "roadmap_correction": ("roadmap_id", "roadmap"),
+    "roadmap_change": ("correction_id", "roadmap_correction"),
     "risk_level": ("profile_id", "risk_profile"), "risk_program": ("profile_id", "risk_profile"),
     "risk_measure": ("program_id", "risk_program"), "risk_indicator": ("program_id", "risk_program"),
 }

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from app.errors import KuratorError
 from app.services.exchange import keys
 from app.services.exchange import packet as packet_format
-from app.services.exchange.peers import find_district_peer, find_school_peer
+from app.services.exchange.peers import find_district_peer, find_school_peer, peers_with_key
 from app.services.installation import require_installation
 
 
@@ -27,14 +27,14 @@ def unregistered_sender(session: Session, path: Path) -> PacketSender | None:
     """The packet's sender when it may send here but its key is not registered yet; otherwise None."""
     installation = require_installation(session)
     try:
-        opened = packet_format.read_packet(Path(path))
+        head = packet_format.read_head(Path(path))  # the manifest and sender.pem only: the data stays unread
     except KuratorError:
         return None
-    sender = opened.manifest["sender"]
+    sender = head.manifest["sender"]
     if sender["kind"] == installation.kind:
         return None
     peer = find_school_peer(session, sender["school_code"]) if sender["kind"] == "school" else find_district_peer(session)
-    if peer is not None:
-        return None
-    return PacketSender(sender["kind"], sender["name"], sender.get("school_code"), opened.sender_pem,
-                        keys.fingerprint(opened.sender_pem))
+    if peer is not None or peers_with_key(session, head.sender_pem):
+        return None  # registered already, by what it claims or by its key
+    return PacketSender(sender["kind"], sender["name"], sender.get("school_code"), head.sender_pem,
+                        keys.fingerprint(head.sender_pem))

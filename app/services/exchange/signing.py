@@ -47,9 +47,15 @@ def fingerprint_of_installation(session: Session) -> str | None:
 
 
 def signing_key(session: Session, passphrase: str) -> Ed25519PrivateKey:
-    """The decrypted private key (created first if missing); a wrong passphrase is a KuratorError."""
+    """The decrypted private key (created first if missing); a wrong passphrase is a KuratorError. A key encrypted
+    at a lower cost than today's is re-encrypted at today's (same key, same passphrase) once it unlocked."""
     installation = ensure_keys(session, passphrase)
-    return keys.load_private_key(installation.private_key_pem.encode("ascii"), passphrase)
+    private_pem = installation.private_key_pem.encode("ascii")
+    private_key = keys.load_private_key(private_pem, passphrase)
+    if keys.wrapped_weaker_than_now(private_pem):
+        installation.private_key_pem = keys.rewrapped(private_key, passphrase).decode("ascii")
+        session.flush()
+    return private_key
 
 
 def change_passphrase(session: Session, old: str, new: str) -> None:

@@ -9,6 +9,8 @@ TABLE_TITLES: dict[str, str] = {
     "partnership": "Сетевое взаимодействие", "assignment": "Кураторы и наставники", "roadmap": "Дорожные карты",
     "roadmap_section": "Разделы дорожных карт", "roadmap_event": "Мероприятия дорожных карт",
     "event_occurrence": "Сроки выполнения мероприятий", "evidence": "Сведения о подтверждающих документах",
+    "roadmap_event_school": "Школы мероприятий дорожных карт", "roadmap_correction": "Корректировки дорожных карт",
+    "roadmap_change": "Изменения в корректировках дорожных карт",
     "indicator": "Показатели", "indicator_target": "Целевые значения показателей",
     "indicator_value": "Значения показателей", "exam_result": "Результаты ЕГЭ и ОГЭ", "vpr_result": "Результаты ВПР",
     "graduation": "Выпускники", "olympiad_result": "Олимпиады", "recommendation": "Адресные рекомендации",

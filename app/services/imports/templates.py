@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from app.errors import KuratorError
 from app.models import School, alive
 from app.services.excel import write_template
-from app.services.excel.writer import save_workbook, style_header
+from app.services.excel.writer import put_row, save_workbook, style_header
 from app.services.records import current_scope, get_entity
 from app.services.records.ownership import NOT_SET_UP
 
@@ -78,6 +78,5 @@ def _add_school_list(path: Path, schools: list[School]) -> None:
     ws = wb.create_sheet(SCHOOLS_TITLE)
     style_header(ws, ("Код школы", "Наименование"), (14, 80))
     for row, school in enumerate(schools, start=2):
-        ws.cell(row=row, column=1, value=school.code).number_format = "@"
-        ws.cell(row=row, column=2, value=school.name)
+        put_row(ws, row, [school.code, school.name])[0].number_format = "@"
     save_workbook(wb, path)

@@ -24,14 +24,9 @@ from app.models import (
     alive,
     utcnow,
 )
-from app.services.roadmaps.deadlines import windows_for_years
-from app.services.roadmaps.plans import (
-    match_responsible,
-    plan_occurrences,
-    require_keeper,
-    roadmap_years,
-    staff_by_short_name,
-)
+from app.services.roadmaps.plans import plan_occurrences, require_keeper
+from app.services.roadmaps.replanning import replan_event, untouched
+from app.services.roadmaps.responsible import match_responsible, staff_by_short_name
 
 ROADMAP_APPROVAL = "приказ директора школы"
 
@@ -109,7 +104,7 @@ def update_event(session: Session, event: RoadmapEvent, text: MeasureText) -> Ro
     _write(session, roadmap, event, text)
     if deadline_changed:
         event.deadline_override = None
-        _replan(session, roadmap, event)
+        replan_event(session, roadmap, event, since=None)
     session.flush()
     return event
 
@@ -120,34 +115,13 @@ def _write(session: Session, roadmap: Roadmap, event: RoadmapEvent, text: Measur
     event.responsible_teacher_id = match_responsible(text.responsible, staff_by_short_name(session, roadmap.school_id))
 
 
-def _untouched(session: Session, occurrence: EventOccurrence) -> bool:
-    """Nothing was recorded on the occurrence: no progress, no completion date, no comment, no document."""
-    if occurrence.status != "planned" or occurrence.completed_on is not None or occurrence.comment:
-        return False
-    return not session.scalar(select(func.count()).select_from(Evidence).where(
-        Evidence.occurrence_id == occurrence.id, alive(Evidence)))
-
-
-def _replan(session: Session, roadmap: Roadmap, event: RoadmapEvent) -> None:
-    wanted = {w.start: w for w in windows_for_years(event.deadline_text or "", roadmap_years(roadmap))}
-    now = utcnow()
-    for occurrence in session.scalars(select(EventOccurrence).where(EventOccurrence.event_id == event.id)):
-        window = wanted.get(occurrence.window_start)
-        if window is not None:
-            occurrence.deleted_at, occurrence.window_end, occurrence.year = None, window.end, window.end.year
-        elif occurrence.deleted_at is None and _untouched(session, occurrence):
-            occurrence.deleted_at = now
-    session.flush()
-    plan_occurrences(session, roadmap)
-
-
 def recorded(session: Session, event: RoadmapEvent) -> bool:
     """Whether progress, a comment or a document was recorded on the event or any of its occurrences."""
     if event.status != "planned" or event.completed_on is not None or event.comment:
         return True
     occurrences = session.scalars(select(EventOccurrence).where(EventOccurrence.event_id == event.id,
                                                                alive(EventOccurrence)))
-    if any(not _untouched(session, o) for o in occurrences):
+    if any(not untouched(session, o) for o in occurrences):
         return True
     return bool(session.scalar(select(func.count()).select_from(Evidence).where(
         Evidence.event_id == event.id, alive(Evidence))))

@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.config import make_private_folder
 from app.errors import KuratorError
 from app.models import EventOccurrence, Evidence, RoadmapEvent, alive, utcnow
 from app.models.reference import EVIDENCE_KINDS
@@ -65,7 +66,7 @@ def evidence_path(files_dir: Path, evidence: Evidence) -> Path:
 
 def _store(files_dir: Path, source: Path) -> tuple[str, str, int]:
     """Put the file's content into the store once; returns (sha256, stored name, size)."""
-    store = Path(files_dir) / "evidence"
+    store = make_private_folder(Path(files_dir)) / "evidence"
     sha256, temp = _copy_hashed(source, store)
     size = temp.stat().st_size
     stored_name = sha256 + _suffix(source)

@@ -13,10 +13,12 @@ from sqlalchemy.orm import Session
 
 from app.models import District, alive
 from app.models.reference import EVENT_STATUSES
+from app.services.excel.writer import put, put_row
 from app.services.installation import require_installation
 from app.services.output.atomic_write import write_bytes_atomically
 from app.services.output.pdf import ReportDocument
 from app.services.output.ru_format import format_value
+from app.services.roadmaps.corrections import moved_deadlines, moved_phrase, version_snapshot
 from app.services.roadmaps.plans import (
     EventDetail,
     RoadmapDetail,
@@ -61,39 +63,50 @@ def _last_completion(session: Session, roadmap_id: str) -> dict[str, tuple[date 
     return notes
 
 
-def export_excel(session: Session, roadmap_id: str, path: Path, today: date | None = None) -> Path:
-    """Write the roadmap as an .xlsx table; importing it again gives the same sections and events."""
-    detail = roadmap_detail(session, roadmap_id, today)
-    notes = _last_completion(session, roadmap_id)
+def _version_detail(session: Session, roadmap_id: str, version: int) -> RoadmapDetail:
+    """An earlier version in the shape of `roadmap_detail` (no statuses: they belong to the roadmap as it is now)."""
+    snapshot = version_snapshot(session, roadmap_id, version)
+    labels = {s["id"]: f"{s['number']} {s['title']}".strip() for s in snapshot["sections"]}
+    events = [dict(e, status="", section=labels.get(e["section_id"], ""), kind="", windows=[])
+              for e in snapshot["events"]]
+    return {"id": roadmap_id, "title": snapshot["title"], "level": snapshot.get("level", ""), "year_from": 0,
+            "year_to": 0, "events": events,
+            "sections": [{"id": s["id"], "label": labels[s["id"]], "parent_id": s["parent_id"]}
+                         for s in snapshot["sections"]]}
+
+
+def export_excel(session: Session, roadmap_id: str, path: Path, today: date | None = None,
+                 version: int | None = None) -> Path:
+    """Write the roadmap (or an earlier version) as an .xlsx table; importing it again gives the same sections and
+    events."""
+    detail = roadmap_detail(session, roadmap_id, today) if version is None else _version_detail(session, roadmap_id, version)
+    notes = _last_completion(session, roadmap_id) if version is None else {}
     book = Workbook()
     sheet = book.active
     sheet.title = "Дорожная карта"
-    sheet.append([detail["title"]])
-    sheet["A1"].font = Font(bold=True, size=12)
-    sheet.append([])
-    sheet.append([title for title, _, _ in EXCEL_COLUMNS])
-    for cell in sheet[3]:
+    put(sheet, 1, 1, detail["title"]).font = Font(bold=True, size=12)
+    for cell in put_row(sheet, 3, [title for title, _, _ in EXCEL_COLUMNS]):
         cell.font, cell.border = Font(bold=True), BORDER
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         cell.fill = PatternFill("solid", fgColor="D5DCE6")
     for index, (_, _, width) in enumerate(EXCEL_COLUMNS, start=1):
         sheet.column_dimensions[sheet.cell(row=3, column=index).column_letter].width = width
+    row = 3
     for section, events in _rows_by_section(detail):
         if section:
-            sheet.append([section])
-            row = sheet.max_row
+            row += 1
+            put(sheet, row, 1, section).font = Font(bold=True)
             sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(EXCEL_COLUMNS))
-            sheet.cell(row=row, column=1).font = Font(bold=True)
         for event in events:
+            row += 1
             completed_on, comment = notes.get(event["id"], (None, None))
-            values = dict(event, status_label=EVENT_STATUSES[event["status"]],
+            values = dict(event, status_label=EVENT_STATUSES.get(event["status"], ""),
                           completed_on=format_value(completed_on) if completed_on else "", comment=comment or "")
-            sheet.append([values[key] for _, key, _ in EXCEL_COLUMNS])
-            for cell in sheet[sheet.max_row]:
+            for cell in put_row(sheet, row, [values[key] for _, key, _ in EXCEL_COLUMNS]):
                 cell.alignment, cell.border = Alignment(wrap_text=True, vertical="top"), BORDER
             fill = STATUS_FILLS.get(event["status"])
             if fill:
-                sheet.cell(row=sheet.max_row, column=6).fill = PatternFill("solid", fgColor=fill)
+                sheet.cell(row=row, column=6).fill = PatternFill("solid", fgColor=fill)
     sheet.freeze_panes = "A4"
     buffer = BytesIO()
     book.save(buffer)
@@ -168,6 +181,12 @@ def export_analysis_pdf(session: Session, roadmap_id: str, path: Path, year: int
     doc.table(["№", "Мероприятие", "Срок исполнения", "Ответственный"],
               [[e["number"], e["title"], e["deadline_text"], e["responsible"]] for e in remaining],
               col_widths=(1, 7, 2.5, 3))
+    moved = moved_deadlines(session, roadmap_id)
+    if moved:
+        doc.heading("Перенесённые сроки", level=2)
+        doc.table(["Мероприятие", "Было", "Стало", "Основание"],
+                  [[m["label"], m["before"], m["after"], moved_phrase(m["basis"])] for m in moved],
+                  col_widths=(6, 2.5, 2.5, 4))
     doc.heading("5. Выводы и задачи", level=2)
     for paragraph in text.conclusions.split("\n"):
         if paragraph.strip():

@@ -78,11 +78,11 @@ def save_preview(session: Session, preview: RoadmapPreview, *, title: str | None
             raise KuratorError(f"Школа с кодом «{school_code}» не найдена в перечне.")
         school_id = school.id
     parsed = preview.parsed
-    sections = [PlannedSection(s.number, s.title, s.parent_number) for s in parsed.sections]
+    sections = [PlannedSection(s.number, s.title, s.parent_number, s.note) for s in parsed.sections]
     events = [
         PlannedEvent(number=e.number, title=e.title, deadline_text=e.deadline_text, responsible=e.responsible,
                      planned_result=e.planned_result, section_number=e.section_path[-1] if e.section_path else None,
-                     deadline_override=preview.overrides.get(index))
+                     deadline_override=preview.overrides.get(index), school_title=e.school_title)
         for index, e in enumerate(parsed.events)
     ]
     roadmap = create_roadmap(session, {

@@ -21,8 +21,8 @@ from app.models import (
     RoadmapEvent,
     RoadmapSection,
     School,
-    Teacher,
     alive,
+    new_id,
 )
 from app.models.reference import EVENT_STATUSES, ROADMAP_LEVELS
 from app.services.records.ownership import (
@@ -31,9 +31,9 @@ from app.services.records.ownership import (
     current_scope,
     keeps_school_data,
 )
+from app.services.roadmaps.responsible import match_responsible, staff_by_short_name
 from app.services.roadmaps.deadlines import (
     Deadline,
-    DeadlineKind,
     WindowJson,
     parse_deadline,
     windows_for_years,
@@ -111,6 +111,7 @@ class PlannedEvent:
     planned_result: str
     section_number: str | None
     deadline_override: str | None = None
+    school_title: str = ""  # the «Уровень образовательной организации» column: a school-level measure beside it
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,7 @@ class PlannedSection:
     number: str
     title: str
     parent_number: str | None
+    note: str = ""
 
     @property
     def key(self) -> str:
@@ -140,53 +142,41 @@ def create_roadmap(session: Session, values: dict, sections: list[PlannedSection
                                                           "approved_by", "source_file")})
     session.add(roadmap)
     section_ids = _add_sections(session, roadmap, sections)
-    staff = staff_by_short_name(session, values.get("school_id"))
-    for position, planned in enumerate(events):
-        session.add(RoadmapEvent(
-            roadmap=roadmap, section_id=section_ids.get(planned.section_number), number=planned.number,
-            title=planned.title, deadline_text=planned.deadline_text, deadline_override=planned.deadline_override,
-            responsible=planned.responsible, planned_result=planned.planned_result, position=position,
-            responsible_teacher_id=match_responsible(planned.responsible, staff),
-        ))
+    _add_events(session, roadmap, section_ids, events)
     session.flush()
     plan_occurrences(session, roadmap)
     return roadmap
+
+
+def _add_events(session: Session, roadmap: Roadmap, section_ids: dict[str | None, str],
+                events: list[PlannedEvent]) -> None:
+    """Each event, and beside it the school-level measure of a two-level table linked to it."""
+    staff = staff_by_short_name(session, roadmap.school_id)
+    for position, planned in enumerate(events):
+        common = {"roadmap": roadmap, "section_id": section_ids.get(planned.section_number), "number": planned.number,
+                  "deadline_text": planned.deadline_text, "deadline_override": planned.deadline_override,
+                  "position": position}
+        municipal = None
+        if planned.title or not planned.school_title:
+            municipal = RoadmapEvent(**common, id=new_id(), title=planned.title, responsible=planned.responsible,
+                                     planned_result=planned.planned_result,
+                                     level="school" if roadmap.level == "school" else "municipal",
+                                     responsible_teacher_id=match_responsible(planned.responsible, staff))
+            session.add(municipal)
+        if planned.school_title:
+            session.add(RoadmapEvent(**common, title=planned.school_title, level="school",
+                                     linked_event_id=municipal.id if municipal else None))
 
 
 def _add_sections(session: Session, roadmap: Roadmap, sections: list[PlannedSection]) -> dict[str | None, str]:
     ids: dict[str | None, str] = {}
     for position, planned in enumerate(sections):
         section = RoadmapSection(roadmap=roadmap, number=planned.number or None, title=planned.title,
-                                 position=position, parent_id=ids.get(planned.parent_number))
+                                 position=position, parent_id=ids.get(planned.parent_number), note=planned.note or None)
         session.add(section)
         session.flush()
         ids[planned.key] = section.id
     return ids
-
-
-def staff_by_short_name(session: Session, school_id: str | None) -> dict[str, str]:
-    """Staff ids by their normalised short and full names (of one school when given), for `match_responsible`."""
-    query = select(Teacher).where(alive(Teacher))
-    if school_id:
-        query = query.where(Teacher.school_id == school_id)
-    names: dict[str, str] = {}
-    for teacher in session.scalars(query):
-        for variant in (teacher.short_name, teacher.full_name):
-            names[_normalise_name(variant)] = teacher.id
-    return names
-
-
-def _normalise_name(text: str) -> str:
-    return " ".join(text.replace(".", ". ").replace("ё", "е").lower().split()).replace(". ", ".")
-
-
-def match_responsible(responsible: str | None, staff: dict[str, str]) -> str | None:
-    """The staff member a «Ответственный» text names («Шидукова Л.П.»), when exactly one matches."""
-    if not responsible:
-        return None
-    text = _normalise_name(responsible)
-    found = {teacher_id for name, teacher_id in staff.items() if name and name in text}
-    return found.pop() if len(found) == 1 else None
 
 
 def plan_occurrences(session: Session, roadmap: Roadmap) -> int:
@@ -213,20 +203,6 @@ def plan_occurrences(session: Session, roadmap: Roadmap) -> int:
             added += 1
     session.flush()
     return added
-
-
-def correct_deadline(session: Session, event_id: str, text: str) -> Deadline:
-    """Store the user's reading of a deadline nobody could parse, and plan the occurrences it gives."""
-    event = _get(session, RoadmapEvent, event_id, "Мероприятие")
-    roadmap = session.get(Roadmap, event.roadmap_id)
-    require_keeper(session, roadmap)
-    deadline = parse_deadline(text, roadmap.year_from)
-    if deadline.kind == DeadlineKind.UNRECOGNIZED:
-        raise ValidationError({"deadline_override": f"Срок «{text}» не распознан. Пример: «Март - апрель», «до 01.09.2022»."})
-    event.deadline_override = text
-    session.flush()
-    plan_occurrences(session, roadmap)
-    return deadline
 
 
 def record_progress(session: Session, occurrence_id: str, status: str, completed_on: date | None = None,
@@ -314,6 +290,7 @@ class EventDetail(TypedDict):
     status: str
     section: str
     section_id: str | None
+    level: str  # «school» for a school-level measure (the «Уровень ОО» column of a two-level table)
 
 
 class SectionRef(TypedDict):
@@ -358,6 +335,7 @@ def roadmap_detail(session: Session, roadmap_id: str, today: date | None = None)
             "status": event_status(event, occurrences.get(event.id, []), today),
             "section": section_label(section) if section else "",
             "section_id": event.section_id,
+            "level": event.level,
         })
     return {"id": roadmap.id, "title": roadmap.title, "level": roadmap.level, "year_from": roadmap.year_from,
             "year_to": roadmap.year_to, "events": events,

@@ -11,9 +11,10 @@ from pathlib import Path
 
 from app.errors import KuratorError
 from app.services.documents.docx_tables import read_docx_tables
-from app.services.documents.office_zip import check_office_file, damaged_file_error
+from app.services.documents.office_zip import ROADMAP_DOCUMENT, check_office_file, refusing_damage
 from app.services.documents.table_grid import GridCell, RawTable
 from app.services.documents.xlsx_tables import read_xlsx_tables
+from app.services.roadmaps.deadlines import DeadlineKind, parse_deadline
 from app.services.roadmaps.header import (
     EXPECTED_HEADERS_TEXT,
     Header,
@@ -23,7 +24,7 @@ from app.services.roadmaps.header import (
 
 READERS = {".docx": read_docx_tables, ".xlsx": read_xlsx_tables}
 DETAIL_FIELDS = ("deadline", "responsible", "planned_result")
-TEXT_FIELDS = ("title", *DETAIL_FIELDS)
+TEXT_FIELDS = ("title", "school_title", *DETAIL_FIELDS)
 # «I.», «1.», «1.1.», «2.Общее», and «б.» (a Cyrillic б typed for 6, seen in seed 002).
 SECTION_NUMBER = re.compile(r"(?P<num>[IVXLC]+\.|[бБ]\.|\d{1,3}(?:\.\d{1,3})*\.?)(?:(?<=\.)|(?=\s|$))\s*", re.S)
 LOOKALIKE_DIGITS = {"б": "6", "Б": "6"}
@@ -39,6 +40,7 @@ class ParsedSection:
     title: str
     level: int
     parent_number: str | None
+    note: str = ""  # a row spanning the table under the section («Осуществляется на региональном уровне»)
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ class ParsedEvent:
     planned_result: str
     section_path: tuple[str, ...]
     source_row: int
+    school_title: str = ""  # the measure of the «Уровень образовательной организации» column beside it
 
 
 @dataclass
@@ -111,13 +114,9 @@ def _load_tables(path: Path) -> list[RawTable]:
         raise KuratorError(
             f"Формат файла «{path.name}» не поддерживается: выберите документ Word (.docx) или книгу Excel (.xlsx)."
         )
-    check_office_file(path)
-    try:
-        return reader(path)
-    except KuratorError:
-        raise
-    except Exception as exc:  # the file is hostile or damaged in a way the parser reports with its own error
-        raise damaged_file_error(path) from exc
+    check_office_file(path, ROADMAP_DOCUMENT)
+    with refusing_damage(path):
+        return reader(path, ROADMAP_DOCUMENT)
 
 
 def _best_table(path: Path, tables: list[RawTable]) -> int:
@@ -164,6 +163,8 @@ class _RoadmapAssembler:
         self.events: list[ParsedEvent] = []
         self.warnings: list[str] = list(table.warnings)
         self.last_was_event = False
+        self.last_was_section = False
+        self.period: str | None = None  # a period row («2021-2022») dates the events of a table without «Сроки»
 
     def assemble(self, source: str, table_index: int) -> ParsedRoadmap:
         handlers = {
@@ -172,6 +173,8 @@ class _RoadmapAssembler:
             "event": self._add_event,
             "continuation": self._continue_event,
             "orphan": self._skip_orphan,
+            "note": self._add_note,
+            "period": self._set_period,
         }
         first = self.header.row + self.header.height
         for cells, source_row in zip(self.table.rows[first:], self.table.row_numbers[first:], strict=False):
@@ -200,12 +203,16 @@ class _RoadmapAssembler:
         texts = [c.text for c in cells if _own(c) and c.text]
         if not texts or self._repeats_header(texts):
             return "skip"
+        if "deadline" not in self.header.columns and not row.number and len(texts) == 1 and _is_period(texts[0]):
+            return "period"
         if row.spanning_text is not None:
-            return "section"
+            return "note" if self.last_was_section and not SECTION_NUMBER.match(row.spanning_text) else "section"
         if not row.number:
             return self._unnumbered_kind(row)
         if not row.has_details and self.has_detail_columns and (not row.title or SECTION_NUMBER.fullmatch(row.number)):
             return "section"
+        if not self.has_detail_columns and row.number.rstrip(".").isdigit():
+            return "section"  # a table of measures only: «1 Определение целей» heads «1.2», «1.3»
         return "event"
 
     def _unnumbered_kind(self, row: _Row) -> str:
@@ -233,7 +240,18 @@ class _RoadmapAssembler:
         section = ParsedSection(number, title, level, parent)
         self.sections.append(section)
         self.stack.append(section)
-        self.last_was_event = False
+        self.last_was_event, self.last_was_section = False, True
+
+    def _add_note(self, row: _Row) -> None:
+        """A row spanning the table right under a section is said of that section."""
+        noted = replace(self.sections[-1], note=_join(self.sections[-1].note, row.spanning_text or ""))
+        self.sections[-1] = self.stack[-1] = noted
+
+    def _set_period(self, row: _Row) -> None:
+        self.period = next(text for text in row.fields.values() if text)
+        self.warnings.append(f"Строка {row.source_row}: в таблице нет столбца «Сроки» — срок мероприятий ниже взят "
+                             f"из строки периода «{self.period}».")
+        self.last_was_event = self.last_was_section = False
 
     def _section_number_and_title(self, row: _Row) -> tuple[str, str]:
         if row.spanning_text is not None:
@@ -259,20 +277,21 @@ class _RoadmapAssembler:
         return fixed
 
     def _add_event(self, row: _Row) -> None:
-        if not row.title:
+        if not row.title and not row.fields["school_title"]:
             self.warnings.append(f"Строка {row.source_row}: мероприятие без названия.")
         self.events.append(
             ParsedEvent(
                 number=self._normalized_number(row.number, row),
                 title=row.title,
-                deadline_text=row.fields["deadline"],
+                deadline_text=row.fields["deadline"] or self.period or "",
                 responsible=row.fields["responsible"],
                 planned_result=row.fields["planned_result"],
                 section_path=tuple(_key(section) for section in self.stack),
                 source_row=row.source_row,
+                school_title=row.fields["school_title"],
             )
         )
-        self.last_was_event = True
+        self.last_was_event, self.last_was_section = True, False
 
     def _continue_event(self, row: _Row) -> None:
         """Append a row that continues the event above (a table row split by a page break)."""
@@ -281,6 +300,7 @@ class _RoadmapAssembler:
         self.events[-1] = replace(
             last,
             title=_join(last.title, added.get("title", "")),
+            school_title=_join(last.school_title, added.get("school_title", "")),
             deadline_text=_join(last.deadline_text, added.get("deadline", "")),
             responsible=_join(last.responsible, added.get("responsible", "")),
             planned_result=_join(last.planned_result, added.get("planned_result", "")),
@@ -289,6 +309,11 @@ class _RoadmapAssembler:
     def _skip_orphan(self, row: _Row) -> None:
         text = " | ".join(value for value in row.fields.values() if value)
         self.warnings.append(f"Строка {row.source_row} пропущена: не относится ни к одному мероприятию ({text}).")
+
+
+def _is_period(text: str) -> bool:
+    """A row naming only a period of years («2021- 2022», «2022 год»)."""
+    return parse_deadline(text, 2000).kind == DeadlineKind.PERIOD and not SECTION_NUMBER.fullmatch(text)
 
 
 def _own(cell: GridCell) -> bool:

@@ -12,6 +12,7 @@ from app.errors import KuratorError
 from app.models import Evidence, RoadmapEvent, School, alive
 from app.models.reference import ROADMAP_LEVELS
 from app.search_text import fold_case
+from app.services.roadmaps.corrections import moved_deadlines, moved_phrase
 from app.services.roadmaps.deadlines import DeadlineKind, Window, windows_for_years
 from app.services.roadmaps.plans import (
     FINISHED_STATUSES,
@@ -207,6 +208,7 @@ class EventCard(TypedDict):
     status: str
     evidence_without_occurrence: int
     occurrences: list[OccurrenceCard]
+    moved: list[str]  # «Март → Май: срок перенесён приказом …», one line per correction that moved it
 
 
 def event_card(session: Session, event_id: str, today: date | None = None) -> EventCard:
@@ -222,7 +224,10 @@ def event_card(session: Session, event_id: str, today: date | None = None) -> Ev
         .group_by(Evidence.occurrence_id)).all())
     deadline = event_deadline(event, roadmap.year_from)
     text = event.deadline_override or event.deadline_text or ""
+    moved = [f"{m['before']} → {m['after']}: {moved_phrase(m['basis'])}"
+             for m in moved_deadlines(session, roadmap.id, event.id)]
     return {
+        "moved": moved,
         "id": event.id, "roadmap_id": roadmap.id, "number": event.number or "", "title": event.title,
         "deadline_text": event.deadline_text or "", "deadline_override": event.deadline_override or "",
         "kind": deadline.kind, "windows": windows_for_years(text, roadmap_years(roadmap)),

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.roadmaps.corrections import moved_deadlines, moved_phrase
 from app.services.roadmaps.export import (
     AnalysisText,
     default_conclusions,
@@ -24,6 +25,7 @@ from app.services.roadmaps.export import (
 from app.services.roadmaps.plans import roadmap_overview
 
 from ..operations import QueryOp
+from ..widgets.record_form import note_label
 from ..workspace import Workspace
 
 
@@ -52,6 +54,12 @@ class AnalysisDialog(QDialog):
                               ("Должность подписывающего", self.signer_position), ("Подпись (ФИО)", self.signer_name)):
             form.addRow(label, widget)
         layout.addLayout(form)
+        with workspace.session() as session:
+            moved = moved_deadlines(session, roadmap["id"])
+        if moved:
+            layout.addWidget(note_label("Перенесённые сроки (войдут в анализ):\n" + "\n".join(
+                f"{m['label'][:70]}: «{m['before']}» → «{m['after']}», {moved_phrase(m['basis'])}" for m in moved[:8])
+                + (f"\n… и ещё {len(moved) - 8}" if len(moved) > 8 else "")))
         buttons = QDialogButtonBox()
         buttons.addButton("Сохранить PDF…", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton("Отмена", QDialogButtonBox.ButtonRole.RejectRole)

@@ -5,7 +5,6 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -20,15 +19,17 @@ from PySide6.QtWidgets import (
 
 from app.models.reference import EVIDENCE_KINDS
 from app.services.roadmaps.access import roadmap_editable
+from app.services.roadmaps.editing import correct_deadline
 from app.services.roadmaps.evidence import evidence_path, list_evidence, remove_evidence
-from app.services.roadmaps.plans import correct_deadline
 from app.services.roadmaps.view import event_card
 
 from ..operations import ChangeOp, Changes
+from ..widgets.dialog_buttons import close_buttons
 from ..widgets.field_errors import FieldErrors
 from ..widgets.record_form import note_label
 from ..workspace import Workspace
 from .progress_dialog import ProgressDialog
+from .proposals_box import ProposalsBox
 from .statuses import plain_table, read_only_item, ru_date, status_item
 
 OCCURRENCE_COLUMNS = (("Срок исполнения", 190), ("Состояние", 200), ("Дата выполнения", 125), ("Комментарий", 220),
@@ -54,16 +55,14 @@ class EventDialog(QDialog):
         if not self.editable:
             layout.addWidget(note_label(reason))
         layout.addLayout(self._texts())
+        layout.addWidget(ProposalsBox(workspace, event_id, self))
         layout.addWidget(QLabel("Сроки исполнения:"))
         layout.addWidget(self._occurrences())
         layout.addLayout(self._occurrence_buttons())
         layout.addWidget(QLabel("Подтверждающие документы:"))
         layout.addWidget(self._evidence())
         layout.addLayout(self._evidence_buttons())
-        buttons = QDialogButtonBox()
-        buttons.addButton("Закрыть", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(close_buttons(self))
         self.resize(900, 760)
         self.fill()
 
@@ -85,6 +84,10 @@ class EventDialog(QDialog):
         form.addRow("Планируемый результат", self.planned_result)
         form.addRow("Срок (как в документе)", self.deadline)
         form.addRow("Как понят срок", self.understood)
+        if card["moved"]:
+            moved = QLabel("\n".join(card["moved"]))
+            moved.setWordWrap(True)
+            form.addRow("Перенос срока", moved)
         self.errors = FieldErrors(form)
         self.errors.add_row("deadline_override", "Исправить срок", self._correction())
         return form

@@ -40,6 +40,7 @@ from ..widgets.search_box import SearchBox
 from ..widgets.tabbed_page import page_title
 from ..workspace import Workspace
 from .analysis_dialog import AnalysisDialog
+from .edit_bar import EditBar
 from .event_dialog import EventDialog
 from .import_dialog import ImportDialog
 from .statuses import legend, plain_table, read_only_item, ru_date, status_item
@@ -72,10 +73,13 @@ class RoadmapsPage(RefreshWhenShown, QWidget):
         self.roadmap: dict | None = None
         self.editable, self.reason = False, ""
         self.rows: list[dict] = []
+        self.sections: list[dict] = []
         layout = QVBoxLayout(self)
         layout.addWidget(page_title("Дорожные карты"))
         layout.addLayout(self._roadmap_bar())
         layout.addLayout(self._action_bar())
+        self.edit_bar = EditBar(self)
+        layout.addWidget(self.edit_bar)
         self.note = note_label("")
         self.note.hide()
         layout.addWidget(self.note)
@@ -219,6 +223,9 @@ class RoadmapsPage(RefreshWhenShown, QWidget):
             button.setEnabled(roadmap_id is not None)
         self.delete_button.setEnabled(roadmap_id is not None and self.editable)
         self.delete_button.setToolTip(self.reason)
+        self.sections = sections
+        scope = self.workspace.scope()
+        self.edit_bar.follow(self.roadmap, self.editable, scope.school_id if scope and scope.is_school else None)
         self._fill_responsible(names)
         self._fill_tree(sections, len(rows))
         self._fill_strip(overview)
@@ -264,12 +271,17 @@ class RoadmapsPage(RefreshWhenShown, QWidget):
             shown = "—" if value is None else (f"{format_value(value)} %" if key == "on_time_percent" else str(value))
             self.figures[key].setText(f"{title}: {shown}")
 
+    def chosen_section(self) -> str | None:
+        """The section chosen in the tree (None for «Все разделы»)."""
+        item = self.tree.currentItem()
+        section = item.data(0, Qt.ItemDataRole.UserRole) if item else None
+        return None if section == ALL_SECTIONS else section
+
     def filters(self) -> dict[str, Any]:
         """The filters now in force, as `filter_events` takes them."""
         kwargs = dict(STATE_FILTERS[max(self.state_filter.currentIndex(), 0)][1])
-        section = self.tree.currentItem().data(0, Qt.ItemDataRole.UserRole) if self.tree.currentItem() else None
         kwargs.update(responsible=self.responsible_filter.currentData(), search=self.search.text(),
-                      section_id=None if section == ALL_SECTIONS else section, year=self.year())
+                      section_id=self.chosen_section(), year=self.year())
         return kwargs
 
     def refresh_events(self) -> None:
@@ -279,7 +291,8 @@ class RoadmapsPage(RefreshWhenShown, QWidget):
         self.table.setRowCount(len(self.rows))
         for row, event in enumerate(self.rows):
             deadline = event["deadline_text"] + (" (не распознан)" if event["kind"] == "unrecognized" else "")
-            cells = (event["number"], event["title"], deadline, event["responsible"])
+            two_level = self.roadmap and self.roadmap["level"] == "municipal" and event["level"] == "school"
+            cells = (event["number"], ("Уровень ОО: " if two_level else "") + event["title"], deadline, event["responsible"])
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, read_only_item(text))
             self.table.setItem(row, 4, status_item(event["status"]))

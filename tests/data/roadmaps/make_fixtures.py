@@ -125,7 +125,18 @@ def seed001() -> TableSpec:
 
 
 def seed002() -> list[TableSpec]:
-    return [read_line_table("seed002_plan.txt", "План мероприятий"), read_line_table("seed002_list.txt", "Перечень")]
+    return [read_line_table("seed002_plan.txt", "План мероприятий"), seed002_list()]
+
+
+def seed002_list() -> TableSpec:
+    """The «ПЕРЕЧЕНЬ» table: a row right under a section with only the measure column filled
+    («Осуществляется на региональном уровне») spans both level columns, as in the document."""
+    table = read_line_table("seed002_list.txt", "Перечень")
+    for above, row in zip(table.rows, table.rows[1:], strict=False):
+        section_above = above.cells[0].isdigit()
+        if section_above and not row.cells[0] and row.cells[1] and not any(row.cells[2:]):
+            row.merge_from = 1
+    return table
 
 
 # ---------------------------------------------------------------- writing Word
