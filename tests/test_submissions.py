@@ -95,6 +95,7 @@ def test_a_school_sees_the_districts_decisions_and_its_own_unsent_data(school_db
                                comment="Нет учителя информатики", origin="district"))
         session.flush()
         sections = {s.section: s for s in school_sections(session, school_id(URO), 2024)}
+        assert submissions_table(session, 2024)[0].to_json()["keeper"] == "школа"  # its own installation keeps it
         with pytest.raises(KuratorError, match="управление образования"):
             accept(session, URO, "passport", 2024)
     assert (sections["staff"].state, sections["staff"].comment) == ("returned", "Нет учителя информатики")

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
@@ -13,7 +14,9 @@ from app.cli import main
 from app.db import open_database
 from app.models import Installation, Peer, SocialPassport, Teacher, alive
 from app.services import records
-from app.services.exchange.packet import read_packet
+from app.services.exchange import keys
+from app.services.exchange.packet import read_packet, write_packet
+from app.services.exchange.signing import signing_key
 from app.services.ids import school_id
 from app.services.submissions.states import school_sections
 
@@ -183,3 +186,36 @@ def test_the_district_packet_says_it_hands_records_over(world):
     peer_sequence = query(world / "d.db", lambda session: session.scalars(select(Peer.handover_sequence)).one())
     assert peer_sequence == 1
     assert query(world / "d.db", lambda session: session.scalar(select(func.count()).select_from(Teacher))) == 2
+
+
+def resigned_by_the_district(world: Path, packet: Path, name: str, **manifest_changes) -> Path:
+    """The district's own packet with its manifest changed, signed again with the district's real key."""
+    opened = read_packet(packet, (world / "d.pem").read_bytes())
+    manifest = {k: v for k, v in opened.manifest.items() if k not in ("files", "packet_id", "format", "format_version")}
+    manifest.update(manifest_changes)
+    key = query(world / "d.db", lambda session: signing_key(session, PASS))
+    write_packet(world / name, manifest, opened.tables, key, keys.public_pem_of(key))
+    return world / name
+
+
+def test_only_a_handover_brings_the_school_records_the_district_kept(world, capsys):
+    register_school(world)
+    plain = resigned_by_the_district(world, district_packet(world, "d1.kpkt"), "plain.kpkt", handover=False)
+    capsys.readouterr()
+    assert kurator("--db", world / "s.db", "packet", "import", plain) == 3
+    assert capsys.readouterr().err == ("Ошибка: Пакет отклонён: он меняет записи, которые отправителю не принадлежат "
+                                       "(«Социальные паспорта» — 1, «Педагоги» — 2, «Должности педагогов» — 2).\n")
+    assert teachers(world / "s.db") == set()
+
+
+def test_a_handover_from_a_key_the_school_does_not_trust_is_refused_before_its_data_is_read(world, capsys):
+    register_school(world)
+    opened = read_packet(district_packet(world, "d1.kpkt"), (world / "d.pem").read_bytes())
+    manifest = {k: v for k, v in opened.manifest.items() if k not in ("files", "packet_id", "format", "format_version")}
+    stranger = Ed25519PrivateKey.generate()
+    write_packet(world / "forged.kpkt", manifest, opened.tables, stranger, keys.public_pem_of(stranger))
+    capsys.readouterr()
+    assert kurator("--db", world / "s.db", "packet", "import", world / "forged.kpkt") == 3
+    assert capsys.readouterr().err == ("Ошибка: Подпись не совпадает с ключом, зарегистрированным для органа "
+                                       "управления образованием «Орган управления образованием».\n")
+    assert teachers(world / "s.db") == set()

@@ -18,6 +18,7 @@ from .risks.page import risks_page
 from .roadmaps.page import roadmaps_page
 from .schools.page import schools_page
 from .settings.page import SettingsPage
+from .submissions.checklist import checklist_page
 from .submissions.page import submissions_page
 from .staff.page import staff_page
 from .workspace import Workspace
@@ -32,6 +33,7 @@ class PageSpec:
     icon: QStyle.StandardPixmap
     factory: Callable[[Workspace], QWidget]
     district_only: bool = False
+    school_only: bool = False
 
 
 PAGES: tuple[PageSpec, ...] = (
@@ -45,6 +47,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("risks", "Риски «500+»", SP.SP_MessageBoxWarning, risks_page),
     PageSpec("results", "Результаты", SP.SP_DialogApplyButton, results_page),
     PageSpec("submissions", "Приём данных", SP.SP_DialogYesButton, submissions_page, district_only=True),
+    PageSpec("checklist", "Разделы для района", SP.SP_DialogYesButton, checklist_page, school_only=True),
     PageSpec("reports", "Отчёты", SP.SP_FileIcon, ReportsPage),
     PageSpec("exchange", "Обмен данными", SP.SP_DriveFDIcon, ExchangePage),
     PageSpec("settings", "Настройки", SP.SP_FileDialogStart, SettingsPage),
@@ -52,5 +55,5 @@ PAGES: tuple[PageSpec, ...] = (
 
 
 def pages_for(at_school: bool) -> tuple[PageSpec, ...]:
-    """The pages of a district's window, or of a school's (without the district's own pages)."""
-    return tuple(spec for spec in PAGES if not (at_school and spec.district_only))
+    """The pages of a district's window, or of a school's: each side without the other's own pages."""
+    return tuple(spec for spec in PAGES if not (spec.district_only if at_school else spec.school_only))

@@ -190,10 +190,31 @@ def test_submissions_page_accepts_and_returns_the_selected_section(qtbot, distri
     assert [page.table.item(r, 0).text() for r in range(page.table.rowCount())] == ["0701001"]
 
 
-def test_the_submissions_page_is_the_districts_only(qtbot, school_world):
+def test_a_schools_window_has_its_checklist_instead_of_the_districts_submissions(qtbot, school_world):
     window = MainWindow(school_world.database)
     qtbot.addWidget(window)
-    assert "submissions" not in window.pages
+    assert "submissions" not in window.pages and "checklist" in window.pages
+
+
+def test_a_schools_checklist_shows_a_returned_section_with_the_districts_comment(qtbot, school_world, finished):
+    from app.models import Submission
+    from app.ui.submissions.checklist import ChecklistPage
+
+    with school_world.database.session() as session:  # as the district's packet brought them
+        session.add(Submission(school_id=school_world.own_school, year=2024, section="staff", state="returned",
+                               comment="В списке нет учителя информатики"))
+        session.add(Submission(school_id=school_world.own_school, year=2024, section="passport", state="accepted"))
+    page = ChecklistPage(Workspace(school_world.database, 2024))
+    qtbot.addWidget(page)
+    page.show()
+    finished()
+    assert page.summary.text() == ("2024 год. Разделов: нет данных — 3, получено — 0, принято — 1, возвращено на "
+                                   "доработку — 1. Исправьте возвращённые разделы и отправьте району новый пакет "
+                                   "(«Обмен данными»).")
+    shown = {page.table.item(r, 0).text(): (page.table.item(r, 1).text(), page.table.item(r, 2).text())
+             for r in range(page.table.rowCount())}
+    assert shown["Кадры"] == ("возвращено на доработку", "комментарий: В списке нет учителя информатики")
+    assert shown["Социальный паспорт"] == ("принято", "")
 
 
 def test_qualification_tab_filters_findings_by_check(qtbot, district_world, finished):

@@ -7,6 +7,7 @@ and when the district accepts it, returns it or opens it again. Without one, a s
 «нет данных»; in a school's own database its records without a Submission are «нет данных» for the district yet. An accepted section of a closed year (`ProgramYear.closed_at`) is locked: later packets do not change
 it until the district opens it again. Submission records travel to the school, so its checklist shows the same."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TypedDict
@@ -65,20 +66,22 @@ class SectionState:
         return SUBMISSION_STATES[self.state]
 
     def describe(self) -> str:
-        """The state in a sentence: «получено 12.02.2023, пакет №…, подписал …», «возвращено: комментарий»."""
-        when = f" {self.received_at:%d.%m.%Y}" if self.received_at else ""
+        """The state in a sentence: «получено 12.02.2023; подписал …», «возвращено на доработку; комментарий: …»."""
+        when = f" {self.received_at:%d.%m.%Y}" if self.received_at and self.state == "received" else ""
+        return "; ".join([self.label + when, *self.details()])
+
+    def details(self) -> list[str]:
+        """What stands behind the state, beyond its label: where it came from, who signed, the comment, the lock."""
         if self.state == "missing":
-            return self.label + ("; данные есть, район их ещё не получил" if self.has_data else "")
-        parts = [f"{self.label}{when if self.state == 'received' else ''}"]
-        if self.source == "entered":
-            parts.append(ENTERED_HERE)
+            return ["данные есть, район их ещё не получил"] if self.has_data else []
+        parts = [ENTERED_HERE] if self.source == "entered" else []
         if self.signed_off_by:
             parts.append(f"подписал {self.signed_off_by}")
         if self.comment and self.state == "returned":
             parts.append(f"комментарий: {self.comment}")
         if self.locked:
             parts.append("год закрыт, раздел закреплён")
-        return "; ".join(parts)
+        return parts
 
     def to_json(self) -> SectionStateJson:
         iso = (lambda value: value.isoformat(timespec="seconds") if value else None)
@@ -96,7 +99,8 @@ class SchoolRowJson(TypedDict):
 
 @dataclass(frozen=True)
 class SchoolSubmissions:
-    """One school's row of the submissions table: who keeps its data, and its sections in order."""
+    """One school's row of the submissions table: who keeps its data (`registered`: the school — its key is registered
+    here, or this is the school's own installation), and its sections in order."""
 
     school_id: str
     code: str
@@ -116,8 +120,9 @@ def closed_years(session: Session) -> set[int]:
 def _state(section: str, stored: Submission | None, since: datetime | None, closed: bool,
            at_school: bool) -> SectionState:
     if stored is not None:
+        source = "packet" if stored.packet_id else None if at_school else "entered"  # at a school: the district's word
         return SectionState(section, stored.state, since is not None, stored.received_at, stored.packet_id,
-                            stored.signed_off_by, "packet" if stored.packet_id else "entered", stored.comment,
+                            stored.signed_off_by, source, stored.comment,
                             stored.decided_at, stored.decided_by, closed and stored.state == "accepted")
     if since is None:
         return SectionState(section, "missing", False)
@@ -137,7 +142,7 @@ def submissions_table(session: Session, year: int, school: str | None = None) ->
     present = {section.code: held(session, section, year, school) for section in SECTIONS}
     closed = year in closed_years(session)
     at_school = _at_school(session)
-    return [SchoolSubmissions(school_id, code, short or name, registered, tuple(
+    return [SchoolSubmissions(school_id, code, short or name, registered or at_school, tuple(
         _state(section.code, stored.get((school_id, section.code)), present[section.code].get(school_id), closed,
                at_school) for section in SECTIONS))
         for school_id, code, short, name, registered in session.execute(schools)]
@@ -155,7 +160,20 @@ def school_sections(session: Session, school: str, year: int) -> list[SectionSta
     return list(rows[0].sections) if rows else [SectionState(section.code, "missing", False) for section in SECTIONS]
 
 
+def states_summary(sections: Iterable[SectionState]) -> tuple[str, dict[str, int]]:
+    """How many sections are in each state, said in order («нет данных — 3, получено — 0, …»), and the counts."""
+    counts = dict.fromkeys(SUBMISSION_STATES, 0)
+    for section in sections:
+        counts[section.state] += 1
+    return ", ".join(f"{label} — {counts[code]}" for code, label in SUBMISSION_STATES.items()), counts
 
+
+def own_sections(session: Session, year: int) -> list[SectionState]:
+    """A school installation's checklist for the year: its sections as the district's packets last said them."""
+    scope = current_scope(session)
+    if scope is None or not scope.is_school:
+        raise KuratorError("Перечень разделов для района ведёт школа; в районе — страница «Приём данных».")
+    return school_sections(session, scope.school_id, year)
 
 
 # decisions ---------------------------------------------------------------------------------------------------------

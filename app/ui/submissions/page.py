@@ -21,6 +21,7 @@ from app.services.submissions.states import (
     accept,
     reopen,
     return_section,
+    states_summary,
     submissions_table,
 )
 
@@ -99,10 +100,9 @@ class SubmissionsPage(RefreshWhenShown, QWidget):
 
     def _loaded(self, year: int, rows: list[SchoolSubmissions]) -> None:
         self.rows = rows
-        counts = {code: sum(1 for row in rows for s in row.sections if s.state == code) for code in SUBMISSION_STATES}
-        self.summary.setText(f"{year} год, школ: {len(rows)}. Разделов: " + ", ".join(
-            f"{label} — {counts[code]}" for code, label in SUBMISSION_STATES.items())
-            + ". Возврат уходит школе в следующем пакете района.")
+        said, _counts = states_summary(s for row in rows for s in row.sections)
+        self.summary.setText(f"{year} год, школ: {len(rows)}. Разделов: {said}. Возврат уходит школе в следующем "
+                             "пакете района.")
         self._show_rows()
 
     def _show_rows(self) -> None:
