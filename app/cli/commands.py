@@ -5,6 +5,7 @@ from . import (
     deadline,
     generate,
     gui,
+    imports,
     indicators,
     keys,
     packet,
@@ -12,6 +13,9 @@ from . import (
     results,
     risks,
     roadmap,
+    submissions,
+    year,
 )
 
-MODULES: list = [gui, core, deadline, roadmap, results, indicators, risks, report, keys, packet, generate]
+MODULES: list = [gui, core, deadline, roadmap, imports, results, year, submissions, indicators, risks, report, keys,
+                 packet, generate]

@@ -33,6 +33,7 @@ from .staff import (
     TeacherSubject,
 )
 from .support import Practice, Recommendation, SupportAction
+from .years import ProgramYear, StatusProposal, Submission
 
 SYNCED_MODELS: tuple[type[Synced], ...] = (
     District, School, SchoolStatus, SocialPassport, Teacher, TeacherPosition, TeacherSubject, StaffingSlot,
@@ -40,11 +41,11 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     Roadmap, RoadmapSection, RoadmapEvent, RoadmapEventSchool, EventOccurrence, Evidence, RoadmapCorrection,
     RoadmapChange, Indicator, IndicatorTarget, IndicatorValue,
     ExamResult, VprResult, Graduation, OlympiadResult, Recommendation, SupportAction, Practice,
-    RiskFactor, RiskProfile, RiskLevel, RiskProgram, RiskMeasure, RiskIndicator,
+    RiskFactor, RiskProfile, RiskLevel, RiskProgram, RiskMeasure, RiskIndicator, Submission,
 )
 """Every table that can travel in a packet, parents before children (the order to apply a packet in)."""
 
 __all__ = [m.__name__ for m in SYNCED_MODELS] + [
-    "AuditEntry", "Base", "Installation", "PacketLog", "Peer", "Proposal", "Setting", "Synced", "alive", "new_id",
-    "utcnow",
+    "AuditEntry", "Base", "Installation", "PacketLog", "Peer", "ProgramYear", "Proposal", "Setting", "StatusProposal",
+    "Synced", "alive", "new_id", "utcnow",
 ]

@@ -18,6 +18,8 @@ from .risks.page import risks_page
 from .roadmaps.page import roadmaps_page
 from .schools.page import schools_page
 from .settings.page import SettingsPage
+from .submissions.checklist import checklist_page
+from .submissions.page import submissions_page
 from .staff.page import staff_page
 from .workspace import Workspace
 
@@ -30,6 +32,8 @@ class PageSpec:
     title: str
     icon: QStyle.StandardPixmap
     factory: Callable[[Workspace], QWidget]
+    district_only: bool = False
+    school_only: bool = False
 
 
 PAGES: tuple[PageSpec, ...] = (
@@ -42,7 +46,14 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("indicators", "Показатели", SP.SP_FileDialogInfoView, IndicatorsPage),
     PageSpec("risks", "Риски «500+»", SP.SP_MessageBoxWarning, risks_page),
     PageSpec("results", "Результаты", SP.SP_DialogApplyButton, results_page),
+    PageSpec("submissions", "Приём данных", SP.SP_DialogYesButton, submissions_page, district_only=True),
+    PageSpec("checklist", "Разделы для района", SP.SP_DialogYesButton, checklist_page, school_only=True),
     PageSpec("reports", "Отчёты", SP.SP_FileIcon, ReportsPage),
     PageSpec("exchange", "Обмен данными", SP.SP_DriveFDIcon, ExchangePage),
     PageSpec("settings", "Настройки", SP.SP_FileDialogStart, SettingsPage),
 )
+
+
+def pages_for(at_school: bool) -> tuple[PageSpec, ...]:
+    """The pages of a district's window, or of a school's: each side without the other's own pages."""
+    return tuple(spec for spec in PAGES if not (spec.district_only if at_school else spec.school_only))

@@ -4,11 +4,11 @@ from datetime import date
 
 import pytest
 from sqlalchemy import func, select, update
-from ui_world import sample
+from ui_world import OWN_CODE, sample
 
 from app.db import open_database
 from app.errors import KuratorError, ValidationError
-from app.models import SocialPassport, Teacher, TeacherSubject
+from app.models import Peer, SocialPassport, Teacher, TeacherSubject, new_id
 from app.services import records
 from app.services.analytics.overview import overview
 from app.services.demo.generator import generate_region
@@ -94,11 +94,16 @@ def test_district_records_are_read_only_in_a_school_installation(school_world):
             records.soft_delete(session, "course", w.course)
 
 
-def test_school_records_are_read_only_at_the_district(district_world):
+def test_records_of_a_school_that_registered_its_key_are_read_only_at_the_district(district_world):
     w = district_world
     with w.database.session() as session:
+        session.add(Peer(kind="school", school_code=OWN_CODE, name="СОШ № 1", public_key_pem="-", fingerprint="-"))
+        session.get(Teacher, w.teacher).origin = new_id()  # as a packet from the school brings it
+        session.flush()
         allowed, reason = records.editable(session, "teacher", w.teacher)
         assert not allowed and reason == "Эту запись ведёт школа; изменения приходят в пакете от школы."
+        assert records.editable(session, "teacher", w.other_teacher) == (
+            True, "Данные школы ведёт район: школа ещё не зарегистрировала ключ.")
 
 
 def test_a_school_cannot_write_records_of_another_school(school_world):

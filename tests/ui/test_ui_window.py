@@ -9,11 +9,12 @@ from app.ui.main_window import MainWindow
 from app.ui.pages import PAGES
 
 
-def test_window_title_names_the_installation_and_has_every_page(qtbot, district_world):
+def test_window_title_names_the_installation_and_has_every_page_but_the_schools_own(qtbot, district_world):
     window = MainWindow(district_world.database)
     qtbot.addWidget(window)
     assert window.windowTitle() == "Куратор — Отдел образования Терского района"
-    assert [window.nav.item(i).text() for i in range(window.nav.count())] == [spec.title for spec in PAGES]
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == [spec.title for spec in PAGES
+                                                                                      if not spec.school_only]
     assert "Год программы: 2024" in window.status_label.text()
 
 

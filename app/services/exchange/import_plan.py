@@ -78,6 +78,7 @@ class ImportPlan:
     manifest: dict[str, Any]
     peer_id: str
     replay: bool = False
+    sender_school: str | None = None  # the school whose registered key verified the packet (None: the district)
     tables: dict[str, TableChanges] = field(default_factory=dict)
     conflicts: list[Conflict] = field(default_factory=list)
 

@@ -18,6 +18,7 @@ TABLE_TITLES: dict[str, str] = {
     "risk_factor": "Факторы риска «500+»", "risk_profile": "Профили рисков", "risk_level": "Уровни факторов риска",
     "risk_program": "Концепции и антирисковые программы", "risk_measure": "Мероприятия программ",
     "risk_indicator": "Показатели успешности программ",
+    "submission": "Приём данных школ",
 }
 
 

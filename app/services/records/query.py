@@ -7,11 +7,11 @@ from sqlalchemy import Date, and_, func, literal, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.util import find_tables
 
-from app.models import alive
+from app.models import School, alive
 from app.search_text import fold_case
 from app.services.output import ru_format
 
-from .ownership import visible_clause
+from .ownership import kept_schools_clause, visible_clause
 from .registry import ENTITIES, get_entity
 from .spec import Column, Entity
 
@@ -151,12 +151,18 @@ def list_sources(entity: "Entity | str") -> frozenset[str]:
     return frozenset(other.name for other in ENTITIES.values() if other.model.__table__ in tables)
 
 
-def ref_options(session: Session, entity: "Entity | str", school: str | None = None) -> list[tuple[str, str]]:
-    """(id, label) of every visible live record, by label: the choices of a reference field."""
+def ref_options(session: Session, entity: "Entity | str", school: str | None = None,
+                kept_only: bool = False) -> list[tuple[str, str]]:
+    """(id, label) of every visible live record, by label: the choices of a reference field. With `kept_only`,
+    only the records of schools whose own data this installation keeps (a school's records are entered only for
+    them)."""
     entity = get_entity(entity)
     stmt = _base(session, entity, [entity.model.id, entity.label])
     if school is not None and entity.school is not None:
         stmt = stmt.where(entity.school == school)
+    kept = kept_schools_clause(session) if kept_only and entity.school is not None else None
+    if kept is not None:
+        stmt = stmt.where(entity.school.in_(select(School.id).where(kept)))
     options = [(record_id, label or "") for record_id, label in session.execute(stmt)]
     return sorted(options, key=lambda option: fold_case(option[1]))  # ё beside е, not before а
 

@@ -21,6 +21,7 @@ from app.models.reference import (
     SCHOOL_KINDS,
     SCHOOL_STATUSES,
 )
+from app.services.ids import school_id
 
 from .common import (
     MENTOR_SCHOOL,
@@ -33,6 +34,7 @@ from .common import (
     text,
     year_field,
 )
+from .ownership import keeper_label
 from .rules import different, not_greater, ordered
 from .spec import Column, Entity, Field, Unique
 
@@ -72,6 +74,7 @@ SCHOOL = Entity(
         Column("code", "Код", School.code, width=90),
         Column("name", "Наименование", SCHOOL_NAME, width=320),
         Column("kind", "Тип", School.kind, width=90),
+        Column("keeper", "Данные ведёт", keeper_label(), width=100, district_only=True),
         Column("settlement", "Населённый пункт", School.settlement, width=160),
         Column("locality", "Местность", School.locality, "choice", LOCALITIES, width=90),
         Column("pupils", "Обучающихся", School.pupils, "int", width=100),
@@ -80,6 +83,7 @@ SCHOOL = Entity(
     search=(School.code, School.name, School.short_name, School.settlement, School.director),  # = School.SEARCHED
     school=School.id, statuses=SCHOOL_FILTERS, status_filter=school_status_clause, status_label="Статус в году",
     default_order="name", unique=(Unique(("code",), "Школа с таким кодом уже есть."),), label=SCHOOL_NAME,
+    stable_id=lambda values: school_id(values["code"]),  # the same id at the district and in the school's own base
 )
 
 SCHOOL_STATUS = Entity(

@@ -1,5 +1,6 @@
 """The Курсы и обучение page and the course card."""
 
+from ..imports.dialog import import_bar
 from ..widgets.cards import CardAction, CardSpec, Tab, register_card
 from ..widgets.tabbed_page import TabbedPage
 from ..workspace import Workspace
@@ -15,4 +16,6 @@ register_card("course", CardSpec(
 
 
 def courses_page(workspace: Workspace) -> TabbedPage:
-    return TabbedPage(workspace, "Курсы и обучение", TABS)
+    page = TabbedPage(workspace, "Курсы и обучение", TABS)
+    page.insert_bar(import_bar(page, workspace, ("courses", "enrolments")))
+    return page

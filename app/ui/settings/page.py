@@ -24,6 +24,7 @@ from app.services.installation import get_installation
 
 from ..operations import EVERYTHING, ChangeOp, Changes, Progress
 from ..widgets.tabbed_page import page_title
+from .demo_actions import remove_demo_data
 from ..workspace import Workspace
 
 
@@ -80,8 +81,12 @@ class SettingsPage(QWidget):
         if scope is not None and scope.is_school:
             self.generate_button.setEnabled(False)
             self.generate_button.setToolTip("Учебную базу региона создают в базе органа управления образованием.")
+        self.remove_demo_button = QPushButton("Удалить демонстрационные данные…")
+        self.remove_demo_button.setToolTip("Удаляет все демонстрационные записи; рабочие данные не затрагиваются.")
+        self.remove_demo_button.clicked.connect(lambda: remove_demo_data(self, self.workspace))
         buttons.addWidget(self.demo_button)
         buttons.addWidget(self.generate_button)
+        buttons.addWidget(self.remove_demo_button)
         buttons.addStretch(1)
         layout.addWidget(data)
         layout.addStretch(1)

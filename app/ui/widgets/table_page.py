@@ -63,6 +63,7 @@ class TablePage(RefreshWhenShown, QWidget):
         self.order: tuple[str | None, bool] = (None, False)
         self.search_text = ""
         self.model = RecordTableModel(self.entity, self._sort)
+        self.scope = workspace.scope()
         layout = QVBoxLayout(self)
         layout.addLayout(self._filter_bar(use_year))
         layout.addLayout(self._button_bar())
@@ -75,7 +76,7 @@ class TablePage(RefreshWhenShown, QWidget):
         self.search = SearchBox(placeholder=f"Поиск: {self.entity.plural.lower()}…")
         self.search.search.connect(self._search)
         bar.addWidget(self.search, 2)
-        scope = self.workspace.scope()
+        scope = self.scope
         self.school_filter = self._combo("Все школы") if (
             "school" in self.entity.filters and not self._within_record() and not (scope and scope.is_school)
             and self.entity.name != "school") else None
@@ -145,9 +146,11 @@ class TablePage(RefreshWhenShown, QWidget):
         self.table.doubleClicked.connect(lambda _index: self.edit_record())
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             QShortcut(QKeySequence(key), self.table, self.edit_record, context=Qt.ShortcutContext.WidgetShortcut)
+        at_school = bool(self.scope and self.scope.is_school)
         for index, column in enumerate(self.entity.columns):
             if column.width:
                 self.table.setColumnWidth(index, column.width)
+            self.table.setColumnHidden(index, column.district_only and at_school)
         return self.table
 
     # querying -----------------------------------------------------------------------------------------------
