@@ -110,7 +110,7 @@ def test_an_empty_year_is_no_data_with_its_reason_not_a_failure(district):
     assert (rows["2.1.1"]["actual"], rows["2.1.1"]["status"]) == (None, "no_data")
     assert rows["2.1.1"]["reason"] == ("за 2024 год в районе нет ни одной записи: социальный паспорт за год, "
                                        "результаты ГИА или ВПР за год")
-    assert rows["2.2"]["reason"].startswith("за 2024 год нет ни одной записи для знаменателя — педагогические")
+    assert rows["2.2"]["reason"] == "нет статусов ШНОР, ШНСУ на 2024 год"  # its denominator counts ШНОР/ШНСУ staff
     assert all(row["status"] == "no_data" and row["reason"] for row in rows.values())
 
 

@@ -10,17 +10,16 @@ from app.cli import main
 from app.models import (
     ExamResult,
     Graduation,
+    Installation,
     OlympiadResult,
+    Peer,
     School,
     SocialPassport,
     VprResult,
 )
 from app.services.ids import school_id
-from app.services.results.importing import (
-    ResultsImportError,
-    import_results,
-    write_results_template,
-)
+from app.services.imports.running import ImportRefused, import_file
+from app.services.imports.templates import write_kind_template
 
 OWN, OTHER = "0701001", "0701002"
 MODELS = (ExamResult, VprResult, Graduation, OlympiadResult, SocialPassport)
@@ -78,8 +77,16 @@ def snapshot(database) -> dict:
             for row in session.scalars(select(model))) for model in MODELS}
 
 
+def import_results(session, path):
+    return import_file(session, "results", path)
+
+
+def write_results_template(session, path, year=None, prefill=False):
+    return write_kind_template(session, "results", path, year=year, prefill=prefill)
+
+
 def import_errors(database, path) -> list:
-    with pytest.raises(ResultsImportError) as caught, database.session() as session:
+    with pytest.raises(ImportRefused) as caught, database.session() as session:
         import_results(session, path)
     return [(e.sheet, e.row, e.column_letter, e.message) for e in caught.value.errors]
 
@@ -156,7 +163,7 @@ def _with(sheet: str, **changes) -> dict:
     (_with("Выпуск", Класс=10), ("Выпуск", 2, "D", "выпуск бывает из 9 или 11 класса")),
     (_with("ВПР", Класс=3), ("ВПР", 2, "D", None)),
     (_with("ВПР", **{"Отметка «5»": 10}), ("ВПР", 2, "J", "отметок «2»–«5» вместе больше, чем участников")),
-    ({"Олимпиады": FILLED["Олимпиады"] * 2}, ("Олимпиады", 3, "D", "такая же запись (школа, год и т. д.) уже есть в строке 2 этого листа")),
+    ({"Олимпиады": FILLED["Олимпиады"] * 2}, ("Олимпиады", 3, "D", "такая же запись (школа, год, этап) уже есть в строке 2 этого листа")),
 ])
 def test_each_domain_error_names_sheet_row_and_column_and_saves_nothing(school, tmp_path, sheets, expected):
     path = template(school, tmp_path, {**FILLED, **sheets})
@@ -179,13 +186,22 @@ def test_a_bad_row_keeps_the_good_rows_of_other_sheets_out_too(school, tmp_path)
     assert snapshot(school) == before
 
 
-def test_district_may_not_import_school_results(district_db, tmp_path):
+def test_district_imports_results_of_a_school_it_keeps_but_not_of_one_with_a_registered_key(district_db, tmp_path):
     with district_db.session() as session:
-        session.add(School(code=OWN, name="СОШ № 1", kind="СОШ", locality="rural"))
-    path = template(district_db, tmp_path, {"ЕГЭ": FILLED["ЕГЭ"]})
-    errors = import_errors(district_db, path)
-    assert errors == [("ЕГЭ", 0, "", "эту запись ведёт школа; изменения приходят в пакете от школы. "
-                                     "Загрузить результаты из Excel можно в программе школы.")]
+        session.add_all([School(id=school_id(OWN), code=OWN, name="СОШ № 1", kind="СОШ", locality="rural"),
+                         School(id=school_id(OTHER), code=OTHER, name="Гимназия № 2", kind="гимназия",
+                                locality="urban"),
+                         Peer(kind="school", school_code=OTHER, name="Гимназия № 2", public_key_pem="-",
+                              fingerprint="-")])
+    kept = template(district_db, tmp_path, {"ЕГЭ": FILLED["ЕГЭ"]})
+    with district_db.session() as session:
+        assert import_results(session, kept).created == 1
+        ege = session.scalars(select(ExamResult)).one()
+        installation_id = session.scalars(select(Installation.id)).one()
+        assert (ege.school_id, ege.origin) == (school_id(OWN), installation_id)  # entered by the district
+    registered = template(district_db, tmp_path, _with("ЕГЭ", **{"Код школы": OTHER}), "other.xlsx")
+    assert import_errors(district_db, registered) == [
+        ("ЕГЭ", 2, "A", "эту запись ведёт школа; изменения приходят в пакете от школы")]
 
 
 def test_a_workbook_without_any_results_sheet_is_refused_plainly(school, tmp_path):
@@ -193,7 +209,7 @@ def test_a_workbook_without_any_results_sheet_is_refused_plainly(school, tmp_pat
 
     path = tmp_path / "other.xlsx"
     Workbook().save(path)
-    with pytest.raises(Exception, match="нет ни одного листа шаблона результатов"), school.session() as session:
+    with pytest.raises(Exception, match="нет ни одного листа шаблона «Результаты»"), school.session() as session:
         import_results(session, path)
 
 
@@ -204,8 +220,8 @@ def test_cli_writes_the_template_and_imports_it_as_json(school, db_path, tmp_pat
     capsys.readouterr()
     assert main(["--db", str(db_path), "results", "import", str(path), "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
-    assert report == {"saved": True, "created": 6, "updated": 0, "unchanged": 0, "errors": [], "by_sheet": {
-        title: {"created": 1, "updated": 0, "unchanged": 0} for title in FILLED}}
+    assert report == {"kind": "results", "saved": True, "dry_run": False, "created": 6, "updated": 0, "unchanged": 0,
+                      "errors": [], "by_sheet": {title: {"created": 1, "updated": 0, "unchanged": 0} for title in FILLED}}
     fill(path, _with("ЕГЭ", Год=1990))
     assert main(["--db", str(db_path), "results", "import", str(path), "--json"]) == 2
     failed = json.loads(capsys.readouterr().out)

@@ -9,7 +9,7 @@ from risk_world import SCHOOL, SCHOOL_ID, YEAR
 from sqlalchemy import func, select
 
 from app.cli import main
-from app.models import RiskProfile, School
+from app.models import Peer, RiskProfile, School
 from app.services.ids import school_id
 from app.services.risks.importing import RiskImportError, import_profile, write_risk_template
 from app.services.risks.profiles import profile_detail
@@ -117,8 +117,9 @@ def test_cli_lists_the_factors(school_db, db_path, capsys):
 
 
 def test_the_district_may_not_import_the_profile_of_a_school_it_does_not_keep(district_db, db_path, tmp_path, capsys):
-    with district_db.session() as session:
+    with district_db.session() as session:  # the school registered its key: it keeps its own data (issue 13)
         session.add(School(id=school_id(SCHOOL), code=SCHOOL, name="Урожайное", kind="СОШ", locality="rural"))
+        session.add(Peer(kind="school", school_code=SCHOOL, name="Урожайное", public_key_pem="-", fingerprint="-"))
     with district_db.session() as session:
         path = write_risk_template(session, tmp_path / "p.xlsx", SCHOOL_ID, YEAR)
     code, _, err = run(capsys, "--db", db_path, "risks", "import", fill(path), "--school", SCHOOL, "--year", YEAR)

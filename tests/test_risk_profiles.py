@@ -10,7 +10,7 @@ from risk_world import PRIORITY, PROFILE, SCHOOL_ID, YEAR, build_school, entry
 from sqlalchemy import func, select
 
 from app.errors import KuratorError, ValidationError
-from app.models import RiskLevel, RiskProfile, School, Setting
+from app.models import Peer, RiskLevel, RiskProfile, School, Setting
 from app.services import records
 from app.services.ids import school_id
 from app.services.risks import factors
@@ -128,6 +128,7 @@ def test_the_school_may_not_configure_the_limit(school_db):
 def test_the_district_may_not_enter_the_profile_of_a_school_it_does_not_keep(district_db):
     with district_db.session() as session:
         session.add(School(id=school_id("0701001"), code="0701001", name="Урожайное", kind="СОШ", locality="rural"))
+        session.add(Peer(kind="school", school_code="0701001", name="Урожайное", public_key_pem="-", fingerprint="-"))
     with district_db.session() as session, pytest.raises(KuratorError, match="ведёт школа"):
         save_profile(session, school_id("0701001"), YEAR, entry(PROFILE, PRIORITY))
     assert profiles_count(district_db) == 0

@@ -196,7 +196,7 @@ def test_the_checklist_lists_per_section_what_is_filled_and_what_is_missing(scho
         answers.save_answer(session, tmp_path, answered.id, "Сделано", "done", date(2022, 7, 1), today=TODAY)
         checklist = sign_off_checklist(session, OWN, 2022, today=TODAY)
     sections = {s.key: s for s in checklist.sections}
-    assert [s.title for s in checklist.sections] == ["Кадры", "Социальный паспорт", "ГИА, ВПР, выпуск, олимпиады",
+    assert [s.title for s in checklist.sections] == ["Кадры", "Социальный паспорт", "Результаты",
                                                      "Дорожная карта", "Ответы на рекомендации"]
     assert sections["staff"].filled == ("работников в 2022 году: 1",)
     assert sections["staff"].missing == ("штатное расписание на 2022 год",)
@@ -319,7 +319,7 @@ def test_school_summary_json_has_the_issue_s_shape(school_db, teacher, capsys, m
     assert summary["indicators"] == [{"code": "2.2", "value": None, "district": None, "target": 30}]  # no diagnostics
     assert set(summary["roadmap"]) == {"overdue", "due_this_month", "done"}
     assert summary["roadmap"]["done"] == 0
-    assert summary["missing"] == ["Кадры", "Социальный паспорт", "ГИА, ВПР, выпуск, олимпиады", "Дорожная карта"]
+    assert summary["missing"] == ["Кадры", "Социальный паспорт", "Результаты", "Дорожная карта"]
 
 
 def test_school_summary_is_refused_at_a_district(district_db, capsys):

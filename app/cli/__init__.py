@@ -11,16 +11,17 @@ import sys
 from app import __version__
 from app.errors import KuratorError
 
-from . import commands, gui
+from . import commands, gui, russian
 
 
 def build_parser() -> argparse.ArgumentParser:
+    russian.install()
     parser = argparse.ArgumentParser(
         prog="kurator",
         description="Куратор: сопровождение школ с низкими образовательными результатами",
     )
-    parser.add_argument("--version", action="version", version=f"kurator {__version__}")
-    parser.add_argument("--db", metavar="PATH", help="файл базы данных (или URL); по умолчанию KURATOR_DB или папка данных")
+    parser.add_argument("--version", action="version", version=f"kurator {__version__}", help=russian.VERSION_HELP)
+    parser.add_argument("--db", metavar="ПУТЬ", help="файл базы данных (или URL); по умолчанию KURATOR_DB или папка данных")
     subparsers = parser.add_subparsers(dest="command", metavar="КОМАНДА")
     for module in commands.MODULES:
         module.register(subparsers)

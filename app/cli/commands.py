@@ -5,6 +5,7 @@ from . import (
     deadline,
     generate,
     gui,
+    imports,
     indicators,
     keys,
     packet,
@@ -13,7 +14,9 @@ from . import (
     risks,
     roadmap,
     school_summary,
+    submissions,
+    year,
 )
 
-MODULES: list = [gui, core, deadline, roadmap, results, indicators, school_summary, risks, report, keys, packet,
-                  generate]
+MODULES: list = [gui, core, deadline, roadmap, imports, results, year, submissions, indicators, school_summary, risks,
+                 report, keys, packet, generate]

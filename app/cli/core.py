@@ -8,6 +8,7 @@ from app.errors import KuratorError
 from app.models.reference import INSTALLATION_KINDS
 from app.services import backup as backups
 from app.services.demo import load_demo
+from app.services.demo_data import remove_demo
 from app.services.exchange.keys import accept_passphrase
 from app.services.exchange.signing import fingerprint_of_installation
 from app.services.setup import initialize
@@ -25,7 +26,9 @@ def register(subparsers) -> None:
     init.add_argument("--json", action="store_true")
     init.set_defaults(handler=run_init)
 
-    demo = subparsers.add_parser("demo", help="заполнить пустую базу демонстрационными данными")
+    demo = subparsers.add_parser("demo", help="заполнить пустую базу демонстрационными данными (или удалить их)")
+    demo.add_argument("--remove", action="store_true",
+                      help="удалить все демонстрационные записи; рабочие данные не затрагиваются")
     demo.add_argument("--json", action="store_true")
     demo.set_defaults(handler=run_demo)
 
@@ -61,11 +64,22 @@ def run_init(args: argparse.Namespace) -> int:
 
 
 def run_demo(args: argparse.Namespace) -> int:
+    if args.remove:
+        return _remove_demo(args)
     with session_for(args) as session:
         summary = load_demo(session)
     if args.json:
         emit_json(summary)
     say(summary.get("message", "Демонстрационные данные загружены."))
+    return 0
+
+
+def _remove_demo(args: argparse.Namespace) -> int:
+    with session_for(args) as session:
+        removal = remove_demo(session)
+    if args.json:
+        emit_json({"removed": removal.removed, "total": removal.total})
+    say(removal.message())
     return 0
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from app.errors import KuratorError
+from app.services.qualification.export import export_qualification_xlsx
 from app.services.reports import documents as reports
 from app.services.reports import excel as report_excel
 from app.services.reports.risk_excel import export_risks_xlsx
@@ -21,6 +22,7 @@ EXCEL_EXPORTS: dict[str, tuple[str, Callable[[Session, int, Path], Path]]] = {
     "exam": ("таблица показателей ЕГЭ/ОГЭ по школам", report_excel.export_exam_table_xlsx),
     "staff": ("реестр педагогов", lambda s, _y, p: report_excel.export_staff_registry_xlsx(s, p)),
     "courses": ("реестр обучения на курсах за год", report_excel.export_course_registry_xlsx),
+    "qualification": ("мониторинг квалификации педагогов — для плана курсов", export_qualification_xlsx),
 }
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 from app.errors import KuratorError
 from app.models.reference import RISK_LEVELS
 from app.services.installation import find_school
-from app.services.results.importing import errors_json
+from app.services.imports.running import errors_json
 from app.services.risks.factors import factors_json
 from app.services.risks.importing import RiskImportError, import_profile, write_risk_template
 from app.services.risks.summary import RiskProfileJson, risk_profiles_json

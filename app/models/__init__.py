@@ -34,6 +34,7 @@ from .staff import (
     TeacherSubject,
 )
 from .support import AnswerFile, Practice, Recommendation, RecommendationAnswer, SupportAction
+from .years import ProgramYear, StatusProposal, Submission
 
 SYNCED_MODELS: tuple[type[Synced], ...] = (
     District, School, SchoolStatus, SocialPassport, Teacher, TeacherPosition, TeacherSubject, StaffingSlot,
@@ -41,12 +42,11 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     Assignment, Roadmap, RoadmapSection, RoadmapEvent, RoadmapEventSchool, EventOccurrence, Evidence,
     RoadmapCorrection, RoadmapChange, Indicator, IndicatorTarget, IndicatorValue, ExamResult, VprResult, Graduation,
     OlympiadResult, Recommendation, RecommendationAnswer, AnswerFile, SupportAction, Practice, DistrictSummary,
-    RiskFactor, RiskProfile, RiskLevel, RiskProgram, RiskMeasure, RiskIndicator,
+    RiskFactor, RiskProfile, RiskLevel, RiskProgram, RiskMeasure, RiskIndicator, Submission,
 )
 """Every table that can travel in a packet, parents before children (the order to apply a packet in)."""
 
 __all__ = [m.__name__ for m in SYNCED_MODELS] + [
-    "AuditEntry", "Base", "Installation", "PacketLog", "Peer", "Proposal", "Setting", "StoredFile", "Synced", "alive",
-    "new_id",
-    "utcnow",
+    "AuditEntry", "Base", "Installation", "PacketLog", "Peer", "ProgramYear", "Proposal", "Setting", "StatusProposal",
+    "StoredFile", "Synced", "alive", "new_id", "utcnow",
 ]

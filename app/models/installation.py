@@ -52,6 +52,8 @@ class Peer(Base):
     registered_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     last_sequence: Mapped[int] = mapped_column(Integer, default=0)
     acknowledged_sequence: Mapped[int] = mapped_column(Integer, default=0)  # our packets the peer has applied
+    # the first of our packets that handed over the records we kept for this school before it registered its key
+    handover_sequence: Mapped[int | None] = mapped_column(Integer)
 
 
 class PacketLog(Base):

@@ -160,3 +160,14 @@ RISK_EVIDENCE = _ref(  # the Kurator data that bear on a risk factor (app.servic
     ("courses", "Охват педагогов курсами повышения квалификации"),
     ("non_native", "Доля обучающихся, для которых русский язык не родной (социальный паспорт)"),
 )
+
+# A school's data the district collects each year, section by section (the submissions table, DHIS2's data sets).
+SUBMISSION_SECTIONS = _ref(
+    ("staff", "Кадры"), ("passport", "Социальный паспорт"), ("results", "Результаты"),
+    ("roadmap", "Дорожная карта"), ("answers", "Ответы на рекомендации"),
+)
+SUBMISSION_STATES = _ref(
+    ("missing", "нет данных"), ("received", "получено"), ("accepted", "принято"),
+    ("returned", "возвращено на доработку"),
+)
+STATUS_DECISIONS = _ref(("kept", "Оставлен"), ("changed", "Изменён"), ("dropped", "Снят"))

@@ -20,18 +20,26 @@ from PySide6.QtWidgets import (
 from app.db import Database
 from app.models.reference import INSTALLATION_KINDS
 from app.services import backup as backups
+from app.services.demo_data import DEMO_NOTE, demo_present
 from app.services.installation import default_program_year, get_installation
 
 from .about import show_about
+from .imports.dialog import open_import_dialog
 from .operations import EVERYTHING, ChangeOp, Changes, QueryOp, finish_running
 from .pages import pages_for
+from .settings.demo_actions import remove_demo_data
 from .widgets.year_selector import YearSelector
 from .workspace import Workspace
+from .years.dialogs import StartYearDialog
 
 BACKUP_FILTER = "Резервная копия Куратора (*.db);;Все файлы (*)"
-CLOSING_WAIT_S = 60
 DEFAULT_SIZE = (1280, 820)
-TITLE_BAR = 40  # what a window manager's title bar takes above the window  # how long closing the window waits for changes still being saved
+TITLE_BAR = 40  # what a window manager's title bar takes above the window
+DEMO_STATUS = "В базе демонстрационные данные"
+DEMO_TIP = ("Демонстрационные записи входят во все подсчёты и отчёты вместе с рабочими. Удалить их: «Файл → Удалить "
+            "демонстрационные данные» (рабочие данные не затрагиваются).")
+DEMO_STYLE = "color: #7a4b00; background: #fff4c2; padding: 1px 6px;"
+CLOSING_WAIT_S = 60  # how long closing the window waits for changes still being saved
 
 
 class MainWindow(QMainWindow):
@@ -46,6 +54,7 @@ class MainWindow(QMainWindow):
             self.program_year = (installation.program_year if installation else None) or default_program_year()
         self.workspace = Workspace(database, self.program_year)
         self.specs = pages_for(self.kind)
+        self.has_demo = False
         self.setWindowTitle(f"Куратор — {self.name}")
         self.pages: dict[str, QWidget] = {}
         self._build_central()
@@ -53,7 +62,9 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status()
         self.workspace.navigate.connect(self.navigate)
+        self.workspace.data_changed.connect(lambda _changes: self.check_demo())
         self._restore_geometry()
+        self.check_demo()
 
     def _build_central(self) -> None:
         self.nav = QListWidget()
@@ -82,6 +93,7 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(QLabel(" Год программы: "))
         self.year_selector = YearSelector(self.program_year)
         self.year_selector.year_changed.connect(self._year_changed)
+        self.workspace.year_changed.connect(self.year_selector.set_year)  # e.g. after «Начать новый год»
         toolbar.addWidget(self.year_selector)
         self.addToolBar(toolbar)
 
@@ -96,8 +108,14 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&Файл")
+        self._action(file_menu, "Загрузить из Excel…", lambda: open_import_dialog(self, self.workspace))
+        self._action(file_menu, "Начать новый год…", lambda: StartYearDialog(self.workspace, self).open())
+        file_menu.addSeparator()
         self._action(file_menu, "Резервная копия…", self.make_backup)
         self._action(file_menu, "Восстановить…", self.restore_backup)
+        file_menu.addSeparator()
+        self.remove_demo_action = self._action(file_menu, "Удалить демонстрационные данные…",
+                                               lambda: remove_demo_data(self, self.workspace))
         file_menu.addSeparator()
         self._action(file_menu, "Выход", self.close, QKeySequence("Ctrl+Q"))
         edit = bar.addMenu("&Правка")
@@ -114,7 +132,22 @@ class MainWindow(QMainWindow):
     def _build_status(self) -> None:
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
+        self.demo_label = QLabel(DEMO_STATUS)
+        self.demo_label.setToolTip(DEMO_TIP)
+        self.demo_label.setStyleSheet(DEMO_STYLE)
+        self.demo_label.hide()
+        self.statusBar().addPermanentWidget(self.demo_label)
         self._update_status()
+
+    def check_demo(self) -> QueryOp:
+        """Find out (off the UI thread) whether demo records exist, and say so in the title and status bars."""
+        return QueryOp(self, self.workspace, demo_present, self._show_demo).run()
+
+    def _show_demo(self, present: bool) -> None:
+        self.has_demo = present
+        self.setWindowTitle(f"Куратор — {self.name}" + (f" — {DEMO_NOTE}" if present else ""))
+        self.demo_label.setVisible(present)
+        self.remove_demo_action.setEnabled(present)
 
     def _update_status(self) -> None:
         self.status_label.setText(

@@ -25,9 +25,11 @@ Long work reports progress and honours «Отменить» through the Progress
 """
 
 import logging
+import itertools
+import queue
+import threading
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Self
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
@@ -47,8 +49,10 @@ SAVING = "Изменения сохраняются…"
 PROGRESS_AFTER_MS = 300
 WORKERS = 4
 
-_pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="kurator-op")
-_running: set["_Op"] = set()
+_running: dict[int, "_Op"] = {}  # by token; only the UI thread adds and removes
+_jobs: "queue.SimpleQueue[_Op]" = queue.SimpleQueue()
+_workers: list[threading.Thread] = []
+_tokens = itertools.count()
 
 
 class Changes:
@@ -107,30 +111,48 @@ def _show_progress(dialog: QProgressDialog, done: int, total: int, text: str) ->
 
 
 class _Dispatcher(QObject):
-    """Hands a finished operation from its worker thread to the UI thread. One object for every operation: an
-    operation is plain Python, so it may be freed right after its outcome is shown (a QObject freed inside its own
-    queued slot call is a use-after-free that crashes Qt later, at random)."""
+    """Tells the UI thread which operation has finished. One object for every operation: an operation is plain
+    Python, so it may be freed right after its outcome is shown (a QObject freed inside its own queued slot call is a
+    use-after-free that crashes Qt later, at random)."""
 
-    finished = Signal(object, object)  # the operation and its work's Future
+    finished = Signal(object)  # the operation's token in `_running`
 
     def __init__(self) -> None:
         super().__init__()
         self.finished.connect(self._deliver)
 
-    @Slot(object, object)
-    def _deliver(self, op: "_Op", future: Future) -> None:
-        op._finish(future)
+    @Slot(object)
+    def _deliver(self, token: int) -> None:
+        _running.pop(token)._finish()
 
 
 _dispatcher: _Dispatcher | None = None
 
 
-def _dispatch() -> _Dispatcher:
-    """The dispatcher, made on the UI thread by the first operation (its slot then runs there)."""
+def _start_workers() -> None:
+    """The dispatcher and the worker threads, made on the UI thread by the first operation (the dispatcher's slot
+    then runs there)."""
     global _dispatcher
     if _dispatcher is None:
         _dispatcher = _Dispatcher()
-    return _dispatcher
+    while len(_workers) < WORKERS:
+        worker = threading.Thread(target=_work_loop, name=f"kurator-op-{len(_workers)}", daemon=True)
+        worker.start()
+        _workers.append(worker)
+
+
+def _work_loop() -> None:
+    """A worker thread: it runs operations' work, one at a time, and lets go of each operation before telling the UI
+    thread that it has finished. An operation, its work's result and the widgets its work refers to are therefore
+    freed on the UI thread, never here (a widget whose last reference a worker thread drops is deleted on that
+    thread while Qt may be deleting it too: a double delete that crashed Qt at random)."""
+    while True:
+        op = _jobs.get()
+        op._perform()
+        token = op.token
+        del op
+        assert _dispatcher is not None
+        _dispatcher.finished.emit(token)
 
 
 class _Op:
@@ -144,6 +166,8 @@ class _Op:
         self._label: str | None = None
         self._progress: Progress | None = None
         self._dialog: QProgressDialog | None = None
+        self.token = next(_tokens)
+        self._outcome: tuple[Any, BaseException | None] = (None, None)
 
     def success(self, on_success: Callable[[Any], object]) -> Self:
         """Call `on_success(result)` on the UI thread when the work has returned."""
@@ -163,16 +187,20 @@ class _Op:
 
     def run(self) -> Self:
         """Start the work on a worker thread; the outcome arrives on the UI thread."""
-        _running.add(self)
+        _start_workers()
+        _running[self.token] = self
         if self._label is not None:
             self._dialog = self._progress_dialog()
-        dispatcher = _dispatch()
-        _pool.submit(self._call).add_done_callback(lambda future: dispatcher.finished.emit(self, future))
+        _jobs.put(self)
         return self
 
-    def _call(self) -> Any:
-        with self.workspace.session() as session:
-            return self.work(session)
+    def _perform(self) -> None:
+        """The work, on a worker thread; its outcome is kept for `_finish` on the UI thread."""
+        try:
+            with self.workspace.session() as session:
+                self._outcome = (self.work(session), None)
+        except BaseException as error:  # shown on the UI thread, as a refusal or an unexpected error
+            self._outcome = (None, error)
 
     def _progress_dialog(self) -> QProgressDialog:
         dialog = QProgressDialog(self._label, "Отменить", 0, 0, self.widget)
@@ -184,20 +212,37 @@ class _Op:
         if self._progress is None:
             dialog.setCancelButton(None)
         else:
-            self._progress.changed.connect(lambda done, total, text: _show_progress(dialog, done, total, text))
-            dialog.canceled.connect(lambda: setattr(self._progress, "cancelled", True))
+            self._progress.changed.connect(self._report)
+            dialog.canceled.connect(self._cancel)
         return dialog
 
-    def _finish(self, future: Future) -> None:
-        _running.discard(self)
+    def _report(self, done: int, total: int, text: str) -> None:
+        if self._dialog is not None:
+            _show_progress(self._dialog, done, total, text)
+
+    def _cancel(self) -> None:
+        if self._progress is not None:
+            self._progress.cancelled = True
+
+    def _close_progress(self) -> None:
+        """Close the progress dialog and free it now, on the UI thread: without a parent its wrapper is its only
+        owner (a deleteLater on it raced the deletion of its parent at a test's end and crashed Qt at random)."""
+        dialog, self._dialog = self._dialog, None
+        if dialog is None:
+            return
+        if self._progress is not None:
+            self._progress.changed.disconnect(self._report)
+        dialog.close()
+        dialog.setParent(None)
+
+    def _finish(self) -> None:
+        result, error = self._outcome
+        self._outcome = (None, None)
         try:
-            if self._dialog is not None:
-                self._dialog.close()
-                self._dialog.deleteLater()
-            error = future.exception()
+            self._close_progress()
             if error is None:
                 self.succeeded = True
-                self._succeeded(future.result())
+                self._succeeded(result)
             else:
                 self._failed(error)
         finally:
@@ -245,7 +290,7 @@ class ChangeOp(_Op):
 
     def run(self) -> Self:
         window = self.widget.window()
-        if any(isinstance(op, ChangeOp) and op._alive() and op.widget.window() is window for op in _running):
+        if any(isinstance(op, ChangeOp) and op._alive() and op.widget.window() is window for op in _running.values()):
             self.done = True
             return self
         return super().run()

@@ -23,6 +23,8 @@ from .risks.page import risks_page
 from .roadmaps.page import roadmaps_page
 from .schools.page import own_school_page, schools_page
 from .settings.page import SettingsPage
+from .submissions.checklist import checklist_page
+from .submissions.page import submissions_page
 from .staff.page import staff_page
 from .workspace import Workspace
 
@@ -55,6 +57,10 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("indicators", "Показатели", SP.SP_FileDialogInfoView, SchoolIndicatorsPage, frozenset({SCHOOL})),
     PageSpec("risks", "Риски «500+»", SP.SP_MessageBoxWarning, risks_page),
     PageSpec("results", "Результаты", SP.SP_DialogApplyButton, results_page),
+    PageSpec("submissions", "Приём данных", SP.SP_DialogYesButton, submissions_page,
+             frozenset({DISTRICT})),
+    PageSpec("checklist", "Разделы для района", SP.SP_DialogYesButton, checklist_page,
+             frozenset({SCHOOL})),
     PageSpec("reports", "Отчёты", SP.SP_FileIcon, ReportsPage),
     PageSpec("exchange", "Обмен данными", SP.SP_DriveFDIcon, ExchangePage),
     PageSpec("settings", "Настройки", SP.SP_FileDialogStart, SettingsPage),

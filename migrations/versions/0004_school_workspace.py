@@ -33,7 +33,7 @@ def _responses_from_answers() -> None:
 
 
 revision = '0004_school_workspace'
-down_revision = '0003_roadmap_corrections'
+down_revision = '98bfe5e5109b'
 branch_labels = None
 depends_on = None
 

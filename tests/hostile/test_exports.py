@@ -13,7 +13,7 @@ import pytest
 from app.cli import main
 from app.models import School, Teacher
 from app.services.ids import school_id
-from app.services.results.importing import write_results_template
+from app.services.imports.templates import write_kind_template
 from hostile_files import roadmap_xlsx, with_cached_formula
 from hostile_world import SCHOOL, opened
 
@@ -71,7 +71,7 @@ def test_the_staff_register_and_the_results_template_keep_formula_like_names_as_
             session.add(Teacher(school_id=school_id(SCHOOL), last_name=DDE, first_name=HYPERLINK))
             session.get(School, school_id(SCHOOL)).name = "@SUM(1+1)*cmd|' /C calc'!A0"
         with database.session() as session:
-            write_results_template(session, tmp_path / "results.xlsx")
+            write_kind_template(session, "results", tmp_path / "results.xlsx")
     staff = tmp_path / "staff.xlsx"
     assert kurator("--db", district, "report", "excel", "staff", "--year", "2022", "--out", staff) == 0
     for path in (tmp_path / "staff.xlsx", tmp_path / "results.xlsx"):

@@ -1,8 +1,10 @@
 """The operations helper on real worker threads: a change is saved off the UI thread and only the views that show
 what changed refresh; a refusal lands at its field or in a warning and saves nothing; «Отменить» is reported."""
 
+import gc
 import threading
 import time
+import weakref
 from datetime import date
 
 import pytest
@@ -181,6 +183,26 @@ def test_a_second_change_from_a_window_whose_change_is_running_is_ignored(qtbot,
     gate.set()
     assert finished(first) and not finished(second)
     assert calls == []
+
+
+class Held:
+    """Something an operation's work refers to, as a work refers to the page that started it."""
+
+
+def test_what_an_operation_refers_to_is_freed_on_the_ui_thread(qtbot, workspace, finished):
+    """A worker thread never drops the last reference to an operation or to what its work refers to (a widget freed
+    there is deleted off the UI thread)."""
+    freed_on: list[threading.Thread] = []
+    held = Held()
+    weakref.finalize(held, lambda: freed_on.append(threading.current_thread()))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    op = ChangeOp(parent, workspace, lambda _session, held=held: repr(held), Changes("course")).run()
+    del held
+    assert finished(op)
+    del op
+    gc.collect()
+    assert freed_on == [threading.main_thread()]
 
 
 def test_changes_touch_the_views_that_show_their_kinds():

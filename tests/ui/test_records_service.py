@@ -4,11 +4,11 @@ from datetime import date
 
 import pytest
 from sqlalchemy import func, select, update
-from ui_world import sample
+from ui_world import OWN_CODE, sample
 
 from app.db import open_database
 from app.errors import KuratorError, ValidationError
-from app.models import SocialPassport, Teacher, TeacherSubject
+from app.models import Peer, SocialPassport, Teacher, TeacherSubject, new_id
 from app.services import records
 from app.services.analytics.overview import overview
 from app.services.demo.generator import generate_region
@@ -94,11 +94,16 @@ def test_district_records_are_read_only_in_a_school_installation(school_world):
             records.soft_delete(session, "course", w.course)
 
 
-def test_school_records_are_read_only_at_the_district(district_world):
+def test_records_of_a_school_that_registered_its_key_are_read_only_at_the_district(district_world):
     w = district_world
     with w.database.session() as session:
+        session.add(Peer(kind="school", school_code=OWN_CODE, name="СОШ № 1", public_key_pem="-", fingerprint="-"))
+        session.get(Teacher, w.teacher).origin = new_id()  # as a packet from the school brings it
+        session.flush()
         allowed, reason = records.editable(session, "teacher", w.teacher)
         assert not allowed and reason == "Эту запись ведёт школа; изменения приходят в пакете от школы."
+        assert records.editable(session, "teacher", w.other_teacher) == (
+            True, "Данные школы ведёт район: школа ещё не зарегистрировала ключ.")
 
 
 def test_a_school_cannot_write_records_of_another_school(school_world):
@@ -190,3 +195,31 @@ def test_renamed_teacher_is_found_by_the_new_name_and_rows_without_a_stored_copy
         assert names(records.query_page(session, "teacher", search="щукина")[0]) == ["Щукина Анна Петровна"]
         session.execute(update(Teacher).values(search_text=None))
         assert names(records.query_page(session, "teacher", search="ЩУК анна")[0]) == ["Щукина Анна Петровна"]
+
+
+def test_a_year_filter_shows_every_record_whose_period_overlaps_the_year(district_world):
+    """A curator assigned for 2021–2022 is a curator of 2022; one who left in 2020 is not; one without an end runs on.
+    A course is in the years from its start to its end."""
+    w = district_world
+    periods = {"Ушла в 2020": (date(2019, 9, 1), date(2020, 5, 31)),
+               "На 2021–2022": (date(2021, 9, 1), date(2022, 5, 31)),
+               "С 2021 без конца": (date(2021, 1, 15), None), "С 2023": (date(2023, 1, 9), date(2023, 12, 1))}
+    courses = {"Курс 2021/22": (date(2021, 11, 1), date(2022, 2, 1)), "Курс без окончания": (date(2022, 3, 1), None),
+               "Курс 2021": (date(2021, 3, 1), None)}
+    with w.database.session() as session:
+        for name, (start, end) in periods.items():
+            records.create(session, "assignment", {"kind": "curator", "person_name": name,
+                                                   "school_id": w.own_school, "start_date": start, "end_date": end})
+        for title, (start, end) in courses.items():
+            records.create(session, "course", {"title": title, "kind": "kpk", "provider": "ИРО", "hours": 36, "format": "distance",
+                                               "start_date": start, "end_date": end})
+        session.commit()
+
+        def people(year: int) -> list[str]:
+            rows = records.query_page(session, "assignment", filters={"year": year})[0]
+            return sorted(row[2] for row in rows)  # ФИО
+
+        assert people(2022) == ["На 2021–2022", "С 2021 без конца"]
+        assert people(2020) == ["Ушла в 2020"]
+        titles = {row[1] for row in records.query_page(session, "course", filters={"year": 2022})[0]}
+        assert {"Курс 2021/22", "Курс без окончания"} <= titles and "Курс 2021" not in titles

@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from sqlalchemy import func, select
 from ui_world import OWN_CODE
 
-from app.models import ExamResult
-from app.services.records.ownership import SCHOOL_KEEPS
+from app.models import ExamResult, Peer
+from app.services.records.ownership import EVERY_SCHOOL_KEEPS
 from app.ui.results.page import results_page
 from app.ui.widgets.record_dialog import record_dialog
 from app.ui.workspace import Workspace
@@ -117,9 +117,14 @@ def test_a_file_with_errors_lists_them_and_saves_nothing(qtbot, school_world, sh
     page.errors_dialog.close()
 
 
-def test_district_page_offers_the_template_but_not_the_import(qtbot, district_world):
+def test_district_imports_results_while_it_keeps_a_school_and_not_once_every_school_registered(qtbot, district_world):
     page = results_page(Workspace(district_world.database, 2024))
     qtbot.addWidget(page)
-    assert page.template_button.isEnabled()
-    assert not page.import_button.isEnabled()
-    assert page.import_button.toolTip() == SCHOOL_KEEPS
+    assert page.template_button.isEnabled() and page.import_button.isEnabled()
+    with district_world.database.session() as session:
+        session.add_all([Peer(kind="school", school_code=code, name=code, public_key_pem="-", fingerprint="-")
+                         for code in (OWN_CODE, "0701002")])
+    registered = results_page(Workspace(district_world.database, 2024))
+    qtbot.addWidget(registered)
+    assert not registered.import_button.isEnabled()
+    assert registered.import_button.toolTip() == EVERY_SCHOOL_KEEPS

@@ -6,8 +6,9 @@ from datetime import date
 import pytest
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import func, select
+from ui_world import OWN_CODE
 
-from app.models import RiskFactor, RiskLevel, RiskProfile, RiskProgram, RoadmapEvent, SchoolStatus
+from app.models import Peer, RiskFactor, RiskLevel, RiskProfile, RiskProgram, RoadmapEvent, SchoolStatus
 from app.services.risks.factors import factor_id, priority_limit
 from app.services.risks.importing import write_risk_template
 from app.services.risks.profiles import ProfileEntry, save_profile
@@ -135,6 +136,7 @@ def test_the_measure_dialog_reads_the_deadline_as_it_is_typed_and_keeps_a_bad_me
 def test_the_district_sees_a_school_profile_read_only_and_its_map(qtbot, finished, district_world):
     with district_world.database.session() as session:
         session.add(SchoolStatus(school_id=district_world.own_school, year=YEAR, status="500plus"))
+        session.add(Peer(kind="school", school_code=OWN_CODE, name="СОШ № 1", public_key_pem="-", fingerprint="-"))
         profile = RiskProfile(school_id=district_world.own_school, year=YEAR, filled_on=date(2024, 3, 1),
                               filled_by="Ёлкина А.П.")  # as the school's packet brought it
         session.add(profile)

@@ -8,13 +8,13 @@ from app.ui.first_run import FirstRunDialog
 from app.ui.main_window import MainWindow
 
 
-def test_window_title_names_the_installation_and_has_every_page(qtbot, district_world):
+def test_window_title_names_the_installation_and_has_every_page_but_the_schools_own(qtbot, district_world):
     window = MainWindow(district_world.database)
     qtbot.addWidget(window)
     assert window.windowTitle() == "Куратор — Отдел образования Терского района"
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
         "Обзор", "Школы", "Педагоги", "Курсы и обучение", "Дорожные карты", "Мероприятия", "Показатели", "Риски «500+»",
-        "Результаты", "Отчёты", "Обмен данными", "Настройки"]
+        "Результаты", "Приём данных", "Отчёты", "Обмен данными", "Настройки"]
     assert "Год программы: 2024" in window.status_label.text()
 
 

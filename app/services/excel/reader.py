@@ -16,7 +16,10 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
+from app.errors import KuratorError
 from app.services.documents import office_zip
+from app.services.documents.table_grid import GridCell
+from app.services.documents.table_header import Header, find_header
 from app.services.excel.spec import (
     RESERVED_TITLES,
     CellError,
@@ -24,11 +27,11 @@ from app.services.excel.spec import (
     ImportResult,
     Sheet,
     Template,
+    header_vocabulary,
     normalize_title,
 )
 from app.services.excel.values import BadValue, is_blank, parse_value, shown
 
-HEADER_SCAN_ROWS = 10
 NO_SUCH_SHEET = "в файле нет такого листа"
 _UNCALCULATED = "uncalculated"
 _Row = dict[int, ReadOnlyCell]
@@ -61,87 +64,83 @@ def _rows(ws: ReadOnlyWorksheet) -> Iterator[tuple[int, _Row]]:
 
 
 def read_workbook(path: Path | str, template: Template) -> ImportResult:
-    """Read every sheet of `template` from an .xlsx; raises KuratorError only for an unreadable file."""
+    """Read every sheet of `template` from an .xlsx; raises KuratorError only for an unreadable file (or one over
+    the row limit, `office_zip.DATA_WORKBOOK.rows` per sheet: refused, never cut short)."""
     path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        raise KuratorError(f"Файл «{path.name}» — не книга Excel (.xlsx). Откройте его в Excel или LibreOffice "
+                           "и сохраните как «Книга Excel (*.xlsx)».")
     office_zip.check_office_file(path, office_zip.DATA_WORKBOOK)
     result = ImportResult({}, [], {})
     with office_zip.refusing_damage(path), path.open("rb") as stream:
         wb = load_workbook(stream, read_only=True, data_only=True)
         try:
             for sheet in template.sheets:
-                _read_sheet(path, _find_worksheet(wb, sheet, template), sheet, result)
+                _read_sheet(path, wb, sheet, template, result)
         finally:
             wb.close()
     return result
 
 
-def _find_worksheet(wb: Workbook, sheet: Sheet, template: Template) -> ReadOnlyWorksheet | None:
-    """The sheet by its title (even if hidden); for a one-sheet template, else the first visible data sheet."""
+def _candidates(wb: Workbook, sheet: Sheet, template: Template) -> list[ReadOnlyWorksheet]:
+    """The sheet by its title (even if hidden); for a one-sheet template, else every visible data sheet in order."""
     wanted = normalize_title(sheet.title)
-    for ws in wb.worksheets:
-        if normalize_title(ws.title) == wanted:
-            return ws
-    if len(template.sheets) > 1:
-        return None
+    named = [ws for ws in wb.worksheets if normalize_title(ws.title) == wanted]
+    if named or len(template.sheets) > 1:
+        return named
     reserved = {normalize_title(t) for t in RESERVED_TITLES}
-    visible = (ws for ws in wb.worksheets if ws.sheet_state == "visible" and normalize_title(ws.title) not in reserved)
-    return next(visible, None)
+    return [ws for ws in wb.worksheets if ws.sheet_state == "visible" and normalize_title(ws.title) not in reserved]
 
 
-def _read_sheet(path: Path, ws: ReadOnlyWorksheet | None, sheet: Sheet, result: ImportResult) -> None:
-    rows_out = result.rows_by_sheet.setdefault(sheet.name, [])
-    numbers_out = result.source_rows.setdefault(sheet.name, [])
-    if ws is None:
+def _read_sheet(path: Path, wb: Workbook, sheet: Sheet, template: Template, result: ImportResult) -> None:
+    result.rows_by_sheet.setdefault(sheet.name, [])
+    result.source_rows.setdefault(sheet.name, [])
+    candidates = _candidates(wb, sheet, template)
+    if not candidates:
         result.errors.append(CellError(sheet.title, 0, "", "", NO_SUCH_SHEET))
         return
-    rows = _rows(ws)
-    head = list(islice(rows, HEADER_SCAN_ROWS))
-    found = _header(head, sheet, ws.title, result.errors)
-    if found is None:
-        return
-    header_index, positions = found
+    vocabulary = header_vocabulary(sheet)
+    for ws in candidates:  # the first sheet whose header is found is the one read
+        rows = _rows(ws)
+        head = list(islice(rows, vocabulary.scan_rows))
+        header = find_header([_grid_row(cells) for _number, cells in head], vocabulary)
+        if header is not None:
+            _read_found(path, ws, sheet, header, head, rows, result)
+            return
+    expected = ", ".join(f"«{c.title}»" for c in sheet.columns)
+    result.errors.append(CellError(candidates[0].title, 0, "", "",
+                                   f"не найдена строка заголовков; ожидаются столбцы {expected}"))
+
+
+def _grid_row(cells: _Row) -> list[GridCell]:
+    width = max(cells, default=0)
+    return [GridCell(cells[c].value if c in cells and isinstance(cells[c].value, str) else "")
+            for c in range(1, width + 1)]
+
+
+def _read_found(path: Path, ws: ReadOnlyWorksheet, sheet: Sheet, header: Header, head: list[tuple[int, _Row]],
+                rows: Iterator[tuple[int, _Row]], result: ImportResult) -> None:
+    positions = {key: col + 1 for key, col in header.columns.items()}
+    header_row = head[header.row][0]
+    for key, col in header.repeated:
+        column = sheet.column(key)
+        first = get_column_letter(positions[key])
+        result.errors.append(CellError(ws.title, header_row, get_column_letter(col + 1), column.title,
+                                       f"столбец повторяется (первый — {first}); оставьте один"))
+    for column in sheet.columns:
+        if column.required and column.key not in positions:
+            result.errors.append(CellError(ws.title, 0, "", column.title,
+                                           "обязательный столбец не найден в строке заголовков"))
     result.column_letters[sheet.name] = {key: get_column_letter(p) for key, p in positions.items()}
-    for number, cells in chain(head[header_index + 1:], rows):
+    result.sheet_titles[sheet.name] = ws.title
+    rows_out, numbers_out = result.rows_by_sheet[sheet.name], result.source_rows[sheet.name]
+    for number, cells in chain(head[header.first_data_row:], rows):
         if all(_is_empty(cells.get(p)) for p in positions.values()):
             continue
         if len(rows_out) >= office_zip.DATA_WORKBOOK.rows:
             raise office_zip.too_many_rows(path, f"на листе «{ws.title}»", office_zip.DATA_WORKBOOK)
         rows_out.append(_read_row(ws.title, number, cells, sheet, positions, result.errors))
         numbers_out.append(number)
-
-
-def _header(head: list[tuple[int, _Row]], sheet: Sheet, title: str,
-            errors: list[CellError]) -> tuple[int, dict[str, int]] | None:
-    """Pick the header row (most recognised titles among the first rows) and map column keys to positions."""
-    scored = [(len(_match_header(cells, sheet, title, [])), -i) for i, (_, cells) in enumerate(head)]
-    best = max(scored, default=(0, 0))
-    if best[0] == 0:
-        expected = ", ".join(f"«{c.title}»" for c in sheet.columns)
-        errors.append(CellError(title, 0, "", "", f"не найдена строка заголовков; ожидаются столбцы {expected}"))
-        return None
-    index = -best[1]
-    positions = _match_header(head[index][1], sheet, title, errors)
-    for column in sheet.columns:
-        if column.required and column.key not in positions:
-            errors.append(CellError(title, 0, "", column.title, "обязательный столбец не найден в строке заголовков"))
-    return index, positions
-
-
-def _match_header(cells: _Row, sheet: Sheet, title: str, errors: list[CellError]) -> dict[str, int]:
-    """Map column keys to column numbers by title or synonym; a column named twice is an error."""
-    by_name = {name: column for column in sheet.columns for name in column.header_names}
-    positions: dict[str, int] = {}
-    for position, cell in sorted(cells.items()):
-        column = by_name.get(normalize_title(cell.value)) if isinstance(cell.value, str) else None
-        if column is None:
-            continue
-        if column.key in positions:
-            first = get_column_letter(positions[column.key])
-            errors.append(CellError(title, cell.row, get_column_letter(position), column.title,
-                                    f"столбец повторяется (первый — {first}); оставьте один"))
-            continue
-        positions[column.key] = position
-    return positions
 
 
 def _read_row(title: str, number: int, cells: _Row, sheet: Sheet, positions: dict[str, int],

@@ -1,7 +1,10 @@
 """What a template is: sheets of typed columns, and what reading one reports back."""
 
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, Literal
+
+from app.services.documents.table_header import HeaderVocabulary, header_key
 
 Kind = Literal["text", "int", "decimal", "percent", "date", "choice", "bool"]
 
@@ -9,6 +12,7 @@ INSTRUCTIONS_TITLE = "Инструкция"
 LISTS_TITLE = "Списки"
 RESERVED_TITLES = (INSTRUCTIONS_TITLE, LISTS_TITLE)
 BOOL_CHOICES = ("да", "нет")
+PREFIX_FROM = 4  # a header names a column by its beginning only for names this long («Стаж, лет» is «Стаж»)
 _FORBIDDEN_IN_SHEET_TITLE = set('[]:*?/\\')
 
 
@@ -39,10 +43,13 @@ class Column:
     help: str = ""
     width: int = 16
     synonyms: tuple[str, ...] = ()
+    aliases: tuple[tuple[str, str], ...] = ()  # other words for a choice: («500+», ««500+»»), («СЗД», «Соответствие…»)
 
     def __post_init__(self) -> None:
         if self.kind == "choice" and not self.choices:
             raise ValueError(f"column {self.key!r}: a choice column needs choices")
+        if any(choice not in self.choices for _alias, choice in self.aliases):
+            raise ValueError(f"column {self.key!r}: an alias names a value that is not a choice")
         if self.min is not None and self.max is not None and self.min > self.max:
             raise ValueError(f"column {self.key!r}: min is greater than max")
 
@@ -60,8 +67,8 @@ class Column:
 
     @property
     def header_names(self) -> tuple[str, ...]:
-        """Normalised title and synonyms under which the header is recognised."""
-        return tuple(normalize_title(name) for name in (self.title, *self.synonyms))
+        """Title and synonyms under which the header is recognised (compared by `header_key`)."""
+        return (self.title, *self.synonyms)
 
 
 def _range_text(low: float | None, high: float | None) -> str:
@@ -112,12 +119,22 @@ class Sheet:
             raise ValueError(f"sheet {self.name!r}: title must be 1–31 chars without []:*?/\\")
         if normalize_title(self.title) in {normalize_title(t) for t in RESERVED_TITLES}:
             raise ValueError(f"sheet {self.name!r}: title {self.title!r} is reserved")
-        names = [n for c in self.columns for n in c.header_names]
+        names = [key for c in self.columns for key in {header_key(n) for n in c.header_names}]
         if len(names) != len(set(names)):
             raise ValueError(f"sheet {self.name!r}: column titles or synonyms repeat")
         keys = [c.key for c in self.columns]
         if len(keys) != len(set(keys)):
             raise ValueError(f"sheet {self.name!r}: column keys repeat")
+
+
+    def column(self, key: str) -> Column:
+        return next(column for column in self.columns if column.key == key)
+
+
+@cache
+def header_vocabulary(sheet: Sheet) -> HeaderVocabulary:
+    """How the sheet's header row is found in a user's file: each column's title and synonyms, by meaning."""
+    return HeaderVocabulary({column.key: column.header_names for column in sheet.columns}, min_prefix=PREFIX_FROM)
 
 
 @dataclass(frozen=True)
@@ -165,14 +182,16 @@ class ImportResult:
     """Rows per sheet name (dicts keyed by column key) and every error found.
 
     Rows come back even when there are errors (bad cells read as None), so a preview can show them;
-    the caller must save nothing unless `ok`. `source_rows` gives each row's Excel row number and
-    `column_letters` each found column's letter, so a caller's own checks can point at cells too.
+    the caller must save nothing unless `ok`. `source_rows` gives each row's Excel row number,
+    `column_letters` each found column's letter and `sheet_titles` the worksheet read, so a caller's own checks
+    can point at cells too.
     """
 
     rows_by_sheet: dict[str, list[dict[str, Any]]]
     errors: list[CellError]
     source_rows: dict[str, list[int]] = field(default_factory=dict)
     column_letters: dict[str, dict[str, str]] = field(default_factory=dict)
+    sheet_titles: dict[str, str] = field(default_factory=dict)  # the worksheet each sheet was read from
 
     @property
     def ok(self) -> bool:

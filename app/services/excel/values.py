@@ -141,15 +141,17 @@ def _parse_text(column: Column, value: Any, number_format: str) -> str:
 
 
 @cache
-def _choices_by_name(choices: tuple[str, ...]) -> dict[str, str]:
-    return {normalize_title(choice): choice for choice in choices}
+def _choices_by_name(choices: tuple[str, ...], aliases: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    return {**{normalize_title(alias): choice for alias, choice in aliases},
+            **{normalize_title(choice): choice for choice in choices}}
 
 
 def _parse_choice(column: Column, value: Any, number_format: str) -> str:
     wanted = normalize_title(_parse_text(column, value, number_format))
-    if wanted not in _choices_by_name(column.choices):
+    known = _choices_by_name(column.choices, column.aliases)
+    if wanted not in known:
         raise _refuse(column, value)
-    return _choices_by_name(column.choices)[wanted]
+    return known[wanted]
 
 
 def _parse_bool(column: Column, value: Any, number_format: str) -> bool:

@@ -3,6 +3,8 @@
 (`importing`: inspect, then apply; `import_plan`: what an import would do and did).
 """
 
+from app.models.titles import TABLE_TITLES, table_title
+
 from .checks import MAX_SEQUENCE_GAP, REPLAY_REASON
 from .export import (
     ExportPlan,
@@ -35,7 +37,6 @@ from .importing import (
     verify_report,
 )
 from .sender import PacketSender, unregistered_sender
-from .titles import TABLE_TITLES, table_title
 
 __all__ = [
     "MAX_SEQUENCE_GAP", "REPLAY_REASON", "TABLE_TITLES", "Conflict", "ExportPlan", "ExportSummary", "ImportPlan",

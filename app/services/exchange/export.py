@@ -11,8 +11,10 @@ indicators of success, its answers to the recommendations addressed to it (with 
 created. A district sends one school its register record (and those of its partner schools and of the hosts of its
 events) and statuses, the district record, the course catalogue, the risk factors, the indicators and their targets,
 the municipal roadmap with sections and events, that school's partnerships, the methodological events it took part
-in with its participation, its recommendations, support actions and curators, plus the practices the district
-created (general or for that school).
+in with its participation, its recommendations, support actions and curators, the states of its submitted data
+(accepted, returned with a comment), plus the practices the district created (general or for that school). To a
+school that has registered its key, the district's packets also hand over the school's own records the district
+entered while it kept them, until the school has applied such a packet.
 
 Incremental by default: rows whose `updated_at` is after the moment the last packet the peer acknowledged was
 planned (a peer acknowledges a packet by naming its sequence in `acknowledges` of its own next packet).
@@ -51,18 +53,19 @@ from app.models import (
     Teacher,
     utcnow,
 )
+from app.models.titles import table_title
 from app.services import file_store
+from app.services.analytics.district_summary import summary_row
 from app.services.exchange import packet as packet_format
 from app.services.exchange.attachments import CarriedFiles, carry_files
 from app.services.exchange.peers import find_district_peer, find_school_peer
-from app.services.analytics.district_summary import summary_row
 from app.services.exchange.signing import signing_key
 from app.services.ids import school_id
 from app.services.installation import require_installation
+from app.services.records.ownership import district_keeps
 from app.services.school.checklist import Checklist, DeclaredSection, sign_off_checklist
 
 from .rows import MODELS, json_row
-from .titles import table_title
 
 Row = dict[str, Any]
 
@@ -94,6 +97,7 @@ class ExportSummary(TypedDict):
     tables: list[TableRows]
     declared_incomplete: list[DeclaredSection]  # a school's sections signed off unfinished (its checklist's gaps)
     files: "FilesSummary"
+    handover: bool  # the records the district kept for the school go to it with this packet
 
 
 class FilesSummary(TypedDict):
@@ -134,6 +138,7 @@ class ExportPlan:
     tables: dict[str, list[Row]] = field(default_factory=dict)
     checklist: Checklist | None = None  # a school's sign-off checklist of the period
     files: CarriedFiles = field(default_factory=CarriedFiles)
+    handover: bool = False  # carries the records the district kept for the school before it registered its key
 
     @property
     def declared_incomplete(self) -> list[DeclaredSection]:
@@ -160,6 +165,7 @@ class ExportPlan:
             "declared_incomplete": self.declared_incomplete,
             "files": {"carried": len(self.files.attachments), "bytes": self.files.total_bytes,
                       "waiting": sum(len(ids) for ids in self.files.deferred.values()), "absent": self.files.absent},
+            "handover": self.handover,
         }
 
 
@@ -208,6 +214,8 @@ ROADMAP_HISTORY: dict[str, Rule] = {  # a roadmap's versions go with it, and a s
     "roadmap_event_school": lambda row, scope: _by_event(row, scope) and _own_school(row, scope),
     "roadmap_correction": _by_roadmap, "roadmap_change": _by_correction,
 }
+
+
 def _by_profile(row: Row, scope: _Scope) -> bool:
     return row["profile_id"] in scope.profiles
 
@@ -245,8 +253,9 @@ DISTRICT_SENDS: dict[str, Rule] = {
     "roadmap": lambda row, scope: row["id"] in scope.roadmaps,
     "roadmap_section": _by_roadmap, "roadmap_event": _by_roadmap,
     "recommendation": _own_school, "support_action": _own_school, "assignment": _own_school,
-    "practice": _own_practice, **ROADMAP_HISTORY, "risk_factor": _everything,
+    "practice": _own_practice, **ROADMAP_HISTORY, "risk_factor": _everything, "submission": _own_school,
 }
+HANDED_OVER = frozenset(SCHOOL_SENDS) - {"practice"}  # a school's own tables: what a district may have kept for it
 
 
 ALWAYS_SENT = frozenset({"school", "method_event"})
@@ -263,7 +272,7 @@ def plan_export(session: Session, recipient: str | None = None, full: bool = Fal
     peer = find_school_peer(session, code) if installation.kind == "district" else find_district_peer(session)
     planned_at = utcnow()
     since = None if full else _acknowledged_at(session, peer)
-    scope = _scope(session, installation, school_id(code))
+    scope = _scope(session, installation.kind, installation.id, school_id(code))
     rules = SCHOOL_SENDS if installation.kind == "school" else DISTRICT_SENDS
     tables = {model.__tablename__: _select(session, model, rules[model.__tablename__], scope,
                                            None if model.__tablename__ in ALWAYS_SENT else since)
@@ -274,6 +283,10 @@ def plan_export(session: Session, recipient: str | None = None, full: bool = Fal
         tables["district_summary"] = [summary_row(session, scope.school_id, year)]
     else:
         checklist = sign_off_checklist(session, scope.school_id, year)
+    handover = _handover(session, installation, peer, school_id(code)) if installation.kind == "district" else {}
+    for table, rows in handover.items():
+        known = {row["id"] for row in tables.get(table, [])}
+        tables[table] = tables.get(table, []) + [row for row in rows if row["id"] not in known]
     files = carry_files(files_dir, tables) if files_dir is not None else CarriedFiles()
     return ExportPlan(
         sender_kind=installation.kind, sender_name=installation.name, sender_school_code=installation.school_code,
@@ -281,6 +294,7 @@ def plan_export(session: Session, recipient: str | None = None, full: bool = Fal
         period=year, full=full or since is None, since=since,
         acknowledges=peer.last_sequence if peer else 0, planned_at=planned_at,
         tables={table: rows for table, rows in tables.items() if rows}, checklist=checklist, files=files,
+        handover=bool(handover),
     )
 
 
@@ -314,9 +328,25 @@ def _acknowledged_at(session: Session, peer: Peer | None) -> datetime | None:
         PacketLog.sequence == peer.acknowledged_sequence)).first()
 
 
-def _scope(session: Session, installation: Installation, target_school: str) -> _Scope:
-    scope = _Scope(installation.id, target_school)
-    if installation.kind == "school":
+def _handover(session: Session, installation: Installation, peer: Peer | None, school: str) -> dict[str, list[Row]]:
+    """The school's own records the district entered while it kept the school's data (the owner rule,
+    `records.ownership`): all of them travel to a school that has registered its key, packet after packet, until
+    the school has applied one that carried them; from then on the school keeps them."""
+    if district_keeps(session, school) or peer is None or (
+            peer.handover_sequence and peer.acknowledged_sequence >= peer.handover_sequence):
+        return {}
+    scope = _scope(session, "school", installation.id, school)
+    found = {model.__tablename__: [row for row in _select(session, model, SCHOOL_SENDS[model.__tablename__], scope,
+                                                          None) if row["origin"] == installation.id]
+             for model in SYNCED_MODELS if model.__tablename__ in HANDED_OVER}
+    return {table: rows for table, rows in found.items() if rows}
+
+
+def _scope(session: Session, kind: str, installation_id: str, target_school: str) -> _Scope:
+    """The parents of what goes to `target_school`: from a school (`kind`), its own teachers, roadmaps and
+    profiles; from the district, the municipal roadmaps."""
+    scope = _Scope(installation_id, target_school)
+    if kind == "school":
         scope.teachers = set(session.scalars(select(Teacher.id).where(Teacher.school_id == target_school)))
         scope.recommendations = set(session.scalars(select(Recommendation.id).where(
             Recommendation.school_id == target_school)))
@@ -337,7 +367,7 @@ def _scope(session: Session, installation: Installation, target_school: str) -> 
     scope.events = set(session.scalars(select(RoadmapEvent.id).where(RoadmapEvent.roadmap_id.in_(scope.roadmaps))))
     scope.corrections = set(session.scalars(select(RoadmapCorrection.id).where(
         RoadmapCorrection.roadmap_id.in_(scope.roadmaps))))
-    if installation.kind == "school":
+    if kind == "school":
         scope.profiles = set(session.scalars(select(RiskProfile.id).where(RiskProfile.school_id == target_school)))
         scope.programs = set(session.scalars(select(RiskProgram.id).where(RiskProgram.profile_id.in_(scope.profiles))))
     return scope
@@ -383,6 +413,7 @@ def write_export(session: Session, plan: ExportPlan, target: Path, signer_name: 
     installation.packet_sequence = sequence
     for table, ids in plan.files.deferred.items():  # so that the next packet carries them again
         session.execute(update(MODELS[table]).where(MODELS[table].id.in_(ids)).values(updated_at=now))
+    _note_handover(session, plan, sequence)
     session.add(PacketLog(direction="out", packet_id=manifest["packet_id"], sender_installation_id=installation.id,
                           sender_name=installation.name, school_code=plan.sender_school_code or plan.recipient["school_code"],
                           sequence=sequence, file_name=path.name, logged_at=plan.planned_at, accepted=True,
@@ -391,6 +422,13 @@ def write_export(session: Session, plan: ExportPlan, target: Path, signer_name: 
                           declared_incomplete=plan.declared_incomplete or None))
     session.flush()
     return path
+
+
+def _note_handover(session: Session, plan: ExportPlan, sequence: int) -> None:
+    """Remember the first packet that handed the school its records: once it applies one, the handover is done."""
+    peer = find_school_peer(session, plan.recipient["school_code"]) if plan.handover else None
+    if peer is not None and peer.handover_sequence is None:
+        peer.handover_sequence = sequence
 
 
 SIGN_OFF_FIELDS = {"signer_name": "ФИО подписывающего", "position": "должность подписывающего"}
@@ -417,6 +455,7 @@ def _manifest(installation: Installation, plan: ExportPlan, sequence: int, signe
         "full": plan.full,
         "since": plan.since.isoformat() if plan.since else None,
         "acknowledges": plan.acknowledges,
+        "handover": plan.handover,
         "signed_off_by": {"name": signer, "position": position, "at": now.isoformat(timespec="seconds")},
         "declared_incomplete": plan.declared_incomplete,
     }

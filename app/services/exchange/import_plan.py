@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NotRequired, TypedDict
 
-from .titles import table_title
+from app.models.titles import table_title
 
 Row = dict[str, Any]
 
@@ -78,6 +78,7 @@ class ImportPlan:
     manifest: dict[str, Any]
     peer_id: str
     replay: bool = False
+    sender_school: str | None = None  # the school whose registered key verified the packet (None: the district)
     tables: dict[str, TableChanges] = field(default_factory=dict)
     conflicts: list[Conflict] = field(default_factory=list)
 

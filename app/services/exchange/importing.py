@@ -36,12 +36,13 @@ from app.models import (
     Proposal,
     utcnow,
 )
+from app.models.titles import table_title
 from app.services.backup import backup
 from app.services.exchange import packet as packet_format
 from app.services.exchange.peers import describe_peer
 from app.services.installation import require_installation
 
-from . import checks
+from . import checks, received
 from .import_plan import (
     Conflict,
     ImportPlan,
@@ -53,7 +54,6 @@ from .import_plan import (
 from .received_files import stage_files
 from .rows import MODELS, CheckEvaluator, RecordProblem, convert_row, to_json
 from .scope import UNKNOWN, RowSource, owner_of, sender_may_own
-from .titles import table_title
 
 ORDER = [model.__tablename__ for model in SYNCED_MODELS]
 MAX_LISTED = 5
@@ -104,7 +104,10 @@ def _inspect(session: Session, installation: Installation, path: Path, packet: p
     _check_tables(manifest)
     incoming = _validated(packet.records())
     checks.check_records(installation, incoming)
-    plan.tables = _diff(session, incoming, sender_may_own(sender.kind, sender.school_id, sender.installation_id))
+    handover = received.handover_school(installation, sender, manifest)
+    allowed = sender_may_own(sender.kind, sender.school_id, sender.installation_id, handover)
+    plan.sender_school = sender.school_id
+    plan.tables = _diff(session, incoming, allowed, handover, sender.school_id, manifest["period"])
     plan.conflicts = _conflicts(session, plan.tables)
     return plan
 
@@ -147,15 +150,20 @@ def _valid_row(table: str, raw: Row, evaluator: CheckEvaluator, seen: dict[str, 
     return row
 
 
-def _diff(session: Session, incoming: dict[str, dict[str, Row]], allowed) -> dict[str, TableChanges]:
+def _diff(session: Session, incoming: dict[str, dict[str, Row]], allowed, handover: str | None,
+          sender_school: str | None, period: Any) -> dict[str, TableChanges]:
     rows, local_rows = RowSource(session, incoming), RowSource(session)
     for table, records in incoming.items():
         rows.prefetch(table, list(records))
         local_rows.prefetch(table, list(records))
     held: dict[str, dict[str, str]] = {table: {} for table in ORDER}
     _apply_owner_rule(incoming, rows, local_rows, allowed, held)
+    if handover:
+        received.hold_kept_locally(incoming, rows, local_rows, held, handover)
+    if sender_school:
+        received.hold_locked(session, incoming, held, sender_school, period)
     _hold_back_dangling(incoming, rows, held)
-    _check_unique(session, incoming, held)
+    _check_unique(session, incoming, held, received.school_tables() if handover else frozenset())
     return {table: _changes(table, records, local_rows, held[table]) for table, records in incoming.items() if records}
 
 
@@ -224,7 +232,9 @@ def _unique_sets(table: str) -> list[tuple[str, ...]]:
     return sets + [(c.name,) for c in sql_table.columns if c.unique]
 
 
-def _check_unique(session: Session, incoming, held) -> None:
+def _check_unique(session: Session, incoming, held, tolerant: frozenset[str]) -> None:
+    """Unique keys within the packet and against the database; in `tolerant` tables (a handover) a clash with a local
+    record holds the incoming one back instead of refusing the packet."""
     for table in ORDER:
         live = {rid: row for rid, row in incoming[table].items() if rid not in held[table]}
         for columns in _unique_sets(table) if live else ():
@@ -237,22 +247,27 @@ def _check_unique(session: Session, incoming, held) -> None:
                     raise PacketRefused(f"Пакет отклонён: в таблице «{table_title(table)}» две записи с одинаковыми "
                                         f"значениями {', '.join(columns)}.", refused=2)
                 keys[key] = record_id
-            _check_unique_against_db(session, table, columns, keys, incoming[table])
+            clashes = _check_unique_against_db(session, table, columns, keys, incoming[table], table in tolerant)
+            held[table].update(dict.fromkeys(clashes, received.CLASH_AT_SCHOOL))
 
 
 def _check_unique_against_db(session: Session, table: str, columns: tuple[str, ...], keys: dict[tuple, str],
-                             records: dict[str, Row]) -> None:
+                             records: dict[str, Row], tolerant: bool) -> list[str]:
     sql_table = MODELS[table].__table__
     first_values = list({key[0] for key in keys})
+    clashes: list[str] = []
     for start in range(0, len(first_values), 500):
         query = select(sql_table.c.id, *(sql_table.c[c] for c in columns)).where(
             sql_table.c[columns[0]].in_(first_values[start:start + 500]))
         for local_id, *values in session.execute(query):
             other = keys.get(tuple(values))
             if other and other != local_id and local_id not in records:
-                raise PacketRefused(
-                    f"Пакет отклонён: запись таблицы «{table_title(table)}» ({', '.join(map(str, values))}) уже есть "
-                    "в базе под другим идентификатором.", refused=1)
+                if not tolerant:
+                    raise PacketRefused(
+                        f"Пакет отклонён: запись таблицы «{table_title(table)}» ({', '.join(map(str, values))}) уже "
+                        "есть в базе под другим идентификатором.", refused=1)
+                clashes.append(other)
+    return clashes
 
 
 def _changes(table: str, records: dict[str, Row], local_rows: RowSource, held: dict[str, str]) -> TableChanges:
@@ -345,6 +360,7 @@ def _write(session: Session, plan: ImportPlan) -> None:
             for start in range(0, len(rows), WRITE_BATCH):  # in batches: the driver's copy of them stays small
                 session.execute(statement(MODELS[table]), rows[start:start + WRITE_BATCH])
     _advance_peer(session, peer, plan.manifest)
+    received.note_received(session, plan)
     counts = {t.table: {"created": len(t.create), "updated": len(t.update), "held_back": len(t.held_back)}
               for t in plan.tables.values()}
     session.add(AuditEntry(at=utcnow(), user=session.info.get("user") or current_user(), action="packet",

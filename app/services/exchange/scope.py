@@ -90,9 +90,13 @@ def _scope_row(table: str, row: dict[str, Any] | None, rows: RowSource) -> dict[
     return row
 
 
-def sender_may_own(sender_kind: str, sender_school_id: str | None, sender_installation_id: str) -> Callable[[Owner], bool]:
+def sender_may_own(sender_kind: str, sender_school_id: str | None, sender_installation_id: str,
+                   handed_over: str | None = None) -> Callable[[Owner], bool]:
     """The owner rule: a school sends only its own school's records, a district only district-owned ones;
-    either may send the practices it created."""
+    either may send the practices it created; a district's handover also brings the records it kept for the
+    receiving school (`handed_over`) before that school registered its key."""
     allowed = {("origin", sender_installation_id)}
     allowed.add(("school", sender_school_id) if sender_kind == "school" else DISTRICT)
+    if handed_over is not None:
+        allowed.add(("school", handed_over))
     return lambda owner: owner in allowed

@@ -37,6 +37,7 @@ from app.services.indicators.measures import (
     missing_sources,
     validate_filters,
 )
+from app.services.indicators.no_statuses import missing_statuses
 from app.services.indicators.periods import HALVES, period_name
 from app.services.installation import DISTRICT_DATA_MISSING, district_figures_here
 from app.services.records.ownership import NOT_SET_UP, current_scope
@@ -119,7 +120,8 @@ def no_data_reason(session: Session, indicator: Indicator, specs: dict[str, dict
     because the district has no record of the kind it counts for the period."""
     period = period_of(indicator, year, half)
     if not denominator:
-        return f"за {period} нет ни одной записи для знаменателя — {describe(specs['denominator'], lower=True)}"
+        return missing_statuses(session, specs["denominator"], year) or (
+            f"за {period} нет ни одной записи для знаменателя — {describe(specs['denominator'], lower=True)}")
     if numerator:
         return ""
     missing = missing_sources(session, specs["numerator"], year)

@@ -66,8 +66,16 @@ def _school_of_values(session: Session, entity: Entity, values: dict[str, Any]) 
 def _require_editable(session: Session, entity: Entity, record=None, values: dict | None = None) -> None:
     school = _school_of_values(session, entity, values) if values is not None else None
     allowed, reason = can_edit(session, entity, record, school=school)
-    if not allowed:
-        raise KuratorError(reason)
+    if allowed:
+        return
+    field = _school_field(entity) if school is not None else None
+    raise ValidationError({field: reason}) if field else KuratorError(reason)
+
+
+def _school_field(entity: Entity) -> str | None:
+    """The form field that decides a record's school: the school itself, or the teacher it belongs to."""
+    names = [f.name for f in entity.fields]
+    return next((name for name in ("school_id", "teacher_id") if name in names), None)
 
 
 def _checked(session: Session, entity: Entity, values: dict[str, Any], record_id: str | None) -> dict[str, Any]:
@@ -113,7 +121,7 @@ def create(session: Session, entity: "Entity | str", values: dict[str, Any]):
     _require_editable(session, entity, values=clean)
     _rule, record = find_duplicate(session, entity, clean, None, live=False)
     if record is None:
-        record = entity.model()
+        record = entity.model(id=entity.stable_id(clean)) if entity.stable_id else entity.model()
         session.add(record)
     record.deleted_at = None
     _assign(session, entity, record, clean)
@@ -161,10 +169,12 @@ def soft_delete(session: Session, entity: "Entity | str", record_id: str) -> Non
     session.flush()
 
 
-def editable(session: Session, entity: "Entity | str", record_id: str | None = None) -> tuple[bool, str]:
-    """Whether the user may change this record (or create one, with no id) here, and why not."""
+def editable(session: Session, entity: "Entity | str", record_id: str | None = None,
+             school: str | None = None) -> tuple[bool, str]:
+    """Whether the user may change this record (or create one, with no id, for `school` if known) here, and why
+    not — or, when they may, a note on who keeps the school's data (empty when there is nothing to say)."""
     entity = get_entity(entity)
     if current_scope(session) is None:
         return can_edit(session, entity)
     record = _load(session, entity, record_id) if record_id else None
-    return can_edit(session, entity, record)
+    return can_edit(session, entity, record, school=school)

@@ -50,6 +50,7 @@ COURSE = Entity(
         Column("end_date", "Окончание", Course.end_date, "date", width=100),
     ),
     search=(Course.title, Course.provider, Course.subject), year=Course.start_date,
+    year_to=func.coalesce(Course.end_date, Course.start_date),
     statuses=COURSE_KINDS, status_label="Вид", status_filter=lambda code, _year: Course.kind == code,
     default_order="start_date", rules=(ordered("start_date", "end_date", "Окончание не может быть раньше начала."),),
     label=Course.title,

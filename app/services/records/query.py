@@ -7,11 +7,11 @@ from sqlalchemy import Date, Table, and_, func, literal, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.util import find_tables
 
-from app.models import alive
+from app.models import School, alive
 from app.search_text import fold_case
 from app.services.output import ru_format
 
-from .ownership import visible_clause
+from .ownership import kept_schools_clause, visible_clause
 from .registry import get_entity
 from .spec import Column, Entity
 
@@ -55,10 +55,13 @@ def search_clause(session: Session, entity: Entity, search: str):
     return or_(fast, and_(stored.is_(None), _words_in(session, haystack, words)))
 
 
-def year_clause(expr, year: int):
-    if isinstance(expr.type, Date):
-        return expr.between(date(year, 1, 1), date(year, 12, 31))
-    return expr == year
+def year_clause(start, year: int, end=None):
+    """The rows of `year`: `start` (an integer year or a date) falls in it, or, for a record with a period that ends
+    at `end`, the period overlaps it (a period without an end runs on)."""
+    first, last = (date(year, 1, 1), date(year, 12, 31)) if isinstance(start.type, Date) else (year, year)
+    if end is None:
+        return start.between(first, last)
+    return and_(start <= last, or_(end.is_(None), end >= first))
 
 
 def _base(session: Session, entity: Entity, columns: list):
@@ -78,7 +81,7 @@ def filter_clauses(session: Session, entity: Entity, search: str, filters: dict[
     if "school" in filters and entity.school is not None:
         clauses.append(entity.school == filters["school"])
     if year is not None and entity.year is not None:
-        clauses.append(year_clause(entity.year, year))
+        clauses.append(year_clause(entity.year, year, entity.year_to))
     if "status" in filters and entity.status_filter is not None:
         clauses.append(entity.status_filter(filters["status"], year))
     for key, value in filters.items():
@@ -148,12 +151,18 @@ def list_sources(entity: "Entity | str") -> frozenset[str]:
     return frozenset(table.name for table in tables if isinstance(table, Table))
 
 
-def ref_options(session: Session, entity: "Entity | str", school: str | None = None) -> list[tuple[str, str]]:
-    """(id, label) of every visible live record, by label: the choices of a reference field."""
+def ref_options(session: Session, entity: "Entity | str", school: str | None = None,
+                kept_only: bool = False) -> list[tuple[str, str]]:
+    """(id, label) of every visible live record, by label: the choices of a reference field. With `kept_only`,
+    only the records of schools whose own data this installation keeps (a school's records are entered only for
+    them)."""
     entity = get_entity(entity)
     stmt = _base(session, entity, [entity.model.id, entity.label])
     if school is not None and entity.school is not None:
         stmt = stmt.where(entity.school == school)
+    kept = kept_schools_clause(session) if kept_only and entity.school is not None else None
+    if kept is not None:
+        stmt = stmt.where(entity.school.in_(select(School.id).where(kept)))
     options = [(record_id, label or "") for record_id, label in session.execute(stmt)]
     return sorted(options, key=lambda option: fold_case(option[1]))  # ё beside е, not before а
 

@@ -21,6 +21,7 @@ from app.models.reference import (
     SCHOOL_KINDS,
     SCHOOL_STATUSES,
 )
+from app.services.ids import school_id
 
 from .common import (
     MENTOR_SCHOOL,
@@ -33,6 +34,7 @@ from .common import (
     text,
     year_field,
 )
+from .ownership import keeper_label
 from .rules import different, not_greater, ordered
 from .spec import Column, Entity, Field, Unique
 
@@ -72,6 +74,7 @@ SCHOOL = Entity(
         Column("code", "Код", School.code, width=90),
         Column("name", "Наименование", SCHOOL_NAME, width=320),
         Column("kind", "Тип", School.kind, width=90),
+        Column("keeper", "Данные ведёт", keeper_label(), width=100, district_only=True),
         Column("settlement", "Населённый пункт", School.settlement, width=160),
         Column("locality", "Местность", School.locality, "choice", LOCALITIES, width=90),
         Column("pupils", "Обучающихся", School.pupils, "int", width=100),
@@ -80,6 +83,7 @@ SCHOOL = Entity(
     search=(School.code, School.name, School.short_name, School.settlement, School.director),  # = School.SEARCHED
     school=School.id, statuses=SCHOOL_FILTERS, status_filter=school_status_clause, status_label="Статус в году",
     default_order="name", unique=(Unique(("code",), "Школа с таким кодом уже есть."),), label=SCHOOL_NAME,
+    stable_id=lambda values: school_id(values["code"]),  # the same id at the district and in the school's own base
 )
 
 SCHOOL_STATUS = Entity(
@@ -160,7 +164,7 @@ PARTNERSHIP = Entity(
     ),
     search=(School.name, School.short_name, MENTOR_SCHOOL.name),
     joins=((School, School.id == Partnership.school_id), (MENTOR_SCHOOL, MENTOR_SCHOOL.id == Partnership.mentor_school_id)),
-    school=Partnership.school_id, year=Partnership.year_from, default_order="school",
+    school=Partnership.school_id, year=Partnership.year_from, year_to=Partnership.year_to, default_order="school",
     unique=(Unique(("school_id", "mentor_school_id", "year_from"), "Такое партнёрство с этого года уже записано."),),
     rules=(different("school_id", "mentor_school_id", "Школа не может быть наставником самой себе."),
            ordered("year_from", "year_to", "Год окончания не может быть раньше года начала.")),
@@ -184,7 +188,8 @@ ASSIGNMENT = Entity(
     ),
     search=(Assignment.person_name, Assignment.organisation, School.name, School.short_name),
     joins=((School, School.id == Assignment.school_id), (Teacher, Teacher.id == Assignment.teacher_id)),
-    school=Assignment.school_id, year=Assignment.start_date, statuses=ASSIGNMENT_KINDS, status_label="Роль",
+    school=Assignment.school_id, year=Assignment.start_date, year_to=Assignment.end_date,
+    statuses=ASSIGNMENT_KINDS, status_label="Роль",
     status_filter=lambda code, _year: Assignment.kind == code, default_order="person_name",
     rules=(ordered("start_date", "end_date", "Окончание не может быть раньше начала."),),
     label=Assignment.person_name,

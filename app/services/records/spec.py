@@ -55,6 +55,7 @@ class Column:
     sortable: bool = True
     link: MultiLink | None = None  # a multi-valued column, fetched for the shown rows only
     order: tuple[ColumnElement, ...] = ()  # what sorting by this column sorts on (indexed columns), if not `expr`
+    district_only: bool = False  # shown only at a district (e.g. who keeps a school's data)
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ class Entity:
     joins: tuple[tuple[type, ColumnElement], ...] = ()
     school: ColumnElement | None = None  # the column that says which school a row belongs to
     year: ColumnElement | None = None  # an integer year or a date column
+    year_to: ColumnElement | None = None  # where a record's period ends (NULL: it runs on); it is in every year it overlaps
     statuses: Mapping[str, str] | None = None
     status_filter: StatusFilter | None = None
     status_label: str = "Статус"
@@ -98,6 +100,7 @@ class Entity:
     unique: tuple[Unique, ...] = ()
     rules: tuple[Rule, ...] = ()
     label: ColumnElement | None = None  # the SQL expression that names a record in choice lists
+    stable_id: Callable[[dict[str, Any]], str] | None = None  # a new record's id from its values (a school's code)
 
     def field(self, name: str) -> Field:
         for candidate in self.fields:

@@ -136,7 +136,7 @@ INDIVIDUAL_ROUTE = Entity(
     ),
     search=(Teacher.last_name, Teacher.first_name, School.name, IndividualRoute.title),
     joins=((Teacher, Teacher.id == IndividualRoute.teacher_id), (School, School.id == Teacher.school_id)),
-    school=Teacher.school_id, year=IndividualRoute.start_date, statuses=ROUTE_STATUSES,
+    school=Teacher.school_id, year=IndividualRoute.start_date, year_to=IndividualRoute.end_date, statuses=ROUTE_STATUSES,
     status_filter=lambda code, _year: IndividualRoute.status == code, default_order="teacher",
     rules=(ordered("start_date", "end_date", "Окончание не может быть раньше начала."),),
     label=TEACHER_NAME + " — " + IndividualRoute.title,

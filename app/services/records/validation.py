@@ -112,6 +112,16 @@ def find_duplicate(session: Session, entity: Entity, values: dict[str, Any], rec
     return None, None
 
 
+def value_errors(entity: Entity, values: dict[str, Any]) -> dict[str, str]:
+    """The errors of normalised values by themselves: each field, then the cross-field rules (no database)."""
+    errors = field_errors(entity, values)
+    valid = {name: value for name, value in values.items() if name not in errors}
+    for rule in entity.rules:
+        for name, message in rule(valid).items():
+            errors.setdefault(name, message)
+    return errors
+
+
 def validate(entity: "Entity | str", values: dict[str, Any], session: Session | None = None,
              record_id: str | None = None) -> dict[str, str]:
     """{field: Russian message} for every invalid field; empty when the values can be saved.
@@ -119,11 +129,7 @@ def validate(entity: "Entity | str", values: dict[str, Any], session: Session | 
     With a session, references must exist and unique keys must be free among live records."""
     entity = get_entity(entity)
     values = normalise(entity, values)
-    errors = field_errors(entity, values)
-    valid = {name: value for name, value in values.items() if name not in errors}
-    for rule in entity.rules:
-        for name, message in rule(valid).items():
-            errors.setdefault(name, message)
+    errors = value_errors(entity, values)
     if session is not None and not errors:
         errors.update(_missing_refs(session, entity, values))
     if session is not None and not errors:

@@ -20,6 +20,8 @@ from app.services.installation import DISTRICT_DATA_MISSING, find_school, own_sc
 from app.services.output import charts
 from app.services.output.pdf import ReportDocument
 from app.services.output.ru_format import format_value
+from app.services.qualification.checks import SHORT_TITLES
+from app.services.qualification.monitoring import finding_lines, qualification_report
 from app.services.reports import facts
 from app.services.reports.risk_sections import district_risks_section, school_risks_section
 from app.services.roadmaps.plans import RoadmapOverview, list_roadmaps, roadmap_overview
@@ -105,6 +107,7 @@ def district_report(session: Session, year: int, path: str | Path) -> Path:
     _charts_section(doc, session, year, indicators, municipal)
     _exam_section(doc, session, year)
     _courses_section(doc, session, year)
+    _qualification_section(doc, session, year)
     _roadmap_section(doc, overview)
     _recommendations_section(doc, session, year)
     district_risks_section(doc, session, year, 8)
@@ -174,6 +177,21 @@ def _courses_section(doc: ReportDocument, session: Session, year: int) -> None:
     doc.table(["Курс", "Организатор", "Часов", "Руководителей", "Педагогов"],
               [[c.title, c.provider, c.hours, c.leaders, c.teachers] for c in courses],
               col_widths=(6, 3.4, 1.1, 1.9, 1.6), numeric_columns=(2, 3, 4))
+
+
+def _qualification_section(doc: ReportDocument, session: Session, year: int) -> None:
+    """5.1: staff against the qualification requirements (seeds/001 1.1.7): the totals, then the schools where the
+    monitoring found something."""
+    doc.heading("5.1. Соответствие кадров квалификационным требованиям", 3)
+    report = qualification_report(session, year)
+    if not report.staff_total:
+        doc.paragraph(f"Нет данных: в базе нет работников школ на {report.as_of:%d.%m.%Y} (кадры не загружены).")
+        return
+    doc.paragraph(" ".join(finding_lines(report)) + " Курсы — не реже одного раза в три года (ст. 47 ФЗ-273).")
+    noted = [s for s in report.schools if any(s.counts.values()) or s.vacant_rates]
+    doc.table(["Школа", "Всего", *SHORT_TITLES.values(), "Вакансии, ставок"],
+              [[s.name, s.staff, *s.counts.values(), s.vacant_rates] for s in noted],
+              col_widths=(4.0, 1.1, 1.5, 1.5, 1.5, 1.7, 1.5), numeric_columns=(1, 2, 3, 4, 5, 6))
 
 
 def _roadmap_section(doc: ReportDocument, overview: RoadmapOverview | None) -> None:

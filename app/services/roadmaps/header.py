@@ -1,9 +1,12 @@
-"""Find the header row of a roadmap table by the meaning of its column names."""
+"""The header of a roadmap table: the names municipalities give its columns (found by `documents.table_header`)."""
 
-import re
-from dataclasses import dataclass
+from dataclasses import replace
 
 from app.services.documents.table_grid import GridCell
+from app.services.documents.table_header import Header, HeaderVocabulary, header_key, own_text
+from app.services.documents.table_header import find_header as find_table_header
+
+__all__ = ["COLUMN_SYNONYMS", "EXPECTED_HEADERS_TEXT", "Header", "field_of", "find_header", "header_key"]
 
 # Column meaning → the names municipalities give it (compared without case, spaces and punctuation;
 # a header cell matches a name it starts with, so «Мероприятие (содержание деятельности)» is a title).
@@ -30,86 +33,27 @@ COLUMN_SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 REQUIRED_FIELD = "title"
 FIELD_WEIGHTS = {"title": 4, "deadline": 2, "responsible": 2, "planned_result": 1, "number": 1, "school_title": 2}
-HEADER_SCAN_ROWS = 15
 EXPECTED_HEADERS_TEXT = (
     "«Мероприятие» (или «Наименование мероприятия», «Содержание деятельности»), а также «№», «Сроки», "
     "«Ответственные», «Планируемый результат»"
 )
-
-
-def header_key(text: str) -> str:
-    """Lower-case letters, digits and № only: «.№ п/п» and «№п/п» give the same key."""
-    return re.sub(r"[^0-9a-zа-я№]", "", text.lower().replace("ё", "е"))
-
-
-_SYNONYM_KEYS = sorted(
-    ((header_key(name), field) for field, names in COLUMN_SYNONYMS.items() for name in names),
-    key=lambda pair: -len(pair[0]),
-)
+VOCABULARY = HeaderVocabulary(COLUMN_SYNONYMS, FIELD_WEIGHTS, frozenset({REQUIRED_FIELD}))
 
 
 def field_of(text: str) -> str | None:
     """The column meaning a header cell text names, or None."""
-    key = header_key(text)
-    if not key:
-        return None
-    return next((field for name, field in _SYNONYM_KEYS if key.startswith(name)), None)
-
-
-@dataclass(frozen=True)
-class Header:
-    """Where the header is, how many rows it spans and which grid column holds which field."""
-
-    row: int
-    height: int
-    columns: dict[str, int]
-    texts: tuple[str, ...]
-
-    @property
-    def score(self) -> int:
-        return sum(FIELD_WEIGHTS[field] for field in self.columns)
+    found = VOCABULARY.match(text)
+    return found.field if found else None
 
 
 def find_header(rows: list[list[GridCell]]) -> Header | None:
-    """The best-scoring header among the first rows (one row, or two rows read together), or None."""
-    candidates = [
-        header
-        for index in range(min(HEADER_SCAN_ROWS, len(rows)))
-        for height in (1, 2)
-        if (header := _header_at(rows, index, height)) is not None
-    ]
-    return max(candidates, key=lambda h: (h.score, -h.height, -h.row), default=None)
+    """The roadmap table's header among its first rows (it must name the «Мероприятие» column), or None."""
+    header = find_table_header(rows, VOCABULARY)
+    if header is None or "number" in header.columns or header.columns[REQUIRED_FIELD] == 0:
+        return header
+    left = header.columns[REQUIRED_FIELD] - 1
+    if any(own_text(row, left) for row in rows[header.row:header.first_data_row]):
+        return header
+    numbered = {**header.columns, "number": left}  # the numbers' column left without a heading
+    return replace(header, columns=dict(sorted(numbered.items(), key=lambda item: item[1])))
 
-
-def _header_at(rows: list[list[GridCell]], index: int, height: int) -> Header | None:
-    block = rows[index:index + height]
-    if len(block) < height:
-        return None
-    width = max(len(row) for row in block)
-    texts = tuple(" ".join(_own_text(row, col) for row in block).strip() for col in range(width))
-    columns: dict[str, int] = {}
-    for col in range(width):
-        field = _column_field(block, col, texts[col])
-        if field and field not in columns:
-            columns[field] = col
-    if REQUIRED_FIELD not in columns:
-        return None
-    if "number" not in columns and columns[REQUIRED_FIELD] > 0 and not texts[columns[REQUIRED_FIELD] - 1]:
-        columns["number"] = columns[REQUIRED_FIELD] - 1  # the numbers' column left without a heading
-    return Header(row=index, height=height, columns=columns, texts=tuple(t for t in texts if t))
-
-
-def _own_text(row: list[GridCell], col: int) -> str:
-    """A cell's text unless it only repeats a merged neighbour (so a merged title counts once)."""
-    if col >= len(row) or row[col].spans_left or row[col].spans_above:
-        return ""
-    return row[col].text
-
-
-def _column_field(block: list[list[GridCell]], col: int, joined: str) -> str | None:
-    """The field of a header column: the joined text first, then each header row's own text."""
-    for text in (joined, *(_own_text(row, col) for row in block)):
-        field = field_of(text)
-        if field:
-            return field
-    return None

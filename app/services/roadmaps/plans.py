@@ -29,9 +29,8 @@ from app.services.ids import occurrence_id
 from app.services.records.ownership import (
     DISTRICT_KEEPS,
     NOT_SET_UP,
-    OTHER_SCHOOL_KEEPS,
-    SCHOOL_KEEPS,
     current_scope,
+    keeps_school_data,
 )
 from app.services.roadmaps.responsible import match_responsible, staff_by_short_name
 from app.services.roadmaps.deadlines import (
@@ -68,15 +67,14 @@ def roadmap_years(roadmap: Roadmap) -> list[int]:
 
 def may_keep(session: Session, level: str, school_id: str | None) -> tuple[bool, str]:
     """Whether this installation keeps a roadmap of this level (and school); the reason when it does not.
-    The district keeps the municipal roadmap, a school its own; sections, events, occurrences follow the roadmap."""
+    The district keeps the municipal roadmap; a school's roadmap is kept with the school's data (`keeps_school_data`:
+    the school, or the district until the school registers its key); sections, events, occurrences follow it."""
     scope = current_scope(session)
     if scope is None:
         return False, NOT_SET_UP
     if level != "school":
         return (False, DISTRICT_KEEPS) if scope.is_school else (True, "")
-    if not scope.is_school:
-        return False, SCHOOL_KEEPS
-    return (True, "") if school_id == scope.school_id else (False, OTHER_SCHOOL_KEEPS)
+    return keeps_school_data(session, school_id)
 
 
 def require_keeper(session: Session, roadmap: Roadmap) -> None:

@@ -26,6 +26,7 @@ from app.models import (
     VprResult,
     alive,
 )
+from app.models.reference import SUBMISSION_SECTIONS
 from app.services.records import get_entity
 from app.services.reports.facts import staff_of
 from app.services.roadmaps.view import event_rows
@@ -40,12 +41,15 @@ SHOWN_MISSING = 5  # texts listed per section; the rest are counted
 class ChecklistSection:
     """One section: what is filled and what is missing for the period, and where (page key, filters) to fill it."""
 
-    key: str
-    title: str
+    key: str  # a section of the district's collection (SUBMISSION_SECTIONS), whose title it shows
     filled: tuple[str, ...]
     missing: tuple[str, ...]
     page: str
     filters: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def title(self) -> str:
+        return SUBMISSION_SECTIONS[self.key]
 
     @property
     def complete(self) -> bool:
@@ -96,7 +100,7 @@ def _staff(session: Session, school: School, year: int) -> ChecklistSection:
     missing = ([] if staff else [f"нет ни одного работника, работавшего в {year} году"])
     missing += [] if slots else [f"штатное расписание на {year} год"]
     missing += _listed(no_position, "не указана должность") if no_position else []
-    return ChecklistSection("staff", "Кадры", tuple(filled), tuple(missing), "staff",
+    return ChecklistSection("staff", tuple(filled), tuple(missing), "staff",
                             {"entity": "staffing_slot" if staff and not slots else "teacher"})
 
 
@@ -105,14 +109,14 @@ def _passport(session: Session, school: School, year: int) -> ChecklistSection:
         SocialPassport.school_id == school.id, SocialPassport.year == year, alive(SocialPassport))).first()
     filters = {"entity": "social_passport"}
     if passport is None:
-        return ChecklistSection("passport", "Социальный паспорт", (), (f"социальный паспорт за {year} год",),
+        return ChecklistSection("passport", (), (f"социальный паспорт за {year} год",),
                                 "results", filters)
     entity = get_entity("social_passport")
     empty = [entity.field(name).label for name in (*SocialPassport.COUNTS, *SocialPassport.SHARES)
              if getattr(passport, name) is None]
     filled = (f"социальный паспорт за {year} год: заполнено показателей "
               f"{len(SocialPassport.COUNTS) + len(SocialPassport.SHARES) - len(empty)}",)
-    return ChecklistSection("passport", "Социальный паспорт", filled,
+    return ChecklistSection("passport", filled,
                             tuple(f"не заполнено: {label}" for label in empty), "results", filters)
 
 
@@ -138,20 +142,20 @@ def _results(session: Session, school: School, year: int) -> ChecklistSection:
         else:
             missing.append(f"{what} за {year} год")
             first_missing = first_missing or model.__tablename__
-    return ChecklistSection("results", "ГИА, ВПР, выпуск, олимпиады", tuple(filled), tuple(missing), "results",
+    return ChecklistSection("results", tuple(filled), tuple(missing), "results",
                             {"entity": first_missing or "exam_result"})
 
 
 def _roadmap(session: Session, school: School, year: int, today: date) -> ChecklistSection:
     roadmaps = own_roadmaps(session, school.id, year)
     if not roadmaps:
-        return ChecklistSection("roadmap", "Дорожная карта", (), (f"дорожная карта школы на {year} год",), "roadmaps")
+        return ChecklistSection("roadmap", (), (f"дорожная карта школы на {year} год",), "roadmaps")
     rows = [row for roadmap in roadmaps for row in event_rows(session, roadmap.id, year, today)]
     overdue = [row["title"] for row in rows if row["status"] == "overdue"]
     done = sum(row["status"] in ("done", "done_late") for row in rows)
     filled = (f"мероприятий в {year} году: {len(rows)}, отмечено выполненными: {done}",)
     missing = _listed(overdue, "срок прошёл, выполнение не отмечено")
-    return ChecklistSection("roadmap", "Дорожная карта", filled, tuple(missing), "roadmaps",
+    return ChecklistSection("roadmap", filled, tuple(missing), "roadmaps",
                             {"status": "overdue"} if overdue else {})
 
 
@@ -159,7 +163,7 @@ def _answers(session: Session, school: School, year: int) -> ChecklistSection:
     items = answers.recommendations_to(session, school.id, year)
     waiting = answers.waiting_for_answer(items)
     filled = (f"рекомендаций {year} года: {len(items)}, с ответом школы: {len(items) - len(waiting)}",) if items else ()
-    return ChecklistSection("answers", "Ответы на рекомендации", filled,
+    return ChecklistSection("answers", filled,
                             tuple(_listed([item["text"] for item in waiting], "нет ответа")), "recommendations")
 
 

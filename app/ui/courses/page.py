@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.services.school.external_courses import accept_into_catalogue
 
+from ..imports.dialog import import_bar
 from ..operations import ChangeOp, Changes
 from ..widgets.cards import CardAction, CardSpec, Tab, register_card
 from ..widgets.tabbed_page import TabbedPage
@@ -35,4 +36,6 @@ register_card("external_course", CardSpec(actions=(CardAction("Принять в
 
 def courses_page(workspace: Workspace) -> TabbedPage:
     scope = workspace.scope()
-    return TabbedPage(workspace, "Курсы и обучение", SCHOOL_TABS if scope and scope.is_school else DISTRICT_TABS)
+    page = TabbedPage(workspace, "Курсы и обучение", SCHOOL_TABS if scope and scope.is_school else DISTRICT_TABS)
+    page.insert_bar(import_bar(page, workspace, ("courses", "enrolments")))
+    return page

@@ -1,11 +1,14 @@
 """Pieces the exchange dialogs share: fingerprints, status lines, small tables."""
 
 from datetime import UTC, datetime
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QLabel
+
+from ..widgets.small_table import fill_table, read_only_table
+
+__all__ = ["fill_table", "read_only_table"]  # the exchange dialogs take the small tables from here too
 
 OK_STYLE = "color: #1b5e20; font-weight: 600;"
 REFUSED_STYLE = "color: #b00020; font-weight: 600;"
@@ -39,35 +42,3 @@ def local_time(value: datetime | None) -> str:
     if value is None:
         return ""
     return value.replace(tzinfo=UTC).astimezone().strftime("%d.%m.%Y %H:%M")
-
-
-def read_only_table(headers: list[str], stretch: int | None = None) -> QTableWidget:
-    """A small table of plain text cells: no editing, whole rows selected, one column stretched."""
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-    table.setWordWrap(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    if stretch is not None:
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return table
-
-
-NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-
-
-def fill_table(table: QTableWidget, rows: list[list[Any]]) -> None:
-    """Replace the table's rows; numbers are right-aligned, long texts get a tooltip."""
-    table.setRowCount(len(rows))
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            item = QTableWidgetItem("" if value is None else str(value))
-            if isinstance(value, int) and not isinstance(value, bool):
-                item.setTextAlignment(NUMBER_ALIGNMENT)
-            if isinstance(value, str) and len(value) > 40:
-                item.setToolTip(value)
-            table.setItem(r, c, item)

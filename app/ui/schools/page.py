@@ -5,10 +5,12 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from app.services.school.summary import school_facts
 
+from ..imports.dialog import import_bar
 from ..widgets.cards import CardSpec, Tab, register_card
 from ..widgets.refresh import RefreshWhenShown
 from ..widgets.tabbed_page import TabbedPage
 from ..workspace import Workspace
+from ..years.proposals_tab import ProposalsTab
 
 TABS = (
     ("Школы", "school"), ("Статусы по годам", "school_status"), ("Социальные паспорта", "social_passport"),
@@ -39,7 +41,11 @@ class SchoolFacts(RefreshWhenShown, QLabel):
 
 
 def schools_page(workspace: Workspace) -> TabbedPage:
-    return TabbedPage(workspace, "Школы", TABS)
+    page = TabbedPage(workspace, "Школы", TABS)
+    page.insert_bar(import_bar(page, workspace, ("schools", "statuses", "passports")))
+    page.proposals = ProposalsTab(workspace)
+    page.tabs.insertTab(2, page.proposals, "Статусы на новый год")
+    return page
 
 
 def own_school_page(workspace: Workspace) -> TabbedPage:

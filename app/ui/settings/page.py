@@ -28,6 +28,7 @@ from app.services.reports import facts
 from ..operations import EVERYTHING, ChangeOp, Changes, Progress
 from ..widgets.field_errors import FieldErrors
 from ..widgets.tabbed_page import page_title
+from .demo_actions import remove_demo_data
 from ..workspace import Workspace
 
 
@@ -119,6 +120,10 @@ class SettingsPage(QWidget):
             self.generate_button = QPushButton("Сгенерировать учебную базу региона…")
             self.generate_button.clicked.connect(self.generate)
             buttons.addWidget(self.generate_button)
+        self.remove_demo_button = QPushButton("Удалить демонстрационные данные…")
+        self.remove_demo_button.setToolTip("Удаляет все демонстрационные записи; рабочие данные не затрагиваются.")
+        self.remove_demo_button.clicked.connect(lambda: remove_demo_data(self, self.workspace))
+        buttons.addWidget(self.remove_demo_button)
         buttons.addStretch(1)
         return data
 

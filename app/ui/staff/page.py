@@ -1,8 +1,10 @@
 """The Педагоги page and the teacher card."""
 
+from ..imports.dialog import import_bar
 from ..widgets.cards import CardSpec, Tab, register_card
 from ..widgets.tabbed_page import TabbedPage
 from ..workspace import Workspace
+from .qualification_tab import QualificationTab
 
 TABS = (
     ("Педагоги", "teacher"), ("Штатное расписание", "staffing_slot"), ("Диагностики", "diagnostic"),
@@ -16,4 +18,8 @@ register_card("teacher", CardSpec(tabs=(
 
 
 def staff_page(workspace: Workspace) -> TabbedPage:
-    return TabbedPage(workspace, "Педагоги", TABS)
+    page = TabbedPage(workspace, "Педагоги", TABS)
+    page.insert_bar(import_bar(page, workspace, ("staff",)))
+    page.qualification = QualificationTab(workspace)
+    page.tabs.addTab(page.qualification, "Мониторинг квалификации")
+    return page

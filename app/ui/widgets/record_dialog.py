@@ -38,7 +38,7 @@ class RecordDialog(QDialog):
         self.workspace, self.entity, self.record_id = workspace, get_entity(entity), record_id
         self.saved_id: str | None = None
         with workspace.session() as session:
-            allowed, reason = editable(session, self.entity, record_id)
+            allowed, reason = editable(session, self.entity, record_id, school=(fixed or {}).get("school_id"))
             values = get_values(session, self.entity, record_id) if record_id else new_values(self.entity, fixed)
         self.read_only = not allowed
         title = self.entity.singular if record_id else f"{self.entity.singular}: новая запись"
@@ -46,9 +46,10 @@ class RecordDialog(QDialog):
         self.form = RecordForm(workspace, self.entity, fixed)
         self.form.set_values(values)
         layout = QVBoxLayout(self)
-        if self.read_only:
-            self.note = note_label(reason)
+        if self.read_only or reason:
+            self.note = note_label(reason, warning=self.read_only)
             layout.addWidget(self.note)
+        if self.read_only:
             self.form.set_read_only()
         layout.addWidget(self._body(card))
         self.buttons = QDialogButtonBox()

@@ -12,14 +12,16 @@ from .field_errors import FieldErrors
 from .fields import Editor, RefEditor, make_editor
 
 NOTE_STYLE = "background: #fff4c2; border: 1px solid #e0c060; padding: 6px; color: #4a3b00;"
+INFO_STYLE = "background: #e8f1fb; border: 1px solid #9dbbe0; padding: 6px; color: #17365d;"
 YEAR_FIELDS = ("year", "year_from")
 
 
-def note_label(text: str) -> QLabel:
-    """The yellow note that explains why a record cannot be changed here."""
+def note_label(text: str, warning: bool = True) -> QLabel:
+    """The yellow note that explains why a record cannot be changed here; with `warning` off, a blue note that
+    only informs (e.g. «данные школы ведёт район»)."""
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setStyleSheet(NOTE_STYLE)
+    label.setStyleSheet(NOTE_STYLE if warning else INFO_STYLE)
     return label
 
 
@@ -52,7 +54,7 @@ class RecordForm(QWidget):
             return [(self.fixed[field.name], ref_label(session, field.ref, self.fixed[field.name]))]
         target = get_entity(field.ref)
         school = self.fixed.get("school_id") if target.school is not None and field.ref != "school" else None
-        return ref_options(session, target, school=school)
+        return ref_options(session, target, school=school, kept_only=self.entity.owner_kind == "school")
 
     def _follow_school(self) -> None:
         """Teachers offered in the form follow the school chosen in it."""

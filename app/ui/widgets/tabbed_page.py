@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from ..workspace import Workspace
 from .record_dialog import opening_records
@@ -32,9 +32,17 @@ class TabbedPage(QWidget):
             self.tables.setdefault(entity, table)
             self.tabs.addTab(table, tab_title)
         layout.addWidget(self.tabs)
+        self.bars = 0
 
-    def current_table(self) -> TablePage:
-        return self.tabs.currentWidget()
+    def insert_bar(self, bar: QLayout) -> None:
+        """Put a row of page actions (e.g. «Загрузить из Excel…») between the title and the tabs."""
+        self.layout().insertLayout(1 + self.bars, bar)
+        self.bars += 1
+
+    def current_table(self) -> TablePage | None:
+        """The list in the current tab (None for a tab that is not a list, e.g. a monitoring)."""
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, TablePage) else None
 
     def apply_filters(self, filters: dict[str, Any]) -> None:
         """Show the tab of `filters["entity"]` (the first by default) with the other filters applied."""

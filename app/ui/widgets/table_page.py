@@ -62,8 +62,8 @@ class TablePage(RefreshWhenShown, QWidget):
         self.workspace, self.entity, self.fixed = workspace, get_entity(entity), dict(fixed or {})
         self.order: tuple[str | None, bool] = (None, False)
         self.search_text = ""
-        scope = workspace.scope()
-        self.school_mode = bool(scope and scope.is_school)  # the district's records: no create/delete here at all
+        self.scope = workspace.scope()
+        self.school_mode = bool(self.scope and self.scope.is_school)  # the district's records: no create/delete here
         self.model = RecordTableModel(self.entity, self._sort)
         layout = QVBoxLayout(self)
         layout.addLayout(self._filter_bar(use_year))
@@ -149,10 +149,12 @@ class TablePage(RefreshWhenShown, QWidget):
         self.table.doubleClicked.connect(lambda _index: self.edit_record())
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             QShortcut(QKeySequence(key), self.table, self.edit_record, context=Qt.ShortcutContext.WidgetShortcut)
+        at_school = self.school_mode
         for index, column in enumerate(self.entity.columns):
             if column.width:
                 self.table.setColumnWidth(index, column.width)
-            self.table.setColumnHidden(index, self.school_mode and column.key == "school")  # always our school
+            # a school's lists are always of its own school; who keeps a school's data is a district's concern
+            self.table.setColumnHidden(index, at_school and (column.key == "school" or column.district_only))
         return self.table
 
     # querying -----------------------------------------------------------------------------------------------

@@ -23,6 +23,10 @@ class YearSelector(QComboBox):
         return int(self.currentData())
 
     def set_year(self, year: int) -> None:
+        """Show `year`, adding it (and the years up to it) to the list when a new year was started."""
+        while year > self.itemData(self.count() - 1):
+            value = self.itemData(self.count() - 1) + 1
+            self.addItem(f"{value} год", value)
         index = self.findData(year)
         if index >= 0:
             self.setCurrentIndex(index)

@@ -1,33 +1,17 @@
-"""The «Результаты» workbook, declared once: which sheet holds which registry entity, its columns and help."""
+"""The «Результаты» workbook, declared once: which sheet holds which registry entity (ЕГЭ, ОГЭ, ВПР, выпуск,
+олимпиады, социальный паспорт), its columns and help; the social passport alone is the `passports` kind."""
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from app.models.reference import OLYMPIAD_LEVELS, SUBJECTS
-from app.services.excel import Column, Sheet, Template
-from app.services.records.common import FIRST_YEAR, LAST_YEAR
+from app.services.excel import Column
 from app.services.records.results import MAX_PUPILS
 from app.services.records.schools import PASSPORT_COUNTS, PASSPORT_SHARES
 
+from .spec import ImportKind, ImportSheet
+
 TEMPLATE_NAME = "Результаты: ЕГЭ, ОГЭ, ВПР, выпуск, олимпиады, социальный паспорт"
-SCHOOL_CODE, SCHOOL_NAME = "school_code", "school_name"
 EMPTY_IS_ZERO = " Пустая ячейка — 0."
-
-
-@dataclass(frozen=True)
-class ResultSheet:
-    """One data sheet: the registry entity its rows become, values every row shares, its own columns.
-
-    `labels` names choice columns shown by their Russian label instead of the stored code."""
-
-    name: str
-    title: str
-    entity: str
-    columns: tuple[Column, ...]
-    instructions: str
-    fixed: Mapping[str, object] = field(default_factory=dict)
-    labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
 
 def _count(key: str, title: str, help: str, *synonyms: str, required: bool = False) -> Column:
@@ -48,7 +32,7 @@ def _grade(low: int, high: int, help: str) -> Column:
                   synonyms=("параллель", "классы"))
 
 
-EGE = ResultSheet(
+EGE = ImportSheet(
     "ege", "ЕГЭ", "exam_result", fixed=MappingProxyType({"exam": "ЕГЭ"}),
     instructions="Одна строка — один предмет ЕГЭ (ГИА-11) одной школы за год.",
     columns=(
@@ -63,7 +47,7 @@ EGE = ResultSheet(
     ),
 )
 
-OGE = ResultSheet(
+OGE = ImportSheet(
     "oge", "ОГЭ", "exam_result", fixed=MappingProxyType({"exam": "ОГЭ"}),
     instructions="Одна строка — один предмет ОГЭ (ГИА-9) одной школы за год.",
     columns=(
@@ -75,7 +59,7 @@ OGE = ResultSheet(
     ),
 )
 
-VPR = ResultSheet(
+VPR = ImportSheet(
     "vpr", "ВПР", "vpr_result",
     instructions="Одна строка — один предмет ВПР в одной параллели одной школы за год. "
                  "Отметок «2»–«5» вместе не может быть больше, чем участников.",
@@ -87,7 +71,7 @@ VPR = ResultSheet(
     ),
 )
 
-GRADUATION = ResultSheet(
+GRADUATION = ImportSheet(
     "graduation", "Выпуск", "graduation",
     instructions="Одна строка — выпуск 9 или 11 класса одной школы за год.",
     columns=(
@@ -102,7 +86,7 @@ GRADUATION = ResultSheet(
     ),
 )
 
-OLYMPIAD = ResultSheet(
+OLYMPIAD = ImportSheet(
     "olympiad", "Олимпиады", "olympiad_result", labels=MappingProxyType({"level": OLYMPIAD_LEVELS}),
     instructions="Одна строка — один этап всероссийской олимпиады школьников в одной школе за год.",
     columns=(
@@ -114,7 +98,7 @@ OLYMPIAD = ResultSheet(
     ),
 )
 
-PASSPORT = ResultSheet(
+PASSPORT = ImportSheet(
     "passport", "Социальный паспорт", "social_passport",
     instructions="Одна строка — социальный паспорт одной школы за год. Доли — в процентах от числа обучающихся.",
     columns=(
@@ -126,23 +110,13 @@ PASSPORT = ResultSheet(
     ),
 )
 
-RESULT_SHEETS: tuple[ResultSheet, ...] = (EGE, OGE, VPR, GRADUATION, OLYMPIAD, PASSPORT)
+RESULT_SHEETS: tuple[ImportSheet, ...] = (EGE, OGE, VPR, GRADUATION, OLYMPIAD, PASSPORT)
 
 
-def _school_columns(codes: tuple[str, ...]) -> tuple[Column, ...]:
-    return (
-        Column(SCHOOL_CODE, "Код школы", "choice", required=True, choices=codes, width=14,
-               help="Код школы из реестра — выберите из списка; коды и названия — на листе «Школы».",
-               synonyms=("код оо", "код образовательной организации", "код")),
-        Column(SCHOOL_NAME, "Наименование школы", "text", width=36,
-               help="Для удобства; программа узнаёт школу по коду.", synonyms=("школа", "наименование оо", "оо")),
-        Column("year", "Год", "int", required=True, min=FIRST_YEAR, max=LAST_YEAR, width=8,
-               help="Год, к которому относятся данные, например 2024.", synonyms=("год проведения",)),
-    )
-
-
-def results_template(codes: tuple[str, ...]) -> Template:
-    """The workbook with the given school codes in each sheet's «Код школы» list."""
-    shared = _school_columns(codes)
-    return Template(TEMPLATE_NAME, tuple(
-        Sheet(spec.name, spec.title, (*shared, *spec.columns), spec.instructions) for spec in RESULT_SHEETS))
+KINDS = (
+    ImportKind("results", "Результаты", TEMPLATE_NAME, RESULT_SHEETS, "ЕГЭ, ОГЭ, ВПР, выпуск, олимпиады и "
+               "социальный паспорт — листы шаблона «Результаты»",
+               ("exam_result", "vpr_result", "graduation", "olympiad_result", "social_passport")),
+    ImportKind("passports", "Социальные паспорта", "Социальные паспорта школ", (PASSPORT,),
+               "социальный паспорт школы за год", ("social_passport",)),
+)

@@ -1,4 +1,4 @@
-"""Russian titles of the tables that travel in packets, as a dialog shows them."""
+"""Russian titles of the tables, as dialogs and messages name them (a packet's contents, a demo removal)."""
 
 TABLE_TITLES: dict[str, str] = {
     "district": "Муниципалитет", "school": "Реестр школ", "school_status": "Статусы школ",
@@ -20,6 +20,7 @@ TABLE_TITLES: dict[str, str] = {
     "risk_factor": "Факторы риска «500+»", "risk_profile": "Профили рисков", "risk_level": "Уровни факторов риска",
     "risk_program": "Концепции и антирисковые программы", "risk_measure": "Мероприятия программ",
     "risk_indicator": "Показатели успешности программ",
+    "submission": "Приём данных школ",
 }
 
 

@@ -1,0 +1,1 @@
+"""Excel imports in the window: the shared actions and the «Загрузка из Excel» dialog."""

@@ -1,0 +1,38 @@
+"""Small read-only tables of plain text (a packet's counts, a year's proposals, a submissions grid)."""
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem
+
+
+def read_only_table(headers: list[str], stretch: int | None = None) -> QTableWidget:
+    """A small table of plain text cells: no editing, whole rows selected, one column stretched."""
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if stretch is not None:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def fill_table(table: QTableWidget, rows: list[list[Any]]) -> None:
+    """Replace the table's rows; numbers are right-aligned, long texts get a tooltip."""
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            item = QTableWidgetItem("" if value is None else str(value))
+            if isinstance(value, int) and not isinstance(value, bool):
+                item.setTextAlignment(NUMBER_ALIGNMENT)
+            if isinstance(value, str) and len(value) > 40:
+                item.setToolTip(value)
+            table.setItem(r, c, item)

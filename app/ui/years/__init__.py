@@ -1,0 +1,1 @@
+"""A new program year in the window: «Начать новый год…» and the review of last year's statuses."""

@@ -1,0 +1,48 @@
+"""The command line's own texts are Russian: every command's --help and argparse's error messages."""
+
+import argparse
+
+import pytest
+
+from app.cli import build_parser, main
+from app.cli.russian import translate_plural
+
+ENGLISH = ("usage:", "positional arguments", "options:", "show this help", "show program's version", "error:",
+           "required", "invalid choice")
+
+
+def every_parser(parser: argparse.ArgumentParser):
+    yield parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in dict.fromkeys(action.choices.values()):
+                yield from every_parser(sub)
+
+
+def test_every_commands_help_is_russian():
+    parsers = list(every_parser(build_parser()))
+    assert len(parsers) > 40
+    for parser in parsers:
+        text = parser.format_help()
+        assert text.startswith("использование: "), parser.prog
+        assert not [phrase for phrase in ENGLISH if phrase in text], parser.prog
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["roadmap", "show"], "kurator roadmap show: ошибка: не хватает обязательных аргументов: ID"),
+    (["init", "--mode", "region"], "kurator init: ошибка: аргумент --mode: неверный выбор: 'region' (можно: "
+                                   "'district', 'school')"),
+    (["demo", "--lots"], "kurator: ошибка: непонятные аргументы: --lots"),
+])
+def test_a_usage_error_is_said_in_russian_with_exit_2(capsys, argv, message):
+    with pytest.raises(SystemExit) as stopped:
+        main(argv)
+    assert stopped.value.code == 2
+    error = capsys.readouterr().err
+    assert error.startswith("использование: ") and error.rstrip().endswith(message)
+
+
+@pytest.mark.parametrize(("n", "text"), [(1, "нужно 1 значение"), (2, "нужно 2 значения"), (5, "нужно 5 значений"),
+                                         (11, "нужно 11 значений"), (21, "нужно 21 значение"), (22, "нужно 22 значения")])
+def test_counted_messages_take_the_russian_plural(n, text):
+    assert translate_plural("expected %s argument", "expected %s arguments", n) % n == text
