@@ -134,6 +134,7 @@ def migrations_with_a_second_revision(tmp_path, monkeypatch):
 
 
 def test_backup_is_taken_before_migrating_an_existing_database(district_db, db_path, migrations_with_a_second_revision):
+    shipped = head_revision()
     with district_db.session() as session:
         session.add(School(id=school_id("1"), code="1", name="МКОУ СОШ №1", kind="СОШ", locality="urban"))
     district_db.close()
@@ -154,6 +155,7 @@ def test_backup_is_taken_before_migrating_an_existing_database(district_db, db_p
 
 
 def test_failed_migration_restores_the_original_database(district_db, db_path, migrations_with_a_second_revision):
+    shipped = head_revision()
     district_db.close()
     shipped = head_revision()
     migrations_with_a_second_revision("    op.execute('CREATE TABLE school (broken)')")

@@ -2,12 +2,12 @@
 
 import hashlib
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from app.errors import KuratorError
 from app.models import EventOccurrence, Evidence, Roadmap, RoadmapEvent
+from app.services import file_store
 from app.services.roadmaps import evidence as ev
 from app.services.roadmaps import view as roadmap_view
 from app.services.roadmaps.access import delete_roadmap, roadmap_editable
@@ -66,7 +66,7 @@ def test_evidence_is_copied_under_its_sha256_and_a_second_identical_file_is_stor
     with district_db.session() as session:
         stored = ev.attach_evidence(session, files, event, occurrence, first, "order", "Приказ")
         again = ev.attach_evidence(session, files, event, occurrence, second, "order", "Приказ")
-        path = ev.evidence_path(files, stored)
+        path = file_store.stored_path(files, stored)
         assert (stored.sha256, stored.size_bytes, stored.file_name) == (digest, 14, "Приказ № 5.PDF")
         assert again.id == stored.id
         assert path == files / "evidence" / digest[:2] / f"{digest}.pdf"
@@ -81,13 +81,13 @@ def test_same_file_for_another_event_is_a_new_record_sharing_the_stored_copy(dis
     with district_db.session() as session:
         one = ev.attach_evidence(session, tmp_path, event_id(district_db, "1"), None, source, "minutes", None)
         two = ev.attach_evidence(session, tmp_path, event_id(district_db, "2"), None, source, "minutes", None)
-        assert one.id != two.id and ev.evidence_path(tmp_path, one) == ev.evidence_path(tmp_path, two)
+        assert one.id != two.id and file_store.stored_path(tmp_path, one) == file_store.stored_path(tmp_path, two)
 
 
 def test_missing_and_oversized_files_are_refused_and_nothing_is_recorded(district_db, roadmap, tmp_path, monkeypatch):
     big = tmp_path / "big.pdf"
     big.write_bytes(b"x" * 11)
-    monkeypatch.setattr(ev, "MAX_BYTES", 10)
+    monkeypatch.setattr(file_store, "MAX_BYTES", 10)
     with district_db.session() as session:
         with pytest.raises(KuratorError, match="не найден"):
             ev.attach_evidence(session, tmp_path, event_id(district_db, "1"), None, tmp_path / "nope.pdf", "order", None)
@@ -170,4 +170,4 @@ def test_deleted_roadmap_takes_its_events_with_it(district_db, roadmap):
 
 
 def test_evidence_store_path_ignores_odd_suffixes(tmp_path):
-    assert ev._suffix(Path("a.tar.gz")) == ".gz" and ev._suffix(Path("x.<script>")) == ""
+    assert file_store.suffix_of("a.tar.gz") == ".gz" and file_store.suffix_of("x.<script>") == ""

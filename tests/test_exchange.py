@@ -201,7 +201,7 @@ def test_schema_revision_mismatch_is_refused(accepted):
 def _add_course(tables):
     tables["course"] = [{"id": "00000000-0000-4000-8000-000000000001", "title": "Курс", "kind": "kpk", "provider": "ИРО",
                          "hours": 36, "format": "distance", "topic": None, "subject": None, "start_date": None,
-                         "end_date": None, "for_leaders": False, "created_at": "2026-01-01T00:00:00",
+                         "end_date": None, "for_leaders": False, "accepted_from": None, "created_at": "2026-01-01T00:00:00",
                          "updated_at": "2026-01-01T00:00:00", "origin": "x", "deleted_at": None, "is_demo": False}]
 
 

@@ -18,9 +18,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.errors import IntegrityRefused, KuratorError
+from app.services.file_store import content_path, store_file
 from app.services.exchange import keys
+from app.services.exchange.attachments import Attachment
 from app.services.exchange.packet import (
     PacketLimits,
+    open_packet,
     read_head,
     read_packet,
     write_packet,
@@ -548,3 +551,18 @@ def test_five_thousand_records_are_written_and_read_back_verified(tmp_path, scho
     finished = time.perf_counter()
     assert opened.tables == tables
     assert written - started < 10 and finished - written < 10  # a hang guard: the 1 s target is measured in bench/
+
+
+def test_a_carried_file_that_compresses_very_well_is_stored_as_is_and_read_back_whole(tmp_path, school):
+    """A blank scanned page (3 MB of zeros) would look like a zip bomb if deflated; stored, it travels."""
+    blank = tmp_path / "Пустой лист.bmp"
+    blank.write_bytes(b"\0" * (3 * 1024 * 1024))
+    kept = store_file(tmp_path / "files", blank)
+    path = tmp_path / "with-file.kpkt"
+    attachment = Attachment(kept.sha256, kept.size, content_path(tmp_path / "files", kept.sha256, kept.stored_name))
+    manifest = write_packet(path, school_manifest(), TABLES, school.private_key, school.public_pem, (attachment,))
+    assert manifest["attachments"] == [{"sha256": kept.sha256, "bytes": kept.size}]
+    assert zipfile.ZipFile(path).getinfo(attachment.member).compress_type == zipfile.ZIP_STORED
+    with open_packet(path) as opened:
+        opened.verify(school.public_pem)
+        assert b"".join(opened.attachment(kept.sha256, kept.size)) == blank.read_bytes()

@@ -20,7 +20,6 @@ from app.db import open_database  # noqa: E402
 from app.ui.app import make_application  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
 from app.ui.operations import finish_running  # noqa: E402
-from app.ui.pages import PAGES  # noqa: E402
 
 SIZES = ("1366x768", "1920x1080")
 SETTLE_SECONDS = 30
@@ -42,9 +41,7 @@ def shoot(database_path: str, out: Path, sizes: list[str]) -> list[Path]:
         window.resize(width, height)
         window.show()
         mode = "school" if window.workspace.scope().is_school else "district"
-        for spec in PAGES:
-            if spec.key not in window.pages:
-                continue
+        for spec in window.specs:
             window.show_page(spec.key)
             settle()
             path = out / f"{mode}-{size}-{spec.key}.png"

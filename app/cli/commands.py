@@ -13,9 +13,10 @@ from . import (
     results,
     risks,
     roadmap,
+    school_summary,
     submissions,
     year,
 )
 
-MODULES: list = [gui, core, deadline, roadmap, imports, results, year, submissions, indicators, risks, report, keys,
-                 packet, generate]
+MODULES: list = [gui, core, deadline, roadmap, imports, results, year, submissions, indicators, school_summary, risks,
+                 report, keys, packet, generate]

@@ -43,7 +43,8 @@ def run_export(args: argparse.Namespace) -> int:
     db = database(args)
     try:
         with db.session() as session:
-            plan = exchange.plan_export(session, args.school, full=args.full, period=args.period)
+            plan = exchange.plan_export(session, args.school, full=args.full, period=args.period,
+                                        files_dir=db.location.files_dir)
             path = exchange.write_export(session, plan, Path(args.out), args.signer, args.position,
                                          passphrase_from_env_or_prompt())
     finally:
@@ -59,6 +60,11 @@ def run_export(args: argparse.Namespace) -> int:
     else:
         say(f"Получатель: «{recipient['name']}»; номер его установки станет известен с его первым пакетом, "
             "а до тех пор пакет примет любая установка, которой доверен этот ключ.")
+    files = exchange.files_phrase(summary["files"])
+    if files:
+        say(files)
+    for section in plan.declared_incomplete:
+        say(f"  Подписано как незаполненное — {section['title']}: {'; '.join(section['missing'])}")
     return 0
 
 

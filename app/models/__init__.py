@@ -1,7 +1,7 @@
 """SQLAlchemy models only: no Qt, no I/O. Importing this package registers every table on `Base.metadata`."""
 
-from .base import Base, Synced, alive, new_id, utcnow
-from .courses import Course, Enrollment, MethodEvent, Participation
+from .base import Base, StoredFile, Synced, alive, new_id, utcnow
+from .courses import Course, Enrollment, ExternalCourse, MethodEvent, Participation
 from .indicators import Indicator, IndicatorTarget, IndicatorValue
 from .installation import AuditEntry, Installation, PacketLog, Peer, Proposal, Setting
 from .results import ExamResult, Graduation, OlympiadResult, VprResult
@@ -19,6 +19,7 @@ from .roadmaps import (
 from .schools import (
     Assignment,
     District,
+    DistrictSummary,
     Partnership,
     School,
     SchoolStatus,
@@ -32,20 +33,20 @@ from .staff import (
     TeacherPosition,
     TeacherSubject,
 )
-from .support import Practice, Recommendation, SupportAction
+from .support import AnswerFile, Practice, Recommendation, RecommendationAnswer, SupportAction
 from .years import ProgramYear, StatusProposal, Submission
 
 SYNCED_MODELS: tuple[type[Synced], ...] = (
     District, School, SchoolStatus, SocialPassport, Teacher, TeacherPosition, TeacherSubject, StaffingSlot,
-    Diagnostic, IndividualRoute, Course, Enrollment, MethodEvent, Participation, Partnership, Assignment,
-    Roadmap, RoadmapSection, RoadmapEvent, RoadmapEventSchool, EventOccurrence, Evidence, RoadmapCorrection,
-    RoadmapChange, Indicator, IndicatorTarget, IndicatorValue,
-    ExamResult, VprResult, Graduation, OlympiadResult, Recommendation, SupportAction, Practice,
+    Diagnostic, IndividualRoute, Course, Enrollment, ExternalCourse, MethodEvent, Participation, Partnership,
+    Assignment, Roadmap, RoadmapSection, RoadmapEvent, RoadmapEventSchool, EventOccurrence, Evidence,
+    RoadmapCorrection, RoadmapChange, Indicator, IndicatorTarget, IndicatorValue, ExamResult, VprResult, Graduation,
+    OlympiadResult, Recommendation, RecommendationAnswer, AnswerFile, SupportAction, Practice, DistrictSummary,
     RiskFactor, RiskProfile, RiskLevel, RiskProgram, RiskMeasure, RiskIndicator, Submission,
 )
 """Every table that can travel in a packet, parents before children (the order to apply a packet in)."""
 
 __all__ = [m.__name__ for m in SYNCED_MODELS] + [
     "AuditEntry", "Base", "Installation", "PacketLog", "Peer", "ProgramYear", "Proposal", "Setting", "StatusProposal",
-    "Synced", "alive", "new_id", "utcnow",
+    "StoredFile", "Synced", "alive", "new_id", "utcnow",
 ]

@@ -4,7 +4,7 @@ import uuid
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
-from sqlalchemy import CheckConstraint, ColumnElement, DateTime, MetaData, String, func
+from sqlalchemy import BigInteger, CheckConstraint, ColumnElement, DateTime, MetaData, String, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING_CONVENTION = {
@@ -63,3 +63,19 @@ def share(column: str) -> CheckConstraint:
 
 def non_negative(*columns: str) -> list[CheckConstraint]:
     return [CheckConstraint(f"{c} IS NULL OR {c} >= 0", name=f"{c}_non_negative") for c in columns]
+
+
+class StoredFile:
+    """A file kept in the data folder by its content (приказ, протокол, фото): what it is, its name, hash and size."""
+
+    kind: Mapped[str] = mapped_column(String(16), default="other")
+    title: Mapped[str | None] = mapped_column(String(400))
+    file_name: Mapped[str] = mapped_column(String(400))
+    stored_name: Mapped[str] = mapped_column(String(200))
+    sha256: Mapped[str] = mapped_column(String(64))
+    size_bytes: Mapped[int] = mapped_column(BigInteger)
+
+
+def stored_file_checks(kinds: Iterable[str]) -> tuple[CheckConstraint, CheckConstraint]:
+    """The CHECKs of a stored file's table: a known kind and a size that is not negative."""
+    return one_of("kind", kinds), CheckConstraint("size_bytes >= 0", name="size_non_negative")

@@ -49,6 +49,7 @@ class Course(Synced, Base):
     start_date: Mapped[date | None] = mapped_column(Date)
     end_date: Mapped[date | None] = mapped_column(Date)
     for_leaders: Mapped[bool] = mapped_column(default=False)
+    accepted_from: Mapped[str | None] = mapped_column(String(36))  # the school's external course it was accepted from
 
 
 class Enrollment(Synced, Base):
@@ -62,6 +63,30 @@ class Enrollment(Synced, Base):
     teacher_id: Mapped[str] = mapped_column(ForeignKey("teacher.id"), index=True)
     status: Mapped[str] = mapped_column(String(16), default="enrolled")
     completed_on: Mapped[date | None] = mapped_column(Date, index=True)
+    certificate_number: Mapped[str | None] = mapped_column(String(100))
+
+
+class ExternalCourse(Synced, Base):
+    """A course a teacher completed outside the district's catalogue, recorded by the school; the district sees it as
+    a proposal it may accept into the catalogue (the catalogue's course then names it in `accepted_from`)."""
+
+    __tablename__ = "external_course"
+    owner_kind: ClassVar[str] = "school"
+    __table_args__ = (
+        one_of("kind", COURSE_KINDS),
+        one_of("format", COURSE_FORMATS),
+        one_of("topic", COURSE_TOPICS),
+        CheckConstraint("hours > 0 AND hours <= 2000", name="hours_range"),
+    )
+
+    teacher_id: Mapped[str] = mapped_column(ForeignKey("teacher.id"), index=True)
+    title: Mapped[str] = mapped_column(String(400))
+    kind: Mapped[str] = mapped_column(String(16), default="kpk")
+    provider: Mapped[str] = mapped_column(String(300))
+    hours: Mapped[int] = mapped_column(Integer)
+    format: Mapped[str] = mapped_column(String(16))
+    topic: Mapped[str | None] = mapped_column(String(24))
+    completed_on: Mapped[date] = mapped_column(Date, index=True)
     certificate_number: Mapped[str | None] = mapped_column(String(100))
 
 

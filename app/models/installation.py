@@ -75,6 +75,7 @@ class PacketLog(Base):
     reason: Mapped[str | None] = mapped_column(Text)
     counts: Mapped[dict | None] = mapped_column(JSON)
     signed_off_by: Mapped[str | None] = mapped_column(String(300))
+    declared_incomplete: Mapped[list | None] = mapped_column(JSON)  # sections the signer declared unfinished
 
 
 class AuditEntry(Base):

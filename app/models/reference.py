@@ -92,6 +92,7 @@ COURSE_TOPICS = _ref(
     ("education_work", "Воспитательная работа"),
     ("digital", "Цифровая образовательная среда"),
 )
+EXTERNAL_COURSE_STATES = _ref(("proposed", "Предложен району"), ("accepted", "Принят в каталог"))
 ENROLLMENT_STATUSES = _ref(("enrolled", "Записан"), ("studying", "Обучается"), ("completed", "Завершил"), ("dropped", "Не завершил"))
 
 METHOD_EVENT_KINDS = _ref(
@@ -131,6 +132,10 @@ EXAM_KINDS = _ref(("ЕГЭ", "ЕГЭ (ГИА-11)"), ("ОГЭ", "ОГЭ (ГИА-9
 OLYMPIAD_LEVELS = _ref(("school", "Школьный"), ("municipal", "Муниципальный"), ("regional", "Региональный"), ("final", "Заключительный"))
 
 RECOMMENDATION_STATUSES = _ref(("open", "К исполнению"), ("in_progress", "Выполняется"), ("done", "Выполнена"), ("cancelled", "Снята"))
+ANSWER_STATES = _ref(  # the school's own account of a recommendation (the district keeps its status apart)
+    ("accepted", "Принята к исполнению"), ("in_progress", "Выполняется"), ("done", "Выполнена"),
+    ("not_done", "Не выполнена"),
+)
 SUPPORT_KINDS = _ref(
     ("consultation", "Консультация"), ("visit", "Методический выезд"), ("landing", "Методический десант"),
     ("lesson_visit", "Посещение уроков"), ("training", "Обучение"), ("resources", "Ресурсная поддержка"),

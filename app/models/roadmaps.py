@@ -4,7 +4,6 @@ from datetime import date, datetime
 from typing import ClassVar
 
 from sqlalchemy import (
-    BigInteger,
     CheckConstraint,
     Date,
     DateTime,
@@ -16,7 +15,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, Synced, one_of
+from .base import Base, StoredFile, Synced, one_of, stored_file_checks
 from .reference import CHANGE_KINDS, EVENT_STATUSES, EVIDENCE_KINDS, ROADMAP_LEVELS
 
 
@@ -157,18 +156,12 @@ class EventOccurrence(Synced, Base):
     comment: Mapped[str | None] = mapped_column(Text)
 
 
-class Evidence(Synced, Base):
+class Evidence(StoredFile, Synced, Base):
     """A file proving an event happened (приказ, протокол, справка), copied into the data folder with its hash."""
 
     __tablename__ = "evidence"
     owner_kind: ClassVar[str] = "by_level"
-    __table_args__ = (one_of("kind", EVIDENCE_KINDS), CheckConstraint("size_bytes >= 0", name="size_non_negative"))
+    __table_args__ = stored_file_checks(EVIDENCE_KINDS)
 
     event_id: Mapped[str] = mapped_column(ForeignKey("roadmap_event.id"), index=True)
     occurrence_id: Mapped[str | None] = mapped_column(ForeignKey("event_occurrence.id"), index=True)
-    kind: Mapped[str] = mapped_column(String(16), default="other")
-    title: Mapped[str | None] = mapped_column(String(400))
-    file_name: Mapped[str] = mapped_column(String(400))
-    stored_name: Mapped[str] = mapped_column(String(200))
-    sha256: Mapped[str] = mapped_column(String(64))
-    size_bytes: Mapped[int] = mapped_column(BigInteger)

@@ -1,9 +1,11 @@
-"""The district, its schools, their statuses by year, social passports, partnerships and curators."""
+"""The district, its schools, their statuses by year, social passports, partnerships, curators, and the district's
+summary of each school's year (the figures that compare a school with the district's other schools)."""
 
 from datetime import date
 from typing import ClassVar
 
 from sqlalchemy import (
+    JSON,
     CheckConstraint,
     Date,
     Float,
@@ -153,3 +155,18 @@ class Assignment(Synced, Base):
     start_date: Mapped[date | None] = mapped_column(Date)
     end_date: Mapped[date | None] = mapped_column(Date)
     note: Mapped[str | None] = mapped_column(Text)
+
+
+class DistrictSummary(Synced, Base):
+    """What the district computed about one school's year against the district's other schools (ИСБ, result index,
+    group, district averages, decisions), as of a date. Made at the district when it writes a packet to the school,
+    kept at the school: a school's database holds one school, so these figures are never computed there."""
+
+    __tablename__ = "district_summary"
+    owner_kind: ClassVar[str] = "district"
+    __table_args__ = (UniqueConstraint("school_id", "year"),)
+
+    school_id: Mapped[str] = mapped_column(ForeignKey("school.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    as_of: Mapped[date] = mapped_column(Date)
+    figures: Mapped[dict] = mapped_column(JSON)  # app.services.analytics.district_summary.SummaryFigures

@@ -6,8 +6,8 @@ from typing import ClassVar
 from sqlalchemy import Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, Synced, one_of
-from .reference import PRACTICE_AREAS, RECOMMENDATION_STATUSES, SUPPORT_KINDS
+from .base import Base, StoredFile, Synced, one_of, stored_file_checks
+from .reference import ANSWER_STATES, EVIDENCE_KINDS, PRACTICE_AREAS, RECOMMENDATION_STATUSES, SUPPORT_KINDS
 
 
 class Recommendation(Synced, Base):
@@ -25,7 +25,30 @@ class Recommendation(Synced, Base):
     author: Mapped[str | None] = mapped_column(String(200))
     due_date: Mapped[date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(16), default="open")
-    school_response: Mapped[str | None] = mapped_column(Text)
+
+
+class RecommendationAnswer(Synced, Base):
+    """The school's answer to a recommendation addressed to it: what was done, its state and date. Kept by the
+    school; one per recommendation (its id follows from the recommendation's, so the school's and any copy agree)."""
+
+    __tablename__ = "recommendation_answer"
+    owner_kind: ClassVar[str] = "school"
+    __table_args__ = (one_of("state", ANSWER_STATES),)
+
+    recommendation_id: Mapped[str] = mapped_column(ForeignKey("recommendation.id"), unique=True)  # its school's
+    text: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(16))
+    answered_on: Mapped[date] = mapped_column(Date)
+
+
+class AnswerFile(StoredFile, Synced, Base):
+    """A file that backs a school's answer (приказ, протокол, фото), kept in the data folder by its content."""
+
+    __tablename__ = "answer_file"
+    owner_kind: ClassVar[str] = "school"
+    __table_args__ = stored_file_checks(EVIDENCE_KINDS)
+
+    answer_id: Mapped[str] = mapped_column(ForeignKey("recommendation_answer.id"), index=True)
 
 
 class SupportAction(Synced, Base):

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from app.audit import current_user
 from app.errors import KuratorError
 from app.models import SYNCED_MODELS, AuditEntry, new_id, utcnow
-from app.services.exchange.titles import table_title
+from app.models.titles import table_title
 from app.services.output.ru_format import count_noun
 
 DEMO_MIX = ("В базе есть демонстрационные данные: рабочие данные смешаются с учебными во всех подсчётах. "

@@ -33,6 +33,8 @@ from .workspace import Workspace
 from .years.dialogs import StartYearDialog
 
 BACKUP_FILTER = "Резервная копия Куратора (*.db);;Все файлы (*)"
+DEFAULT_SIZE = (1280, 820)
+TITLE_BAR = 40  # what a window manager's title bar takes above the window
 DEMO_STATUS = "В базе демонстрационные данные"
 DEMO_TIP = ("Демонстрационные записи входят во все подсчёты и отчёты вместе с рабочими. Удалить их: «Файл → Удалить "
             "демонстрационные данные» (рабочие данные не затрагиваются).")
@@ -47,10 +49,11 @@ class MainWindow(QMainWindow):
         with database.session() as session:
             installation = get_installation(session)
             self.name = installation.name if installation else "новая база"
+            self.kind = installation.kind if installation else "district"
             self.mode = INSTALLATION_KINDS.get(installation.kind, "") if installation else ""
             self.program_year = (installation.program_year if installation else None) or default_program_year()
-            self.page_specs = pages_for(bool(installation and installation.kind == "school"))
         self.workspace = Workspace(database, self.program_year)
+        self.specs = pages_for(self.kind)
         self.has_demo = False
         self.setWindowTitle(f"Куратор — {self.name}")
         self.pages: dict[str, QWidget] = {}
@@ -67,7 +70,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setMinimumWidth(170)
         self.stack = QStackedWidget()
-        for spec in self.page_specs:
+        for spec in self.specs:
             item = QListWidgetItem(self.style().standardIcon(spec.icon), spec.title)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.nav.addItem(item)
@@ -120,7 +123,7 @@ class MainWindow(QMainWindow):
         self._action(edit, "Изменить", lambda: self._on_table("edit_record"), QKeySequence("Ctrl+E"))
         self._action(edit, "Удалить", lambda: self._on_table("delete_record"), QKeySequence(QKeySequence.StandardKey.Delete))
         view = bar.addMenu("&Вид")
-        for index, spec in enumerate(self.page_specs):
+        for index, spec in enumerate(self.specs):
             shortcut = QKeySequence(f"Ctrl+{index + 1}") if index < 9 else None
             self._action(view, spec.title, lambda _checked=False, key=spec.key: self.show_page(key), shortcut)
         help_menu = bar.addMenu("&Справка")
@@ -158,7 +161,7 @@ class MainWindow(QMainWindow):
         return self.stack.currentWidget()
 
     def show_page(self, key: str) -> QWidget:
-        index = [spec.key for spec in self.page_specs].index(key)
+        index = [spec.key for spec in self.specs].index(key)
         self.nav.setCurrentRow(index)
         return self.pages[key]
 
@@ -199,7 +202,8 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         geometry = settings.value("main_window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 820)
+            room = self.screen().availableGeometry()  # a 1366×768 laptop: the window fits, title bar included
+            self.resize(min(DEFAULT_SIZE[0], room.width()), min(DEFAULT_SIZE[1], room.height() - TITLE_BAR))
         state = settings.value("main_window/state")
         if state is not None:
             self.restoreState(state)

@@ -15,7 +15,8 @@ from app.cli import main
 from app.errors import KuratorError
 from app.models import Installation, RoadmapEvent
 from app.services.exchange import keys, pkcs8, signing
-from app.services.roadmaps.evidence import attach_evidence, evidence_path
+from app.services.file_store import stored_path
+from app.services.roadmaps.evidence import attach_evidence
 from app.services.setup import initialize
 from hostile_files import roadmap_docx
 from hostile_world import opened
@@ -70,7 +71,7 @@ def test_attachments_are_kept_in_a_folder_of_the_users_own(district, tmp_path, o
     with opened(district) as database, database.session() as session:
         files = database.location.files_dir
         evidence = attach_evidence(session, files, session.scalars(select(RoadmapEvent.id)).one(), None, order)
-        stored = evidence_path(files, evidence)
+        stored = stored_path(files, evidence)
     assert mode(files) == 0o700 and mode(stored) == 0o600
 
 

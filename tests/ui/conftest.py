@@ -23,6 +23,20 @@ def collector_on_the_ui_thread(qapp):
     collector.deleteLater()
 
 
+@pytest.fixture(autouse=True)
+def no_unexpected_message_box(monkeypatch):
+    """A message box a test did not ask for (with `warnings` or its own patch) fails the test with its text, instead
+    of waiting offscreen for a click that never comes."""
+
+    def unexpected(kind: str):
+        def box(_parent, _title, text, *args, **kwargs):
+            raise AssertionError(f"неожиданное окно сообщения ({kind}): {text}")
+        return box
+
+    for kind in ("warning", "information", "critical", "question"):
+        monkeypatch.setattr(QMessageBox, kind, unexpected(kind))
+
+
 @pytest.fixture
 def district_world(empty_db) -> World:
     return build_world(empty_db, "district")

@@ -1,7 +1,9 @@
 """«Обмен данными» as a new user drives it: sign a packet at a school, trust the school and apply it at the district.
 Checking, signing and applying run on worker threads; the tests wait for them."""
 
+import json
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -95,6 +97,7 @@ def sign_packet(qtbot, monkeypatch, finished, school: Workspace, target: Path, p
     finished()  # the packet is planned
     dialog.signer.setText("Иванова Анна Петровна")
     dialog.passphrase.setText(passphrase)
+    dialog.checklist.accept_gaps.setChecked(True)  # the demo school has sections to finish
     save_to(monkeypatch, target)
     finished(dialog.sign_and_save())
     return dialog
@@ -285,3 +288,41 @@ def test_a_packet_file_opened_with_the_program_shows_the_exchange_page_and_its_i
     finished()  # the packet is checked
     assert window.current_page() is window.pages["exchange"]
     assert [dialog.path for dialog in shown] == [packet] and not shown[0].unknown.isHidden()
+
+
+def test_a_school_signs_with_gaps_only_when_it_says_so_and_the_district_sees_them(qtbot, monkeypatch, school,
+                                                                                 tmp_path, finished):
+    dialog = ExportDialog(school)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    finished()  # the packet and the checklist are planned
+    box = dialog.checklist
+    missing = [section.title for section in box.checklist.incomplete]
+    assert missing == ["Дорожная карта", "Ответы на рекомендации"]  # the demo school left them unfinished
+    assert not dialog.sign_button.isEnabled() and box.accept_gaps.isVisible()
+    dialog.signer.setText("Иванова Анна Петровна")
+    dialog.passphrase.setText(PASS)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: pytest.fail("file dialog opened"))
+    assert dialog.sign_and_save() is None and "Не всё заполнено" in dialog.status.text()
+    box.accept_gaps.setChecked(True)
+    assert dialog.sign_button.isEnabled()
+    save_to(monkeypatch, tmp_path / "p.kpkt")
+    finished(dialog.sign_and_save())
+    with zipfile.ZipFile(dialog.written) as packet:
+        manifest = json.loads(packet.read("manifest.json"))
+    assert [item["title"] for item in manifest["declared_incomplete"]] == missing
+    page = ExchangePage(school)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.log_table.item(0, 7).text() == ", ".join(missing)
+    assert "Ответы на рекомендации: нет ответа: «" in page.log_table.item(0, 7).toolTip()
+
+
+def test_open_in_the_checklist_closes_the_sign_off_and_goes_where_the_section_is_filled(qtbot, school, finished):
+    dialog = ExportDialog(school)
+    qtbot.addWidget(dialog)
+    finished()
+    asked = []
+    school.navigate.connect(lambda page, filters: asked.append((page, filters)))
+    dialog.checklist.open_requested.emit("results", {"entity": "social_passport"})
+    assert asked == [("results", {"entity": "social_passport"})] and dialog.result() == 0

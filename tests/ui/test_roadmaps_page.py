@@ -114,7 +114,7 @@ def test_an_occurrence_done_after_its_window_shows_done_late_and_keeps_its_evide
     progress = dialog.progress_dialog()
     qtbot.addWidget(progress)
     progress.status.setCurrentIndex(progress.status.findData("done"))
-    progress.completed_on.setDate(date(2022, 3, 10))
+    progress.completed_on.set(date(2022, 3, 10))
     first, second = tmp_path / "Приказ.pdf", tmp_path / "Приказ (копия).pdf"
     for path in (first, second):
         path.write_bytes(b"%PDF order 15")
@@ -144,7 +144,7 @@ def test_a_completion_date_in_the_future_is_shown_at_its_field(qtbot, district_d
     qtbot.addWidget(progress)
     progress.show()
     progress.status.setCurrentIndex(progress.status.findData("done"))
-    progress.completed_on.setDate(date(2099, 1, 1))
+    progress.completed_on.set(date(2099, 1, 1))
     finished(progress.save())
     assert not progress.saved and progress.errors.labels["completed_on"].isVisible()
     assert "будущем" in progress.errors.labels["completed_on"].text()

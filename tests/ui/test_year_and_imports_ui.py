@@ -10,7 +10,7 @@ from app.models import Peer, School, SchoolStatus, Teacher, alive
 from app.services.demo_data import DEMO_NOTE
 from app.ui.imports.dialog import ImportDialog
 from app.ui.main_window import MainWindow
-from app.ui.schools.page import schools_page
+from app.ui.schools.page import own_school_page, schools_page
 from app.ui.widgets.record_dialog import record_dialog
 from app.ui.workspace import Workspace
 from app.services.years.statuses import list_proposals
@@ -154,13 +154,12 @@ def test_schools_list_and_forms_say_who_keeps_each_schools_data(qtbot, district_
 
 
 def test_a_schools_own_window_hides_who_keeps_and_the_new_year_statuses(qtbot, school_world, finished):
-    page = schools_page(Workspace(school_world.database, 2024))
+    """At a school «Наша школа» has no register of schools (where who keeps each school's data is shown) and no
+    statuses proposed for a new year: those are the district's."""
+    page = own_school_page(Workspace(school_world.database, 2024))
     qtbot.addWidget(page)
-    table = page.tables["school"]
-    keeper = [column.key for column in table.entity.columns].index("keeper")
-    assert table.table.isColumnHidden(keeper)
-    assert not hasattr(page, "proposals")
-    assert [page.tabs.tabText(i) for i in range(page.tabs.count())][:2] == ["Школы", "Статусы по годам"]
+    assert "school" not in page.tables and not hasattr(page, "proposals")
+    assert [page.tabs.tabText(i) for i in range(page.tabs.count())][:2] == ["Статусы по годам", "Социальные паспорта"]
 
 
 def test_submissions_page_accepts_and_returns_the_selected_section(qtbot, district_world, finished):

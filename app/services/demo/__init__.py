@@ -121,6 +121,7 @@ def _build_school(ctx: DemoContext, spec: SchoolSpec, runs: list[programme.Cours
     recommendations = activity.add_recommendations(ctx, spec)
     activity.add_support(ctx, spec, recommendations)
     activity.add_young_mentors(ctx, spec)
+    activity.add_external_courses(ctx, spec)
     activity.add_practices(ctx, spec)
     if spec.has("shnor"):
         roadmaps.add_school_roadmap(ctx, spec)

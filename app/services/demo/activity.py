@@ -1,5 +1,6 @@
 """One school's work in the program: course enrolments (the seed's exact numbers included), diagnostics and
-ИОМ, participation in methodological events, recommendations, support actions, best practices, mentors."""
+ИОМ, participation in methodological events, recommendations and the school's answers, support actions, best
+practices, mentors, courses taken outside the catalogue."""
 
 import random
 from datetime import date, timedelta
@@ -8,12 +9,15 @@ from app.models import (
     Assignment,
     Diagnostic,
     Enrollment,
+    ExternalCourse,
     IndividualRoute,
     Participation,
     Practice,
     Recommendation,
+    RecommendationAnswer,
     SupportAction,
 )
+from app.services.school.answers import answer_id
 
 from .context import DemoContext
 from .data import load
@@ -144,9 +148,26 @@ def add_recommendations(ctx: DemoContext, spec: SchoolSpec) -> list[str]:
             year=source["year"], issued_on=date.fromisoformat(progress["issued_on"]), text=text,
             basis=f"{source['title']}. {source['basis']}", author=source["author"],
             due_date=date.fromisoformat(progress["due_date"]), status=progress["statuses"][number],
-            school_response=progress["responses"][number],
         ))
+        if progress["responses"][number]:
+            ctx.records.add(RecommendationAnswer, record_id=answer_id(ids[-1]), recommendation_id=ids[-1],
+                            text=progress["responses"][number], state=progress["statuses"][number],
+                            answered_on=date.fromisoformat(progress["answered_on"][number]))
     return ids
+
+
+def add_external_courses(ctx: DemoContext, spec: SchoolSpec) -> None:
+    """In a ШНОР, a teacher's course taken outside the district's catalogue (a proposal to the district)."""
+    if not spec.has("shnor"):
+        return
+    for course in load("synthetic")["external_courses"]:
+        member = ctx.plans[spec.code].first(course["position"])
+        if member is not None:
+            ctx.records.add(ExternalCourse, spec.code, course["title"], teacher_id=member.id, title=course["title"],
+                            kind=course["kind"], provider=course["provider"], hours=course["hours"],
+                            format=course["format"], topic=course["topic"],
+                            completed_on=date.fromisoformat(course["completed_on"]),
+                            certificate_number=course["certificate"])
 
 
 def add_support(ctx: DemoContext, spec: SchoolSpec, recommendation_ids: list[str]) -> None:
@@ -182,6 +203,10 @@ def add_young_mentors(ctx: DemoContext, spec: SchoolSpec) -> None:
 
 
 def add_practices(ctx: DemoContext, spec: SchoolSpec) -> None:
+    """The bank of practices, kept at the district: a practice's author is the installation that created it, so a
+    school's demo leaves them out (the district's packet brings the school its own ones)."""
+    if not ctx.district_mode:
+        return
     for _number, practice in enumerate(load("synthetic")["practices"]):
         if practice["school"] != spec.code:
             continue

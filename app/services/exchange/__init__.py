@@ -3,17 +3,20 @@
 (`importing`: inspect, then apply; `import_plan`: what an import would do and did).
 """
 
+from app.models.titles import TABLE_TITLES, table_title
+
 from .checks import MAX_SEQUENCE_GAP, REPLAY_REASON
 from .export import (
     ExportPlan,
     ExportSummary,
     check_sign_off,
+    files_phrase,
     next_packet_name,
     packet_file_name,
     plan_export,
     write_export,
 )
-from .history import packet_history
+from .history import declared_incomplete, packet_history
 from .import_plan import (
     Conflict,
     ImportPlan,
@@ -34,12 +37,12 @@ from .importing import (
     verify_report,
 )
 from .sender import PacketSender, unregistered_sender
-from .titles import TABLE_TITLES, table_title
 
 __all__ = [
     "MAX_SEQUENCE_GAP", "REPLAY_REASON", "TABLE_TITLES", "Conflict", "ExportPlan", "ExportSummary", "ImportPlan",
-    "ImportPreview", "ImportReport", "ImportResult", "PacketRefused", "PacketSender", "TableChanges", "TableCounts", "VerifyReport",
-    "apply_import", "check_sign_off", "import_packet", "inspect_import", "log_packet", "next_packet_name",
+    "ImportPreview", "ImportReport", "ImportResult", "PacketRefused", "PacketSender", "TableChanges", "TableCounts",
+    "VerifyReport", "apply_import", "check_sign_off", "declared_incomplete", "files_phrase", "import_packet", "inspect_import",
+    "log_packet", "next_packet_name",
     "packet_file_name", "packet_history", "plan_export", "refusal_report", "table_title", "unregistered_sender",
     "verify_report", "write_export",
 ]

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from app.db import head_revision
 from app.errors import IntegrityRefused
 from app.models import Installation, PacketLog, Peer
+from app.services.exchange.attachments import FILE_TABLES, stored_names_problem
 from app.services.exchange.peers import describe_peer, find_district_peer, find_school_peer, peers_with_key
 from app.services.ids import school_id
 
@@ -119,3 +120,16 @@ def check_schema(manifest: dict[str, Any]) -> None:
         raise IntegrityRefused(f"Пакет отклонён: он сделан для схемы данных «{manifest['schema_revision']}», "
                                f"а в этой программе схема «{ours}». Обновите Куратор у той стороны, где он старее.")
 
+
+
+def check_records(installation: Installation, incoming: dict[str, dict[str, dict[str, Any]]]) -> None:
+    """What the owner rule alone does not settle: a file record's stored name is its hash (never a path), and a
+    school takes the district's summary of itself only."""
+    problem = stored_names_problem(row for table in FILE_TABLES for row in incoming.get(table, {}).values())
+    if problem:
+        raise IntegrityRefused(f"Пакет отклонён: {problem}.")
+    own = school_id(installation.school_code) if installation.kind == "school" else None
+    others = sorted({row["school_id"] for row in incoming.get("district_summary", {}).values()} - {own})
+    if own is not None and others:
+        raise IntegrityRefused("Пакет отклонён: в нём сводка района о другой школе, а этой установке пакет "
+                               f"передаёт сведения только о школе {installation.school_code}.")

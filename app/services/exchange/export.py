@@ -1,18 +1,26 @@
 """Sign-off and export: what a packet will carry (`plan_export`), then the signed file (`write_export`).
 
+A district's packet also carries its summary of the school's year (`district_summary`: ИСБ, result index, group,
+district averages, decisions), computed afresh for each packet because it compares the school with all the others.
+A school's packet names the sections its signer declared unfinished (`declared_incomplete`, from the sign-off
+checklist of the period), so the district sees what is still to come.
+
 Scope. A school sends its own school's school-owned records (child rows through their teacher), its school
 roadmaps with sections, events, occurrences and evidence, its risk profiles with their levels, programs, measures and
-indicators of success, and the practices it created. A district sends one school its register record and statuses,
-the district record, the course catalogue, the risk factors, the indicators and their targets, the municipal roadmap
-with sections and events, and that school's recommendations, support actions, curators and the states of its
-submitted data (accepted, returned with a comment), plus the practices the district created (general or for that
-school). To a school that has registered its key, the district's packets also hand over the school's own records the
-district entered while it kept them, until the school has applied such a packet.
+indicators of success, its answers to the recommendations addressed to it (with their files), and the practices it
+created. A district sends one school its register record (and those of its partner schools and of the hosts of its
+events) and statuses, the district record, the course catalogue, the risk factors, the indicators and their targets,
+the municipal roadmap with sections and events, that school's partnerships, the methodological events it took part
+in with its participation, its recommendations, support actions and curators, the states of its submitted data
+(accepted, returned with a comment), plus the practices the district created (general or for that school). To a
+school that has registered its key, the district's packets also hand over the school's own records the district
+entered while it kept them, until the school has applied such a packet.
 
 Incremental by default: rows whose `updated_at` is after the moment the last packet the peer acknowledged was
 planned (a peer acknowledges a packet by naming its sequence in `acknowledges` of its own next packet).
-Tombstones (`deleted_at`) travel like any change. Evidence FILES are not carried in format version 1, only
-their metadata; the files themselves stay where they were attached.
+Tombstones (`deleted_at`) travel like any change. The files the records refer to (evidence, answer files) travel
+with them within the limits of `attachments`; a record whose file does not fit waits for the next packet (its
+`updated_at` is moved to the signing, so the next packet carries it again).
 """
 
 from collections.abc import Callable
@@ -21,7 +29,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TypedDict
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from app.db import head_revision
@@ -29,8 +37,13 @@ from app.errors import KuratorError, ValidationError
 from app.models import (
     SYNCED_MODELS,
     Installation,
+    MethodEvent,
     PacketLog,
+    Participation,
+    Partnership,
     Peer,
+    Recommendation,
+    RecommendationAnswer,
     RiskProfile,
     RiskProgram,
     Roadmap,
@@ -40,15 +53,19 @@ from app.models import (
     Teacher,
     utcnow,
 )
+from app.models.titles import table_title
+from app.services import file_store
+from app.services.analytics.district_summary import summary_row
 from app.services.exchange import packet as packet_format
+from app.services.exchange.attachments import CarriedFiles, carry_files
 from app.services.exchange.peers import find_district_peer, find_school_peer
 from app.services.exchange.signing import signing_key
 from app.services.ids import school_id
 from app.services.installation import require_installation
 from app.services.records.ownership import district_keeps
+from app.services.school.checklist import Checklist, DeclaredSection, sign_off_checklist
 
-from .rows import json_row
-from .titles import table_title
+from .rows import MODELS, json_row
 
 Row = dict[str, Any]
 
@@ -78,7 +95,31 @@ class ExportSummary(TypedDict):
     total: int
     tombstones: int
     tables: list[TableRows]
+    declared_incomplete: list[DeclaredSection]  # a school's sections signed off unfinished (its checklist's gaps)
+    files: "FilesSummary"
     handover: bool  # the records the district kept for the school go to it with this packet
+
+
+class FilesSummary(TypedDict):
+    """The files a packet carries with its records."""
+
+    carried: int
+    bytes: int
+    waiting: int  # records left for the next packet: their files did not fit this one
+    absent: int  # records travelling without their file: it is not in this data folder
+
+
+def files_phrase(files: FilesSummary) -> str | None:
+    """The files line of a packet's summary, in Russian; None when its records refer to no file."""
+    parts = []
+    if files["carried"]:
+        parts.append(f"с пакетом едут файлы: {files['carried']} ({file_store.megabytes(files['bytes'])})")
+    if files["waiting"]:
+        parts.append(f"ждут следующего пакета (не поместились): {files['waiting']}")
+    if files["absent"]:
+        parts.append(f"записи без файла (файла нет в папке данных): {files['absent']}")
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:] + "." if text else None
 
 
 @dataclass
@@ -95,7 +136,14 @@ class ExportPlan:
     acknowledges: int  # the last sequence we applied from the recipient
     planned_at: datetime
     tables: dict[str, list[Row]] = field(default_factory=dict)
+    checklist: Checklist | None = None  # a school's sign-off checklist of the period
+    files: CarriedFiles = field(default_factory=CarriedFiles)
     handover: bool = False  # carries the records the district kept for the school before it registered its key
+
+    @property
+    def declared_incomplete(self) -> list[DeclaredSection]:
+        """The sections a school's signer signs off unfinished (nothing from a district)."""
+        return self.checklist.declared() if self.checklist else []
 
     @property
     def total(self) -> int:
@@ -114,6 +162,9 @@ class ExportPlan:
             "total": self.total,
             "tombstones": sum(1 for rows in self.tables.values() for row in rows if row.get("deleted_at")),
             "tables": [{"table": t, "title": table_title(t), "rows": n} for t, n in self.counts().items()],
+            "declared_incomplete": self.declared_incomplete,
+            "files": {"carried": len(self.files.attachments), "bytes": self.files.total_bytes,
+                      "waiting": sum(len(ids) for ids in self.files.deferred.values()), "absent": self.files.absent},
             "handover": self.handover,
         }
 
@@ -127,6 +178,10 @@ class _Scope:
     teachers: set[str] = field(default_factory=set)
     roadmaps: set[str] = field(default_factory=set)
     events: set[str] = field(default_factory=set)
+    recommendations: set[str] = field(default_factory=set)
+    answers: set[str] = field(default_factory=set)
+    schools: set[str] = field(default_factory=set)  # the school, its partners and the hosts of its events
+    method_events: set[str] = field(default_factory=set)  # those the school took part in or hosted
     corrections: set[str] = field(default_factory=set)
     profiles: set[str] = field(default_factory=set)
     programs: set[str] = field(default_factory=set)
@@ -181,7 +236,9 @@ SCHOOL_SENDS: dict[str, Rule] = {
     "social_passport": _own_school, "teacher": _own_school, "staffing_slot": _own_school,
     "exam_result": _own_school, "vpr_result": _own_school, "graduation": _own_school, "olympiad_result": _own_school,
     "teacher_position": _by_teacher, "teacher_subject": _by_teacher, "diagnostic": _by_teacher,
-    "individual_route": _by_teacher, "enrollment": _by_teacher,
+    "individual_route": _by_teacher, "enrollment": _by_teacher, "external_course": _by_teacher,
+    "recommendation_answer": lambda row, scope: row["recommendation_id"] in scope.recommendations,
+    "answer_file": lambda row, scope: row["answer_id"] in scope.answers,
     "roadmap": lambda row, scope: row["id"] in scope.roadmaps,
     "roadmap_section": _by_roadmap, "roadmap_event": _by_roadmap, "event_occurrence": _by_event, "evidence": _by_event,
     "practice": _own_practice, **ROADMAP_HISTORY,
@@ -189,8 +246,10 @@ SCHOOL_SENDS: dict[str, Rule] = {
     "risk_measure": _by_program, "risk_indicator": _by_program,
 }
 DISTRICT_SENDS: dict[str, Rule] = {
-    "district": _everything, "school": lambda row, scope: row["id"] == scope.school_id,
+    "district": _everything, "school": lambda row, scope: row["id"] in scope.schools,
     "school_status": _own_school, "course": _everything, "indicator": _everything, "indicator_target": _everything,
+    "partnership": lambda row, scope: scope.school_id in (row["school_id"], row["mentor_school_id"]),
+    "method_event": lambda row, scope: row["id"] in scope.method_events, "participation": _own_school,
     "roadmap": lambda row, scope: row["id"] in scope.roadmaps,
     "roadmap_section": _by_roadmap, "roadmap_event": _by_roadmap,
     "recommendation": _own_school, "support_action": _own_school, "assignment": _own_school,
@@ -199,9 +258,15 @@ DISTRICT_SENDS: dict[str, Rule] = {
 HANDED_OVER = frozenset(SCHOOL_SENDS) - {"practice"}  # a school's own tables: what a district may have kept for it
 
 
+ALWAYS_SENT = frozenset({"school", "method_event"})
+"""Rows the recipient's records point at (a partner school, an event the school took part in), few per school:
+sent in every packet, changed or not, so a partnership or a participation never waits for its parent."""
+
+
 def plan_export(session: Session, recipient: str | None = None, full: bool = False,
-                period: int | None = None) -> ExportPlan:
-    """Select what a packet to `recipient` (a school code at a district; nothing at a school) will carry."""
+                period: int | None = None, files_dir: Path | None = None) -> ExportPlan:
+    """Select what a packet to `recipient` (a school code at a district; nothing at a school) will carry, with the
+    files of `files_dir` its records refer to (none without it)."""
     installation = require_installation(session)
     code = _recipient_code(session, installation, recipient)
     peer = find_school_peer(session, code) if installation.kind == "district" else find_district_peer(session)
@@ -209,18 +274,27 @@ def plan_export(session: Session, recipient: str | None = None, full: bool = Fal
     since = None if full else _acknowledged_at(session, peer)
     scope = _scope(session, installation.kind, installation.id, school_id(code))
     rules = SCHOOL_SENDS if installation.kind == "school" else DISTRICT_SENDS
-    tables = {model.__tablename__: _select(session, model, rules[model.__tablename__], scope, since)
+    tables = {model.__tablename__: _select(session, model, rules[model.__tablename__], scope,
+                                           None if model.__tablename__ in ALWAYS_SENT else since)
               for model in SYNCED_MODELS if model.__tablename__ in rules}
+    year = period or installation.program_year or planned_at.year
+    checklist = None
+    if installation.kind == "district":  # computed afresh for every packet: it compares with all the schools
+        tables["district_summary"] = [summary_row(session, scope.school_id, year)]
+    else:
+        checklist = sign_off_checklist(session, scope.school_id, year)
     handover = _handover(session, installation, peer, school_id(code)) if installation.kind == "district" else {}
     for table, rows in handover.items():
         known = {row["id"] for row in tables.get(table, [])}
         tables[table] = tables.get(table, []) + [row for row in rows if row["id"] not in known]
+    files = carry_files(files_dir, tables) if files_dir is not None else CarriedFiles()
     return ExportPlan(
         sender_kind=installation.kind, sender_name=installation.name, sender_school_code=installation.school_code,
         recipient=_recipient(session, installation, code, peer),
-        period=period or installation.program_year or planned_at.year, full=full or since is None, since=since,
+        period=year, full=full or since is None, since=since,
         acknowledges=peer.last_sequence if peer else 0, planned_at=planned_at,
-        tables={table: rows for table, rows in tables.items() if rows}, handover=bool(handover),
+        tables={table: rows for table, rows in tables.items() if rows}, checklist=checklist, files=files,
+        handover=bool(handover),
     )
 
 
@@ -274,9 +348,21 @@ def _scope(session: Session, kind: str, installation_id: str, target_school: str
     scope = _Scope(installation_id, target_school)
     if kind == "school":
         scope.teachers = set(session.scalars(select(Teacher.id).where(Teacher.school_id == target_school)))
+        scope.recommendations = set(session.scalars(select(Recommendation.id).where(
+            Recommendation.school_id == target_school)))
+        scope.answers = set(session.scalars(select(RecommendationAnswer.id).where(
+            RecommendationAnswer.recommendation_id.in_(scope.recommendations))))
         level_rule = (Roadmap.level == "school") & (Roadmap.school_id == target_school)
     else:
         level_rule = Roadmap.level == "municipal"
+        scope.method_events = set(session.scalars(select(Participation.event_id).where(
+            Participation.school_id == target_school))) | set(session.scalars(select(MethodEvent.id).where(
+                MethodEvent.host_school_id == target_school)))
+        scope.schools = {target_school} | set(session.scalars(
+            select(Partnership.mentor_school_id).where(Partnership.school_id == target_school))) | set(
+            session.scalars(select(Partnership.school_id).where(Partnership.mentor_school_id == target_school))) | set(
+            session.scalars(select(MethodEvent.host_school_id).where(MethodEvent.id.in_(scope.method_events),
+                                                                     MethodEvent.host_school_id.is_not(None))))
     scope.roadmaps = set(session.scalars(select(Roadmap.id).where(level_rule)))
     scope.events = set(session.scalars(select(RoadmapEvent.id).where(RoadmapEvent.roadmap_id.in_(scope.roadmaps))))
     scope.corrections = set(session.scalars(select(RoadmapCorrection.id).where(
@@ -322,14 +408,18 @@ def write_export(session: Session, plan: ExportPlan, target: Path, signer_name: 
     if path.is_dir():
         path = path / packet_file_name(plan, sequence, now)
     manifest = packet_format.write_packet(path, _manifest(installation, plan, sequence, signer_name, position, now),
-                                          plan.tables, private_key, installation.public_key_pem.encode("ascii"))
+                                          plan.tables, private_key, installation.public_key_pem.encode("ascii"),
+                                          tuple(plan.files.attachments))
     installation.packet_sequence = sequence
+    for table, ids in plan.files.deferred.items():  # so that the next packet carries them again
+        session.execute(update(MODELS[table]).where(MODELS[table].id.in_(ids)).values(updated_at=now))
     _note_handover(session, plan, sequence)
     session.add(PacketLog(direction="out", packet_id=manifest["packet_id"], sender_installation_id=installation.id,
                           sender_name=installation.name, school_code=plan.sender_school_code or plan.recipient["school_code"],
                           sequence=sequence, file_name=path.name, logged_at=plan.planned_at, accepted=True,
                           reason="Пакет подписан и записан", counts=plan.counts(),
-                          signed_off_by=f"{signer_name}, {position}"[:300]))
+                          signed_off_by=f"{signer_name}, {position}"[:300],
+                          declared_incomplete=plan.declared_incomplete or None))
     session.flush()
     return path
 
@@ -367,4 +457,5 @@ def _manifest(installation: Installation, plan: ExportPlan, sequence: int, signe
         "acknowledges": plan.acknowledges,
         "handover": plan.handover,
         "signed_off_by": {"name": signer, "position": position, "at": now.isoformat(timespec="seconds")},
+        "declared_incomplete": plan.declared_incomplete,
     }

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NotRequired, TypedDict
 
-from .titles import table_title
+from app.models.titles import table_title
 
 Row = dict[str, Any]
 

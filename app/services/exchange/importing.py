@@ -36,6 +36,7 @@ from app.models import (
     Proposal,
     utcnow,
 )
+from app.models.titles import table_title
 from app.services.backup import backup
 from app.services.exchange import packet as packet_format
 from app.services.exchange.peers import describe_peer
@@ -50,9 +51,9 @@ from .import_plan import (
     Row,
     TableChanges,
 )
+from .received_files import stage_files
 from .rows import MODELS, CheckEvaluator, RecordProblem, convert_row, to_json
 from .scope import UNKNOWN, RowSource, owner_of, sender_may_own
-from .titles import table_title
 
 ORDER = [model.__tablename__ for model in SYNCED_MODELS]
 MAX_LISTED = 5
@@ -102,6 +103,7 @@ def _inspect(session: Session, installation: Installation, path: Path, packet: p
     checks.check_schema(manifest)
     _check_tables(manifest)
     incoming = _validated(packet.records())
+    checks.check_records(installation, incoming)
     handover = received.handover_school(installation, sender, manifest)
     allowed = sender_may_own(sender.kind, sender.school_id, sender.installation_id, handover)
     plan.sender_school = sender.school_id
@@ -306,7 +308,28 @@ def apply_import(database: Database, plan: ImportPlan) -> ImportResult:
     if plan.replay:
         log_packet(database, plan.manifest, plan.path, False, checks.REPLAY_REASON + " — ничего не изменено.")
         return ImportResult(False, 0, 0, 0, checks.REPLAY_REASON, plan)
-    copy = _backup(database)
+    try:
+        staging, file_rows = stage_files(database, plan)
+    except KuratorError as error:
+        log_packet(database, plan.manifest, plan.path, False, error.message)
+        raise
+    try:
+        copy = _backup(database)
+        _write_logged(database, plan)
+    except BaseException:
+        staging.discard()
+        raise
+    files = staging.commit(file_rows)
+    reason = f"Пакет принят: создано {plan.created}, обновлено {plan.updated}"
+    if plan.refused:
+        reason += f", отложено {plan.refused} (нет родительских записей)"
+    if files:
+        reason += f", получено файлов {files}"
+    return ImportResult(True, plan.created, plan.updated, plan.refused, reason + ".", plan, backup=copy)
+
+
+def _write_logged(database: Database, plan: ImportPlan) -> None:
+    """Write the plan in one transaction; a refusal by the database or a late check is logged and raised."""
     try:
         with database.session() as session:
             _write(session, plan)
@@ -317,10 +340,6 @@ def apply_import(database: Database, plan: ImportPlan) -> ImportResult:
     except PacketRefused as error:
         log_packet(database, plan.manifest, plan.path, False, error.message)
         raise
-    reason = f"Пакет принят: создано {plan.created}, обновлено {plan.updated}"
-    if plan.refused:
-        reason += f", отложено {plan.refused} (нет родительских записей)"
-    return ImportResult(True, plan.created, plan.updated, plan.refused, reason + ".", plan, backup=copy)
 
 
 def _backup(database: Database) -> Path | None:

@@ -5,6 +5,8 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any, NamedTuple
 
+from app.services.exchange.attachments import attachments_problem
+
 SENDER_KINDS = ("school", "district")
 MAX_SEQUENCE = 2**31 - 1  # a packet number fits a 32-bit INTEGER column, on SQLite and on PostgreSQL alike
 DATA_MEMBER = re.compile(r"data/([a-z_]+)\.jsonl")
@@ -103,7 +105,7 @@ def _rule_problem(manifest: dict[str, Any]) -> str | None:
     names = [entry["name"] for entry in manifest["files"]]
     if len(set(names)) != len(names):
         return "поле files: один файл указан дважды"
-    return None
+    return attachments_problem(manifest.get("attachments"))
 
 
 def _first(problems: Any) -> str | None:

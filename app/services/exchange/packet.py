@@ -1,17 +1,20 @@
 """The exchange packet container (DESIGN.md «Exchange packet»): write, read safely, verify. No database.
 
 A packet is a zip: manifest.json (signed), manifest.sig (raw Ed25519 signature of manifest.json's exact
-bytes), sender.pem (the sender's public key, never trusted by itself) and data/<table>.jsonl files.
+bytes), sender.pem (the sender's public key, never trusted by itself), data/<table>.jsonl files and the files its
+records refer to, files/<sha256> (listed with their sizes in the signed manifest's `attachments`).
 
 Reading authenticates before any work that grows with the packet: `open_packet` reads only the small members
 (manifest, signature, sender.pem, each under a fixed cap); `PacketReader.verify` checks the signature with the
 TRUSTED key and the sizes the signed manifest declares against the limits; only then `PacketReader.records`
 decompresses the data files one by one, cutting a file off as soon as it passes its declared size or row count
-and checking its SHA-256 at its end. Memory therefore stays within what the limits allow, whatever the file.
+and checking its SHA-256 at its end; `PacketReader.attachment` streams one listed file the same way (to disk, see
+attachments.Staging). Memory therefore stays within what the limits allow, whatever the file.
 """
 
 import hashlib
 import os
+import re
 import tempfile
 import uuid
 import zipfile
@@ -39,6 +42,7 @@ from app.services.documents.strict_json import (
     parse_object,
 )
 from app.services.exchange import keys
+from app.services.exchange.attachments import FILE_MEMBER, MAX_PACKET_FILES, MAX_PACKET_FILES_BYTES, Attachment
 from app.services.exchange.manifest import DATA_MEMBER, manifest_problem
 
 FORMAT = "kurator-packet"
@@ -53,8 +57,8 @@ MB = 1024 * 1024
 # The limits of a packet read from outside (README «Обмен данными»). A school's full packet (100 staff, five years
 # of results) holds about 750 records in 0.3 MB; the limits leave over twenty times that, and keep the memory of
 # `kurator packet import` under 300 MB whatever the packet holds (tests/hostile measure it).
-MAX_PACKET_BYTES = 32 * MB  # the .kpkt file itself
-MAX_MEMBERS = 200
+MAX_PACKET_BYTES = 32 * MB + MAX_PACKET_FILES_BYTES  # the .kpkt file itself: records, and the files they refer to
+MAX_MEMBERS = 200 + MAX_PACKET_FILES
 MAX_FILE_BYTES = 10 * MB  # one data file, unpacked
 MAX_FILE_RECORDS = 10_000
 MAX_DATA_BYTES = 20 * MB  # all data files together, unpacked
@@ -118,15 +122,17 @@ def write_packet(
     tables: dict[str, list[dict[str, Any]]],
     private_key: Ed25519PrivateKey,
     public_pem: bytes,
+    attachments: tuple[Attachment, ...] = (),
 ) -> dict[str, Any]:
     """Write a signed packet atomically to `path`; returns the final manifest (with format, files, …).
 
-    `packet_id` and `created_at` are filled in when missing; records must be JSON-ready dicts.
+    `packet_id` and `created_at` are filled in when missing; records must be JSON-ready dicts; `attachments` are
+    the stored files the records refer to (listed in the manifest, each copied in and checked against its hash).
     """
     if keys.raw_public_key(public_pem) != keys.raw_public_key(private_key.public_key()):
         raise KuratorError("Открытый ключ не соответствует закрытому ключу подписи.")
     members = {_data_member_name(table): _jsonl_bytes(table, records) for table, records in sorted(tables.items())}
-    final = _final_manifest(manifest, members)
+    final = _final_manifest({**manifest, "attachments": [a.listed() for a in attachments] or None}, members)
     manifest_bytes = dumps_document(final).encode("utf-8")
     contents = {
         MANIFEST_NAME: manifest_bytes,
@@ -134,7 +140,7 @@ def write_packet(
         SENDER_KEY_NAME: public_pem,
         **members,
     }
-    _write_zip_atomically(Path(path), contents)
+    _write_zip_atomically(Path(path), contents, attachments)
     return final
 
 
@@ -190,7 +196,9 @@ class PacketReader:
                 f"Ключ sender.pem в пакете (отпечаток {keys.fingerprint(head.sender_pem)}) не совпадает "
                 f"с ключом, зарегистрированным для {owner} (отпечаток {keys.fingerprint(trusted)})."
             )
-        _check_listed_files(head.manifest["files"], self._by_name)
+        _check_listed({entry["name"] for entry in head.manifest["files"]}, self._by_name, DATA_MEMBER)
+        _check_listed({f"files/{entry['sha256']}" for entry in head.manifest.get("attachments") or ()}, self._by_name,
+                      FILE_MEMBER)
         excess = declared_excess(head.manifest["files"], self._limits)
         if excess:
             raise IntegrityRefused(f"Пакет отклонён: {excess}.")
@@ -205,6 +213,13 @@ class PacketReader:
             table = DATA_MEMBER.fullmatch(entry["name"]).group(1)
             for number, record in self._file_records(entry):
                 yield table, number, record
+
+    def attachment(self, sha256: str, declared: int) -> Iterator[bytes]:
+        """The bytes of a file the verified manifest lists, streamed and cut off past its declared size."""
+        if not self._verified:
+            raise RuntimeError("attachment() before verify(): nothing of an unverified packet is read")
+        return stream_member(self._archive, self._by_name[f"files/{sha256}"], declared, ReadBudget(declared),
+                             self._limits.ratio)
 
     def check_files(self) -> None:
         """Read every data file through against the manifest, keeping nothing."""
@@ -299,7 +314,7 @@ def _final_manifest(manifest: dict[str, Any], members: dict[str, bytes]) -> dict
     return final
 
 
-def _write_zip_atomically(path: Path, contents: dict[str, bytes]) -> None:
+def _write_zip_atomically(path: Path, contents: dict[str, bytes], attachments: tuple[Attachment, ...]) -> None:
     # Written beside the target and renamed: a half-written packet never appears under its real name.
     temp = None
     try:
@@ -308,6 +323,8 @@ def _write_zip_atomically(path: Path, contents: dict[str, bytes]) -> None:
             with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive:
                 for name, data in contents.items():
                     archive.writestr(_member_info(name), data)
+                for attachment in attachments:
+                    _copy_attachment(archive, attachment)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp, path)
@@ -319,9 +336,23 @@ def _write_zip_atomically(path: Path, contents: dict[str, bytes]) -> None:
         raise
 
 
-def _member_info(name: str) -> zipfile.ZipInfo:
+def _copy_attachment(archive: zipfile.ZipFile, attachment: Attachment) -> None:
+    # Stored as is: a scan or a photo is compressed already, and a file that compresses well (a blank page) must not
+    # look like a zip bomb to the receiver's ratio check.
+    info = _member_info(attachment.member, zipfile.ZIP_STORED)
+    digest = hashlib.sha256()
+    with attachment.path.open("rb") as source, archive.open(info, "w") as target:
+        while chunk := source.read(MB):
+            digest.update(chunk)
+            target.write(chunk)
+    if digest.hexdigest() != attachment.sha256:
+        raise KuratorError(f"Файл «{attachment.path.name}» в папке данных изменён после того, как его прикрепили: "
+                           "прикрепите его заново.")
+
+
+def _member_info(name: str, compress_type: int = zipfile.ZIP_DEFLATED) -> zipfile.ZipInfo:
     info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-    info.compress_type = zipfile.ZIP_DEFLATED
+    info.compress_type = compress_type
     info.create_system = 3  # Unix, so the mode bits below mean «regular file, rw-r--r--»
     info.external_attr = 0o100644 << 16
     return info
@@ -333,7 +364,8 @@ def _member_info(name: str) -> zipfile.ZipInfo:
 def _expected_members(infos: list[zipfile.ZipInfo]) -> dict[str, zipfile.ZipInfo]:
     by_name = {info.filename: info for info in infos}
     for name in by_name:
-        if name not in (MANIFEST_NAME, SIGNATURE_NAME, SENDER_KEY_NAME) and not DATA_MEMBER.fullmatch(name):
+        if name not in (MANIFEST_NAME, SIGNATURE_NAME, SENDER_KEY_NAME) and not (
+                DATA_MEMBER.fullmatch(name) or FILE_MEMBER.fullmatch(name)):
             raise IntegrityRefused(f"Пакет отклонён: посторонний файл «{name}» в архиве.")
     if MANIFEST_NAME not in by_name:
         raise KuratorError(f"{NOT_A_PACKET} В архиве нет manifest.json.")
@@ -447,12 +479,12 @@ _FILE_CHECKS = (
 )
 
 
-def _check_listed_files(files: list[dict[str, Any]], by_name: dict[str, zipfile.ZipInfo]) -> None:
-    listed = {entry["name"] for entry in files}
+def _check_listed(listed: set[str], by_name: dict[str, zipfile.ZipInfo], members: re.Pattern[str]) -> None:
+    """Every member the manifest lists is in the archive, and every member of that kind is listed."""
     for name in sorted(listed):
         if name not in by_name:
             raise IntegrityRefused(f"Файла {name}, указанного в манифесте, нет в пакете.")
-    unlisted = sorted(name for name in by_name if DATA_MEMBER.fullmatch(name) and name not in listed)
+    unlisted = sorted(name for name in by_name if members.fullmatch(name) and name not in listed)
     if unlisted:
         raise IntegrityRefused(f"Файл {unlisted[0]} есть в пакете, но не указан в манифесте.")
 

@@ -4,7 +4,8 @@ Owners are ("district",), ("school", school_id) or ("origin", installation_id). 
 (a teacher's position, an enrolment…) belongs to the school of its teacher; a roadmap's sections, events,
 occurrences and evidence belong to whoever owns the roadmap: the district for a municipal one, the school for
 a school-level one; a risk profile's levels and programs, and a program's measures and indicators, belong to the
-school of the profile. Parents are looked up first among the packet's records, then in the database.
+school of the profile; an answer to a recommendation (and its files) belongs to the school the recommendation is
+addressed to. Parents are looked up first among the packet's records, then in the database.
 """
 
 from collections.abc import Callable
@@ -23,7 +24,8 @@ DISTRICT: Owner = ("district",)
 PARENT_HOPS: dict[str, tuple[str, str]] = {
     "teacher_position": ("teacher_id", "teacher"), "teacher_subject": ("teacher_id", "teacher"),
     "diagnostic": ("teacher_id", "teacher"), "individual_route": ("teacher_id", "teacher"),
-    "enrollment": ("teacher_id", "teacher"),
+    "enrollment": ("teacher_id", "teacher"), "external_course": ("teacher_id", "teacher"),
+    "recommendation_answer": ("recommendation_id", "recommendation"), "answer_file": ("answer_id", "recommendation_answer"),
     "roadmap_section": ("roadmap_id", "roadmap"), "roadmap_event": ("roadmap_id", "roadmap"),
     "event_occurrence": ("event_id", "roadmap_event"), "evidence": ("event_id", "roadmap_event"),
     "roadmap_event_school": ("event_id", "roadmap_event"), "roadmap_correction": ("roadmap_id", "roadmap"),

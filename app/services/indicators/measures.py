@@ -30,6 +30,7 @@ from app.models import (
     Diagnostic,
     Enrollment,
     ExamResult,
+    ExternalCourse,
     Graduation,
     MethodEvent,
     OlympiadResult,
@@ -246,10 +247,14 @@ def teacher_has(kind: str, year: int, filters: dict) -> ColumnElement:
         return exists().where(Diagnostic.teacher_id == Teacher.id, alive(Diagnostic),
                               within(Diagnostic.taken_on, year, filters))
     course = [Enrollment.course_id == Course.id, alive(Course)]
+    outside = [ExternalCourse.teacher_id == Teacher.id, alive(ExternalCourse),
+               within(ExternalCourse.completed_on, year, filters)]
     if filters.get("course_topic"):
         course.append(Course.topic.in_(filters["course_topic"]))
-    return exists().where(Enrollment.teacher_id == Teacher.id, alive(Enrollment), Enrollment.status == "completed",
-                          within(func.coalesce(Enrollment.completed_on, Course.end_date), year, filters), *course)
+        outside.append(ExternalCourse.topic.in_(filters["course_topic"]))
+    in_catalogue = exists().where(Enrollment.teacher_id == Teacher.id, alive(Enrollment), Enrollment.status == "completed",
+                                  within(func.coalesce(Enrollment.completed_on, Course.end_date), year, filters), *course)
+    return or_(in_catalogue, exists().where(*outside))  # a course outside the district's catalogue counts too
 
 
 def teacher_rows(_session: Session, year: int, filters: dict) -> Select:

@@ -1,14 +1,15 @@
 """Courses and enrolments; methodological events and who took part in them."""
 
-from sqlalchemy import func
+from sqlalchemy import case, exists, func
 
-from app.models import Course, Enrollment, MethodEvent, Participation, School, Teacher
+from app.models import Course, Enrollment, ExternalCourse, MethodEvent, Participation, School, Teacher, alive
 from app.models.reference import (
     COURSE_FORMATS,
     COURSE_KINDS,
     COURSE_TOPICS,
     ENROLLMENT_STATUSES,
     EVENT_LEVELS,
+    EXTERNAL_COURSE_STATES,
     METHOD_EVENT_KINDS,
     PARTICIPATION_ROLES,
 )
@@ -24,7 +25,7 @@ from .common import (
     teacher_field,
     text,
 )
-from .rules import ordered, required_when
+from .rules import not_in_future, ordered, required_when
 from .spec import Column, Entity, Field, Unique
 
 COURSE = Entity(
@@ -78,6 +79,39 @@ ENROLLMENT = Entity(
     label=TEACHER_NAME + " — " + Course.title,
 )
 
+IN_CATALOGUE = exists().where(Course.accepted_from == ExternalCourse.id, alive(Course))
+EXTERNAL_STATE = case((IN_CATALOGUE, "accepted"), else_="proposed")
+
+EXTERNAL_COURSE = Entity(
+    name="external_course", model=ExternalCourse, singular="Курс вне каталога района",
+    plural="Курсы вне каталога района",
+    fields=(
+        teacher_field(), text("title", "Название программы", 400, required=True),
+        Field("kind", "Вид", "choice", required=True, choices=COURSE_KINDS, default="kpk"),
+        text("provider", "Организатор", 300, required=True),
+        Field("hours", "Часов", "int", required=True, min=1, max=2000, default=36),
+        Field("format", "Форма", "choice", required=True, choices=COURSE_FORMATS, default="distance"),
+        Field("topic", "Направление", "choice", choices=COURSE_TOPICS),
+        Field("completed_on", "Дата окончания", "date", required=True),
+        text("certificate_number", "Номер удостоверения", 100),
+    ),
+    columns=(
+        teacher_column(), school_column(200), Column("title", "Программа", ExternalCourse.title, width=250),
+        Column("provider", "Организатор", ExternalCourse.provider, width=150),
+        Column("hours", "Часов", ExternalCourse.hours, "int", width=60),
+        Column("completed_on", "Окончил", ExternalCourse.completed_on, "date", width=100),
+        Column("state", "Каталог района", EXTERNAL_STATE, "choice", EXTERNAL_COURSE_STATES, width=150),
+    ),
+    search=(Teacher.last_name, Teacher.first_name, School.name, ExternalCourse.title, ExternalCourse.provider),
+    joins=((Teacher, Teacher.id == ExternalCourse.teacher_id), (School, School.id == Teacher.school_id)),
+    school=Teacher.school_id, year=ExternalCourse.completed_on, statuses=EXTERNAL_COURSE_STATES,
+    status_label="Каталог района",
+    status_filter=lambda code, _year: IN_CATALOGUE if code == "accepted" else ~IN_CATALOGUE,
+    default_order="completed_on",
+    rules=(not_in_future("completed_on", "Дата окончания не может быть в будущем."),),
+    label=TEACHER_NAME + " — " + ExternalCourse.title,
+)
+
 METHOD_EVENT = Entity(
     name="method_event", model=MethodEvent, singular="Методическое мероприятие", plural="Методические мероприятия",
     fields=(
@@ -121,4 +155,4 @@ PARTICIPATION = Entity(
     label=MethodEvent.title,
 )
 
-ENTITIES = (COURSE, ENROLLMENT, METHOD_EVENT, PARTICIPATION)
+ENTITIES = (COURSE, ENROLLMENT, EXTERNAL_COURSE, METHOD_EVENT, PARTICIPATION)

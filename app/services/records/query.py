@@ -3,7 +3,7 @@
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Date, and_, func, literal, or_, select
+from sqlalchemy import Date, Table, and_, func, literal, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.util import find_tables
 
@@ -12,7 +12,7 @@ from app.search_text import fold_case
 from app.services.output import ru_format
 
 from .ownership import kept_schools_clause, visible_clause
-from .registry import ENTITIES, get_entity
+from .registry import get_entity
 from .spec import Column, Entity
 
 PAGE_SIZE = 500
@@ -138,8 +138,8 @@ def count_rows(session: Session, entity: "Entity | str", search: str = "", filte
 
 
 def list_sources(entity: "Entity | str") -> frozenset[str]:
-    """The entities a list of `entity` reads: its own, the joined ones its columns name and those its status filter
-    looks at. A change to any of them may change the list."""
+    """The tables a list of `entity` reads (the kinds of data it shows): its own, the joined ones its columns name
+    and those its status filter looks at. A change to any of them may change the list."""
     entity = get_entity(entity)
     clauses = [on for _target, on in entity.joins] + [c.expr for c in entity.columns if c.expr is not None]
     if entity.status_filter is not None:
@@ -148,7 +148,7 @@ def list_sources(entity: "Entity | str") -> frozenset[str]:
     for clause in clauses:
         found = find_tables(clause, check_columns=True, include_aliases=True, include_selects=True)
         tables.update(getattr(table, "element", table) for table in found)  # an aliased table counts as itself
-    return frozenset(other.name for other in ENTITIES.values() if other.model.__table__ in tables)
+    return frozenset(table.name for table in tables if isinstance(table, Table))
 
 
 def ref_options(session: Session, entity: "Entity | str", school: str | None = None,

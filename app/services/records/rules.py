@@ -1,5 +1,6 @@
 """Cross-field rules used by the registry, as small factories: each returns a `Rule` for two fields."""
 
+from datetime import date
 from typing import Any
 
 from .spec import Rule
@@ -59,3 +60,8 @@ def empty_unless(name: str, condition_field: str, condition_value: Any, message:
     return lambda values: (
         {name: message} if values.get(name) is not None and values.get(condition_field) != condition_value else {}
     )
+
+
+def not_in_future(name: str, message: str) -> Rule:
+    """A date that may not lie after today (e.g. when a course was completed)."""
+    return lambda values: {name: message} if values.get(name) is not None and values[name] > date.today() else {}

@@ -1,11 +1,16 @@
 """Targeted recommendations, support actions and the bank of best practices."""
 
-from app.models import Practice, Recommendation, School, SupportAction
-from app.models.reference import PRACTICE_AREAS, RECOMMENDATION_STATUSES, SUPPORT_KINDS
+from sqlalchemy import func
+
+from app.models import Practice, Recommendation, RecommendationAnswer, School, SupportAction, alive
+from app.models.reference import ANSWER_STATES, PRACTICE_AREAS, RECOMMENDATION_STATUSES, SUPPORT_KINDS
 
 from .common import SCHOOL_NAME, note, school_column, school_field, text, year_field
 from .rules import ordered
 from .spec import Column, Entity, Field
+
+NO_ANSWER = "none"
+ANSWER_COLUMN_STATES = {**ANSWER_STATES, NO_ANSWER: "Нет ответа"}
 
 RECOMMENDATION = Entity(
     name="recommendation", model=Recommendation, singular="Адресная рекомендация", plural="Адресные рекомендации",
@@ -14,17 +19,22 @@ RECOMMENDATION = Entity(
         note("text", "Рекомендация", required=True), note("basis", "Основание (анализ результатов)"),
         text("author", "Автор", 200), Field("due_date", "Срок исполнения", "date"),
         Field("status", "Статус", "choice", required=True, choices=RECOMMENDATION_STATUSES, default="open"),
-        note("school_response", "Ответ школы"),
     ),
     columns=(
         school_column(), Column("year", "Год", Recommendation.year, "int", width=60),
         Column("issued_on", "Выдана", Recommendation.issued_on, "date", width=100),
-        Column("text", "Рекомендация", Recommendation.text, width=360),
+        Column("text", "Рекомендация", Recommendation.text, width=300),
         Column("due_date", "Срок", Recommendation.due_date, "date", width=100),
         Column("status", "Статус", Recommendation.status, "choice", RECOMMENDATION_STATUSES, width=120),
+        Column("answer", "Ответ школы", func.coalesce(RecommendationAnswer.state, NO_ANSWER), "choice",
+               ANSWER_COLUMN_STATES, width=130),
+        Column("answered_on", "Дата ответа", RecommendationAnswer.answered_on, "date", width=95),
     ),
     search=(School.name, School.short_name, Recommendation.text, Recommendation.author),
-    joins=((School, School.id == Recommendation.school_id),), school=Recommendation.school_id, year=Recommendation.year,
+    joins=((School, School.id == Recommendation.school_id),
+           (RecommendationAnswer, (RecommendationAnswer.recommendation_id == Recommendation.id)
+            & alive(RecommendationAnswer))),
+    school=Recommendation.school_id, year=Recommendation.year,
     statuses=RECOMMENDATION_STATUSES, status_filter=lambda code, _year: Recommendation.status == code,
     default_order="issued_on", rules=(ordered("issued_on", "due_date", "Срок не может быть раньше даты выдачи."),),
     label=SCHOOL_NAME + " — " + Recommendation.text,

@@ -14,8 +14,9 @@ from app.models import Roadmap, School, SchoolStatus, SocialPassport, alive
 from app.models.reference import CONTEXT_TYPES, LOCALITIES, SCHOOL_STATUSES
 from app.services.analytics import chart_data
 from app.services.analytics import selection as analytics
+from app.services.analytics.district_summary import DistrictFigures, district_figures
 from app.services.indicators.catalogue import STATUSES, IndicatorRow, indicator_table
-from app.services.installation import DISTRICT_DATA_MISSING, district_figures_here, find_school, own_school
+from app.services.installation import DISTRICT_DATA_MISSING, find_school, own_school
 from app.services.output import charts
 from app.services.output.pdf import ReportDocument
 from app.services.output.ru_format import format_value
@@ -263,8 +264,9 @@ def school_report(session: Session, school_code: str | None, year: int, path: st
     _register_section(doc, school)
     _statuses_section(doc, session, school)
     _staff_section(doc, session, school, year)
-    _passport_section(doc, session, school, year)
-    _results_section(doc, session, school, year)
+    district = district_figures(session, school.id, year)
+    _passport_section(doc, session, school, year, district)
+    _results_section(doc, session, school, year, district)
     _school_indicators_section(doc, session, school, year)
     _school_courses_section(doc, session, school, year)
     _school_roadmap_section(doc, session, school, year)
@@ -307,35 +309,38 @@ def _staff_section(doc: ReportDocument, session: Session, school, year: int) -> 
     doc.table(["Вакансия", "Свободных ставок"], summary.vacancies, col_widths=(6, 1.5), numeric_columns=(1,))
 
 
-def _passport_section(doc: ReportDocument, session: Session, school, year: int) -> None:
+def _passport_section(doc: ReportDocument, session: Session, school, year: int,
+                      district: DistrictFigures | None) -> None:
     doc.heading("4. Социальный паспорт и ИСБ", 2)
     passport = session.scalars(select(SocialPassport).where(
         SocialPassport.school_id == school.id, SocialPassport.year == year, alive(SocialPassport))).first()
     if passport is None:
         doc.paragraph(f"Социальный паспорт за {year} год не представлен.")
+    else:
+        shares = analytics.isb_inputs(session, year)
+        doc.key_values([("Обучающихся", passport.pupils_total)] + [
+            (title, _percent(shares.at[school.id, key])) for key, (title, _) in analytics.ISB_INPUTS.items()
+            if key != "distance_km" and school.id in shares.index])
+    figures = district.figures if district else None
+    if figures is None:
+        doc.key_values([("ИСБ и группа по результатам и ИСБ", f"{DISTRICT_DATA_MISSING} (считаются по всем школам района)")])
         return
-    pairs = [("Обучающихся", passport.pupils_total)]
-    if not district_figures_here(session):
-        doc.key_values(pairs + [("Доли по социальному паспорту, ИСБ, группа по результатам и ИСБ",
-                                 f"{DISTRICT_DATA_MISSING} (считаются по всем школам района)")])
-        return
-    isb = analytics.isb(session, year).set_index("school_id")
-    quadrant = analytics.quadrants(session, year).set_index("school_id")
-    pairs += [(title, _percent(isb.at[school.id, key])) for key, (title, _) in analytics.ISB_INPUTS.items()
-              if key != "distance_km" and school.id in isb.index]
-    pairs.append(("ИСБ (0–100, выше — благополучнее)", _percent(isb["isb"].get(school.id))))
-    if school.id in quadrant.index:
-        pairs.append(("Группа по результатам и ИСБ", quadrant.at[school.id, "quadrant"]))
-    doc.key_values(pairs)
+    doc.key_values([("ИСБ (0–100, выше — благополучнее)", _percent(figures["isb"])),
+                    ("Группа по результатам и ИСБ", figures["group"] or "не определена: нет ИСБ или результатов"),
+                    ("Школ в сравнении", figures["schools_compared"]), ("Источник", district.as_of_text)])
 
 
-def _results_section(doc: ReportDocument, session: Session, school, year: int) -> None:
+def _results_section(doc: ReportDocument, session: Session, school, year: int,
+                     district: DistrictFigures | None) -> None:
     doc.heading("5. Образовательные результаты в сравнении с районом", 2)
     series = chart_data.school_vs_district(session, school.id, list(range(year - 3, year + 1)))
-    here = district_figures_here(session)
-    doc.table(["Год", "Школа", "Район"], [[p["year"], p["school"], p["district"] if here else DISTRICT_DATA_MISSING]
-                                         for p in series["points"]],
-              col_widths=(1, 1.5, 1.5), numeric_columns=(1, 2))
+    for point in series["points"]:  # the district's mean comes from the district, never from this database alone
+        point["district"] = district.ege_core(point["year"]) if district else None
+    doc.table(["Год", "Школа", "Район"],
+              [[p["year"], p["school"], DISTRICT_DATA_MISSING if district is None else p["district"]]
+               for p in series["points"]], col_widths=(1, 1.5, 1.5), numeric_columns=(1, 2))
+    if district is not None:
+        doc.paragraph(f"Район — {district.as_of_text}.")
     if any(p["school"] is not None for p in series["points"]):
         caption = f"{series['metric']}: школа и район"
         doc.image(charts.render_png("school_vs_district", series, caption), CHART_WIDTH_MM,

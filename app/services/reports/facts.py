@@ -8,11 +8,13 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.errors import ValidationError
 from app.models import (
     Course,
     Diagnostic,
     District,
     Enrollment,
+    ExternalCourse,
     Recommendation,
     School,
     SchoolStatus,
@@ -29,15 +31,18 @@ from app.models.reference import (
     SCHOOL_STATUSES,
     SUPPORT_KINDS,
 )
+from app.services.analytics.district_summary import district_figures, with_district_count
 from app.services.indicators.catalogue import IndicatorRow, indicator_table, list_indicators
 from app.services.indicators.choices import definition
 from app.services.indicators.per_school import NOT_IN_GROUP, per_school_indicators, school_values
 from app.services.indicators.training import completed_in, leaders, trained_people
-from app.services.installation import DISTRICT_DATA_MISSING, require_installation
+from app.services.installation import DISTRICT_DATA_MISSING, district_figures_here, own_school, require_installation
 from app.services.output.ru_format import count_noun, format_value
 
 SIGNER_SETTING = "report_signer"
+SIGNER_LIMIT = 200
 PROGRAM_STATUSES = ("shnor", "shnsu", "500plus", "resilient")
+OUTSIDE_CATALOGUE = " (вне каталога района)"
 LEADER_FORMS = ("руководитель", "руководителя", "руководителей")
 TEACHER_FORMS = ("педагог", "педагога", "педагогов")
 
@@ -48,11 +53,23 @@ class Signer:
     name: str
 
 
-def get_signer(session: Session) -> Signer | None:
-    """Who signs the reports: the stored setting, else the district's head (position unknown → «Руководитель»)."""
+def stored_signer(session: Session) -> Signer | None:
+    """The person named in the settings to sign the reports, if any."""
     stored = session.get(Setting, SIGNER_SETTING)
     if stored is not None and isinstance(stored.value, dict) and stored.value.get("name"):
         return Signer(str(stored.value.get("position") or ""), str(stored.value["name"]))
+    return None
+
+
+def get_signer(session: Session) -> Signer | None:
+    """Who signs the reports: the person set in the settings; else at a school its director, at a district the head
+    of the district's office (position unknown → «Руководитель»)."""
+    stored = stored_signer(session)
+    if stored is not None:
+        return stored
+    school = own_school(session)
+    if school is not None:
+        return Signer("Директор", school.director) if school.director else None
     district = _district(session)
     if district is not None and district.head_name:
         return Signer("Руководитель", district.head_name)
@@ -64,13 +81,19 @@ def signer_stored(session: Session) -> bool:
     return session.get(Setting, SIGNER_SETTING) is not None
 
 
-def set_signer(session: Session, position: str, name: str) -> Signer:
-    """Store who signs the reports («Директор ИМЦ», «Л.П. Шидукова»)."""
+def set_signer(session: Session, position: str | None, name: str | None) -> Signer:
+    """Store who signs the reports («Директор ИМЦ», «Л.П. Шидукова»); both are required, up to 200 characters."""
+    values = {"position": (position or "").strip(), "name": (name or "").strip()}
+    labels = {"position": "должность", "name": "фамилию и инициалы"}
+    errors = {key: f"Укажите {labels[key]}." if not value else f"Не длиннее {SIGNER_LIMIT} символов."
+              for key, value in values.items() if not value or len(value) > SIGNER_LIMIT}
+    if errors:
+        raise ValidationError(errors)
     setting = session.get(Setting, SIGNER_SETTING) or Setting(key=SIGNER_SETTING)
-    setting.value = {"position": position.strip(), "name": name.strip()}
+    setting.value = values
     session.add(setting)
     session.flush()
-    return Signer(position.strip(), name.strip())
+    return Signer(values["position"], values["name"])
 
 
 def _district(session: Session) -> District | None:
@@ -78,7 +101,11 @@ def _district(session: Session) -> District | None:
 
 
 def organisation(session: Session) -> str:
-    """The issuing body for a report header: the district's education office, else the installation's name."""
+    """The issuing body for a report header: at a school the school itself; at a district its education office,
+    else the installation's name."""
+    school = own_school(session)
+    if school is not None:
+        return school.name
     district = _district(session)
     if district is not None and district.office_name:
         return district.office_name
@@ -156,13 +183,18 @@ class CompletedPerson:
 
 
 def completed_people(session: Session, year: int, school_id: str) -> list[CompletedPerson]:
-    """The school's staff who completed a course in the year, with the course."""
+    """The school's staff who completed a course in the year (in the catalogue or outside it), with the course."""
     query = (select(Teacher, Course.title, Course.hours, func.coalesce(Enrollment.completed_on, Course.end_date))
              .join(Enrollment, Enrollment.teacher_id == Teacher.id).join(Course, Course.id == Enrollment.course_id)
              .where(Teacher.school_id == school_id, Enrollment.status == "completed", alive(Enrollment),
-                    alive(Teacher), alive(Course), completed_in(year))
-             .order_by(Teacher.last_name, Teacher.first_name))
-    return [CompletedPerson(t.full_name, title, hours, done) for t, title, hours, done in session.execute(query)]
+                    alive(Teacher), alive(Course), completed_in(year)))
+    outside = (select(Teacher, ExternalCourse.title + OUTSIDE_CATALOGUE, ExternalCourse.hours, ExternalCourse.completed_on)
+               .join(ExternalCourse, ExternalCourse.teacher_id == Teacher.id)
+               .where(Teacher.school_id == school_id, alive(ExternalCourse), alive(Teacher),
+                      ExternalCourse.completed_on.between(date(year, 1, 1), date(year, 12, 31))))
+    people = [CompletedPerson(t.full_name, title, hours, done)
+              for part in (query, outside) for t, title, hours, done in session.execute(part)]
+    return sorted(people, key=lambda person: (person.teacher, person.completed_on or date.min))
 
 
 def staff_of(session: Session, school_id: str, year: int) -> list[Teacher]:
@@ -297,16 +329,21 @@ class SchoolIndicatorLine:
 
 
 def school_indicator_lines(session: Session, school_id: str, years: list[int]) -> list[SchoolIndicatorLine]:
-    """The per-school indicators of one school over the years, beside the district's value for the last year."""
-    values = {(v["code"], v["year"]): v for v in school_values(session, years, school_ids=[school_id])}
+    """The per-school indicators of one school over the years, beside the district's value for the last year; at a
+    school, what only the district counts comes from its summaries of those years («нет данных района» without)."""
+    summaries = {} if district_figures_here(session) else {y: district_figures(session, school_id, y) for y in years}
+    values = {(v["code"], v["year"]): with_district_count(v["value"], v["reason"], summaries.get(v["year"]), v["code"])
+              for v in school_values(session, years, school_ids=[school_id])}
     district = {row["code"]: row for row in indicator_table(session, years[-1])}
+    last = summaries.get(years[-1])
     lines = []
     for indicator in per_school_indicators(session):
-        own = [values[(indicator.code, year)] for year in years]
+        own = [(year, *values[(indicator.code, year)]) for year in years]
         row = district[indicator.code]
-        reasons = sorted({f"{v['year']}: {v['reason']}" for v in own if v["value"] is None and v["reason"]})
+        actual = last.indicator(indicator.code) if last else row["actual"]
+        reasons = sorted({f"{year}: {reason}" for year, value, reason in own if value is None and reason})
         lines.append(SchoolIndicatorLine(
-            indicator.code, indicator.name, indicator.unit, [value_text(v["value"], v["reason"]) for v in own],
-            value_text(row["actual"], row["reason"]), value_text(row["target"]) if row["target"] is not None else "—",
-            reasons))
+            indicator.code, indicator.name, indicator.unit, [value_text(value, reason) for _y, value, reason in own],
+            value_text(actual, "" if last else row["reason"]),
+            value_text(row["target"]) if row["target"] is not None else "—", reasons))
     return lines

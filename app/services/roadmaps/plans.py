@@ -25,6 +25,7 @@ from app.models import (
     new_id,
 )
 from app.models.reference import EVENT_STATUSES, ROADMAP_LEVELS
+from app.services.ids import occurrence_id
 from app.services.records.ownership import (
     DISTRICT_KEEPS,
     NOT_SET_UP,
@@ -196,7 +197,8 @@ def plan_occurrences(session: Session, roadmap: Roadmap) -> int:
         for window in windows_for_years(event.deadline_override or event.deadline_text or "", years):
             if (event.id, window.start) in existing:
                 continue
-            session.add(EventOccurrence(event_id=event.id, school_id=roadmap.school_id, year=window.end.year,
+            session.add(EventOccurrence(id=occurrence_id(event.id, roadmap.school_id, window.start),
+                                        event_id=event.id, school_id=roadmap.school_id, year=window.end.year,
                                         window_start=window.start, window_end=window.end,
                                         origin=roadmap.origin, is_demo=roadmap.is_demo))
             existing.add((event.id, window.start))

@@ -12,6 +12,7 @@ from app.errors import KuratorError
 from app.models import Evidence, RoadmapEvent, School, alive
 from app.models.reference import ROADMAP_LEVELS
 from app.search_text import fold_case
+from app.services.records.ownership import current_scope
 from app.services.roadmaps.corrections import moved_deadlines, moved_phrase
 from app.services.roadmaps.deadlines import DeadlineKind, Window, windows_for_years
 from app.services.roadmaps.plans import (
@@ -45,9 +46,11 @@ class RoadmapChoice(TypedDict):
 
 def roadmap_choices(session: Session, school_id: str | None = None) -> list[RoadmapChoice]:
     """The roadmaps to choose from (a school's and the municipal ones when `school_id` is given), labelled
-    with their level, school and years."""
+    with their level, school and years; the municipal ones first at a district, the school's own first at a school."""
     schools = dict(session.execute(select(School.id, func.coalesce(School.short_name, School.name))).all())
-    roadmaps = sorted(list_roadmaps(session, school_id), key=lambda roadmap: roadmap.level != "municipal")
+    scope = current_scope(session)
+    first = "school" if scope is not None and scope.is_school else "municipal"  # a school opens on its own roadmap
+    roadmaps = sorted(list_roadmaps(session, school_id), key=lambda roadmap: roadmap.level != first)
     return [{
         "id": roadmap.id, "level": roadmap.level, "school_id": roadmap.school_id,
         "year_from": roadmap.year_from, "year_to": roadmap.year_to,
@@ -239,3 +242,11 @@ def event_card(session: Session, event_id: str, today: date | None = None) -> Ev
             "completed_on": o.completed_on, "comment": o.comment or "", "evidence": counts.get(o.id, 0),
         } for o in occurrences],
     }
+
+
+def suggested_completion(occurrence: OccurrenceCard, today: date) -> date | None:
+    """The date «Отметить выполнение» offers: the recorded one; else the end of a window already past (done on time
+    unless the user says otherwise); else none — never today by itself, which would make an old event late."""
+    if occurrence["completed_on"] is not None:
+        return occurrence["completed_on"]
+    return occurrence["window_end"] if occurrence["window_end"] < today else None

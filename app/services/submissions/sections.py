@@ -14,6 +14,7 @@ from app.models import (
     Graduation,
     OlympiadResult,
     Recommendation,
+    RecommendationAnswer,
     Roadmap,
     SocialPassport,
     Teacher,
@@ -59,8 +60,9 @@ def _roadmap(year: int) -> Select:
 
 
 def _answers(year: int) -> Select:
-    return select(Recommendation.school_id, Recommendation.updated_at).where(
-        alive(Recommendation), Recommendation.year == year, Recommendation.school_response.is_not(None))
+    return select(Recommendation.school_id, RecommendationAnswer.updated_at).join(
+        Recommendation, Recommendation.id == RecommendationAnswer.recommendation_id).where(
+        alive(RecommendationAnswer), alive(Recommendation), Recommendation.year == year)
 
 
 SECTIONS: tuple[Section, ...] = (
@@ -69,7 +71,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("passport", ("social_passport",), _passport),
     Section("results", ("exam_result", "vpr_result", "graduation", "olympiad_result"), _results),
     Section("roadmap", ("roadmap", "roadmap_section", "roadmap_event", "event_occurrence", "evidence"), _roadmap),
-    Section("answers", ("recommendation",), _answers),
+    Section("answers", ("recommendation_answer", "answer_file"), _answers),
 )
 BY_CODE = {section.code: section for section in SECTIONS}
 SECTION_OF_TABLE = {table: section.code for section in SECTIONS for table in section.tables}

@@ -25,6 +25,7 @@ from app.services.installation import require_installation
 from ..operations import ChangeOp, Changes, QueryOp
 from ..widgets.field_errors import FieldErrors
 from ..workspace import Workspace
+from .checklist_box import ChecklistBox
 from .common import (
     OK_STYLE,
     PACKET_FILTER,
@@ -37,6 +38,8 @@ from .common import (
 
 DEFAULT_POSITION = {"school": "Заместитель директора по УВР", "district": ""}
 EJECT = "Безопасно извлеките флешку перед тем, как вынуть её из компьютера."
+GAPS_NOT_ACCEPTED = ("Не всё заполнено: заполните разделы, отмеченные «✗», или отметьте «Подписать с незаполненными "
+                     "разделами».")
 NO_SCHOOLS = "Нет зарегистрированных школ: сначала зарегистрируйте ключ школы («Зарегистрировать ключ…»)."
 
 
@@ -57,7 +60,13 @@ class ExportDialog(QDialog):
         self.setWindowTitle("Подготовка пакета")
         layout = QVBoxLayout(self)
         layout.addLayout(self._recipient_row(schools))
-        layout.addWidget(self._contents_box())
+        layout.addWidget(self._contents_box(), 1)
+        self.checklist: ChecklistBox | None = None
+        if self.kind == "school":
+            self.checklist = ChecklistBox()
+            self.checklist.changed.connect(self._update_sign_button)
+            self.checklist.open_requested.connect(self._open_elsewhere)
+            layout.addWidget(self.checklist)
         layout.addWidget(self._sign_box())
         self.status = styled_label()
         self.status.hide()
@@ -68,7 +77,7 @@ class ExportDialog(QDialog):
         self.close_button = buttons.addButton("Закрыть", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(660, 720)
+        self.resize(760, 700)
         self.replan()
 
     def _recipient_row(self, schools: list[tuple[str, str]]) -> QFormLayout:
@@ -120,8 +129,9 @@ class ExportDialog(QDialog):
             fill_table(self.counts, [])
             return None
         code, full, year = self.recipient_code(), self.full.isChecked(), self.workspace.year
-        return (QueryOp(self, self.workspace, lambda session: exchange.plan_export(session, code, full=full,
-                                                                                    period=year), self._planned)
+        files_dir = self.workspace.database.location.files_dir
+        return (QueryOp(self, self.workspace, lambda session: exchange.plan_export(
+            session, code, full=full, period=year, files_dir=files_dir), self._planned)
                 .with_progress("Подбираются записи для пакета…")
                 .failure(lambda error: self._show_status(error.message, REFUSED_STYLE)).run())
 
@@ -129,7 +139,20 @@ class ExportDialog(QDialog):
         self.plan = plan
         fill_table(self.counts, [[row["title"], row["rows"]] for row in plan.summary()["tables"]])
         self.summary.setText(self._summary_text(plan))
-        self.sign_button.setEnabled(plan.total > 0 and self.written is None)
+        if self.checklist is not None and plan.checklist is not None:
+            self.checklist.show_checklist(plan.checklist)
+        self._update_sign_button()
+
+    def _update_sign_button(self) -> None:
+        """Signing needs records to send, no packet written yet, and at a school a checklist filled or accepted."""
+        plan = self.plan
+        self.sign_button.setEnabled(plan is not None and plan.total > 0 and self.written is None
+                                    and (self.checklist is None or self.checklist.ready()))
+
+    def _open_elsewhere(self, page: str, filters: dict) -> None:
+        """Leave the sign-off for the page where a missing section is filled."""
+        self.reject()
+        self.workspace.navigate.emit(page, filters)
 
     @staticmethod
     def _summary_text(plan: ExportPlan) -> str:
@@ -138,6 +161,9 @@ class ExportDialog(QDialog):
         lines = [f"Период: {plan.period} год; {what}.", f"Всего записей: {summary['total']}"]
         if summary["tombstones"]:
             lines[-1] += f", из них удалённых: {summary['tombstones']}"
+        files = exchange.files_phrase(summary["files"])
+        if files:
+            lines.append(files)
         if not plan.total:
             lines.append("Изменений нет: отправлять нечего. Отметьте «Полная выгрузка», чтобы отправить всё заново.")
         return "\n".join(lines)
@@ -155,6 +181,9 @@ class ExportDialog(QDialog):
             return None
         if not self.passphrase.text():
             self.messages.show({"passphrase": "Введите парольную фразу ключа подписи."})
+            return None
+        if self.checklist is not None and not self.checklist.ready():
+            self._show_status(GAPS_NOT_ACCEPTED, REFUSED_STYLE)
             return None
         self.messages.clear()
         target = self._ask_target()

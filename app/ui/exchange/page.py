@@ -46,12 +46,13 @@ from .trust_dialog import TrustDialog
 BIG_BUTTON_STYLE = "font-size: 12pt; font-weight: 600; padding: 10px 22px;"
 PEER_KINDS = {"school": "Школа", "district": "Орган управления"}
 PEER_COLUMNS = ["Вид", "Код школы", "Наименование", "Отпечаток ключа", "Принят пакет №", "Подтверждён наш пакет №"]
-LOG_COLUMNS = ["Дата", "Направление", "Отправитель", "№", "Итог", "Причина", "Подписал"]
+LOG_COLUMNS = ["Дата", "Направление", "Отправитель", "№", "Итог", "Причина", "Подписал", "Подписан незаполненным"]
 NO_KEY_TEXT = "Ключа подписи ещё нет. Создайте его, чтобы подписывать пакеты и передать отпечаток другой стороне."
 NO_PEERS = {"school": "Ключ органа управления образованием ещё не зарегистрирован: без него пакеты района не принять.",
             "district": "Ключи школ ещё не зарегистрированы: пакеты школ принимаются только с зарегистрированным ключом."}
 SIGNER_WIDTH = 280
 REFUSED_COLOR = "#b00020"
+DECLARED_COLOR = "#8a5a00"  # a packet signed off with sections declared unfinished
 SAY_FINGERPRINT = "Продиктуйте этот отпечаток по телефону тому, кто регистрирует ваш ключ, и сверьте каждую группу."
 SHOWN = {"installation", "peer", "packet_log"}
 
@@ -150,10 +151,14 @@ class ExchangePage(RefreshWhenShown, QWidget):
         self._mark_refused(history)
 
     def _mark_refused(self, history) -> None:
-        outcome = LOG_COLUMNS.index("Итог")
+        outcome, declared = LOG_COLUMNS.index("Итог"), LOG_COLUMNS.index("Подписан незаполненным")
         for row, line in enumerate(history):
             if not line.accepted:
                 self.log_table.item(row, outcome).setForeground(QColor(REFUSED_COLOR))
+            titles, details = exchange.declared_incomplete(line)
+            if titles:
+                self.log_table.item(row, declared).setForeground(QColor(DECLARED_COLOR))
+                self.log_table.item(row, declared).setToolTip(details)
 
     def _show_identity(self, installation, fingerprint: str | None) -> None:
         for button in (self.export_button, self.import_button, self.create_keys_button):
@@ -182,7 +187,8 @@ class ExchangePage(RefreshWhenShown, QWidget):
             sender = f"{sender} ({line.school_code})"
         outcome = ("записан" if line.direction == "out" else "принят") if line.accepted else "отклонён"
         return [local_time(line.logged_at), PACKET_DIRECTIONS.get(line.direction, line.direction), sender,
-                line.sequence if line.sequence is not None else "", outcome, line.reason or "", line.signed_off_by or ""]
+                line.sequence if line.sequence is not None else "", outcome, line.reason or "", line.signed_off_by or "",
+                exchange.declared_incomplete(line)[0]]
 
     # --- actions --------------------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ from app.services.installation import get_installation
 
 from ..operations import EVERYTHING, QueryOp
 from ..widgets.refresh import RefreshWhenShown
-from ..widgets.tabbed_page import page_title
+from ..widgets.tabbed_page import page_title, scrolled_body
 from ..workspace import Workspace
 from .charts import OverviewCharts
 
@@ -20,22 +20,24 @@ COLUMNS = 3
 
 
 class FigureCard(QPushButton):
-    """A big number with its caption."""
+    """A big number (or a short text) with its caption; a click opens what stands behind it."""
 
-    def __init__(self, figure: Figure, parent: QWidget | None = None):
+    def __init__(self, value: str, caption: str, parent: QWidget | None = None, tip: str = "Открыть список",
+                 big: bool = True):
         super().__init__(parent)
-        self.figure = figure
         self.setStyleSheet(CARD_STYLE)
-        self.setMinimumSize(260, 96)
+        self.setMinimumSize(220, 84)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip("Открыть список")
+        self.setToolTip(tip)
         layout = QVBoxLayout(self)
-        self.number = QLabel(str(figure.value))
-        self.number.setStyleSheet("font-size: 26pt; font-weight: 600; color: #1f4e79; background: transparent;")
-        caption = QLabel(figure.title)
-        caption.setWordWrap(True)
-        caption.setStyleSheet("background: transparent;")
-        for label in (self.number, caption):
+        self.number = QLabel(value)
+        size = "22pt" if big else "13pt"
+        self.number.setStyleSheet(f"font-size: {size}; font-weight: 600; color: #1f4e79; background: transparent;")
+        self.number.setWordWrap(True)
+        self.caption = QLabel(caption)
+        self.caption.setWordWrap(True)
+        self.caption.setStyleSheet("background: transparent;")
+        for label in (self.number, self.caption):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(label)
 
@@ -52,6 +54,7 @@ class OverviewPage(RefreshWhenShown, QWidget):
         self.subtitle = QLabel()
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
+        layout = scrolled_body(layout)
         self.grid = QGridLayout()
         self.grid.setSpacing(12)
         layout.addLayout(self.grid)
@@ -79,7 +82,7 @@ class OverviewPage(RefreshWhenShown, QWidget):
             card.deleteLater()
         self.cards = {}
         for index, figure in enumerate(figures):
-            card = FigureCard(figure)
+            card = FigureCard(str(figure.value), figure.title)
             card.clicked.connect(lambda _checked=False, f=figure: self.workspace.navigate.emit(f.page, dict(f.filters)))
             self.grid.addWidget(card, index // COLUMNS, index % COLUMNS)
             self.cards[figure.key] = card

@@ -29,36 +29,48 @@ from ..widgets.year_selector import YearSelector
 from ..workspace import Workspace
 
 
+DISTRICT_ONLY, BOTH = frozenset({"district"}), frozenset({"district", "school"})
+
+
 @dataclass(frozen=True)
 class ReportKind:
-    """One report the page offers: its title, file type, whether it needs a school, and how it is made."""
+    """One report the page offers: its title, file type, whether it needs a school, how it is made, and the
+    installations that make it (a school makes no report about the district's other schools)."""
 
     title: str
     description: str
     suffix: str
     needs_school: bool
     make: Callable[[Session, int, str | None, Path], Path]
+    modes: frozenset[str] = BOTH
 
 
+PROFILE = ReportKind("Профиль школы (PDF)", "Сведения о школе, статусы, кадры, социальный паспорт и ИСБ, результаты в "
+                     "сравнении с районом, показатели программы по школе за пять лет, курсы, дорожная карта, "
+                     "помощь.", "pdf", True,
+                     lambda s, y, c, p: reports.school_report(s, c, y, p))
 REPORTS: tuple[ReportKind, ...] = (
     ReportKind("Аналитическая справка района (PDF)", "Школы программы, показатели, диаграммы, ГИА, курсы, дорожная "
                "карта, рекомендации, задачи.", "pdf", False,
-               lambda s, y, _c, p: reports.district_report(s, y, p)),
-    ReportKind("Профиль школы (PDF)", "Сведения о школе, статусы, кадры, социальный паспорт и ИСБ, результаты в "
-               "сравнении с районом, показатели программы по школе за пять лет, курсы, дорожная карта, "
-               "помощь.", "pdf", True,
-               lambda s, y, c, p: reports.school_report(s, c, y, p)),
+               lambda s, y, _c, p: reports.district_report(s, y, p), DISTRICT_ONLY),
+    PROFILE,
     ReportKind("Показатели: план и факт по годам (Excel)", "Целевые и фактические значения показателей "
                "программы, причины отсутствия данных и определения показателей.",
                "xlsx", False, lambda s, y, _c, p: report_excel.export_indicators_xlsx(
-                   s, p, report_excel.program_years(s, y))),
+                   s, p, report_excel.program_years(s, y)), DISTRICT_ONLY),
     ReportKind("Таблица показателей ЕГЭ/ОГЭ (Excel)", "Показатели ГИА по школам за год.", "xlsx", False,
-               lambda s, y, _c, p: report_excel.export_exam_table_xlsx(s, y, p)),
-    ReportKind("Реестр педагогов (Excel)", "Работники школ: должности, предметы, категории.", "xlsx", False,
+               lambda s, y, _c, p: report_excel.export_exam_table_xlsx(s, y, p), DISTRICT_ONLY),
+    ReportKind("Реестр педагогов (Excel)", "Работники: должности, предметы, категории.", "xlsx", False,
                lambda s, _y, _c, p: report_excel.export_staff_registry_xlsx(s, p)),
     ReportKind("Реестр обучения на курсах (Excel)", "Записи на курсы, окончившиеся в году.", "xlsx", False,
                lambda s, y, _c, p: report_excel.export_course_registry_xlsx(s, y, p)),
 )
+
+
+def reports_for(mode: str) -> tuple[ReportKind, ...]:
+    """The reports an installation of this kind makes; a school's list opens on its profile."""
+    offered = tuple(report for report in REPORTS if mode in report.modes)
+    return (PROFILE, *(report for report in offered if report is not PROFILE)) if mode == "school" else offered
 FILTERS = {"pdf": "Документ PDF (*.pdf)", "xlsx": "Книга Excel (*.xlsx)"}
 
 
@@ -70,7 +82,9 @@ class ReportsPage(RefreshWhenShown, QWidget):
         self.workspace = workspace
         self.last_path: Path | None = None
         self.kind, self.school = QComboBox(), QComboBox()
-        for report in REPORTS:
+        scope = workspace.scope()
+        self.reports = reports_for("school" if scope and scope.is_school else "district")
+        for report in self.reports:
             self.kind.addItem(report.title)
         self.year = YearSelector(workspace.year)
         self.description = QLabel()
@@ -85,6 +99,7 @@ class ReportsPage(RefreshWhenShown, QWidget):
         form.addRow("", self.description)
         form.addRow("Год", self.year)
         form.addRow("Школа", self.school)
+        form.setRowVisible(self.school, not (scope and scope.is_school))  # a school's reports are about itself
         buttons = QHBoxLayout()
         buttons.addWidget(self.generate)
         buttons.addWidget(self.open)
@@ -103,7 +118,7 @@ class ReportsPage(RefreshWhenShown, QWidget):
         self._kind_changed()
 
     def report(self) -> ReportKind:
-        return REPORTS[self.kind.currentIndex()]
+        return self.reports[self.kind.currentIndex()]
 
     def _kind_changed(self) -> None:
         self.description.setText(self.report().description)

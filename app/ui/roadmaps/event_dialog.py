@@ -1,8 +1,6 @@
 """One event of a roadmap: its texts as written, how its deadline was understood (with a correction field),
 its occurrences and the evidence attached to them."""
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -20,13 +18,14 @@ from PySide6.QtWidgets import (
 from app.models.reference import EVIDENCE_KINDS
 from app.services.roadmaps.access import roadmap_editable
 from app.services.roadmaps.editing import correct_deadline
-from app.services.roadmaps.evidence import evidence_path, list_evidence, remove_evidence
+from app.services.roadmaps.evidence import list_evidence, remove_evidence
 from app.services.roadmaps.view import event_card
 
 from ..operations import ChangeOp, Changes
 from ..widgets.dialog_buttons import close_buttons
 from ..widgets.field_errors import FieldErrors
 from ..widgets.record_form import note_label
+from ..widgets.stored_files import open_stored
 from ..workspace import Workspace
 from .progress_dialog import ProgressDialog
 from .proposals_box import ProposalsBox
@@ -215,11 +214,7 @@ class EventDialog(QDialog):
         if item is None:
             QMessageBox.information(self, "Документы", "Выберите документ в списке.")
             return
-        path = evidence_path(self.workspace.database.location.files_dir, item)
-        if not path.is_file():
-            QMessageBox.warning(self, "Документы", f"Файл документа не найден в папке данных: {path}")
-            return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        open_stored(self, self.workspace.database.location.files_dir, item)
 
     def remove_file(self) -> ChangeOp | None:
         item = self.selected_file()

@@ -32,6 +32,7 @@ from app.services.roadmaps.view import (
     roadmap_choices,
     section_tree,
 )
+from app.services.school.roadmap import create_own_roadmap, own_roadmaps
 
 from ..operations import ChangeOp, Changes, QueryOp
 from ..widgets.record_form import note_label
@@ -99,8 +100,10 @@ class RoadmapsPage(RefreshWhenShown, QWidget):
         self.selector.currentIndexChanged.connect(lambda _index: self.show_roadmap())
         bar.addWidget(self.selector, 3)
         scope = self.workspace.scope()
+        self.school_mode = bool(scope and scope.is_school)
+        self.own_school = scope.school_id if self.school_mode else None
         self.school_filter: QComboBox | None = None
-        if not (scope and scope.is_school):
+        if not self.school_mode:
             self.school_filter = QComboBox()
             self.school_filter.setToolTip("Показать дорожные карты одной школы (и муниципальную)")
             self.school_filter.setMinimumWidth(220)
@@ -111,6 +114,12 @@ class RoadmapsPage(RefreshWhenShown, QWidget):
 
     def _action_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
+        self.template_button = QPushButton("Создать дорожную карту школы по муниципальной…")
+        self.template_button.setToolTip("Разделы и мероприятия муниципальной дорожной карты на выбранный год "
+                                        "становятся дорожной картой школы; сроки — как записаны в муниципальной.")
+        self.template_button.clicked.connect(self.create_from_template)
+        self.template_button.hide()
+        bar.addWidget(self.template_button)
         self.import_button = QPushButton("Импорт из Word/Excel…")
         self.export_button = QPushButton("Выгрузить в Excel…")
         self.analysis_button = QPushButton("Анализ реализации (PDF)…")
@@ -156,7 +165,9 @@ class RoadmapsPage(RefreshWhenShown, QWidget):
     def _body(self) -> QSplitter:
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Раздел", "Мероприятий", "Выполнено"])
+        self.tree.setHeaderLabels(["Раздел", "Всего", "Вып."])
+        self.tree.headerItem().setToolTip(1, "Мероприятий в разделе (с подразделами)")
+        self.tree.headerItem().setToolTip(2, "Доля выполненных мероприятий раздела")
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -181,6 +192,8 @@ class RoadmapsPage(RefreshWhenShown, QWidget):
             self._load_schools(session)
             school = self.school_filter.currentData() if self.school_filter is not None else None
             choices = roadmap_choices(session, school)
+            self.has_own = self.school_mode and bool(own_roadmaps(session, self.own_school, self.workspace.year))
+        self.template_button.setVisible(self.school_mode and not self.has_own)
         self.selector.blockSignals(True)
         self.selector.clear()
         for choice in choices:
@@ -301,11 +314,13 @@ class RoadmapsPage(RefreshWhenShown, QWidget):
         self.count_label.setText(f"Мероприятий: {len(self.rows)}")
 
     def apply_filters(self, filters: dict[str, Any]) -> None:
-        """From elsewhere (an overview card): «status» picks the state filter, «roadmap_id» the roadmap."""
+        """From elsewhere (an overview card): «status» or «due_this_month» picks the state filter, «roadmap_id» the
+        roadmap."""
         if filters.get("roadmap_id"):
             self.refresh(select=filters["roadmap_id"])
-        labels = {kwargs.get("status"): index for index, (_label, kwargs) in enumerate(STATE_FILTERS) if kwargs.get("status")}
-        self.state_filter.setCurrentIndex(labels.get(filters.get("status"), 0))
+        wanted = {key: filters[key] for key in ("status", "due_this_month") if filters.get(key)}
+        chosen = next((index for index, (_label, kwargs) in enumerate(STATE_FILTERS) if wanted and kwargs == wanted), 0)
+        self.state_filter.setCurrentIndex(chosen)
 
     # actions ------------------------------------------------------------------------------------------------
     def open_event(self, row: int) -> EventDialog | None:
@@ -314,6 +329,12 @@ class RoadmapsPage(RefreshWhenShown, QWidget):
         dialog = EventDialog(self.workspace, self.rows[row]["id"], self)
         dialog.exec()
         return dialog
+
+    def create_from_template(self) -> ChangeOp:
+        """At a school: its roadmap for the year from the municipal one, then shown."""
+        year = self.workspace.year
+        return (ChangeOp(self, self.workspace, lambda session: create_own_roadmap(session, year).id,
+                         Changes("roadmap")).success(lambda roadmap_id: self.refresh(select=roadmap_id)).run())
 
     def import_roadmap(self) -> None:
         dialog = ImportDialog(self.workspace, self)

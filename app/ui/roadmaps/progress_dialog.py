@@ -3,10 +3,8 @@
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -21,15 +19,19 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.reference import EVENT_STATUSES, EVIDENCE_KINDS
+from app.services.records import Field
 from app.services.roadmaps.evidence import attach_evidence
 from app.services.roadmaps.plans import record_progress
+from app.services.roadmaps.view import suggested_completion
 
 from ..operations import ChangeOp, Changes
 from ..widgets.field_errors import FieldErrors
+from ..widgets.fields import DateEditor
 from ..workspace import Workspace
 from .statuses import ru_date
 
 CHOSEN_STATES = ("planned", "in_progress", "done", "cancelled")  # «с нарушением срока» follows from the date
+
 
 
 class ProgressDialog(QDialog):
@@ -42,7 +44,8 @@ class ProgressDialog(QDialog):
         self.setWindowTitle("Отметить выполнение")
         layout = QVBoxLayout(self)
         window = f"{ru_date(occurrence['window_start'])} – {ru_date(occurrence['window_end'])}"
-        layout.addWidget(QLabel(f"Срок исполнения: {window}"))
+        self.current = QLabel(f"Срок исполнения: {window}. Сейчас: {EVENT_STATUSES[occurrence['status']]}.")
+        layout.addWidget(self.current)
         form = QFormLayout()
         self.errors = FieldErrors(form)
         self.status = QComboBox()
@@ -51,15 +54,15 @@ class ProgressDialog(QDialog):
         stored = "done" if occurrence["stored_status"] == "done_late" else occurrence["stored_status"]
         self.status.setCurrentIndex(max(self.status.findData(stored), 0))
         self.status.currentIndexChanged.connect(lambda _index: self._follow_status())
-        self.completed_on = QDateEdit()
-        self.completed_on.setDisplayFormat("dd.MM.yyyy")
-        self.completed_on.setCalendarPopup(True)
-        done = occurrence["completed_on"] or date.today()
-        self.completed_on.setDate(QDate(done.year, done.month, done.day))
+        self.completed_on = DateEditor(Field("completed_on", "Дата выполнения", "date"))
+        self.completed_on.set(suggested_completion(occurrence, date.today()))
+        self.completed_on.widget.setToolTip("Фактическая дата выполнения. Если она позже окончания срока, "
+                                            "мероприятие будет «выполнено с нарушением срока».")
         self.comment = QPlainTextEdit(occurrence["comment"])
         self.comment.setFixedHeight(70)
         self.comment.setTabChangesFocus(True)
-        for name, label, widget in (("status", "Состояние", self.status), ("completed_on", "Дата выполнения", self.completed_on),
+        for name, label, widget in (("status", "Состояние", self.status),
+                                    ("completed_on", "Дата выполнения", self.completed_on.widget),
                                     ("comment", "Комментарий", self.comment)):
             self.errors.add_row(name, label, widget)
         self.errors.add_row("files", "Подтверждающие документы", self._files_box())
@@ -94,7 +97,7 @@ class ProgressDialog(QDialog):
         return box
 
     def _follow_status(self) -> None:
-        self.completed_on.setEnabled(self.status.currentData() == "done")
+        self.completed_on.widget.setEnabled(self.status.currentData() == "done")
 
     def choose_files(self) -> None:
         paths, _filter = QFileDialog.getOpenFileNames(self, "Подтверждающие документы", str(Path.home()),
@@ -106,8 +109,7 @@ class ProgressDialog(QDialog):
             self.files.addItem(path)
 
     def _values(self) -> dict:
-        value = self.completed_on.date()
-        return {"status": self.status.currentData(), "completed_on": date(value.year(), value.month(), value.day()),
+        return {"status": self.status.currentData(), "completed_on": self.completed_on.get(),
                 "comment": self.comment.toPlainText().strip() or None,
                 "files": [Path(self.files.item(i).text()) for i in range(self.files.count())],
                 "kind": self.kind.currentData()}

@@ -1,4 +1,5 @@
-"""Настройки: who this installation is, where its data lies, and the training data it can be filled with."""
+"""Настройки: who this installation is, where its data lies, who signs its reports, and the training data it can be
+filled with (a school: its own demo school; a district: the demo district or a generated region)."""
 
 import importlib.util
 
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QSpinBox,
@@ -21,8 +23,10 @@ from app.models.reference import INSTALLATION_KINDS
 from app.services.demo import load_demo
 from app.services.demo.generator import generate_region
 from app.services.installation import get_installation
+from app.services.reports import facts
 
 from ..operations import EVERYTHING, ChangeOp, Changes, Progress
+from ..widgets.field_errors import FieldErrors
 from ..widgets.tabbed_page import page_title
 from .demo_actions import remove_demo_data
 from ..workspace import Workspace
@@ -62,35 +66,72 @@ class SettingsPage(QWidget):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None):
         super().__init__(parent)
         self.workspace = workspace
+        scope = workspace.scope()
+        self.school_mode = bool(scope and scope.is_school)
         layout = QVBoxLayout(self)
         layout.addWidget(page_title("Настройки"))
         self.info = QFormLayout()
         box = QGroupBox("Эта установка")
         box.setLayout(self.info)
         layout.addWidget(box)
+        layout.addWidget(self._signer_box())
+        layout.addWidget(self._data_box())
+        layout.addStretch(1)
+        self._fill_info()
+
+    def _signer_box(self) -> QGroupBox:
+        """Who signs the reports this installation prints (a school's profile: its director by default)."""
+        box = QGroupBox("Подпись отчётов")
+        form = QFormLayout(box)
+        self.signer_errors = FieldErrors(form)
+        with self.workspace.session() as session:
+            stored, default = facts.stored_signer(session), facts.get_signer(session)
+        self.signer_position = QLineEdit(stored.position if stored else "")
+        self.signer_name = QLineEdit(stored.name if stored else "")
+        fallback = default if stored is None else None
+        self.signer_position.setPlaceholderText(fallback.position if fallback else "например, Директор")
+        self.signer_name.setPlaceholderText(fallback.name if fallback else "например, Иванова А.А.")
+        self.signer_errors.add_row("position", "Должность", self.signer_position)
+        self.signer_errors.add_row("name", "Фамилия и инициалы", self.signer_name)
+        save = QPushButton("Сохранить подпись")
+        save.clicked.connect(self.save_signer)
+        hint = QLabel("Без этой настройки отчёты подписывает " + (
+            "директор школы из сведений района." if self.school_mode else "руководитель из сведений о районе."))
+        hint.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(save)
+        row.addStretch(1)
+        form.addRow("", hint)
+        form.addRow("", row)
+        return box
+
+    def _data_box(self) -> QGroupBox:
         data = QGroupBox("Учебные данные")
         buttons = QHBoxLayout(data)
-        self.demo_button = QPushButton("Загрузить демонстрационный район…")
+        self.demo_button = QPushButton("Загрузить демонстрационные данные школы…" if self.school_mode
+                                       else "Загрузить демонстрационный район…")
         self.demo_button.setEnabled(demo_available())
         if not demo_available():
             self.demo_button.setToolTip("Демонстрационные данные не входят в эту сборку.")
         self.demo_button.clicked.connect(self.load_demo)
-        self.generate_button = QPushButton("Сгенерировать учебную базу региона…")
-        self.generate_button.clicked.connect(self.generate)
-        scope = workspace.scope()
-        if scope is not None and scope.is_school:
-            self.generate_button.setEnabled(False)
-            self.generate_button.setToolTip("Учебную базу региона создают в базе органа управления образованием.")
+        buttons.addWidget(self.demo_button)
+        self.generate_button = None
+        if not self.school_mode:  # a training region is made in a district's database only
+            self.generate_button = QPushButton("Сгенерировать учебную базу региона…")
+            self.generate_button.clicked.connect(self.generate)
+            buttons.addWidget(self.generate_button)
         self.remove_demo_button = QPushButton("Удалить демонстрационные данные…")
         self.remove_demo_button.setToolTip("Удаляет все демонстрационные записи; рабочие данные не затрагиваются.")
         self.remove_demo_button.clicked.connect(lambda: remove_demo_data(self, self.workspace))
-        buttons.addWidget(self.demo_button)
-        buttons.addWidget(self.generate_button)
         buttons.addWidget(self.remove_demo_button)
         buttons.addStretch(1)
-        layout.addWidget(data)
-        layout.addStretch(1)
-        self._fill_info()
+        return data
+
+    def save_signer(self) -> ChangeOp:
+        position, name = self.signer_position.text(), self.signer_name.text()
+        return (ChangeOp(self, self.workspace, lambda session: facts.set_signer(session, position, name),
+                         Changes("setting")).fields(self.signer_errors)
+                .success(lambda signer: self.signer_errors.clear()).run())
 
     def _fill_info(self) -> None:
         with self.workspace.session() as session:

@@ -59,10 +59,13 @@ class RecordDialog(QDialog):
             self.save_button = self.buttons.addButton("Сохранить", QDialogButtonBox.ButtonRole.AcceptRole)
             self.save_button.setDefault(True)
             self.buttons.addButton("Отмена", QDialogButtonBox.ButtonRole.RejectRole)
+        scope = workspace.scope()
         for action in (card.actions if card and record_id else ()):
-            button = QPushButton(action.label)
             with workspace.session() as session:
                 allowed, reason = editable(session, action.creates)
+            if not allowed and scope is not None and scope.is_school:
+                continue  # at a school, what only the district does is absent, not disabled
+            button = QPushButton(action.label)
             button.setEnabled(allowed)
             button.setToolTip(reason)
             button.clicked.connect(lambda _checked=False, run=action.run: run(self.workspace, self.record_id, self))

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QLayout, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from ..workspace import Workspace
 from .record_dialog import opening_records
@@ -49,3 +49,15 @@ class TabbedPage(QWidget):
         table = self.tables.get(filters.get("entity"), self.tabs.widget(0))
         self.tabs.setCurrentWidget(table)
         table.apply_filters(filters)
+
+
+def scrolled_body(layout: QVBoxLayout) -> QVBoxLayout:
+    """Add a frameless scroll area to `layout` and return the layout inside it: a page taller than a small screen
+    (1366×768) scrolls instead of stretching the window."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    body = QWidget()
+    scroll.setWidget(body)
+    layout.addWidget(scroll, 1)
+    return QVBoxLayout(body)

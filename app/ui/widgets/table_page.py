@@ -62,8 +62,9 @@ class TablePage(RefreshWhenShown, QWidget):
         self.workspace, self.entity, self.fixed = workspace, get_entity(entity), dict(fixed or {})
         self.order: tuple[str | None, bool] = (None, False)
         self.search_text = ""
-        self.model = RecordTableModel(self.entity, self._sort)
         self.scope = workspace.scope()
+        self.school_mode = bool(self.scope and self.scope.is_school)  # the district's records: no create/delete here
+        self.model = RecordTableModel(self.entity, self._sort)
         layout = QVBoxLayout(self)
         layout.addLayout(self._filter_bar(use_year))
         layout.addLayout(self._button_bar())
@@ -76,9 +77,8 @@ class TablePage(RefreshWhenShown, QWidget):
         self.search = SearchBox(placeholder=f"Поиск: {self.entity.plural.lower()}…")
         self.search.search.connect(self._search)
         bar.addWidget(self.search, 2)
-        scope = self.scope
         self.school_filter = self._combo("Все школы") if (
-            "school" in self.entity.filters and not self._within_record() and not (scope and scope.is_school)
+            "school" in self.entity.filters and not self._within_record() and not self.school_mode
             and self.entity.name != "school") else None
         if self.school_filter is not None:
             self.school_filter.setEditable(True)
@@ -123,6 +123,9 @@ class TablePage(RefreshWhenShown, QWidget):
         self.delete_button.clicked.connect(self.delete_record)
         for button in (self.create_button, self.edit_button, self.delete_button):
             bar.addWidget(button)
+        district_only = self.school_mode and self.entity.owner_kind == "district"
+        self.create_button.setVisible(not district_only)
+        self.delete_button.setVisible(not district_only)
         bar.addStretch(1)
         self.extra_bar = bar
         return bar
@@ -146,11 +149,12 @@ class TablePage(RefreshWhenShown, QWidget):
         self.table.doubleClicked.connect(lambda _index: self.edit_record())
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             QShortcut(QKeySequence(key), self.table, self.edit_record, context=Qt.ShortcutContext.WidgetShortcut)
-        at_school = bool(self.scope and self.scope.is_school)
+        at_school = self.school_mode
         for index, column in enumerate(self.entity.columns):
             if column.width:
                 self.table.setColumnWidth(index, column.width)
-            self.table.setColumnHidden(index, column.district_only and at_school)
+            # a school's lists are always of its own school; who keeps a school's data is a district's concern
+            self.table.setColumnHidden(index, at_school and (column.key == "school" or column.district_only))
         return self.table
 
     # querying -----------------------------------------------------------------------------------------------
@@ -187,6 +191,7 @@ class TablePage(RefreshWhenShown, QWidget):
         self.model.reset(listing.rows, listing.total, fetch)
         self.count_label.setText(f"Показано {listing.total} из {listing.every}")
         self.create_button.setEnabled(listing.allowed)
+        self.create_button.setVisible(listing.allowed or not self.school_mode)
         self.create_button.setToolTip(listing.reason)
         if listing.schools is not None:
             self.school_filter.blockSignals(True)

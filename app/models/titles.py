@@ -1,4 +1,4 @@
-"""Russian titles of the tables that travel in packets, as a dialog shows them."""
+"""Russian titles of the tables, as dialogs and messages name them (a packet's contents, a demo removal)."""
 
 TABLE_TITLES: dict[str, str] = {
     "district": "Муниципалитет", "school": "Реестр школ", "school_status": "Статусы школ",
@@ -15,6 +15,8 @@ TABLE_TITLES: dict[str, str] = {
     "indicator_value": "Значения показателей", "exam_result": "Результаты ЕГЭ и ОГЭ", "vpr_result": "Результаты ВПР",
     "graduation": "Выпускники", "olympiad_result": "Олимпиады", "recommendation": "Адресные рекомендации",
     "support_action": "Адресная помощь", "practice": "Банк лучших практик",
+    "external_course": "Курсы вне каталога района", "recommendation_answer": "Ответы школы на рекомендации",
+    "answer_file": "Сведения о файлах к ответам", "district_summary": "Сводка района по школе",
     "risk_factor": "Факторы риска «500+»", "risk_profile": "Профили рисков", "risk_level": "Уровни факторов риска",
     "risk_program": "Концепции и антирисковые программы", "risk_measure": "Мероприятия программ",
     "risk_indicator": "Показатели успешности программ",
