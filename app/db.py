@@ -285,12 +285,38 @@ def migrate(database: Database) -> None:
         database.backup_made = timestamped_backup_path(location, f"before-migrate-{revision}")
         copy_sqlite(location.path, database.backup_made)
     try:
-        with database.engine.begin() as connection:
-            command.upgrade(alembic_config(connection), "head")
-    except (DBAPIError, OSError, StorageError) as error:
+        _upgrade(database.engine)
+    except (DBAPIError, OSError, StorageError, MigrationBroke) as error:
         database.close()
         _undo_failed_migration(location, database.backup_made if existed else None)
         raise failure("Не удалось подготовить базу данных", error, "Файл не изменён.") from error
+
+
+class MigrationBroke(KuratorError):
+    """A migration left a record referring to a record that is not there."""
+
+
+def _upgrade(engine) -> None:
+    """Run the migrations to head in one transaction. On SQLite foreign keys are off while they run (a batch
+    migration re-creates a table: dropping the old copy of a table that others refer to fails, or empties them) and
+    every reference is checked before the transaction commits."""
+    with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")  # outside a transaction, or SQLite ignores it
+            connection.commit()
+        try:
+            with connection.begin():
+                command.upgrade(alembic_config(connection), "head")
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall() if sqlite else []
+                if broken:
+                    tables = ", ".join(sorted({row[0] for row in broken}))
+                    raise MigrationBroke(f"после обновления схемы записи таблиц {tables} ссылаются на отсутствующие "
+                                         "записи")
+        finally:
+            if sqlite:
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                connection.commit()
 
 
 def _undo_failed_migration(location: DatabaseLocation, backup: Path | None) -> None:

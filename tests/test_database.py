@@ -165,3 +165,36 @@ def test_failed_migration_restores_the_original_database(district_db, db_path, m
     assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (shipped,)
     assert connection.execute("SELECT name FROM installation").fetchone() == ("Терский муниципальный район",)
     connection.close()
+
+
+def test_a_filled_database_of_an_earlier_version_is_upgraded_with_every_reference_intact(district_db, db_path):
+    """The demo district taken back to the schema before the school's answers (0003: an answer was a text column
+    of the recommendation) and opened again: the answers come back as their own records, every reference holds
+    and foreign keys are enforced again. Re-creating the recommendation table once failed here («FOREIGN KEY
+    constraint failed»), and the database could not be opened at all."""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from app.models import RecommendationAnswer
+    from app.services.demo import load_demo
+
+    with district_db.session() as session:
+        load_demo(session)
+    with district_db.session() as session:
+        answers = session.scalar(text("SELECT count(*) FROM recommendation_answer"))
+    assert answers > 0
+    district_db.close()
+    engine = create_engine(f"sqlite:///{db_path}")
+    with engine.begin() as connection:
+        command.downgrade(dbmod.alembic_config(connection), "0003_roadmap_corrections")
+    engine.dispose()
+
+    database = open_database(str(db_path))
+    try:
+        assert database.backup_made is not None and current_revision(database.engine) == head_revision()
+        with database.session() as session:
+            assert session.query(RecommendationAnswer).count() == answers
+            assert session.execute(text("PRAGMA foreign_key_check")).fetchall() == []
+            assert session.scalar(text("PRAGMA foreign_keys")) == 1
+    finally:
+        database.close()

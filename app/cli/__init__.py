@@ -6,6 +6,7 @@ and sets `handler=function(args) -> int`. Exit codes (DESIGN.md): 0 done, 1 inte
 """
 
 import argparse
+import os
 import sys
 
 from app import __version__
@@ -40,3 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Прервано.", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # whoever read the output stopped reading (`kurator … --json | head`): end quietly, as Unix tools do, and
+        # keep Python from failing again while it flushes the closed stdout at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1

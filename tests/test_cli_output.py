@@ -1,4 +1,5 @@
-"""The command line's own texts are Russian: every command's --help and argparse's error messages."""
+"""What the command line prints: its own texts in Russian (every command's --help, argparse's errors), and nothing but
+an exit code when its reader stops reading."""
 
 import argparse
 
@@ -46,3 +47,22 @@ def test_a_usage_error_is_said_in_russian_with_exit_2(capsys, argv, message):
                                          (11, "нужно 11 значений"), (21, "нужно 21 значение"), (22, "нужно 22 значения")])
 def test_counted_messages_take_the_russian_plural(n, text):
     assert translate_plural("expected %s argument", "expected %s arguments", n) % n == text
+
+
+def test_a_reader_that_stops_reading_ends_the_command_quietly(tmp_path):
+    """`kurator … --json | head -c 10`: no traceback when the pipe closes, exit 1 (the environment stopped it). The
+    output (the demo's indicators by school, some 80 KB) is larger than a pipe holds, so the write does fail."""
+    import subprocess
+    import sys
+
+    database = str(tmp_path / "d.db")
+    assert main(["--db", database, "init", "--mode", "district", "--name", "Терский муниципальный район"]) == 0
+    assert main(["--db", database, "demo"]) == 0
+    script = ("import sys; from app.cli import main; "
+              f"sys.exit(main(['--db', {database!r}, 'indicators', '--year', '2022', '--per-school', '--json']))")
+    reader = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert len(reader.stdout.read(10)) == 10
+    reader.stdout.close()
+    stderr = reader.stderr.read().decode()
+    assert reader.wait(timeout=120) == 1
+    assert "Traceback" not in stderr and "BrokenPipe" not in stderr
