@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import func, select
 from ui_world import sample
 
-from app.models import Course, Enrollment, Participation
+from app.models import Course, Enrollment, Participation, Peer
 from app.services import records
 from app.ui.courses.enroll import EnrollDialog
 from app.ui.events.participants import ParticipantsDialog
@@ -111,6 +111,24 @@ def test_district_record_opens_read_only_with_the_reason_in_a_school(qtbot, scho
     qtbot.addWidget(page)
     finished(page.refresh())
     assert not page.create_button.isEnabled()
+
+
+def test_delete_is_offered_only_for_a_record_this_installation_may_change(qtbot, district_world, finished):
+    """At the district «Удалить» is disabled for a teacher of a school that has registered its key (the school keeps
+    its own data now), with the reason in its tooltip, and enabled for a teacher of a school the district keeps."""
+    with district_world.database.session() as session:  # the other school (0701002) registers its key
+        session.add(Peer(kind="school", school_code="0701002", name="Гимназия", public_key_pem="-", fingerprint="-"))
+    page = TablePage(Workspace(district_world.database, 2024), "teacher", use_year=False)
+    qtbot.addWidget(page)
+    finished(page.refresh())
+    assert not page.delete_button.isEnabled() and page.delete_button.toolTip() == "Выберите запись в списке."
+    select_row(page, district_world.other_teacher)
+    finished()
+    assert not page.delete_button.isEnabled()
+    assert page.delete_button.toolTip().startswith("Эту запись внёс район, но школа уже зарегистрировала ключ")
+    select_row(page, district_world.teacher)
+    finished()
+    assert page.delete_button.isEnabled() and page.delete_button.toolTip() == ""
 
 
 def test_school_card_shows_its_staff(qtbot, district_world, finished):

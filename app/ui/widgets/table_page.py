@@ -35,6 +35,7 @@ from .refresh import RefreshWhenShown
 from .search_box import SearchBox
 from .table_model import Fetch, RecordTableModel
 
+CHOOSE_RECORD = "Выберите запись в списке."
 WHO_KEEPS = "peer"  # a registered school key decides who keeps the school's records (the «Создать» button)
 
 
@@ -147,6 +148,7 @@ class TablePage(RefreshWhenShown, QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.doubleClicked.connect(lambda _index: self.edit_record())
+        self.table.selectionModel().currentRowChanged.connect(lambda _now, _before: self._check_deletable())
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             QShortcut(QKeySequence(key), self.table, self.edit_record, context=Qt.ShortcutContext.WidgetShortcut)
         at_school = self.school_mode
@@ -189,6 +191,7 @@ class TablePage(RefreshWhenShown, QWidget):
 
     def _show(self, listing: Listing, fetch: Fetch) -> None:
         self.model.reset(listing.rows, listing.total, fetch)
+        self._check_deletable()
         self.count_label.setText(f"Показано {listing.total} из {listing.every}")
         self.create_button.setEnabled(listing.allowed)
         self.create_button.setVisible(listing.allowed or not self.school_mode)
@@ -226,6 +229,24 @@ class TablePage(RefreshWhenShown, QWidget):
         index = self.table.currentIndex()
         return self.model.record_id(index.row()) if index.isValid() else None
 
+    def _check_deletable(self) -> QueryOp | None:
+        """«Удалить» is enabled only for a selected record this installation may change; otherwise its tooltip says
+        why (a school keeps its own data, the district keeps its catalogue…). The answer comes off the UI thread."""
+        record_id = self.current_id()
+        self.delete_button.setEnabled(False)
+        self.delete_button.setToolTip(CHOOSE_RECORD if record_id is None else "")
+        if record_id is None:
+            return None
+        entity = self.entity
+        return QueryOp(self, self.workspace, lambda session: editable(session, entity, record_id),
+                       lambda answer: self._show_deletable(record_id, *answer)).failure(
+            lambda _gone: None).run()  # deleted meanwhile: the refresh that follows shows the list without it
+
+    def _show_deletable(self, record_id: str, allowed: bool, reason: str) -> None:
+        if record_id == self.current_id():  # else a later selection decides
+            self.delete_button.setEnabled(allowed)
+            self.delete_button.setToolTip("" if allowed else reason)
+
     def create_record(self) -> None:
         with self.workspace.session() as session:
             allowed, reason = editable(session, self.entity)
@@ -237,7 +258,7 @@ class TablePage(RefreshWhenShown, QWidget):
     def edit_record(self) -> None:
         record_id = self.current_id()
         if record_id is None:
-            QMessageBox.information(self, self.entity.plural, "Выберите запись в списке.")
+            QMessageBox.information(self, self.entity.plural, CHOOSE_RECORD)
             return
         self.open_requested.emit(record_id)
 
