@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.config import data_dir
 from app.models.reference import INSTALLATION_KINDS
-from app.services.demo import load_demo
+from app.services.demo import DEMO_YEAR, load_demo
 from app.services.demo.generator import generate_region
 from app.services.installation import get_installation
 from app.services.reports import facts
@@ -168,4 +168,5 @@ class SettingsPage(QWidget):
                 .with_progress("Загружаются демонстрационные данные…").success(self._demo_loaded).run())
 
     def _demo_loaded(self, summary: dict) -> None:
+        self.workspace.set_year(DEMO_YEAR)  # the demo's data are of its year: the window opens on them
         QMessageBox.information(self, "Демонстрационные данные", summary.get("message", "Демонстрационные данные загружены."))
