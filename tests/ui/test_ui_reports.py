@@ -25,6 +25,9 @@ def test_district_report_is_built_in_the_background_and_can_be_opened(qtbot, dis
     assert not warnings
     assert page.last_path == tmp_path / "справка.pdf"
     assert page.last_path.read_bytes().startswith(b"%PDF")
+    assert page.status.text() == f"Готово: {page.last_path}"
+    page.kind.setCurrentIndex(SCHOOL_REPORT)  # another kind: the district report's «Готово» and «Открыть» go
+    assert page.last_path is None and not page.open.isEnabled() and page.status.text() == ""
 
 
 def test_school_report_offers_the_register_schools(qtbot, district_world):

@@ -123,6 +123,9 @@ class ReportsPage(RefreshWhenShown, QWidget):
     def _kind_changed(self) -> None:
         self.description.setText(self.report().description)
         self.school.setEnabled(self.report().needs_school)
+        self.last_path = None  # «Готово» and «Открыть» are of the report made last, not of this kind
+        self.open.setEnabled(False)
+        self.status.clear()
 
     def refresh(self) -> None:
         """The schools a profile can be made for."""
