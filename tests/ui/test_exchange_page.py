@@ -181,6 +181,19 @@ def test_a_wrong_passphrase_is_shown_at_its_field_and_writes_no_file(qtbot, monk
     assert not (tmp_path / "p.kpkt").exists() and dialog.written is None
 
 
+def test_a_first_packet_says_why_it_carries_every_record(qtbot, school, finished):
+    """«Полная выгрузка» is not checked, yet nothing was acknowledged: the summary says every record goes and why."""
+    dialog = ExportDialog(school)
+    qtbot.addWidget(dialog)
+    finished()  # the packet is planned
+    assert not dialog.full.isChecked()
+    assert dialog.summary.text().startswith(
+        "Период: 2022 год; все записи: получатель ещё не подтвердил ни одного вашего пакета")
+    dialog.full.setChecked(True)
+    finished()
+    assert dialog.summary.text().startswith("Период: 2022 год; полная выгрузка.")
+
+
 def test_an_empty_signer_is_asked_for_before_any_file_is_chosen(qtbot, monkeypatch, school, finished):
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: pytest.fail("file dialog opened"))
     dialog = ExportDialog(school)

@@ -41,6 +41,7 @@ EJECT = "Безопасно извлеките флешку перед тем, �
 GAPS_NOT_ACCEPTED = ("Не всё заполнено: заполните разделы, отмеченные «✗», или отметьте «Подписать с незаполненными "
                      "разделами».")
 NO_SCHOOLS = "Нет зарегистрированных школ: сначала зарегистрируйте ключ школы («Зарегистрировать ключ…»)."
+FULL_FIRST = "все записи: получатель ещё не подтвердил ни одного вашего пакета, изменений отсчитывать не от чего"
 
 
 class ExportDialog(QDialog):
@@ -138,7 +139,7 @@ class ExportDialog(QDialog):
     def _planned(self, plan: ExportPlan) -> None:
         self.plan = plan
         fill_table(self.counts, [[row["title"], row["rows"]] for row in plan.summary()["tables"]])
-        self.summary.setText(self._summary_text(plan))
+        self.summary.setText(self._summary_text(plan, self.full.isChecked()))
         if self.checklist is not None and plan.checklist is not None:
             self.checklist.show_checklist(plan.checklist)
         self._update_sign_button()
@@ -155,9 +156,11 @@ class ExportDialog(QDialog):
         self.workspace.navigate.emit(page, filters)
 
     @staticmethod
-    def _summary_text(plan: ExportPlan) -> str:
+    def _summary_text(plan: ExportPlan, full_chosen: bool) -> str:
         summary = plan.summary()
-        what = "полная выгрузка" if plan.full else f"изменения с {local_time(plan.since)}"
+        what = f"изменения с {local_time(plan.since)}"
+        if plan.full:
+            what = "полная выгрузка" if full_chosen else FULL_FIRST
         lines = [f"Период: {plan.period} год; {what}.", f"Всего записей: {summary['total']}"]
         if summary["tombstones"]:
             lines[-1] += f", из них удалённых: {summary['tombstones']}"
