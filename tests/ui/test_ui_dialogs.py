@@ -141,6 +141,21 @@ def test_school_card_shows_its_staff(qtbot, district_world, finished):
     assert staff.count_label.text() == "Показано 1 из 1"
 
 
+def test_a_school_cards_tabs_leave_out_the_school_and_list_years_latest_first(qtbot, district_world, finished):
+    with district_world.database.session() as session:
+        for year in (2020, 2019, 2021, 2023, 2022):
+            records.create(session, "social_passport", {"school_id": district_world.own_school, "year": year,
+                                                        "pupils_total": 300})
+    card = record_dialog(None, Workspace(district_world.database, 2024), "school", district_world.own_school)
+    qtbot.addWidget(card)
+    passports = card.pages["social_passport"]
+    finished(passports.refresh())
+    year = [column.key for column in passports.entity.columns].index("year") + 1
+    assert [row[year] for row in passports.model.rows] == [2023, 2022, 2021, 2020, 2019]
+    school = [column.key for column in passports.entity.columns].index("school")
+    assert passports.table.isColumnHidden(school)
+
+
 def test_a_school_chosen_in_the_list_opens_as_its_card_with_tabs(qtbot, district_world, monkeypatch, finished):
     opened: list[RecordDialog] = []
     monkeypatch.setattr(RecordDialog, "exec", lambda dialog: opened.append(dialog) or 0)

@@ -96,7 +96,8 @@ def _order(entity: Entity, order_by: str | None, descending: bool) -> list:
     if not column.sortable or column.expr is None:
         column = entity.columns[0]
     exprs = column.order or (column.expr,)
-    return [expr.desc() if descending else expr.asc() for expr in exprs] + [entity.model.id]
+    latest_first = [entity.year.desc()] if entity.year is not None else []  # a school's passports: 2023, 2022, …
+    return [expr.desc() if descending else expr.asc() for expr in exprs] + latest_first + [entity.model.id]
 
 
 def _attach_links(session: Session, entity: Entity, rows: list[list]) -> None:

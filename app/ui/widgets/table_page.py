@@ -152,11 +152,13 @@ class TablePage(RefreshWhenShown, QWidget):
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             QShortcut(QKeySequence(key), self.table, self.edit_record, context=Qt.ShortcutContext.WidgetShortcut)
         at_school = self.school_mode
+        # a school's lists, and a school card's tabs, are of one school; who keeps its data is a district's concern
+        one_school = at_school or "school_id" in self.fixed
         for index, column in enumerate(self.entity.columns):
             if column.width:
                 self.table.setColumnWidth(index, column.width)
-            # a school's lists are always of its own school; who keeps a school's data is a district's concern
-            self.table.setColumnHidden(index, at_school and (column.key == "school" or column.district_only))
+            hidden = (one_school and column.key == "school") or (at_school and column.district_only)
+            self.table.setColumnHidden(index, hidden)
         return self.table
 
     # querying -----------------------------------------------------------------------------------------------
