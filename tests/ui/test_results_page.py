@@ -65,6 +65,15 @@ def test_ege_result_is_created_edited_and_deleted_from_its_tab(qtbot, school_wor
     assert ege_rows(school_world) == []
 
 
+def test_the_oge_tab_leaves_out_the_ege_only_column(qtbot, school_world):
+    page = results_page(Workspace(school_world.database, 2024))
+    qtbot.addWidget(page)
+    ege, oge = page.tabs.widget(0), page.tabs.widget(1)
+    assert page.tabs.tabText(1) == "ОГЭ"
+    under_30 = [column.key for column in oge.entity.columns].index("under_30")
+    assert oge.table.isColumnHidden(under_30) and not ege.table.isColumnHidden(under_30)
+
+
 def test_more_below_minimum_than_participants_is_refused_at_its_field(qtbot, school_world, shown, finished):
     workspace = Workspace(school_world.database, 2024)
     dialog = record_dialog(None, workspace, "exam_result", None, {"exam": "ОГЭ"})

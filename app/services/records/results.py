@@ -50,7 +50,7 @@ EXAM_RESULT = Entity(
         Column("participants", "Участников", ExamResult.participants, "int", width=90),
         Column("mean_score", "Средний балл", ExamResult.mean_score, "float", width=100),
         Column("below_minimum", "Ниже минимума", ExamResult.below_minimum, "int", width=110),
-        Column("under_30", "Менее 30 баллов", ExamResult.under_30, "int", width=110),
+        Column("under_30", "Менее 30 баллов", ExamResult.under_30, "int", width=110, only_where={"exam": "ЕГЭ"}),
     ),
     search=(School.name, School.short_name, ExamResult.subject), joins=((School, School.id == ExamResult.school_id),),
     school=ExamResult.school_id, year=ExamResult.year, default_order="school",

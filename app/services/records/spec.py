@@ -56,6 +56,11 @@ class Column:
     link: MultiLink | None = None  # a multi-valued column, fetched for the shown rows only
     order: tuple[ColumnElement, ...] = ()  # what sorting by this column sorts on (indexed columns), if not `expr`
     district_only: bool = False  # shown only at a district (e.g. who keeps a school's data)
+    only_where: Mapping[str, str] | None = None  # hidden in a list fixed to other values (ЕГЭ's «менее 30» at ОГЭ)
+
+    def applies(self, fixed: Mapping[str, Any]) -> bool:
+        """Whether the column means anything in a list whose filters are fixed to `fixed`."""
+        return all(fixed.get(key, value) == value for key, value in (self.only_where or {}).items())
 
 
 @dataclass(frozen=True)

@@ -157,7 +157,8 @@ class TablePage(RefreshWhenShown, QWidget):
         for index, column in enumerate(self.entity.columns):
             if column.width:
                 self.table.setColumnWidth(index, column.width)
-            hidden = (one_school and column.key == "school") or (at_school and column.district_only)
+            hidden = ((one_school and column.key == "school") or (at_school and column.district_only)
+                      or not column.applies(self.fixed))
             self.table.setColumnHidden(index, hidden)
         return self.table
 
