@@ -58,8 +58,9 @@ STATE_FILTERS = (  # (label, filter_events keyword arguments)
 )
 COLUMNS = (("№", 42), ("Мероприятие", 360), ("Срок", 110), ("Ответственный", 150), ("Состояние", 140),
            ("Ближайший срок", 100))
-STRIP = (("on_time_percent", "Выполнено в срок"), ("overdue", "Просрочено"), ("done_all", "Выполнено"),
-         ("remaining", "Осталось"))
+# the figures count deadlines (a monthly event has twelve a year), beside «Мероприятий: N» which counts events
+STRIP = (("on_time_percent", "Сроков выполнено вовремя"), ("overdue", "Сроков просрочено"),
+         ("done_all", "Сроков выполнено"), ("remaining", "Сроков осталось"))
 STRIP_STYLE = "background: #f6f9fc; border: 1px solid #c8d3e0; border-radius: 4px; padding: 4px 10px;"
 ALL_SECTIONS = "__all__"
 SHOWN = {"roadmap", "school", "peer"}  # roadmaps are named after schools; a school's key decides who keeps its roadmap
