@@ -252,3 +252,15 @@ def test_manual_value_of_a_half_year_is_entered_in_the_dialog(qtbot, workspace, 
     with workspace.session() as session:
         indicator = get_indicator(session, "МП.1")
         assert (compute(session, indicator, YEAR, 1).value, compute(session, indicator, YEAR).value) == (70.0, None)
+
+
+def test_the_isb_method_names_the_windows_buttons_not_the_codes_internals():
+    """«Как считается ИСБ» is read by a methodologist: no setting keys, function names or code constants in it."""
+    import re
+
+    from app.ui.indicators.isb_dialogs import method_text
+
+    text = method_text()
+    assert text.startswith("# ИСБ, индекс результатов, динамика")
+    assert re.findall(r"`|\b[A-Za-z]+_[A-Za-z_]+\b", text) == []
+    assert "«Веса ИСБ…»" in text and "«Принять решение…»" in text
