@@ -103,13 +103,6 @@ def finish_running(timeout: float) -> bool:
     return not _running
 
 
-def _show_progress(dialog: QProgressDialog, done: int, total: int, text: str) -> None:
-    dialog.setMaximum(max(total, 1))
-    dialog.setValue(min(done, max(total, 1)))
-    if text:
-        dialog.setLabelText(text)
-
-
 class _Dispatcher(QObject):
     """Tells the UI thread which operation has finished. One object for every operation: an operation is plain
     Python, so it may be freed right after its outcome is shown (a QObject freed inside its own queued slot call is a
@@ -217,8 +210,13 @@ class _Op:
         return dialog
 
     def _report(self, done: int, total: int, text: str) -> None:
-        if self._dialog is not None:
-            _show_progress(self._dialog, done, total, text)
+        """What the work reports through its Progress, shown in the dialog while it is open."""
+        if self._dialog is None:
+            return
+        self._dialog.setMaximum(max(total, 1))
+        self._dialog.setValue(min(done, max(total, 1)))
+        if text:
+            self._dialog.setLabelText(text)
 
     def _cancel(self) -> None:
         if self._progress is not None:

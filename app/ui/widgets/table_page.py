@@ -63,8 +63,8 @@ class TablePage(RefreshWhenShown, QWidget):
         self.workspace, self.entity, self.fixed = workspace, get_entity(entity), dict(fixed or {})
         self.order: tuple[str | None, bool] = (None, False)
         self.search_text = ""
-        self.scope = workspace.scope()
-        self.school_mode = bool(self.scope and self.scope.is_school)  # the district's records: no create/delete here
+        scope = workspace.scope()
+        self.school_mode = bool(scope and scope.is_school)  # the district's records: no create/delete here
         self.model = RecordTableModel(self.entity, self._sort)
         layout = QVBoxLayout(self)
         layout.addLayout(self._filter_bar(use_year))
@@ -151,13 +151,12 @@ class TablePage(RefreshWhenShown, QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda _now, _before: self._check_deletable())
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             QShortcut(QKeySequence(key), self.table, self.edit_record, context=Qt.ShortcutContext.WidgetShortcut)
-        at_school = self.school_mode
         # a school's lists, and a school card's tabs, are of one school; who keeps its data is a district's concern
-        one_school = at_school or "school_id" in self.fixed
+        one_school = self.school_mode or "school_id" in self.fixed
         for index, column in enumerate(self.entity.columns):
             if column.width:
                 self.table.setColumnWidth(index, column.width)
-            hidden = ((one_school and column.key == "school") or (at_school and column.district_only)
+            hidden = ((one_school and column.key == "school") or (self.school_mode and column.district_only)
                       or not column.applies(self.fixed))
             self.table.setColumnHidden(index, hidden)
         return self.table
