@@ -45,8 +45,16 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     RiskFactor, RiskProfile, RiskLevel, RiskProgram, RiskMeasure, RiskIndicator, Submission,
 )
 """Every table that can travel in a packet, parents before children (the order to apply a packet in)."""
+SYNCED_BY_TABLE: dict[str, type[Synced]] = {model.__tablename__: model for model in SYNCED_MODELS}
+
+
+def references(model: type[Base]) -> list[tuple[str, str]]:
+    """(column, the table it refers to) for each foreign-key column of `model`."""
+    return [(column.name, next(iter(column.foreign_keys)).column.table.name)
+            for column in model.__table__.columns if column.foreign_keys]
+
 
 __all__ = [m.__name__ for m in SYNCED_MODELS] + [
     "AuditEntry", "Base", "Installation", "PacketLog", "Peer", "ProgramYear", "Proposal", "Setting", "StatusProposal",
-    "StoredFile", "Synced", "alive", "new_id", "utcnow",
+    "StoredFile", "SYNCED_BY_TABLE", "Synced", "alive", "new_id", "references", "utcnow",
 ]

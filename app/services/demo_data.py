@@ -9,7 +9,14 @@ from sqlalchemy.orm import Session
 
 from app.audit import current_user
 from app.errors import KuratorError
-from app.models import SYNCED_MODELS, AuditEntry, new_id, utcnow
+from app.models import (
+    SYNCED_BY_TABLE,
+    SYNCED_MODELS,
+    AuditEntry,
+    new_id,
+    references,
+    utcnow,
+)
 from app.models.titles import table_title
 from app.services.output.ru_format import count_noun
 
@@ -49,10 +56,8 @@ class DemoRemoval:
 
 
 def _foreign_keys(model) -> list[tuple[str, type]]:
-    tables = {m.__tablename__: m for m in SYNCED_MODELS}
-    return [(column.name, tables[next(iter(column.foreign_keys)).column.table.name])
-            for column in model.__table__.columns if column.foreign_keys
-            and next(iter(column.foreign_keys)).column.table.name in tables]
+    """(column, the synced model it refers to) for each of `model`'s references to a synced table."""
+    return [(column, SYNCED_BY_TABLE[target]) for column, target in references(model) if target in SYNCED_BY_TABLE]
 
 
 def _blockers(session: Session) -> list[str]:

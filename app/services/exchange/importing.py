@@ -34,6 +34,7 @@ from app.models import (
     PacketLog,
     Peer,
     Proposal,
+    references,
     utcnow,
 )
 from app.models.titles import table_title
@@ -191,8 +192,7 @@ def _origin_clash(table: str) -> bool:
 
 
 def _foreign_keys(table: str) -> list[tuple[str, str]]:
-    return [(column.name, next(iter(column.foreign_keys)).column.table.name)
-            for column in MODELS[table].__table__.columns if column.foreign_keys]
+    return references(MODELS[table])
 
 
 def _hold_back_dangling(incoming, rows: RowSource, held) -> None:

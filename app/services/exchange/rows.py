@@ -25,9 +25,9 @@ from sqlalchemy import (
     String,
 )
 
-from app.models import SYNCED_MODELS, Synced
+from app.models import SYNCED_BY_TABLE, Synced
 
-MODELS: dict[str, type[Synced]] = {model.__tablename__: model for model in SYNCED_MODELS}
+MODELS: dict[str, type[Synced]] = SYNCED_BY_TABLE
 MAX_JSON_ITEMS = 1000  # a JSON column holds a small object (an indicator's measure and its filters)
 UUID_TEXT = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
