@@ -25,8 +25,12 @@ PG_BIN = Path("/usr/lib/postgresql/15/bin")
 PORT = 55432
 
 
+# root runs the server as «postgres»; runuser is in sbin, which a plain user's PATH (/usr/bin:/bin) leaves out
+RUNUSER = shutil.which("runuser") or shutil.which("runuser", path="/usr/sbin:/sbin") or "runuser"
+
+
 def _as_postgres(*command: str) -> None:
-    runner = [] if os.geteuid() != 0 else ["runuser", "-u", "postgres", "--"]
+    runner = [] if os.geteuid() != 0 else [RUNUSER, "-u", "postgres", "--"]
     subprocess.run([*runner, *command], check=True, capture_output=True, timeout=120)
 
 
