@@ -6,7 +6,7 @@ from html import escape
 from .blocks import Block, Grid, Heading, Items, Paragraph, Picture
 from .document import TITLE, Guide
 
-PICTURE_WIDTH = 640  # px in the window; the screenshots are taken wider and scaled down
+PICTURE_WIDTH = 720  # px in the window; the screenshots are taken wider (1280 px) and scaled down
 STYLE = ("body { font-size: 11pt; } h1 { color: #2f4a66; } h2 { color: #2f4a66; } "
          "p.caption { color: #555; font-style: italic; } th { background: #d5dce6; } td, th { padding: 3px; }")
 

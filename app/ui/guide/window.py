@@ -30,7 +30,7 @@ MATCH_COLOUR = QColor("#ffe680")
 MARKED_AT_MOST = 500  # matches marked in the text; a one-letter search over the whole guide stays quick
 MATCH_FORMS = ("совпадение", "совпадения", "совпадений")
 ANCHOR = Qt.ItemDataRole.UserRole
-SIZE = (1100, 720)
+SIZE = (1100, 720)  # at least, where the screen has room
 
 
 class GuideWindow(QWidget):
@@ -57,8 +57,9 @@ class GuideWindow(QWidget):
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.search.setFocus)
         QShortcut(QKeySequence(QKeySequence.StandardKey.FindNext), self, self.find_next)
         self._lay_out()
-        room = self.screen().availableGeometry()
-        self.resize(min(SIZE[0], room.width()), min(SIZE[1], room.height() - 40))
+        room = self.screen().availableGeometry()  # a third of a wide screen left free; a title bar's room kept
+        self.resize(min(max(SIZE[0], room.width() * 2 // 3), room.width()),
+                    min(max(SIZE[1], room.height() * 5 // 6), room.height() * 11 // 12))
 
     def _lay_out(self) -> None:
         bar = QHBoxLayout()

@@ -5,7 +5,7 @@ they stay sharp at any scale. Asking for an icon that is not drawn is a programm
 
 from functools import cache
 
-from PySide6 import QtSvg  # noqa: F401 — the SVG icon engine needs the QtSvg library loaded (and bundled)
+import PySide6.QtSvg  # noqa: F401 — the SVG icon engine needs the QtSvg library: imported, PyInstaller bundles it
 from PySide6.QtGui import QIcon
 
 from app.paths import ICONS
