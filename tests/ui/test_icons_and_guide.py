@@ -84,6 +84,20 @@ def test_guide_from_the_menu_opens_at_the_beginning_and_the_contents_lead_to_a_c
     assert guide.browser.verticalScrollBar().value() > 0
 
 
+def test_contents_follow_the_section_being_read(qtbot):
+    guide = GuideWindow(load_guide())
+    qtbot.addWidget(guide)
+    guide.show()
+    guide.browser.scrollToAnchor("exchange-send")
+    assert guide.contents.currentItem().text(0) == "Отправить пакет"
+    layout = guide.browser.document().documentLayout()
+    receive = next(block for block, anchor in guide.anchored_blocks if anchor == "exchange-receive")
+    guide.browser.verticalScrollBar().setValue(int(layout.blockBoundingRect(receive).top()) - 5)
+    assert guide.contents.currentItem().text(0) == "Отправить пакет"  # its heading not yet at the top
+    guide.browser.verticalScrollBar().setValue(int(layout.blockBoundingRect(receive).top()))
+    assert guide.contents.currentItem().text(0) == "Загрузить пакет"
+
+
 def test_search_marks_every_match_and_steps_through_them(qtbot):
     guide = GuideWindow(load_guide())
     qtbot.addWidget(guide)

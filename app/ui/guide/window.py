@@ -3,7 +3,7 @@ a search field that marks every match and steps through them. One window per mai
 at that page's chapter."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCursor
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextBlock, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -45,6 +45,8 @@ class GuideWindow(QWidget):
         self.contents = contents_tree(guide)
         self.contents.itemActivated.connect(self._go_to_item)
         self.contents.itemClicked.connect(self._go_to_item)
+        self.anchored_blocks = anchored_blocks(self.browser.document())
+        self.browser.verticalScrollBar().valueChanged.connect(self._follow)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Поиск в руководстве…")
         self.search.setClearButtonEnabled(True)
@@ -96,6 +98,13 @@ class GuideWindow(QWidget):
     def _go_to_item(self, item: QTreeWidgetItem) -> None:
         self.browser.scrollToAnchor(item.data(0, ANCHOR))
 
+    def _follow(self, top: int) -> None:
+        """Mark in the contents the section being read: the last heading at or above the top of the view."""
+        layout = self.browser.document().documentLayout()
+        passed = [anchor for block, anchor in self.anchored_blocks if layout.blockBoundingRect(block).top() <= top + 1]
+        if passed:
+            self._select(passed[-1])
+
     def mark_matches(self, text: str) -> int:
         """Mark every place the text occurs (case ignored) and say how many there are."""
         document = self.browser.document()
@@ -129,6 +138,25 @@ def _found_text(text: str, count: int) -> str:
         return "Не найдено"
     more = "не меньше " if count >= MARKED_AT_MOST else ""
     return more + count_noun(count, MATCH_FORMS)
+
+
+def anchored_blocks(document: QTextDocument) -> list[tuple[QTextBlock, str]]:
+    """The document's blocks that hold a named anchor (the headings), in reading order."""
+    found = []
+    block = document.begin()
+    while block.isValid():
+        names = [name for fragment in _fragments(block) for name in fragment.charFormat().anchorNames()]
+        if names:
+            found.append((block, names[0]))
+        block = block.next()
+    return found
+
+
+def _fragments(block: QTextBlock):
+    iterator = block.begin()
+    while not iterator.atEnd():
+        yield iterator.fragment()
+        iterator += 1
 
 
 def contents_tree(guide: Guide) -> QTreeWidget:
