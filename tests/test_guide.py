@@ -113,6 +113,13 @@ def test_pdf_embeds_its_cyrillic_fonts(guide_pdf):
     assert fonts and all(row.split()[-5] == "yes" for row in fonts)
 
 
+def test_characters_the_pt_fonts_lack_are_drawn_in_the_embedded_fallback_font(guide_pdf):
+    fonts = run("pdffonts", str(guide_pdf))
+    assert re.search(r"\+DejaVuSerif\s+TrueType\s+\S+\s+yes", fonts)
+    text = run("pdftotext", str(guide_pdf), "-")
+    assert "−0,5 σ" in text and "«Файл → Резервная копия…»" in text
+
+
 def test_pdf_holds_every_chapter_and_indicator_as_text(guide_pdf):
     text = " ".join(run("pdftotext", str(guide_pdf), "-").split())
     assert all(chapter in text for chapter in CHAPTERS)
