@@ -5,6 +5,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QMessageBox
 
 from app.paths import ICONS
 from app.services.guide.document import load_guide
@@ -114,3 +115,16 @@ def test_search_marks_every_match_and_steps_through_them(qtbot):
     assert positions[-1] == positions[0] and sorted(positions[:-1]) == positions[:-1]  # in order, then round again
     guide.search.setText("нет такого слова в руководстве")
     assert guide.found.text() == "Не найдено" and guide.browser.extraSelections() == [] and not guide.find_next()
+
+
+def test_guide_window_saves_the_whole_guide_as_a_pdf_in_the_background(qtbot, district_world, finished, tmp_path,
+                                                                       monkeypatch):
+    window = MainWindow(district_world.database)
+    qtbot.addWidget(window)
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: told.append(text))
+    guide = open_guide(window)
+    assert guide.pdf_button.isVisibleTo(guide)
+    assert finished(guide.save_pdf(str(tmp_path / "руководство")))
+    written = tmp_path / "руководство.pdf"
+    assert written.read_bytes().startswith(b"%PDF") and told == [f"Руководство сохранено: {written}"]

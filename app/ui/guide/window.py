@@ -2,9 +2,12 @@
 a search field that marks every match and steps through them. One window per main window; F1 on a page opens it
 at that page's chapter."""
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextBlock, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -22,20 +25,27 @@ from PySide6.QtWidgets import (
 from app.errors import KuratorError
 from app.services.guide.document import GUIDE, TITLE, Guide, load_guide
 from app.services.guide.html import guide_html
+from app.services.guide.pdf import guide_pdf
 from app.services.output.ru_format import count_noun
+from app.services.reports.documents import check_target
 
+from ..operations import QueryOp
 from ..widgets.icons import icon
+from ..workspace import Workspace
 
 MATCH_COLOUR = QColor("#ffe680")
 MARKED_AT_MOST = 500  # matches marked in the text; a one-letter search over the whole guide stays quick
 MATCH_FORMS = ("совпадение", "совпадения", "совпадений")
 ANCHOR = Qt.ItemDataRole.UserRole
+PDF_FILTER = "Документ PDF (*.pdf)"
+PDF_NAME = "Куратор — руководство пользователя.pdf"
 SIZE = (1100, 720)  # at least, where the screen has room
 
 
 class GuideWindow(QWidget):
-    def __init__(self, guide: Guide, parent: QWidget | None = None):
+    def __init__(self, guide: Guide, parent: QWidget | None = None, workspace: Workspace | None = None):
         super().__init__(parent, Qt.WindowType.Window)
+        self.guide, self.workspace = guide, workspace
         self.setWindowTitle(TITLE)
         self.setWindowIcon(icon("guide"))
         self.browser = QTextBrowser()
@@ -56,6 +66,10 @@ class GuideWindow(QWidget):
         self.next_button = QPushButton("Найти далее")
         self.next_button.clicked.connect(self.find_next)
         self.found = QLabel()
+        self.pdf_button = QPushButton(icon("reports"), "Сохранить в PDF…")
+        self.pdf_button.setToolTip("Всё руководство одним файлом PDF — чтобы напечатать или передать коллегам")
+        self.pdf_button.clicked.connect(lambda: self.save_pdf())
+        self.pdf_button.setVisible(workspace is not None)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.search.setFocus)
         QShortcut(QKeySequence(QKeySequence.StandardKey.FindNext), self, self.find_next)
         self._lay_out()
@@ -68,6 +82,7 @@ class GuideWindow(QWidget):
         bar.addWidget(self.search, 1)
         bar.addWidget(self.next_button)
         bar.addWidget(self.found)
+        bar.addWidget(self.pdf_button)
         splitter = QSplitter()
         splitter.addWidget(self.contents)
         splitter.addWidget(self.browser)
@@ -94,6 +109,17 @@ class GuideWindow(QWidget):
         item = next((item for item in found if item.data(0, ANCHOR) == anchor), None)
         if item is not None:
             self.contents.setCurrentItem(item)
+
+    def save_pdf(self, path: str = "") -> QueryOp | None:
+        """Ask where (unless `path` is given), then write the whole guide as a PDF in the background."""
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, "Сохранить руководство", str(Path.home() / PDF_NAME), PDF_FILTER)
+        if not path:
+            return None
+        target = path if path.lower().endswith(".pdf") else f"{path}.pdf"
+        return QueryOp(self, self.workspace, lambda _session: guide_pdf(self.guide, check_target(target)),
+                       lambda written: QMessageBox.information(self, TITLE, f"Руководство сохранено: {written}")
+                       ).with_progress("Руководство сохраняется в PDF…").run()
 
     def _go_to_item(self, item: QTreeWidgetItem) -> None:
         self.browser.scrollToAnchor(item.data(0, ANCHOR))
@@ -185,7 +211,7 @@ def open_guide(owner: QWidget, anchor: str = "") -> GuideWindow | None:
     window = owner.findChild(GuideWindow)
     if window is None:
         try:
-            window = GuideWindow(load_guide(), owner)
+            window = GuideWindow(load_guide(), owner, getattr(owner, "workspace", None))
         except KuratorError as error:
             QMessageBox.warning(owner, "Руководство пользователя", str(error))
             return None
