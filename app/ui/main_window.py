@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QStackedWidget,
     QToolBar,
     QWidget,
 )
@@ -24,13 +23,12 @@ from app.services.demo_data import DEMO_NOTE, demo_present
 from app.services.installation import default_program_year, get_installation
 
 from .about import show_about
-from .imports.dialog import open_import_dialog
 from .operations import EVERYTHING, ChangeOp, Changes, QueryOp, finish_running
+from .page_stack import PageStack
 from .pages import pages_for
 from .settings.demo_actions import remove_demo_data
 from .widgets.year_selector import YearSelector
 from .workspace import Workspace
-from .years.dialogs import StartYearDialog
 
 BACKUP_FILTER = "Резервная копия Куратора (*.db);;Все файлы (*)"
 DEFAULT_SIZE = (1280, 820)
@@ -56,7 +54,6 @@ class MainWindow(QMainWindow):
         self.specs = pages_for(self.kind)
         self.has_demo = False
         self.setWindowTitle(f"Куратор — {self.name}")
-        self.pages: dict[str, QWidget] = {}
         self._build_central()
         self._build_toolbar()
         self._build_menus()
@@ -69,15 +66,12 @@ class MainWindow(QMainWindow):
     def _build_central(self) -> None:
         self.nav = QListWidget()
         self.nav.setMinimumWidth(170)
-        self.stack = QStackedWidget()
+        self.stack = self.pages = PageStack(self.specs, self.workspace)  # a page is made when first shown
         for spec in self.specs:
             item = QListWidgetItem(self.style().standardIcon(spec.icon), spec.title)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.nav.addItem(item)
-            page = spec.factory(self.workspace)
-            self.pages[spec.key] = page
-            self.stack.addWidget(page)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self.stack.show_row)
         splitter = QSplitter()
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
@@ -108,8 +102,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&Файл")
-        self._action(file_menu, "Загрузить из Excel…", lambda: open_import_dialog(self, self.workspace))
-        self._action(file_menu, "Начать новый год…", lambda: StartYearDialog(self.workspace, self).open())
+        self._action(file_menu, "Загрузить из Excel…", self.open_import)
+        self._action(file_menu, "Начать новый год…", self.start_year)
         file_menu.addSeparator()
         self._action(file_menu, "Резервная копия…", self.make_backup)
         self._action(file_menu, "Восстановить…", self.restore_backup)
@@ -157,12 +151,21 @@ class MainWindow(QMainWindow):
         self.workspace.set_year(year)
         self._update_status()
 
+    def open_import(self) -> None:
+        from .imports.dialog import open_import_dialog  # the Excel reader: when the user imports, not at start
+
+        open_import_dialog(self, self.workspace)
+
+    def start_year(self) -> None:
+        from .years.dialogs import StartYearDialog  # the year's services read indicators with pandas
+
+        StartYearDialog(self.workspace, self).open()
+
     def current_page(self) -> QWidget:
-        return self.stack.currentWidget()
+        return self.stack.current_page()
 
     def show_page(self, key: str) -> QWidget:
-        index = [spec.key for spec in self.specs].index(key)
-        self.nav.setCurrentRow(index)
+        self.nav.setCurrentRow(self.stack.index_of(key))
         return self.pages[key]
 
     def navigate(self, key: str, filters: dict) -> None:

@@ -8,11 +8,12 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from app.services.records import Entity, format_value
 
-Fetch = Callable[[str, Callable[[list[tuple]], None]], object]
-"""Start reading the rows that follow the row with this id (the service does the search, filters and order, and
-finds the place by the row's sort key); they are handed to the callback on the UI thread."""
+Fetch = Callable[[str, int, Callable[[list[tuple]], None]], object]
+"""Start reading up to `limit` rows that follow the row with this id (the service does the search, filters and order,
+and finds the place by the row's sort key); they are handed to the callback on the UI thread."""
 
 RIGHT_ALIGNED = {"int", "float"}
+GROWTH = 4  # each read as the user scrolls asks for this many times the rows shown (a seek, then the rows)
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -61,7 +62,8 @@ class RecordTableModel(QAbstractTableModel):
         if not self.canFetchMore(parent):
             return
         self.fetching, query = True, self.query
-        self.fetch(self.rows[-1][0], lambda more: self._append(more, query))
+        # GROWTH times the rows shown: n rows take log(n / first page) reads, each one a seek
+        self.fetch(self.rows[-1][0], GROWTH * len(self.rows), lambda more: self._append(more, query))
 
     def _append(self, more: list[tuple], query: int) -> None:
         if query != self.query:

@@ -190,9 +190,9 @@ class TablePage(RefreshWhenShown, QWidget):
             return Listing(rows, total, count_rows(session, entity, "", fixed), *editable(session, entity),
                            SchoolChoices.read(session) if schools else None)
 
-        def fetch(after: str, deliver) -> QueryOp:
+        def fetch(after: str, limit: int, deliver) -> QueryOp:
             return QueryOp(self, self.workspace, lambda session: rows_after(
-                session, entity, after, search, filters, order, descending), deliver).run()
+                session, entity, after, search, filters, order, descending, limit), deliver).run()
 
         return self.load(query, lambda listing: self._show(listing, fetch, version))
 
