@@ -89,7 +89,10 @@ def _stated(script: Path) -> dict[str, object]:
     """The plain values a migration script assigns at its top level (revision, down_revision, …)."""
     stated: dict[str, object] = {}
     for node in ast.parse(script.read_text(encoding="utf-8")).body:
-        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+        if isinstance(node, ast.Assign):
+            targets = node.targets
+        else:
+            targets = [node.target] if isinstance(node, ast.AnnAssign) else []
         for target in targets:
             if isinstance(target, ast.Name) and node.value is not None:
                 try:

@@ -57,8 +57,9 @@ def test_the_school_choices_are_read_once_for_all_lists_and_again_after_a_school
     finished()
     assert len(school_choice_reads(statements)) == 1
     assert staff.school_filter.count() == results.school_filter.count() == 1 + 2  # «Все школы» and the two schools
-    finished(ChangeOp(window, window.workspace, lambda session: create(
-        session, "school", {"code": "0799001", "name": "МКОУ СОШ № 99", "kind": "СОШ", "locality": "rural"}), Changes("school")).run())
+    school = {"code": "0799001", "name": "МКОУ СОШ № 99", "kind": "СОШ", "locality": "rural"}
+    finished(ChangeOp(window, window.workspace, lambda session: create(session, "school", school),
+                      Changes("school")).run())
     window.show_page("staff")
     finished()
     assert len(school_choice_reads(statements)) == 2
