@@ -132,7 +132,8 @@ def _rows(session: Session, entity: Entity, search: str, filters: dict[str, Any]
           offset: int, limit: int | None, *where) -> list[tuple]:
     columns = [entity.model.id, *(c.expr if c.expr is not None else literal(None) for c in entity.columns)]
     stmt = _base(session, entity, columns).where(*filter_clauses(session, entity, search, filters or {}), *where)
-    stmt = stmt.order_by(*order_by_clauses(keys)).offset(offset or None).limit(limit)
+    scan = bool((search or "").split()) and session.get_bind().dialect.name == "sqlite"
+    stmt = stmt.order_by(*order_by_clauses(keys, scan)).offset(offset or None).limit(limit)
     rows = [list(row) for row in session.execute(stmt)]
     _attach_links(session, entity, rows)
     return [tuple(row) for row in rows]

@@ -8,7 +8,8 @@ from typing import NamedTuple
 
 from sqlalchemy import and_, false, or_, select
 from sqlalchemy.orm import Session
-from sqlalchemy.sql import ColumnElement
+from sqlalchemy.sql import ColumnElement, operators
+from sqlalchemy.sql.elements import UnaryExpression
 
 from .spec import Entity
 
@@ -38,10 +39,15 @@ def sort_keys(entity: Entity, order_by: str | None, descending: bool) -> list[So
             for expr, desc in (*chosen, *latest_first, (entity.model.id, False))]
 
 
-def order_by_clauses(keys: list[SortKey]) -> list:
+def order_by_clauses(keys: list[SortKey], scan: bool = False) -> list:
+    """ORDER BY the keys, empty values last. With `scan` the first key is written `+key` (SQLite then reads the table
+    and sorts what the WHERE keeps: for a search that keeps a few rows of 40,000 that is 4× quicker than walking
+    the whole index of the key in order, which it chooses otherwise)."""
     clauses = []
-    for key in keys:
-        clause = key.expr.desc() if key.descending else key.expr.asc()
+    for index, key in enumerate(keys):
+        expr = UnaryExpression(key.expr, operator=operators.custom_op("+"), type_=key.expr.type) if (
+            scan and index == 0) else key.expr
+        clause = expr.desc() if key.descending else expr.asc()
         clauses.append(clause.nulls_last() if key.nullable else clause)
     return clauses
 

@@ -74,6 +74,9 @@ class TablePage(RefreshWhenShown, QWidget):
         layout.addWidget(self._table())
         self.choices = school_choices(workspace) if self.school_filter is not None else None
         self.choices_shown = -1  # the version of the school choices the filter holds
+        # what a search, filter or order does not change (the rows in all, whether «Создать» is allowed and why not):
+        # read again only after a change to what the list shows
+        self.standing: tuple[int, bool, str] | None = None
         self.follow({*list_sources(self.entity), WHO_KEEPS, *(SCHOOL_SOURCES if self.choices else ())})
 
     # building -----------------------------------------------------------------------------------------------
@@ -184,11 +187,12 @@ class TablePage(RefreshWhenShown, QWidget):
         order, descending = self.order
         schools = self.choices is not None and self.choices.options is None
         version = self.choices.version if self.choices is not None else 0
+        standing = self.standing
 
         def query(session) -> Listing:
             rows, total = query_page(session, entity, search, filters, order, descending, 0, PAGE_SIZE)
-            return Listing(rows, total, count_rows(session, entity, "", fixed), *editable(session, entity),
-                           SchoolChoices.read(session) if schools else None)
+            every, allowed, reason = standing or (count_rows(session, entity, "", fixed), *editable(session, entity))
+            return Listing(rows, total, every, allowed, reason, SchoolChoices.read(session) if schools else None)
 
         def fetch(after: str, limit: int, deliver) -> QueryOp:
             return QueryOp(self, self.workspace, lambda session: rows_after(
@@ -196,8 +200,14 @@ class TablePage(RefreshWhenShown, QWidget):
 
         return self.load(query, lambda listing: self._show(listing, fetch, version))
 
+    def _data_changed(self, changes: Changes) -> None:
+        if changes.touches(self.shown_kinds):
+            self.standing = None
+        super()._data_changed(changes)
+
     def _show(self, listing: Listing, fetch: Fetch, version: int) -> None:
         self.model.reset(listing.rows, listing.total, fetch)
+        self.standing = (listing.every, listing.allowed, listing.reason)
         self._check_deletable()
         self.count_label.setText(f"Показано {listing.total} из {listing.every}")
         self.create_button.setEnabled(listing.allowed)
