@@ -43,7 +43,8 @@ def test_overview_draws_the_plan_and_fact_of_the_chosen_indicator(qtbot, distric
     page = OverviewPage(Workspace(district_world.database, 2024))
     qtbot.addWidget(page)
     page.show()
-    finished()  # the figures, the charts' data and the chosen indicator's series are read
+    qtbot.waitUntil(lambda: page.charts is not None)  # made once the figures are painted
+    finished()  # the charts' data and the chosen indicator's series are read
     view = page.charts.plan_fact
     assert page.charts.indicator.count() > 0 and view.isVisibleTo(page)
     assert view.title.startswith(f"Показатель {page.charts.indicator.currentData()}")

@@ -54,15 +54,21 @@ def add_results(records: DemoRecords, spec: SchoolSpec, school_id: str) -> None:
     """All yearly results and passports of one school."""
     rng = school_rng(spec, "results")
     for year in load("synthetic")["years"]:
-        at = _SchoolYear(records, spec, school_id, year, _quality(spec, year, rng), rng)
-        nine = _cohort(spec, 9, rng)
-        _add_graduation(at, 9, nine, _add_oge(at, nine))
-        if spec.senior:
-            eleven = _cohort(spec, 11, rng)
-            _add_graduation(at, 11, eleven, _add_ege(at, eleven))
-        _add_vpr(at)
-        _add_olympiads(at)
-        _add_passport(at)
+        _add_passport(add_year_results(records, spec, school_id, year, rng))
+
+
+def add_year_results(records: DemoRecords, spec: SchoolSpec, school_id: str, year: int,
+                     rng: random.Random) -> "_SchoolYear":
+    """One school's results of one year: ОГЭ, ЕГЭ, graduation, ВПР, olympiads."""
+    at = _SchoolYear(records, spec, school_id, year, _quality(spec, year, rng), rng)
+    nine = _cohort(spec, 9, rng)
+    _add_graduation(at, 9, nine, _add_oge(at, nine))
+    if spec.senior:
+        eleven = _cohort(spec, 11, rng)
+        _add_graduation(at, 11, eleven, _add_ege(at, eleven))
+    _add_vpr(at)
+    _add_olympiads(at)
+    return at
 
 
 def _takers(cohort: int, share: float, rng: random.Random) -> int:
