@@ -167,7 +167,8 @@ def _charts_section(doc: ReportDocument, session: Session, year: int, indicators
     if coverage:
         figures.append(("course_coverage", coverage, f"Доля педагогов, завершивших курсы в {year} году"))
     for number, (kind, data, caption) in enumerate(figures, start=1):
-        doc.image(charts.render_png(kind, data, caption), CHART_WIDTH_MM, caption=f"Рисунок {number} — {caption}")
+        note = charts.coverage_note(data) if kind == "course_coverage" else ""
+        doc.image(charts.render_png(kind, data, caption), CHART_WIDTH_MM, caption=f"Рисунок {number} — {caption}{note}")
 
 
 def _courses_section(doc: ReportDocument, session: Session, year: int) -> None:
