@@ -239,3 +239,22 @@ def test_course_coverage_of_a_large_district_draws_both_ends_and_says_what_it_om
 def test_course_coverage_chart_of_2000_schools_stays_one_readable_page():
     png = charts.render_png("course_coverage", coverage_rows(2000), "Доля педагогов")
     assert png_size(png) == (1200, 160 + 31 * 34)  # 15 + the row counting the others + 15
+
+
+def test_all_school_profiles_say_what_each_profile_made_alone_says(demo, tmp_path):
+    database, path, _ = demo
+    with database.session() as session:
+        written = reports.all_school_reports(session, YEAR, tmp_path / "profiles")
+        alone = reports.school_report(session, SHNOR_CODE, YEAR, tmp_path / "alone.pdf")
+    assert len(written) == 26 and {p.name for p in written} >= {f"{SHNOR_CODE}.pdf"}
+    assert pdf_text(tmp_path / "profiles" / f"{SHNOR_CODE}.pdf") == pdf_text(alone)
+
+
+def test_cli_writes_every_profile_into_a_folder_and_refuses_a_code_with_all(demo, tmp_path, capsys):
+    _, path, _ = demo
+    assert main(["--db", str(path), "report", "school", "--all", "--year", "2022", "--out", str(tmp_path / "p")]) == 0
+    assert len(list((tmp_path / "p").glob("*.pdf"))) == 26
+    assert "Сохранено профилей школ: 26" in capsys.readouterr().err  # messages go to stderr, JSON to stdout
+    assert main(["--db", str(path), "report", "school", SHNOR_CODE, "--all", "--year", "2022",
+                 "--out", str(tmp_path / "q")]) == 2
+    assert "либо код школы, либо --all" in capsys.readouterr().err
