@@ -5,6 +5,7 @@ import pytest
 from sqlalchemy import select, text
 
 from app.models import RoadmapEvent, School, Teacher
+from app.services.ids import school_id
 from app.services.roadmaps import plans
 from app.services.roadmaps.plans import PlannedEvent, PlannedSection
 from app.services.roadmaps.responsible import match_responsible, responsible_ties, staff_by_short_name
@@ -20,12 +21,11 @@ STAFF = (  # last, first, middle
 
 @pytest.fixture
 def staff(district_db):
+    school = school_id("0701001")
     with district_db.session() as session:
-        school = School(code="0701001", name="МКОУ СОШ с.п.Урожайное", kind="СОШ", locality="rural")
-        session.add(school)
-        session.flush()
-        session.add_all(Teacher(school_id=school.id, last_name=last, first_name=first, middle_name=middle)
-                        for last, first, middle in STAFF)
+        session.add_all([School(id=school, code="0701001", name="МКОУ СОШ с.п.Урожайное", kind="СОШ", locality="rural"),
+                         *(Teacher(school_id=school, last_name=last, first_name=first, middle_name=middle)
+                           for last, first, middle in STAFF)])
     return district_db
 
 

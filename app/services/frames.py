@@ -11,7 +11,7 @@ Outside a block nothing is kept. A block is for reading: a write (a flush) insid
 """
 
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from functools import wraps
 from typing import Any, TypeVar
 
@@ -23,16 +23,21 @@ Result = TypeVar("Result")
 
 
 @contextmanager
-def shared_frames(session: Session) -> Iterator[None]:
-    """Within the block, each district frame is computed once (an enclosing block's frames are kept)."""
-    if FRAMES_KEY in session.info:
+def session_cache(session: Session, key: str) -> Iterator[None]:
+    """A dict kept in `session.info[key]` for the block (an enclosing block's is kept, not replaced)."""
+    if key in session.info:
         yield
         return
-    session.info[FRAMES_KEY] = {}
+    session.info[key] = {}
     try:
         yield
     finally:
-        session.info.pop(FRAMES_KEY, None)
+        session.info.pop(key, None)
+
+
+def shared_frames(session: Session) -> AbstractContextManager[None]:
+    """Within the block, each district frame is computed once (an enclosing block's frames are kept)."""
+    return session_cache(session, FRAMES_KEY)
 
 
 def district_frame(function: Callable[..., Result]) -> Callable[..., Result]:
