@@ -214,3 +214,47 @@ def test_excel_export_gives_each_indicator_its_definition_and_the_reason_of_no_d
     assert rows["2.1.1"]["Факт 2024"] == "нет данных"
     assert "социальный паспорт" in rows["2.1.1"]["Почему нет данных (2024)"]
     assert rows["2.1.1"]["Определение показателя"].startswith("Доля школ района")
+
+
+def coverage_rows(count: int) -> list[dict]:
+    """School i: 40 staff, i mod 41 of them trained — a share of 2.5 × (i mod 41) %."""
+    return [{"school": f"Школа {i:04d}", "short_name": f"Школа {i:04d}", "staff": 40, "trained": i % 41,
+             "share": i % 41 * 2.5} for i in range(count)]
+
+
+def test_course_coverage_of_a_small_district_draws_every_school_and_omits_nothing():
+    rows = coverage_rows(30)
+    assert charts.coverage_shown(rows) == (rows, [])
+    assert charts.coverage_note(rows) == ""
+
+
+def test_course_coverage_of_a_large_district_draws_both_ends_and_says_what_it_omits():
+    rows = coverage_rows(40)
+    lowest, highest = charts.coverage_shown(rows)
+    assert [r["trained"] for r in lowest] == list(range(15)) and [r["trained"] for r in highest] == list(range(25, 40))
+    assert charts.coverage_note(rows) == (" (показаны 15 школ с наименьшей и 15 с наибольшей долей из 40; остальные "
+                                          "школы (10) не показаны, доля у них — от 37,5 до 60,0 %; по району — 48,8 %)")
+
+
+def test_course_coverage_chart_of_2000_schools_stays_one_readable_page():
+    png = charts.render_png("course_coverage", coverage_rows(2000), "Доля педагогов")
+    assert png_size(png) == (1200, 160 + 31 * 34)  # 15 + the row counting the others + 15
+
+
+def test_all_school_profiles_say_what_each_profile_made_alone_says(demo, tmp_path):
+    database, path, _ = demo
+    with database.session() as session:
+        written = reports.all_school_reports(session, YEAR, tmp_path / "profiles")
+        alone = reports.school_report(session, SHNOR_CODE, YEAR, tmp_path / "alone.pdf")
+    assert len(written) == 26 and {p.name for p in written} >= {f"{SHNOR_CODE}.pdf"}
+    assert pdf_text(tmp_path / "profiles" / f"{SHNOR_CODE}.pdf") == pdf_text(alone)
+
+
+def test_cli_writes_every_profile_into_a_folder_and_refuses_a_code_with_all(demo, tmp_path, capsys):
+    _, path, _ = demo
+    assert main(["--db", str(path), "report", "school", "--all", "--year", "2022", "--out", str(tmp_path / "p")]) == 0
+    assert len(list((tmp_path / "p").glob("*.pdf"))) == 26
+    assert "Сохранено профилей школ: 26" in capsys.readouterr().err  # messages go to stderr, JSON to stdout
+    assert main(["--db", str(path), "report", "school", SHNOR_CODE, "--all", "--year", "2022",
+                 "--out", str(tmp_path / "q")]) == 2
+    assert "либо код школы, либо --all" in capsys.readouterr().err

@@ -32,6 +32,8 @@ def register(subparsers) -> None:
     district = kinds.add_parser("district", help="аналитическая справка района за год (PDF)")
     school = kinds.add_parser("school", help="профиль школы за год (PDF)")
     school.add_argument("code", metavar="CODE", nargs="?", help="код школы (в базе школы можно не указывать)")
+    school.add_argument("--all", action="store_true",
+                        help="профили всех школ района: --out — папка, файлы КОД.pdf (данные района считаются один раз)")
     risks = kinds.add_parser("risks", help="риски школ «500+»: карта рисков и антирисковые программы (PDF или Excel)")
     excel = kinds.add_parser("excel", help="выгрузка в Excel")
     excel.add_argument("table", choices=list(EXCEL_EXPORTS), metavar="ТАБЛИЦА",
@@ -56,7 +58,14 @@ def run_district(args: argparse.Namespace) -> int:
 
 
 def run_school(args: argparse.Namespace) -> int:
-    return _write(args, lambda session, path: reports.school_report(session, args.code, args.year, path))
+    if not args.all:
+        return _write(args, lambda session, path: reports.school_report(session, args.code, args.year, path))
+    if args.code:
+        raise KuratorError("Укажите либо код школы, либо --all (профили всех школ), но не то и другое.")
+    with session_for(args) as session:
+        written = reports.all_school_reports(session, args.year, args.out)
+    say(f"Сохранено профилей школ: {len(written)}, папка «{args.out}».")
+    return 0
 
 
 RISK_FORMATS: dict[str, Callable[[Session, int, Path], Path]] = {".pdf": risks_report, ".xlsx": export_risks_xlsx}

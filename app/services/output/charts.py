@@ -17,7 +17,7 @@ from typing import Any
 import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter
 from PySide6.QtCore import QBuffer, QIODevice, QObject, Qt, QThread, Signal, Slot
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QImage
 from PySide6.QtWidgets import QApplication
 
 from app import (
@@ -52,6 +52,7 @@ RISK_LEVEL_PARTS = (  # key, legend, colour
     (None, "Нет оценки", "#d5d8dc"),
 )
 LABEL_WIDTH = 46  # characters of a category name on a bar chart's axis
+COVERAGE_ENDS = 15  # schools drawn at each end (lowest, highest share) of the course-coverage chart
 
 
 def _pen(colour: str, width: float = 2.5) -> Any:
@@ -172,12 +173,42 @@ def draw_risk_levels(plot: pg.PlotItem, data: dict) -> None:
     _stacked_bars(plot, data["factors"], "factor", RISK_LEVEL_PARTS[:-1], room=1.3)  # every bar is all the schools
 
 
+def coverage_shown(data: list[dict]) -> tuple[list[dict], list[dict]]:
+    """The course-coverage chart's schools: all of them (by name) when there are at most 2 × COVERAGE_ENDS, otherwise
+    the COVERAGE_ENDS with the lowest share and the COVERAGE_ENDS with the highest; returns (lowest, highest)."""
+    if len(data) <= 2 * COVERAGE_ENDS:
+        return data, []
+    ordered = sorted(data, key=lambda row: (row["share"], row["short_name"]))
+    return ordered[:COVERAGE_ENDS], ordered[-COVERAGE_ENDS:]
+
+
+def coverage_note(data: list[dict]) -> str:
+    """What the course-coverage chart leaves out, in words for its caption; empty when it draws every school."""
+    lowest, highest = coverage_shown(data)
+    if not highest:
+        return ""
+    middle = sorted(data, key=lambda row: (row["share"], row["short_name"]))[COVERAGE_ENDS:-COVERAGE_ENDS]
+    staff, trained = sum(row["staff"] for row in data), sum(row["trained"] for row in data)
+    return (f" (показаны {COVERAGE_ENDS} школ с наименьшей и {COVERAGE_ENDS} с наибольшей долей из {len(data)}; "
+            f"остальные школы ({len(middle)}) не показаны, доля у них — от {_share(middle[0]['share'])} до "
+            f"{_share(middle[-1]['share'])} %; по району — {_share(100 * trained / staff)} %)")
+
+
+def _share(value: float) -> str:
+    return f"{value:.1f}".replace(".", ",")
+
+
 def draw_course_coverage(plot: pg.PlotItem, data: list[dict]) -> None:
-    """Horizontal bars per school: the share of staff who completed a course."""
-    rows = list(range(len(data)))
-    plot.addItem(pg.BarGraphItem(x0=[0] * len(data), y=rows, width=[r["share"] for r in data], height=0.65,
-                                 brush=FACT_COLOUR, pen=_pen(PLAN_COLOUR, 1), name="Доля педагогов, %"))
-    _horizontal_categories(plot, [r["short_name"] for r in data])
+    """Horizontal bars per school: the share of staff who completed a course (in a large district only the schools
+    at both ends, with a row between them counting the others)."""
+    lowest, highest = coverage_shown(data)
+    gap = [f"… ещё школ: {len(data) - len(lowest) - len(highest)} …"] if highest else []
+    drawn = lowest + highest
+    plot.addItem(pg.BarGraphItem(x0=[0] * len(drawn), y=[i + (len(gap) if i >= len(lowest) else 0)
+                                                         for i in range(len(drawn))],
+                                 width=[r["share"] for r in drawn], height=0.65, brush=FACT_COLOUR,
+                                 pen=_pen(PLAN_COLOUR, 1), name="Доля педагогов, %"))
+    _horizontal_categories(plot, [r["short_name"] for r in lowest] + gap + [r["short_name"] for r in highest])
     plot.setXRange(0, 100, padding=0.02)
 
 
@@ -215,7 +246,7 @@ CHARTS: dict[str, ChartSpec] = {
     "roadmap_sections": ChartSpec(draw_roadmap_sections, "Мероприятий (сроков исполнения)", "",
                                   lambda data: len(data["sections"]), 60),
     "course_coverage": ChartSpec(draw_course_coverage, "Доля педагогов, завершивших курсы, %", "",
-                                 len, 34),
+                                 lambda data: min(len(data), 2 * COVERAGE_ENDS + 1), 34),
     "risk_map": ChartSpec(draw_risk_map, "Фактор риска (номер в перечне)", "",
                           lambda data: len(data["schools"]), 40),
     "risk_levels": ChartSpec(draw_risk_levels, "Школ", "", lambda data: len(data["factors"]), 60),
@@ -286,7 +317,7 @@ def _render(kind: str, data: Any, title: str, size: tuple[int, int]) -> bytes:
         exporter = ImageExporter(widget.getPlotItem())
         exporter.parameters()["width"] = size[0]
         exporter.parameters()["height"] = size[1]
-        image = exporter.export(toBytes=True)
+        image = exporter.export(toBytes=True).convertToFormat(QImage.Format.Format_RGB32)  # RGB PNG: into a PDF as is
     finally:
         widget.close()
         widget.deleteLater()

@@ -14,6 +14,7 @@ from pathlib import Path
 from statistics import median
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape, portrait
@@ -44,6 +45,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from app import paths
 from app.errors import KuratorError
 from app.services.output.atomic_write import write_bytes_atomically
+from app.services.output.png_image import PngFlowable, read_png
 from app.services.output.ru_format import format_value
 
 AUTHOR = "Куратор"
@@ -90,6 +92,8 @@ HEADING_STYLES = {1: "h1", 2: "h2", 3: "h3"}
 # a heading and the long table after it to a new page together, leaving a blank half page behind.
 HEADING_MIN_ROOM = 30 * mm
 FOOTER_FONT = ("PTSans-Regular", 9)
+
+rl_config.useA85 = 0  # binary streams: reportlab's pure-Python ASCII85 encoder only made the file bigger and slower
 
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -294,13 +298,14 @@ class ReportDocument:
     def image(self, source: str | Path | bytes, width_mm: float, caption: str | None = None) -> None:
         """A picture (PNG or JPEG file, or its bytes) centred at `width_mm`, shrunk to fit the page."""
         data = _image_bytes(source)
-        pixel_width, pixel_height = _image_size(data)
+        png = read_png(data)  # the charts' PNGs go in as they are, never decoded
+        pixel_width, pixel_height = (png.width, png.height) if png else _image_size(data)
         frame_width, frame_height = _frame_size(self._landscape)
         width = min(width_mm * mm, frame_width)
         height = width * pixel_height / pixel_width
         if height > frame_height * 0.9:
             width, height = width * frame_height * 0.9 / height, frame_height * 0.9
-        blocks = [Image(BytesIO(data), width=width, height=height)]
+        blocks = [PngFlowable(png, width, height) if png else Image(BytesIO(data), width=width, height=height)]
         if caption:
             blocks.append(_para(caption, "caption"))
         self._story.append(KeepTogether(blocks))
@@ -377,7 +382,8 @@ def _grid_style(empty: bool) -> list[tuple]:
 
 
 def _image_size(data: bytes) -> tuple[int, int]:
-    """Pixel size of a picture, decoding it whole now so a damaged file fails here, not mid-build."""
+    """Pixel size of a picture other than a pass-through PNG, decoding it whole now so a damaged file fails here, not
+    mid-build."""
     try:
         reader = ImageReader(BytesIO(data))
         reader.getRGBData()

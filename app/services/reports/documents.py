@@ -15,6 +15,7 @@ from app.models.reference import CONTEXT_TYPES, LOCALITIES, SCHOOL_STATUSES
 from app.services.analytics import chart_data
 from app.services.analytics import selection as analytics
 from app.services.analytics.district_summary import DistrictFigures, district_figures
+from app.services.frames import sharing_frames
 from app.services.indicators.catalogue import STATUSES, IndicatorRow, indicator_table
 from app.services.installation import DISTRICT_DATA_MISSING, find_school, own_school
 from app.services.output import charts
@@ -92,6 +93,7 @@ def _sign(doc: ReportDocument, session: Session) -> None:
 
 # --- the district report ----------------------------------------------------------------------------------------
 
+@sharing_frames
 def district_report(session: Session, year: int, path: str | Path) -> Path:
     """Write the district's analytic report for the year as a PDF; returns the path."""
     title = f"{DISTRICT_TITLE} за {year} год"
@@ -167,7 +169,8 @@ def _charts_section(doc: ReportDocument, session: Session, year: int, indicators
     if coverage:
         figures.append(("course_coverage", coverage, f"Доля педагогов, завершивших курсы в {year} году"))
     for number, (kind, data, caption) in enumerate(figures, start=1):
-        doc.image(charts.render_png(kind, data, caption), CHART_WIDTH_MM, caption=f"Рисунок {number} — {caption}")
+        note = charts.coverage_note(data) if kind == "course_coverage" else ""
+        doc.image(charts.render_png(kind, data, caption), CHART_WIDTH_MM, caption=f"Рисунок {number} — {caption}{note}")
 
 
 def _courses_section(doc: ReportDocument, session: Session, year: int) -> None:
@@ -255,6 +258,7 @@ def report_schools(session: Session) -> list[tuple[str, str]]:
     return [(school.code, school.name) for school in schools]
 
 
+@sharing_frames
 def school_report(session: Session, school_code: str | None, year: int, path: str | Path) -> Path:
     """Write one school's profile for the year as a PDF; a school installation may omit the code."""
     school = find_school(session, school_code)
@@ -275,6 +279,17 @@ def school_report(session: Session, school_code: str | None, year: int, path: st
     _sign(doc, session)
     _definitions_appendix(doc, session)
     return doc.save(path)
+
+
+@sharing_frames
+def all_school_reports(session: Session, year: int, folder: str | Path) -> list[Path]:
+    """Every school's profile for the year into `folder` as CODE.pdf; the district's frames are computed once for all."""
+    target = Path(folder)
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise KuratorError(f"Не удалось создать папку «{target}»: {error.strerror}.") from error
+    return [school_report(session, code, year, target / f"{code}.pdf") for code, _name in report_schools(session)]
 
 
 def _register_section(doc: ReportDocument, school) -> None:
