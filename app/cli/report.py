@@ -1,4 +1,5 @@
-"""kurator report district | school [CODE] | risks | excel KIND: the PDF reports and the Excel exports of a year."""
+"""kurator report district | school [CODE] | risks | excel KIND: the reports of a year in PDF or Word (by the extension
+of --out) and the Excel exports."""
 
 import argparse
 from collections.abc import Callable
@@ -29,15 +30,15 @@ EXCEL_EXPORTS: dict[str, tuple[str, Callable[[Session, int, Path], Path]]] = {
 def register(subparsers) -> None:
     report = subparsers.add_parser("report", help="отчёты: аналитическая справка, профиль школы, выгрузки в Excel")
     kinds = report.add_subparsers(dest="report_kind", metavar="ОТЧЁТ", required=True)
-    district = kinds.add_parser("district", help="аналитическая справка района за год (PDF)")
-    school = kinds.add_parser("school", help="профиль школы за год (PDF)")
+    district = kinds.add_parser("district", help="аналитическая справка района за год (PDF или Word)")
+    school = kinds.add_parser("school", help="профиль школы за год (PDF или Word)")
     school.add_argument("code", metavar="CODE", nargs="?", help="код школы (в базе школы можно не указывать)")
-    risks = kinds.add_parser("risks", help="риски школ «500+»: карта рисков и антирисковые программы (PDF или Excel)")
+    risks = kinds.add_parser("risks", help="риски школ «500+»: карта рисков и антирисковые программы (PDF, Word или Excel)")
     excel = kinds.add_parser("excel", help="выгрузка в Excel")
     excel.add_argument("table", choices=list(EXCEL_EXPORTS), metavar="ТАБЛИЦА",
                        help="; ".join(f"{k} — {title}" for k, (title, _) in EXCEL_EXPORTS.items()))
-    for parser, handler, suffix in ((district, run_district, "pdf"), (school, run_school, "pdf"),
-                                    (risks, run_risks, "pdf|xlsx"), (excel, run_excel, "xlsx")):
+    for parser, handler, suffix in ((district, run_district, "pdf|FILE.docx"), (school, run_school, "pdf|FILE.docx"),
+                                    (risks, run_risks, "pdf|FILE.docx|FILE.xlsx"), (excel, run_excel, "xlsx")):
         parser.add_argument("--year", type=int, required=True, help="год (например, 2022)")
         parser.add_argument("--out", required=True, metavar=f"FILE.{suffix}", help="куда сохранить")
         parser.set_defaults(handler=handler)
@@ -59,13 +60,14 @@ def run_school(args: argparse.Namespace) -> int:
     return _write(args, lambda session, path: reports.school_report(session, args.code, args.year, path))
 
 
-RISK_FORMATS: dict[str, Callable[[Session, int, Path], Path]] = {".pdf": risks_report, ".xlsx": export_risks_xlsx}
+RISK_FORMATS: dict[str, Callable[[Session, int, Path], Path]] = {".pdf": risks_report, ".docx": risks_report,
+                                                                 ".xlsx": export_risks_xlsx}
 
 
 def run_risks(args: argparse.Namespace) -> int:
     make = RISK_FORMATS.get(Path(args.out).suffix.lower())
     if make is None:
-        raise KuratorError("Укажите файл .pdf или .xlsx: --out FILE.pdf|FILE.xlsx.")
+        raise KuratorError("Укажите файл .pdf, .docx или .xlsx: --out FILE.pdf|FILE.docx|FILE.xlsx.")
     return _write(args, lambda session, path: make(session, args.year, path))
 
 

@@ -1,4 +1,4 @@
-"""The PDF reports: the district's analytic report for a year (in the manner of the report at the end of seeds/004)
+"""The reports in PDF or Word (the file's extension chooses, app.services.output.writers): the district's analytic report for a year (in the manner of the report at the end of seeds/004)
 and one school's profile. Excel exports live in `app.services.reports.excel`."""
 
 import os
@@ -18,7 +18,7 @@ from app.services.analytics.district_summary import DistrictFigures, district_fi
 from app.services.indicators.catalogue import STATUSES, IndicatorRow, indicator_table
 from app.services.installation import DISTRICT_DATA_MISSING, find_school, own_school
 from app.services.output import charts
-from app.services.output.pdf import ReportDocument
+from app.services.output.writers import ReportWriter, writer_for
 from app.services.output.ru_format import format_value
 from app.services.qualification.checks import SHORT_TITLES
 from app.services.qualification.monitoring import finding_lines, qualification_report
@@ -84,7 +84,7 @@ def _listing(names: list[str]) -> str:
     return ", ".join(names) if names else "нет"
 
 
-def _sign(doc: ReportDocument, session: Session) -> None:
+def _sign(doc: ReportWriter, session: Session) -> None:
     signer = facts.get_signer(session)
     if signer:
         doc.signature_block(signer.position, signer.name)
@@ -93,9 +93,9 @@ def _sign(doc: ReportDocument, session: Session) -> None:
 # --- the district report ----------------------------------------------------------------------------------------
 
 def district_report(session: Session, year: int, path: str | Path) -> Path:
-    """Write the district's analytic report for the year as a PDF; returns the path."""
+    """Write the district's analytic report for the year as a PDF or a Word document; returns the path."""
     title = f"{DISTRICT_TITLE} за {year} год"
-    doc = ReportDocument(title, subject="Аналитическая справка")
+    doc = writer_for(path, title, subject="Аналитическая справка")
     doc.official_header(facts.organisation(session), title, date_text=format_value(date.today()))
     schools = facts.program_schools(session, year)
     indicators = indicator_table(session, year)
@@ -117,7 +117,7 @@ def district_report(session: Session, year: int, path: str | Path) -> Path:
     return doc.save(path)
 
 
-def _schools_section(doc: ReportDocument, session: Session, year: int, schools: list[facts.ProgramSchool]) -> None:
+def _schools_section(doc: ReportWriter, session: Session, year: int, schools: list[facts.ProgramSchool]) -> None:
     doc.heading("1. Школы, участвующие в программе", 2)
     shnor, shnsu = facts.schools_with(schools, "shnor"), facts.schools_with(schools, "shnsu")
     computed = analytics.resilient_schools(session, year)
@@ -134,7 +134,7 @@ def _schools_section(doc: ReportDocument, session: Session, year: int, schools: 
               col_widths=(0.6, 6, 3, 2.4), numeric_columns=(0,))
 
 
-def _indicators_section(doc: ReportDocument, indicators: list[IndicatorRow]) -> None:
+def _indicators_section(doc: ReportWriter, indicators: list[IndicatorRow]) -> None:
     doc.heading("2. Показатели программы: план и факт", 2)
     achieved = sum(1 for r in indicators if r["status"] == "achieved")
     missing = facts.missing_data(indicators)
@@ -149,7 +149,7 @@ def _indicators_section(doc: ReportDocument, indicators: list[IndicatorRow]) -> 
         doc.paragraph(f"Показатель {code} — нет данных: {reason}.")
 
 
-def _charts_section(doc: ReportDocument, session: Session, year: int, indicators: list[IndicatorRow],
+def _charts_section(doc: ReportWriter, session: Session, year: int, indicators: list[IndicatorRow],
                     municipal: Roadmap | None) -> None:
     doc.page_break()
     doc.heading("3. Диаграммы", 2)
@@ -170,7 +170,7 @@ def _charts_section(doc: ReportDocument, session: Session, year: int, indicators
         doc.image(charts.render_png(kind, data, caption), CHART_WIDTH_MM, caption=f"Рисунок {number} — {caption}")
 
 
-def _courses_section(doc: ReportDocument, session: Session, year: int) -> None:
+def _courses_section(doc: ReportWriter, session: Session, year: int) -> None:
     doc.heading("5. Повышение квалификации руководителей и педагогов", 2)
     courses = facts.completed_courses(session, year)
     doc.paragraph(facts.trained_sentence(session, year))
@@ -179,7 +179,7 @@ def _courses_section(doc: ReportDocument, session: Session, year: int) -> None:
               col_widths=(6, 3.4, 1.1, 1.9, 1.6), numeric_columns=(2, 3, 4))
 
 
-def _qualification_section(doc: ReportDocument, session: Session, year: int) -> None:
+def _qualification_section(doc: ReportWriter, session: Session, year: int) -> None:
     """5.1: staff against the qualification requirements (seeds/001 1.1.7): the totals, then the schools where the
     monitoring found something."""
     doc.heading("5.1. Соответствие кадров квалификационным требованиям", 3)
@@ -194,7 +194,7 @@ def _qualification_section(doc: ReportDocument, session: Session, year: int) -> 
               col_widths=(4.0, 1.1, 1.5, 1.5, 1.5, 1.7, 1.5), numeric_columns=(1, 2, 3, 4, 5, 6))
 
 
-def _roadmap_section(doc: ReportDocument, overview: RoadmapOverview | None) -> None:
+def _roadmap_section(doc: ReportWriter, overview: RoadmapOverview | None) -> None:
     doc.heading("6. Реализация муниципальной дорожной карты", 2)
     if overview is None:
         doc.paragraph("Муниципальная дорожная карта на этот год не загружена.")
@@ -212,14 +212,14 @@ def _roadmap_section(doc: ReportDocument, overview: RoadmapOverview | None) -> N
                    for o in overview["overdue"]], col_widths=(1, 7, 2, 3))
 
 
-def _recommendations_section(doc: ReportDocument, session: Session, year: int) -> None:
+def _recommendations_section(doc: ReportWriter, session: Session, year: int) -> None:
     doc.heading("7. Адресные рекомендации школам", 2)
     doc.table(["Школа", "Рекомендация", "Срок", "Состояние"],
               [[r.school, r.text, r.due_date, r.status] for r in facts.recommendations(session, year)],
               col_widths=(3.2, 7, 1.6, 1.8))
 
 
-def _tasks_section(doc: ReportDocument, year: int, indicators: list[IndicatorRow],
+def _tasks_section(doc: ReportWriter, year: int, indicators: list[IndicatorRow],
                    overview: RoadmapOverview | None) -> None:
     doc.heading(f"Задачи и рекомендации на {year + 1} год", 2)
     missed = [r["code"] for r in indicators if r["status"] == "not_achieved"]
@@ -233,7 +233,7 @@ def _tasks_section(doc: ReportDocument, year: int, indicators: list[IndicatorRow
         doc.paragraph(f"{number}. {task}")
 
 
-def _exam_section(doc: ReportDocument, session: Session, year: int) -> None:
+def _exam_section(doc: ReportWriter, session: Session, year: int) -> None:
     """The seeds/000 ЕГЭ/ОГЭ table on landscape pages, its long column titles shortened and explained below."""
     doc.page_break(landscape=True)
     doc.heading(f"4. Показатели ГИА по образовательным организациям, {year} год", 2)
@@ -256,9 +256,9 @@ def report_schools(session: Session) -> list[tuple[str, str]]:
 
 
 def school_report(session: Session, school_code: str | None, year: int, path: str | Path) -> Path:
-    """Write one school's profile for the year as a PDF; a school installation may omit the code."""
+    """Write one school's profile for the year as a PDF or a Word document; a school installation may omit the code."""
     school = find_school(session, school_code)
-    doc = ReportDocument(f"{SCHOOL_TITLE}: {school.name}", subject=f"{year} год")
+    doc = writer_for(path, f"{SCHOOL_TITLE}: {school.name}", subject=f"{year} год")
     doc.official_header(facts.organisation(session), SCHOOL_TITLE, f"{school.name}, {year} год",
                         date_text=format_value(date.today()))
     _register_section(doc, school)
@@ -277,7 +277,7 @@ def school_report(session: Session, school_code: str | None, year: int, path: st
     return doc.save(path)
 
 
-def _register_section(doc: ReportDocument, school) -> None:
+def _register_section(doc: ReportWriter, school) -> None:
     doc.heading("1. Сведения об образовательной организации", 2)
     doc.key_values([
         ("Код", school.code), ("Наименование", school.name), ("Вид", school.kind),
@@ -290,7 +290,7 @@ def _register_section(doc: ReportDocument, school) -> None:
     ])
 
 
-def _statuses_section(doc: ReportDocument, session: Session, school) -> None:
+def _statuses_section(doc: ReportWriter, session: Session, school) -> None:
     doc.heading("2. Статусы по годам", 2)
     rows = session.scalars(select(SchoolStatus).where(SchoolStatus.school_id == school.id,
                                                       alive(SchoolStatus))
@@ -299,7 +299,7 @@ def _statuses_section(doc: ReportDocument, session: Session, school) -> None:
                                                for s in rows], col_widths=(1, 2, 8))
 
 
-def _staff_section(doc: ReportDocument, session: Session, school, year: int) -> None:
+def _staff_section(doc: ReportWriter, session: Session, school, year: int) -> None:
     doc.heading("3. Кадровый состав", 2)
     summary = facts.staff_summary(session, school.id, year)
     doc.key_values([("Работников в году", summary.total), ("Молодых специалистов", summary.young)])
@@ -309,7 +309,7 @@ def _staff_section(doc: ReportDocument, session: Session, school, year: int) -> 
     doc.table(["Вакансия", "Свободных ставок"], summary.vacancies, col_widths=(6, 1.5), numeric_columns=(1,))
 
 
-def _passport_section(doc: ReportDocument, session: Session, school, year: int,
+def _passport_section(doc: ReportWriter, session: Session, school, year: int,
                       district: DistrictFigures | None) -> None:
     doc.heading("4. Социальный паспорт и ИСБ", 2)
     passport = session.scalars(select(SocialPassport).where(
@@ -330,7 +330,7 @@ def _passport_section(doc: ReportDocument, session: Session, school, year: int,
                     ("Школ в сравнении", figures["schools_compared"]), ("Источник", district.as_of_text)])
 
 
-def _results_section(doc: ReportDocument, session: Session, school, year: int,
+def _results_section(doc: ReportWriter, session: Session, school, year: int,
                      district: DistrictFigures | None) -> None:
     doc.heading("5. Образовательные результаты в сравнении с районом", 2)
     series = chart_data.school_vs_district(session, school.id, list(range(year - 3, year + 1)))
@@ -347,7 +347,7 @@ def _results_section(doc: ReportDocument, session: Session, school, year: int,
                   caption=f"Рисунок 1 — {caption}")
 
 
-def _school_courses_section(doc: ReportDocument, session: Session, school, year: int) -> None:
+def _school_courses_section(doc: ReportWriter, session: Session, school, year: int) -> None:
     doc.heading("7. Повышение квалификации и диагностика", 2)
     people = facts.completed_people(session, year, school.id)
     doc.paragraph(f"В {year} году курсы завершили {len({p.teacher for p in people})} работников; проведено "
@@ -357,7 +357,7 @@ def _school_courses_section(doc: ReportDocument, session: Session, school, year:
               col_widths=(3, 6, 1, 1.6), numeric_columns=(2,))
 
 
-def _school_roadmap_section(doc: ReportDocument, session: Session, school, year: int) -> None:
+def _school_roadmap_section(doc: ReportWriter, session: Session, school, year: int) -> None:
     doc.heading("8. Выполнение дорожной карты школы", 2)
     own = [r for r in list_roadmaps(session, school.id) if r.school_id == school.id]
     if not own:
@@ -371,7 +371,7 @@ def _school_roadmap_section(doc: ReportDocument, session: Session, school, year:
                   numeric_columns=(1, 2, 3, 4, 5))
 
 
-def _support_section(doc: ReportDocument, session: Session, school, year: int) -> None:
+def _support_section(doc: ReportWriter, session: Session, school, year: int) -> None:
     doc.heading("9. Адресные рекомендации и помощь", 2)
     doc.table(["Рекомендация", "Срок", "Состояние"],
               [[r.text, r.due_date, r.status] for r in facts.recommendations(session, year, school.id)],
@@ -381,7 +381,7 @@ def _support_section(doc: ReportDocument, session: Session, school, year: int) -
                for a in facts.support_actions(session, year, school.id)], col_widths=(1.6, 2.2, 5, 3))
 
 
-def _school_indicators_section(doc: ReportDocument, session: Session, school, year: int) -> None:
+def _school_indicators_section(doc: ReportWriter, session: Session, school, year: int) -> None:
     doc.heading("6. Показатели программы по школе", 2)
     years = list(range(year - 4, year + 1))
     lines = facts.school_indicator_lines(session, school.id, years)
@@ -397,7 +397,7 @@ def _school_indicators_section(doc: ReportDocument, session: Session, school, ye
                 doc.paragraph(f"Показатель {line.code}, {reason}.")
 
 
-def _definitions_appendix(doc: ReportDocument, session: Session) -> None:
+def _definitions_appendix(doc: ReportWriter, session: Session) -> None:
     """Every indicator's definition: what is counted, over which schools, which period, from which records."""
     doc.page_break()
     doc.heading("Приложение. Определения показателей", 2)

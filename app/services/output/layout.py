@@ -1,0 +1,92 @@
+"""What the PDF and the Word writers of a report share: the page margins, the words of the fixed blocks and how
+a table's columns share the page width (each column at least as wide as its longest header word, the rest by
+content)."""
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from statistics import median
+
+from app.services.output.ru_format import format_value
+
+MM = 72 / 25.4  # points in a millimetre
+A4_MM = (210, 297)
+MARGINS_MM = {"left": 25, "right": 15, "top": 20, "bottom": 20}
+NO_ROWS_TEXT = "Нет данных"
+SIGNATURE_LINE = "_" * 16
+DEFAULT_APPROVAL_DATE = "«____» ______________ 20___ г."
+CELL_PADDING = 13  # points: a cell's left plus right padding (6 + 6 in both writers) and a little slack
+TYPICAL_CELL_LIMIT = 60  # characters: a longer typical cell wraps rather than widening its column further
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def clean_text(value: object) -> str:
+    """A value as the plain text of a report: formatted the Russian way, tabs as spaces, no control characters."""
+    return _CONTROL_CHARS.sub("", format_value(value).replace("\t", " "))
+
+
+@dataclass(frozen=True)
+class Approval:
+    """The «УТВЕРЖДАЮ» block at the top right: who approves and the date line."""
+
+    position: str
+    name: str
+    date_text: str = DEFAULT_APPROVAL_DATE
+
+
+def frame_width_mm(landscape: bool) -> float:
+    """Width of the text area of an A4 page in the orientation."""
+    page_width = A4_MM[1] if landscape else A4_MM[0]
+    return page_width - MARGINS_MM["left"] - MARGINS_MM["right"]
+
+
+def check_row_lengths(width: int, rows: Sequence[Sequence[str]]) -> None:
+    for number, row in enumerate(rows, start=1):
+        if len(row) != width:
+            raise ValueError(f"table row {number} has {len(row)} cells, header has {width}")
+
+
+def column_weights(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[float]:
+    """Guess relative column widths from the longest header word and the typical cell length."""
+    weights = []
+    for index, title in enumerate(header):
+        longest_word = max((len(word) for word in str(title).split()), default=1)
+        typical = median([len(row[index]) for row in rows]) if rows else 0
+        weights.append(max(longest_word, min(typical, TYPICAL_CELL_LIMIT), 3))
+    return weights
+
+
+def scale(weights: Sequence[float], total: float) -> list[float]:
+    whole = sum(weights)
+    return [total * weight / whole for weight in weights]
+
+
+def column_widths(header: Sequence[str], rows: Sequence[Sequence[str]], weights: Sequence[float], total: float,
+                  word_width: Callable[[str], float]) -> list[float]:
+    """Widths (in the unit of `total`) by the weights, but no column narrower than its longest word (of the header,
+    or the longest of its cells) as `word_width` measures it, plus padding, so that no word breaks in the middle:
+    the room it needs is taken from the other columns, in proportion to what each has above its own minimum. When
+    the minimums do not fit together, the widths keep their proportions."""
+    minimums = [_longest_word_width([str(title), *(row[index] for row in rows)], word_width) + CELL_PADDING
+                for index, title in enumerate(header)]
+    if sum(minimums) >= total:
+        return scale(minimums, total)
+    widths = scale(weights, total)
+    for _ in range(len(widths)):
+        short = [i for i, width in enumerate(widths) if width < minimums[i] - 0.01]
+        if not short:
+            break
+        for i in short:
+            widths[i] = minimums[i]
+        spare = [i for i in range(len(widths)) if i not in short and widths[i] > minimums[i]]
+        excess = sum(widths) - total
+        room = sum(widths[i] - minimums[i] for i in spare)
+        for i in spare:
+            widths[i] -= excess * (widths[i] - minimums[i]) / room
+    return widths
+
+
+def _longest_word_width(texts: Sequence[str], word_width: Callable[[str], float]) -> float:
+    """The width of the longest word among the texts: the longest by letters of each text, then measured."""
+    longest = {max(text.split(), key=len) for text in texts if text.strip()}
+    return max((word_width(word) for word in longest), default=0)
