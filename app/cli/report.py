@@ -9,10 +9,12 @@ from sqlalchemy.orm import Session
 
 from app.errors import KuratorError
 from app.services.qualification.export import export_qualification_xlsx
-from app.services.reports import documents as reports
 from app.services.reports import excel as report_excel
+from app.services.reports.documents import district_report
+from app.services.reports.parts import check_target
 from app.services.reports.risk_excel import export_risks_xlsx
 from app.services.reports.risk_sections import risks_report
+from app.services.reports.school_profile import school_report
 
 from .common import session_for
 from .output import say
@@ -45,7 +47,7 @@ def register(subparsers) -> None:
 
 
 def _write(args: argparse.Namespace, make: Callable[[Session, Path], Path]) -> int:
-    target = reports.check_target(args.out)
+    target = check_target(args.out)
     with session_for(args) as session:
         written = make(session, target)
     say(f"Сохранено: {written}")
@@ -53,11 +55,11 @@ def _write(args: argparse.Namespace, make: Callable[[Session, Path], Path]) -> i
 
 
 def run_district(args: argparse.Namespace) -> int:
-    return _write(args, lambda session, path: reports.district_report(session, args.year, path))
+    return _write(args, lambda session, path: district_report(session, args.year, path))
 
 
 def run_school(args: argparse.Namespace) -> int:
-    return _write(args, lambda session, path: reports.school_report(session, args.code, args.year, path))
+    return _write(args, lambda session, path: school_report(session, args.code, args.year, path))
 
 
 RISK_FORMATS: dict[str, Callable[[Session, int, Path], Path]] = {".pdf": risks_report, ".docx": risks_report,

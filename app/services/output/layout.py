@@ -18,11 +18,13 @@ DEFAULT_APPROVAL_DATE = "«____» ______________ 20___ г."
 CELL_PADDING = 13  # points: a cell's left plus right padding (6 + 6 in both writers) and a little slack
 TYPICAL_CELL_LIMIT = 60  # characters: a longer typical cell wraps rather than widening its column further
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_DOUBLED_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")  # «условиях..», not the ellipsis «...»
 
 
 def clean_text(value: object) -> str:
-    """A value as the plain text of a report: formatted the Russian way, tabs as spaces, no control characters."""
-    return _CONTROL_CHARS.sub("", format_value(value).replace("\t", " "))
+    """A value as the plain text of a report: formatted the Russian way, tabs as spaces, no control characters, and
+    a doubled full stop (a typing slip, or a sentence that ends in an abbreviation and gets its own stop) single."""
+    return _DOUBLED_STOP.sub(".", _CONTROL_CHARS.sub("", format_value(value).replace("\t", " ")))
 
 
 @dataclass(frozen=True)

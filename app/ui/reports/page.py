@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from app.services.reports import documents as reports
 from app.services.reports import excel as report_excel
+from app.services.reports.documents import district_report
+from app.services.reports.parts import check_target
+from app.services.reports.school_profile import report_schools, school_report
 
 from ..operations import QueryOp
 from ..widgets.refresh import RefreshWhenShown
@@ -50,13 +52,13 @@ DOCUMENT = ("pdf", "docx")  # the writer follows the extension (app.services.out
 PROFILE = ReportKind("Профиль школы (PDF или Word)", "Сведения о школе, статусы, кадры, социальный паспорт и ИСБ, результаты в "
                      "сравнении с районом, показатели программы по школе за пять лет, курсы, дорожная карта, "
                      "помощь.", DOCUMENT, True,
-                     lambda s, y, c, p: reports.school_report(s, c, y, p))
+                     lambda s, y, c, p: school_report(s, c, y, p))
 REPORTS: tuple[ReportKind, ...] = (
     ReportKind("Аналитическая справка района (PDF или Word)", "Школы программы, кураторы и наставники, сетевое "
                "взаимодействие, методические мероприятия, показатели, ИСБ, диаграммы, ГИА, курсы, дорожная карта, "
                "рекомендации, риски «500+», задачи. Word — чтобы отредактировать справку перед подписью.",
                DOCUMENT, False,
-               lambda s, y, _c, p: reports.district_report(s, y, p), DISTRICT_ONLY),
+               lambda s, y, _c, p: district_report(s, y, p), DISTRICT_ONLY),
     PROFILE,
     ReportKind("Показатели: план и факт по годам (Excel)", "Целевые и фактические значения показателей "
                "программы, причины отсутствия данных и определения показателей.",
@@ -143,7 +145,7 @@ class ReportsPage(RefreshWhenShown, QWidget):
     def refresh(self) -> None:
         """The schools a profile can be made for."""
         with self.workspace.session() as session:
-            schools = reports.report_schools(session)
+            schools = report_schools(session)
         self.school.clear()
         for code, name in schools:
             self.school.addItem(name, code)
@@ -167,7 +169,7 @@ class ReportsPage(RefreshWhenShown, QWidget):
         year, code = self.year.year(), self.school.currentData() if report.needs_school else None
 
         def make(session) -> Path:
-            return report.make(session, year, code, reports.check_target(path))
+            return report.make(session, year, code, check_target(path))
 
         self.status.setText("Отчёт формируется…")
         return QueryOp(self, self.workspace, make, self._done).with_progress("Формирование отчёта…").run()
