@@ -104,3 +104,31 @@ def test_no_doubled_full_stops_and_ege_in_capitals(справка):
     assert not re.search(r"(?<!\.)\.\.(?!\.)", everything)
     assert "егэ" not in everything and "Егэ" not in everything
     assert "средний балл ЕГЭ по русскому языку" in everything
+
+
+def tasks(document) -> list[str]:
+    texts = [p.text for p in document.paragraphs]
+    start = texts.index("Задачи и рекомендации на 2023 год") + 1
+    return [t for t in texts[start:] if re.match(r"\d+\. ", t)]
+
+
+def test_each_task_names_its_finding_and_the_section_above_it(справка):
+    listed = tasks(справка)
+    numbers = {h.split(".")[0] for h in headings(справка, 2) if h[0].isdigit()} | {"5.1"}
+    assert len(listed) == 13
+    for task in listed:
+        basis = re.search(r"Основание: .*\(раздел ([\d.]+)\)\.$", task)
+        assert basis and basis.group(1) in numbers, task
+
+
+def test_a_missed_indicator_is_named_by_code_and_words_with_its_value_against_the_target(справка):
+    # indicator 2.1.2 in the demo's 2022: 87,5 % against the target of 100 % (section 6's table)
+    assert ("6. Принять меры по достижению планового значения показателя 2.1.2 «Доля ШНОР и/или ШНСУ, ежегодно "
+            "показывающих положительную динамику образовательных результатов обучающихся». Основание: в 2022 году "
+            "факт — 87,5 % при плане 100 % (раздел 6).") in tasks(справка)
+
+
+def test_a_supported_school_without_curator_or_mentor_gets_a_task_and_the_mentor_schools_do_not(справка):
+    # Нижний Акбаш is ШНСУ with no assignment; Джулат, Плановское and №3 are resilient: they mentor, not are mentored
+    assert ("2. Закрепить куратора или наставника за школами: МКОУ ООШ с.п. Нижний Акбаш. Основание: у этих школ "
+            "программы в 2022 году нет ни куратора, ни наставника (раздел 2).") in tasks(справка)

@@ -17,7 +17,7 @@ from app.services.output import charts
 from app.services.output.ru_format import format_value
 from app.services.output.writers import ReportWriter, writer_for
 from app.services.qualification.checks import SHORT_TITLES
-from app.services.qualification.monitoring import finding_lines, qualification_report
+from app.services.qualification.monitoring import QualificationReport, finding_lines, qualification_report
 from app.services.reports import facts
 from app.services.reports import support_sections as support
 from app.services.reports.parts import (
@@ -32,17 +32,11 @@ from app.services.reports.parts import (
     sign,
 )
 from app.services.reports.risk_sections import district_risks_section
+from app.services.reports.tasks import Findings, district_tasks
 from app.services.roadmaps.plans import RoadmapOverview, list_roadmaps, roadmap_overview
 
 DISTRICT_TITLE = "Аналитическая справка о реализации программы поддержки школ с низкими образовательными результатами"
 KEY_INDICATORS = ("2.1.2", "2.2")
-STANDING_TASKS = (
-    "Информационно-методическому центру продолжить адресную работу со школами с низкими образовательными "
-    "результатами и школами, функционирующими в неблагоприятных социальных условиях.",
-    "Организовать адресное сопровождение учителей, имеющих системные предметные дефициты, требующие восполнения "
-    "(курсовая подготовка, индивидуальные образовательные маршруты).",
-    "Внести корректировку в школьные дорожные карты по переходу в эффективный режим функционирования.",
-)
 EXAM_SHORT_TITLES = {  # the seeds/000 columns (analytics.EXAM_TABLE_TITLES) in a width a table column allows
     "grad11_certificate_share": "Аттестат, 11 кл., %",
     "grad11_honours_share": "С отличием, 11 кл., %",
@@ -68,32 +62,36 @@ class District:
     indicators: list[IndicatorRow]
     municipal: Roadmap | None
     overview: RoadmapOverview | None
+    qualification: QualificationReport
 
 
 def _district(session: Session, year: int) -> District:
     municipal = next((r for r in list_roadmaps(session) if r.level == "municipal" and r.year_from <= year <= r.year_to),
                      None)
     return District(session, year, facts.program_schools(session, year), indicator_table(session, year), municipal,
-                    roadmap_overview(session, municipal.id, year=year) if municipal else None)
+                    roadmap_overview(session, municipal.id, year=year) if municipal else None,
+                    qualification_report(session, year))
 
 
 Section = Callable[[ReportWriter, District, int], None]
 # The numbered sections in the order of seeds/004's analysis: who takes part and who supports them, what was done
 # for them, the results, then the plans. The ВПР section (app.services.reports.vpr, issue 17) follows the ГИА one.
-SECTIONS: tuple[Section, ...] = (
-    lambda doc, d, n: _schools_section(doc, d.session, d.year, n, d.schools),
-    lambda doc, d, n: support.curators_section(doc, d.session, d.year, n, d.schools),
-    lambda doc, d, n: support.partnerships_section(doc, d.session, d.year, n),
-    lambda doc, d, n: support.events_section(doc, d.session, d.year, n, d.schools),
-    lambda doc, d, n: _courses_section(doc, d.session, d.year, n),
-    lambda doc, d, n: _indicators_section(doc, d.indicators, n),
-    lambda doc, d, n: support.isb_section(doc, d.session, d.year, n, d.schools),
-    lambda doc, d, n: _charts_section(doc, d.session, d.year, n, d.indicators, d.municipal),
-    lambda doc, d, n: _exam_section(doc, d.session, d.year, n),
-    lambda doc, d, n: _roadmap_section(doc, d.overview, n),
-    lambda doc, d, n: _recommendations_section(doc, d.session, d.year, n),
-    lambda doc, d, n: district_risks_section(doc, d.session, d.year, n),
+# The keys let the task list name the section a finding stands in.
+SECTIONS: tuple[tuple[str, Section], ...] = (
+    ("schools", lambda doc, d, n: _schools_section(doc, d.session, d.year, n, d.schools)),
+    ("curators", lambda doc, d, n: support.curators_section(doc, d.session, d.year, n, d.schools)),
+    ("partnerships", lambda doc, d, n: support.partnerships_section(doc, d.session, d.year, n)),
+    ("events", lambda doc, d, n: support.events_section(doc, d.session, d.year, n, d.schools)),
+    ("courses", lambda doc, d, n: _courses_section(doc, d, n)),
+    ("indicators", lambda doc, d, n: _indicators_section(doc, d.indicators, n)),
+    ("isb", lambda doc, d, n: support.isb_section(doc, d.session, d.year, n, d.schools)),
+    ("charts", lambda doc, d, n: _charts_section(doc, d.session, d.year, n, d.indicators, d.municipal)),
+    ("exams", lambda doc, d, n: _exam_section(doc, d.session, d.year, n)),
+    ("roadmap", lambda doc, d, n: _roadmap_section(doc, d.overview, n)),
+    ("recommendations", lambda doc, d, n: _recommendations_section(doc, d.session, d.year, n)),
+    ("risks", lambda doc, d, n: district_risks_section(doc, d.session, d.year, n)),
 )
+QUALIFICATION_SUBSECTION = 1  # «5.1» within the courses section
 
 
 def district_report(session: Session, year: int, path: str | Path) -> Path:
@@ -102,9 +100,12 @@ def district_report(session: Session, year: int, path: str | Path) -> Path:
     doc = writer_for(path, title, subject="Аналитическая справка")
     doc.official_header(facts.organisation(session), title, date_text=format_value(date.today()))
     district = _district(session, year)
-    for number, section in enumerate(SECTIONS, start=1):
+    numbers = {}
+    for number, (key, section) in enumerate(SECTIONS, start=1):
         section(doc, district, number)
-    _tasks_section(doc, year, district.indicators, district.overview)
+        numbers[key] = str(number)
+    numbers["qualification"] = f"{numbers['courses']}.{QUALIFICATION_SUBSECTION}"
+    _tasks_section(doc, district, numbers)
     sign(doc, session)
     definitions_appendix(doc, session)
     return doc.save(path)
@@ -164,21 +165,21 @@ def _charts_section(doc: ReportWriter, session: Session, year: int, number: int,
         doc.image(charts.render_png(kind, data, caption), CHART_WIDTH_MM, caption=f"Рисунок {figure} — {caption}")
 
 
-def _courses_section(doc: ReportWriter, session: Session, year: int, number: int) -> None:
+def _courses_section(doc: ReportWriter, district: District, number: int) -> None:
+    session, year = district.session, district.year
     doc.heading(f"{number}. Повышение квалификации руководителей и педагогов", 2)
     courses = facts.completed_courses(session, year)
     doc.paragraph(facts.trained_sentence(session, year))
     doc.table(["Курс", "Организатор", "Часов", "Руководителей", "Педагогов"],
               [[c.title, c.provider, c.hours, c.leaders, c.teachers] for c in courses],
               col_widths=(5, 5, 1.1, 1.9, 1.6), numeric_columns=(2, 3, 4))
-    _qualification_section(doc, session, year, f"{number}.1")
+    _qualification_section(doc, district.qualification, f"{number}.{QUALIFICATION_SUBSECTION}")
 
 
-def _qualification_section(doc: ReportWriter, session: Session, year: int, number: str) -> None:
+def _qualification_section(doc: ReportWriter, report: QualificationReport, number: str) -> None:
     """Staff against the qualification requirements (seeds/001 1.1.7): the totals, then the schools where the
     monitoring found something."""
     doc.heading(f"{number}. Соответствие кадров квалификационным требованиям", 3)
-    report = qualification_report(session, year)
     if not report.staff_total:
         doc.paragraph(f"Нет данных: в базе нет работников школ на {report.as_of:%d.%m.%Y} (кадры не загружены).")
         return
@@ -214,18 +215,15 @@ def _recommendations_section(doc: ReportWriter, session: Session, year: int, num
               col_widths=(3.2, 7, 1.6, 1.8))
 
 
-def _tasks_section(doc: ReportWriter, year: int, indicators: list[IndicatorRow],
-                   overview: RoadmapOverview | None) -> None:
-    doc.heading(f"Задачи и рекомендации на {year + 1} год", 2)
-    missed = [r["code"] for r in indicators if r["status"] == "not_achieved"]
-    tasks = list(STANDING_TASKS)
-    if missed:
-        tasks.append(f"Принять меры по достижению плановых значений показателей {', '.join(missed)}.")
-    if overview and overview["total"]["overdue"]:
-        tasks.append("Рассмотреть причины невыполнения в срок мероприятий муниципальной дорожной карты на совещании "
-                     "с ответственными исполнителями и внести корректировку в дорожную карту.")
+def _tasks_section(doc: ReportWriter, district: District, numbers: dict[str, str]) -> None:
+    doc.heading(f"Задачи и рекомендации на {district.year + 1} год", 2)
+    tasks = district_tasks(Findings(district.session, district.year, district.schools, district.indicators,
+                                    district.overview, district.qualification, numbers))
+    if not tasks:
+        doc.paragraph("Разделы справки не выявили отставаний, из которых следовали бы задачи: показатели достигнуты, "
+                      "сроки дорожной карты соблюдены, у школ программы есть кураторы и наставники.")
     for number, task in enumerate(tasks, start=1):
-        doc.paragraph(f"{number}. {task}")
+        doc.paragraph(task.sentence(number))
 
 
 def _exam_section(doc: ReportWriter, session: Session, year: int, number: int) -> None:

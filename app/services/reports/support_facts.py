@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, aliased
 
 from app.models import Assignment, MethodEvent, Partnership, Participation, School, Teacher, alive
 from app.models.reference import ASSIGNMENT_KINDS, EVENT_LEVELS, METHOD_EVENT_KINDS, PARTNERSHIP_KINDS
+from app.services.reports.facts import ProgramSchool, supported
 
 
 @dataclass(frozen=True)
@@ -145,3 +146,15 @@ def participation_by_school(session: Session, year: int, school_codes: list[str]
     names = dict(session.execute(select(School.code, School.name).where(School.code.in_(school_codes))).all())
     return [SchoolTakingPart(names[code], len(seen[code][0]), len(seen[code][1])) for code in school_codes
             if code in names]
+
+
+def unsupported_schools(session: Session, year: int, schools: list[ProgramSchool]) -> list[str]:
+    """Names of the supported program schools (ШНОР, ШНСУ, «500+») with no curator and no mentor in the year."""
+    covered = {line.school for line in assignments(session, year)}
+    return [s.name for s in supported(schools) if s.name not in covered]
+
+
+def absent_schools(session: Session, year: int, schools: list[ProgramSchool]) -> list[str]:
+    """Names of the supported program schools whose people took part in none of the year's methodical events."""
+    taking_part = participation_by_school(session, year, [s.code for s in supported(schools)])
+    return [t.school for t in taking_part if not t.events]

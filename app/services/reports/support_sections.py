@@ -30,11 +30,11 @@ def curators_section(doc: ReportWriter, session: Session, year: int, number: int
         of_kind = [line for line in lines if line.kind == kind]
         parts.append(f"{kind.lower()}ов — {count_noun(len({l.person for l in of_kind}), PERSON_FORMS)} "
                      f"({count_noun(len({l.school for l in of_kind}), SCHOOL_FORMS)})")
-    covered = {line.school for line in lines}
-    without = [s.name for s in schools if s.name not in covered]
+    without = support.unsupported_schools(session, year, schools)
     doc.paragraph(f"В {year} году за школами закреплены {', '.join(parts)}; в скобках — число школ, каждый человек "
-                  "учтён один раз. " + (f"Школы программы без куратора и наставника: {', '.join(without)}."
-                                        if without else "У каждой школы программы есть куратор или наставник."))
+                  "учтён один раз. " + (f"Школы ШНОР, ШНСУ и «500+» без куратора и наставника: {', '.join(without)}."
+                                        if without else "У каждой школы ШНОР, ШНСУ и «500+» есть куратор или "
+                                                        "наставник."))
     doc.table(["Школа", "Куратор", "Наставник школы", "Педагогов с наставником"],
               [[s.school, "; ".join(s.curators) or "нет", "; ".join(s.mentors) or "нет", s.mentored_teachers]
                for s in support.support_by_school(lines)],
@@ -71,9 +71,9 @@ def events_section(doc: ReportWriter, session: Session, year: int, number: int,
               [[l.held_on, l.title, l.kind, l.level, l.teachers, l.schools, l.speakers] for l in lines],
               col_widths=(1.7, 6, 1.8, 2, 1.5, 1.1, 1.6), numeric_columns=(4, 5, 6))
     taking_part = support.participation_by_school(session, year, [s.code for s in schools])
-    absent = [t.school for t in taking_part if not t.events]
-    doc.paragraph("Участие школ программы: " + ("педагоги каждой школы программы участвовали хотя бы в одном "
-                                                "мероприятии." if not absent else
+    absent = support.absent_schools(session, year, schools)
+    doc.paragraph("Участие школ программы: " + ("педагоги каждой школы ШНОР, ШНСУ и «500+» участвовали хотя бы в "
+                                                "одном мероприятии." if not absent else
                                                 f"не участвовали в мероприятиях года — {', '.join(absent)}."))
     doc.table(["Школа программы", "Мероприятий", "Педагогов"],
               [[t.school, t.events, t.teachers] for t in taking_part], col_widths=(6, 1.8, 1.6),
