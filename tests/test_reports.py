@@ -141,6 +141,24 @@ def test_quadrant_points_split_the_schools_at_the_medians(demo):
     assert low and all(p["isb"] < data["isb_median"] and p["result"] < data["result_median"] for p in low)
 
 
+def test_a_long_title_wraps_instead_of_widening_the_chart_and_shrinking_its_text_in_print(demo):
+    database, _, _ = demo
+    with database.session() as session:
+        data = _chart_inputs(session)["roadmap_sections"]  # long section names take half the width beside the axis
+    title = "Исполнение муниципальной дорожной карты по разделам за 2022 год, сроки исполнения мероприятий"
+    assert png_size(charts.render_png("roadmap_sections", data, title)) == charts.chart_size("roadmap_sections", data)
+
+
+def test_the_scatter_names_the_schools_holding_shnor_or_shnsu(demo):
+    database, _, _ = demo
+    with database.session() as session:
+        data = chart_data.quadrant_points(session, YEAR)
+    # the demo's 2022: ШНОР 7 and ШНСУ 3, two schools holding both — 8 schools, named by their settlements
+    assert sorted(p["label"] for p in data["points"] if p["label"]) == [
+        "с.п. Верхний Курп", "с.п. Красноармейское", "с.п. Нижний Акбаш", "с.п. Нижний Курп", "с.п. Новая Балкария",
+        "с.п. Ново-Хамидие", "с.п. Урожайное", "с.п. Хамидие"]
+
+
 def test_course_coverage_is_a_share_of_each_schools_staff(demo):
     database, _, _ = demo
     with database.session() as session:
