@@ -168,6 +168,30 @@ def test_course_coverage_is_a_share_of_each_schools_staff(demo):
                for r in rows)
 
 
+def test_the_gia_sheet_prints_on_one_a4_landscape_page_wide_with_its_header_on_every_page(demo, tmp_path):
+    database, _, _ = demo
+    with database.session() as session:
+        path = report_excel.export_exam_table_xlsx(session, YEAR, tmp_path / "gia.xlsx")
+    sheet = openpyxl.load_workbook(path).active
+    assert sheet.page_setup.orientation == "landscape" and int(sheet.page_setup.paperSize) == int(sheet.PAPERSIZE_A4)
+    assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert sheet.print_title_rows == "1:1"
+    widths = [sheet.column_dimensions[column].width for column in "ABCDEFGHIJKL"]
+    assert max(widths[1:]) <= 24  # the long titles («Доля уч-ся 11-х классов, …») wrap instead of widening
+
+
+@pytest.mark.slow
+def test_libreoffice_prints_the_demo_gia_sheet_on_one_page(demo, tmp_path):
+    database, _, _ = demo
+    with database.session() as session:
+        path = report_excel.export_exam_table_xlsx(session, YEAR, tmp_path / "gia.xlsx")
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
+                    "pdf", "--outdir", str(tmp_path), str(path)], check=True, capture_output=True, timeout=180)
+    info = subprocess.run(["pdfinfo", str(tmp_path / "gia.pdf")], check=True, capture_output=True, text=True).stdout
+    assert re.search(r"Pages:\s+1\n", info) and "841.89 x 595.3" in info  # 26 schools: one A4 landscape page
+
+
 @pytest.mark.parametrize("export, first_header", [
     (lambda s, p: report_excel.export_indicators_xlsx(s, p, [2021, 2022]), ["Код", "Показатель", "Ед.", "План 2021"]),
     (lambda s, p: report_excel.export_exam_table_xlsx(s, YEAR, p), ["ОО"]),
