@@ -176,7 +176,7 @@ def test_the_gia_sheet_prints_on_one_a4_landscape_page_wide_with_its_header_on_e
     assert sheet.page_setup.orientation == "landscape" and int(sheet.page_setup.paperSize) == int(sheet.PAPERSIZE_A4)
     assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
-    assert sheet.print_title_rows == "1:1"
+    assert sheet.print_title_rows == "$1:$1"
     widths = [sheet.column_dimensions[column].width for column in "ABCDEFGHIJKL"]
     assert max(widths[1:]) <= 24  # the long titles («Доля уч-ся 11-х классов, …») wrap instead of widening
 
