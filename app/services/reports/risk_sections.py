@@ -42,11 +42,11 @@ def _map_blocks(doc: ReportWriter, found: RiskMap, figure: str) -> None:
         if factor.high:
             doc.paragraph(f"Высокий уровень риска «{factor.title}» — школ: {len(factor.high)}; антирисковой "
                           f"программы по нему нет у школ: {len(factor.high_without_program)}.")
+    doc.paragraph("Обозначения: " + MARKS_LEGEND + " Факторы: " + "; ".join(  # above the table: never alone on a page
+        f"{i} — {f.title}" for i, f in enumerate(found.factors, start=1)) + ".")
     doc.table(["Школа", *(str(i) for i in range(1, len(found.factors) + 1))],
               [[row.short_name, *(cell_marks(row.cells[f.code]) for f in found.factors)] for row in found.rows],
               col_widths=(2.6, *([1] * len(found.factors))))
-    doc.paragraph("Обозначения: " + MARKS_LEGEND + " Факторы: " + "; ".join(
-        f"{i} — {f.title}" for i, f in enumerate(found.factors, start=1)) + ".")
     kind, data = risk_chart(found)
     caption = CHART_CAPTIONS[kind].format(year=found.year)
     doc.image(charts.render_png(kind, data, caption), CHART_WIDTH_MM, caption=f"Рисунок {figure} — {caption}")

@@ -22,6 +22,7 @@ from app.services.reports.parts import (
     ROADMAP_HEADER,
     ROADMAP_WEIGHTS,
     definitions_appendix,
+    lower_first,
     percent,
     roadmap_rows,
     short,
@@ -45,11 +46,13 @@ def school_report(session: Session, school_code: str | None, year: int, path: st
     doc = writer_for(path, f"{SCHOOL_TITLE}: {school.name}", subject=f"{year} год")
     doc.official_header(facts.organisation(session), SCHOOL_TITLE, f"{school.name}, {year} год",
                         date_text=format_value(date.today()))
-    _register_section(doc, school)
+    passport = session.scalars(select(SocialPassport).where(
+        SocialPassport.school_id == school.id, SocialPassport.year == year, alive(SocialPassport))).first()
+    _register_section(doc, school, year, passport)
     _statuses_section(doc, session, school)
     _staff_section(doc, session, school, year)
     district = district_figures(session, school.id, year)
-    _passport_section(doc, session, school, year, district)
+    _passport_section(doc, session, school, year, passport, district)
     _results_section(doc, session, school, year, district)
     _school_indicators_section(doc, session, school, year)
     _school_courses_section(doc, session, school, year)
@@ -61,14 +64,22 @@ def school_report(session: Session, school_code: str | None, year: int, path: st
     return doc.save(path)
 
 
-def _register_section(doc: ReportWriter, school) -> None:
+def _pupils(school: School, year: int, passport: SocialPassport | None) -> tuple[str, object]:
+    """The one pupil count of the profile: the year's social passport (the figures of section 4 and the risks are of
+    it), else the register's with its source said."""
+    if passport is not None:
+        return f"Обучающихся (социальный паспорт {year} года)", passport.pupils_total
+    return "Обучающихся (реестр школ)", school.pupils if school.pupils is not None else "нет данных"
+
+
+def _register_section(doc: ReportWriter, school: School, year: int, passport: SocialPassport | None) -> None:
     doc.heading("1. Сведения об образовательной организации", 2)
     doc.key_values([
         ("Код", school.code), ("Наименование", school.name), ("Вид", school.kind),
         ("Населённый пункт", school.settlement or "—"), ("Местность", LOCALITIES.get(school.locality, "—")),
         ("Тип контекста", CONTEXT_TYPES.get(school.context_type or "", "—")),
         ("Удалённость от центра, км", school.distance_km if school.distance_km is not None else "—"),
-        ("Обучающихся", school.pupils if school.pupils is not None else "—"), ("Директор", school.director or "—"),
+        _pupils(school, year, passport), ("Директор", school.director or "—"),
         ("Адрес", school.address or "—"), ("Телефон, эл. почта", ", ".join(filter(None, (school.phone, school.email))) or "—"),
         ("Центр «Точка роста»", f"открыт {format_value(school.growth_point_opened)}" if school.growth_point_opened else "нет"),
     ])
@@ -93,18 +104,16 @@ def _staff_section(doc: ReportWriter, session: Session, school, year: int) -> No
     doc.table(["Вакансия", "Свободных ставок"], summary.vacancies, col_widths=(6, 1.5), numeric_columns=(1,))
 
 
-def _passport_section(doc: ReportWriter, session: Session, school, year: int,
+def _passport_section(doc: ReportWriter, session: Session, school, year: int, passport: SocialPassport | None,
                       district: DistrictFigures | None) -> None:
     doc.heading("4. Социальный паспорт и ИСБ", 2)
-    passport = session.scalars(select(SocialPassport).where(
-        SocialPassport.school_id == school.id, SocialPassport.year == year, alive(SocialPassport))).first()
     if passport is None:
         doc.paragraph(f"Социальный паспорт за {year} год не представлен.")
     else:
         shares = analytics.isb_inputs(session, year)
-        doc.key_values([("Обучающихся", passport.pupils_total)] + [
-            (title, percent(shares.at[school.id, key])) for key, (title, _) in analytics.ISB_INPUTS.items()
-            if key != "distance_km" and school.id in shares.index])
+        doc.paragraph(f"Доли — от числа обучающихся по социальному паспорту ({passport.pupils_total}, раздел 1).")
+        doc.key_values([(title, percent(shares.at[school.id, key])) for key, (title, _) in analytics.ISB_INPUTS.items()
+                        if key != "distance_km" and school.id in shares.index])
     figures = district.figures if district else None
     if figures is None:
         doc.key_values([("ИСБ и группа по результатам и ИСБ", f"{DISTRICT_DATA_MISSING} (считаются по всем школам района)")])
@@ -120,7 +129,9 @@ def _results_section(doc: ReportWriter, session: Session, school, year: int,
     series = chart_data.school_vs_district(session, school.id, list(range(year - 3, year + 1)))
     for point in series["points"]:  # the district's mean comes from the district, never from this database alone
         point["district"] = district.ege_core(point["year"]) if district else None
-    doc.table(["Год", "Школа", "Район"],
+    doc.paragraph(f"В столбцах «Школа» и «Район» — {lower_first(series['metric'])}: средний балл участников ЕГЭ "
+                  "по этим двум предметам, взвешенный по числу участников; пусто — школа в этом году ЕГЭ не сдавала.")
+    doc.table(["Год", "Школа, средний балл ЕГЭ", "Район, средний балл ЕГЭ"],
               [[p["year"], p["school"], DISTRICT_DATA_MISSING if district is None else p["district"]]
                for p in series["points"]], col_widths=(1, 1.5, 1.5), numeric_columns=(1, 2))
     if district is not None:
@@ -170,10 +181,12 @@ def _school_indicators_section(doc: ReportWriter, session: Session, school, year
     years = list(range(year - 4, year + 1))
     lines = facts.school_indicator_lines(session, school.id, years)
     doc.paragraph("Значения показателей программы, посчитанные по записям школы так же, как по району (определения — "
-                  "в приложении). «—» — школа в этом году не входит в число школ показателя (например, не имела "
-                  "статуса ШНОР или ШНСУ).")
-    doc.table(["Код", "Показатель", *map(str, years), f"Район {year}", f"Цель {year}"],
-              [[line.code, short(line.name), *line.values, line.district, line.target] for line in lines],
+                  "в приложении); в столбцах по годам, района и цели — значение показателя в единицах, указанных "
+                  "после его названия. «—» — школа в этом году не входит в число школ показателя (например, не "
+                  "имела статуса ШНОР или ШНСУ).")
+    doc.table(["Код", "Показатель, единицы", *map(str, years), f"Район {year}", f"Цель {year}"],
+              [[line.code, f"{short(line.name)}, {line.unit}" if line.unit else short(line.name), *line.values,
+                line.district, line.target] for line in lines],
               col_widths=(1, 3.6, *([1.35] * len(years)), 1.35, 1.1), numeric_columns=range(2, len(years) + 4))
     for line in lines:
         for reason in line.reasons:
