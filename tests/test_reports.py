@@ -103,6 +103,16 @@ def test_the_profile_of_a_500_plus_school_has_its_risks_and_programs_and_another
     assert "Профиль рисков" not in other
 
 
+def test_the_school_profile_gives_one_pupil_count_and_says_what_its_results_columns_measure(demo):
+    database, _, folder = demo
+    with database.session() as session:
+        text = " ".join(pdf_text(school_report(session, SHNOR_CODE, YEAR, folder / "one.pdf")).split())
+    # Урожайное: 420 pupils in the register, 413 in its 2022 social passport, which sections 4 and 9 count from
+    assert text.count("Обучающихся (") == 1 and "Обучающихся (социальный паспорт 2022 года) 413" in text
+    assert "420" not in text
+    assert "Год Школа, средний балл ЕГЭ Район, средний балл ЕГЭ" in text
+
+
 def test_unknown_school_code_is_refused_in_russian(demo):
     database, _, folder = demo
     with database.session() as session, pytest.raises(Exception, match="не найдена"):
