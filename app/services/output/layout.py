@@ -16,6 +16,7 @@ NO_ROWS_TEXT = "Нет данных"
 SIGNATURE_LINE = "_" * 16
 DEFAULT_APPROVAL_DATE = "«____» ______________ 20___ г."
 CELL_PADDING = 13  # points: a cell's left plus right padding (6 + 6 in both writers) and a little slack
+SHORT_VALUE = 16  # characters of a column's typical cell: up to it, its words are kept whole
 TYPICAL_CELL_LIMIT = 60  # characters: a longer typical cell wraps rather than widening its column further
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _DOUBLED_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")  # «условиях..», not the ellipsis «...»
@@ -65,15 +66,24 @@ def scale(weights: Sequence[float], total: float) -> list[float]:
 
 def column_widths(header: Sequence[str], rows: Sequence[Sequence[str]], weights: Sequence[float], total: float,
                   word_width: Callable[[str], float]) -> list[float]:
-    """Widths (in the unit of `total`) by the weights, but no column narrower than its longest word (of the header,
-    or the longest of its cells) as `word_width` measures it, plus padding, so that no word breaks in the middle:
-    the room it needs is taken from the other columns, in proportion to what each has above its own minimum. When
-    the minimums do not fit together, the widths keep their proportions."""
-    minimums = [_longest_word_width([str(title), *(row[index] for row in rows)], word_width) + CELL_PADDING
-                for index, title in enumerate(header)]
+    """Widths (in the unit of `total`) by the weights, but no column narrower than its longest word as `word_width`
+    measures it, plus padding, so that no word breaks in the middle: the header's longest word always, the cells'
+    too in the columns of short values (dates, kinds, levels, numbers), as many as fit, the shortest first; in a
+    column of long texts a long word may break rather than starve the column of its width. The room a column needs is taken from the others, in proportion to what
+    each has above its own minimum. When not even the headers fit, the widths keep the headers' proportions."""
+    minimums = [_longest_word_width([str(title)], word_width) + CELL_PADDING for title in header]
     if sum(minimums) >= total:
         return scale(minimums, total)
-    widths = scale(weights, total)
+    cells = [_longest_word_width([row[index] for row in rows], word_width) + CELL_PADDING
+             for index in range(len(header))]
+    typical = [median([len(row[index]) for row in rows]) if rows else 0 for index in range(len(header))]
+    for index in sorted((i for i in range(len(header)) if typical[i] <= SHORT_VALUE), key=lambda i: typical[i]):
+        if cells[index] > minimums[index] and sum(minimums) - minimums[index] + cells[index] < total:
+            minimums[index] = cells[index]
+    return _spread(scale(weights, total), minimums, total)
+
+
+def _spread(widths: list[float], minimums: list[float], total: float) -> list[float]:
     for _ in range(len(widths)):
         short = [i for i, width in enumerate(widths) if width < minimums[i] - 0.01]
         if not short:
