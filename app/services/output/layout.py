@@ -3,7 +3,7 @@ a table's columns share the page width (each column at least as wide as its long
 content)."""
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from statistics import median
 
@@ -41,6 +41,20 @@ def frame_width_mm(landscape: bool) -> float:
     """Width of the text area of an A4 page in the orientation."""
     page_width = A4_MM[1] if landscape else A4_MM[0]
     return page_width - MARGINS_MM["left"] - MARGINS_MM["right"]
+
+
+def prepare_table(header: Sequence[str], rows: Iterable[Sequence[object]], col_widths: Sequence[float] | None,
+                  total: float, word_width: Callable[[str], float]) -> tuple[list[list[str]], list[float]]:
+    """A table's cells as text and its column widths (see `column_widths`; `col_widths` are relative weights, guessed
+    from the content if omitted), checked the same way for both writers."""
+    if not header:
+        raise ValueError("a table needs at least one column")
+    texts = [[clean_text(value) for value in row] for row in rows]
+    check_row_lengths(len(header), texts)
+    weights = col_widths or column_weights(header, texts)
+    if len(weights) != len(header):
+        raise ValueError(f"{len(weights)} column widths for {len(header)} columns")
+    return texts, column_widths(header, texts, weights, total, word_width)
 
 
 def check_row_lengths(width: int, rows: Sequence[Sequence[str]]) -> None:

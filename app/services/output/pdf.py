@@ -45,13 +45,10 @@ from app.services.output.layout import (
     NO_ROWS_TEXT,
     SIGNATURE_LINE,
     Approval,
-    check_row_lengths,
     clean_text,
-    column_weights,
-    column_widths,
+    prepare_table,
     scale,
 )
-from app.services.output.ru_format import format_value
 
 AUTHOR = "Куратор"
 FONT_FAMILIES = ("PTSerif", "PTSans")
@@ -236,15 +233,8 @@ class ReportDocument:
         `col_widths` are relative weights scaled to the page width (guessed from the content if omitted);
         cells of `numeric_columns` (0-based) are right-aligned.
         """
-        if not header:
-            raise ValueError("a table needs at least one column")
-        texts = [[format_value(value) for value in row] for row in rows]
-        check_row_lengths(len(header), texts)
+        texts, widths = prepare_table(header, rows, col_widths, self.frame_width, _header_word_width)
         numeric = set(numeric_columns)
-        weights = col_widths or column_weights(header, texts)
-        if len(weights) != len(header):
-            raise ValueError(f"{len(weights)} column widths for {len(header)} columns")
-        widths = column_widths(header, texts, weights, self.frame_width, _header_word_width)
         body = [[_para(text, "cell_numeric" if index in numeric else "cell") for index, text in enumerate(row)]
                 for row in texts] or [[_para(NO_ROWS_TEXT, "cell")] + [""] * (len(header) - 1)]
         data = [[_para(title, "header_cell") for title in header]] + body

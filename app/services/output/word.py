@@ -31,11 +31,9 @@ from app.services.output.layout import (
     NO_ROWS_TEXT,
     SIGNATURE_LINE,
     Approval,
-    check_row_lengths,
     clean_text,
-    column_weights,
-    column_widths,
     frame_width_mm,
+    prepare_table,
 )
 
 AUTHOR = "Куратор"
@@ -140,14 +138,8 @@ class WordDocument:
         `col_widths` are relative weights scaled to the page width (guessed from the content if omitted);
         cells of `numeric_columns` (0-based) are right-aligned.
         """
-        if not header:
-            raise ValueError("a table needs at least one column")
-        texts = [[clean_text(value) for value in row] for row in rows]
-        check_row_lengths(len(header), texts)
-        weights = col_widths or column_weights(header, texts)
-        if len(weights) != len(header):
-            raise ValueError(f"{len(weights)} column widths for {len(header)} columns")
-        grid = self._new_table(column_widths(header, texts, weights, self.frame_width, _header_word_width), "Table Grid")
+        texts, widths = prepare_table(header, rows, col_widths, self.frame_width, _header_word_width)
+        grid = self._new_table(widths, "Table Grid")
         heading_row = grid.rows[0]
         _repeat_as_header(heading_row)
         for cell, title in zip(heading_row.cells, header):
