@@ -3,7 +3,6 @@ seeds/004, in PDF or Word (the file's extension chooses, app.services.output.wri
 `school_profile`, the Excel exports in `excel`."""
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -12,12 +11,12 @@ from sqlalchemy.orm import Session
 from app.models import Roadmap
 from app.services.analytics import chart_data
 from app.services.analytics import selection as analytics
-from app.services.indicators.catalogue import STATUSES, IndicatorRow, indicator_table
+from app.services.indicators.catalogue import STATUSES, IndicatorRow
 from app.services.output import charts
 from app.services.output.ru_format import format_value
 from app.services.output.writers import ReportWriter, writer_for
 from app.services.qualification.checks import SHORT_TITLES
-from app.services.qualification.monitoring import QualificationReport, finding_lines, qualification_report
+from app.services.qualification.monitoring import QualificationReport, finding_lines
 from app.services.reports import facts
 from app.services.reports import support_sections as support
 from app.services.reports.parts import (
@@ -32,8 +31,8 @@ from app.services.reports.parts import (
     sign,
 )
 from app.services.reports.risk_sections import district_risks_section
-from app.services.reports.tasks import Findings, district_tasks
-from app.services.roadmaps.plans import RoadmapOverview, list_roadmaps, roadmap_overview
+from app.services.reports.tasks import District, district_facts, district_tasks
+from app.services.roadmaps.plans import RoadmapOverview
 
 DISTRICT_TITLE = "Аналитическая справка о реализации программы поддержки школ с низкими образовательными результатами"
 KEY_INDICATORS = ("2.1.2", "2.2")
@@ -50,27 +49,6 @@ EXAM_SHORT_TITLES = {  # the seeds/000 columns (analytics.EXAM_TABLE_TITLES) in 
     "olympiad_participants_share": "Участники олимп., %",
     "olympiad_winners_share": "Призёры олимп., %",
 }
-
-
-@dataclass(frozen=True)
-class District:
-    """What the sections of one справка read: the session, the year and the facts several sections share."""
-
-    session: Session
-    year: int
-    schools: list[facts.ProgramSchool]
-    indicators: list[IndicatorRow]
-    municipal: Roadmap | None
-    overview: RoadmapOverview | None
-    qualification: QualificationReport
-
-
-def _district(session: Session, year: int) -> District:
-    municipal = next((r for r in list_roadmaps(session) if r.level == "municipal" and r.year_from <= year <= r.year_to),
-                     None)
-    return District(session, year, facts.program_schools(session, year), indicator_table(session, year), municipal,
-                    roadmap_overview(session, municipal.id, year=year) if municipal else None,
-                    qualification_report(session, year))
 
 
 Section = Callable[[ReportWriter, District, int], None]
@@ -99,7 +77,7 @@ def district_report(session: Session, year: int, path: str | Path) -> Path:
     title = f"{DISTRICT_TITLE} за {year} год"
     doc = writer_for(path, title, subject="Аналитическая справка")
     doc.official_header(facts.organisation(session), title, date_text=format_value(date.today()))
-    district = _district(session, year)
+    district = district_facts(session, year)
     numbers = {}
     for number, (key, section) in enumerate(SECTIONS, start=1):
         section(doc, district, number)
@@ -217,8 +195,7 @@ def _recommendations_section(doc: ReportWriter, session: Session, year: int, num
 
 def _tasks_section(doc: ReportWriter, district: District, numbers: dict[str, str]) -> None:
     doc.heading(f"Задачи и рекомендации на {district.year + 1} год", 2)
-    tasks = district_tasks(Findings(district.session, district.year, district.schools, district.indicators,
-                                    district.overview, district.qualification, numbers))
+    tasks = district_tasks(district, numbers)
     if not tasks:
         doc.paragraph("Разделы справки не выявили отставаний, из которых следовали бы задачи: показатели достигнуты, "
                       "сроки дорожной карты соблюдены, у школ программы есть кураторы и наставники.")
