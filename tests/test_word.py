@@ -50,7 +50,8 @@ def test_the_extension_chooses_the_writer_and_another_is_refused_in_russian(tmp_
 
 
 def test_headings_are_word_heading_styles(word_file):
-    headings = [(p.style.name, p.text) for p in docx.Document(word_file).paragraphs if p.style.name.startswith("Heading")]
+    headings = [(p.style.name, p.text) for p in docx.Document(word_file).paragraphs
+                if p.style.name.startswith("Heading")]
     assert headings == [("Heading 2", "1. Мероприятия дорожной карты"), ("Heading 2", "2. Показатели ГИА"),
                         ("Heading 3", "Определения")]
 

@@ -35,7 +35,8 @@ def register(subparsers) -> None:
     district = kinds.add_parser("district", help="аналитическая справка района за год (PDF или Word)")
     school = kinds.add_parser("school", help="профиль школы за год (PDF или Word)")
     school.add_argument("code", metavar="CODE", nargs="?", help="код школы (в базе школы можно не указывать)")
-    risks = kinds.add_parser("risks", help="риски школ «500+»: карта рисков и антирисковые программы (PDF, Word или Excel)")
+    risks = kinds.add_parser("risks", help="риски школ «500+»: карта рисков и антирисковые программы "
+                                           "(PDF, Word или Excel)")
     excel = kinds.add_parser("excel", help="выгрузка в Excel")
     excel.add_argument("table", choices=list(EXCEL_EXPORTS), metavar="ТАБЛИЦА",
                        help="; ".join(f"{k} — {title}" for k, (title, _) in EXCEL_EXPORTS.items()))

@@ -72,7 +72,7 @@ class QuadrantPoint(TypedDict):
     isb: float
     result: float
     quadrant: str
-    label: str  # the settlement (or name) of a school holding ШНОР or ШНСУ in the year, to be named on the chart; else ""
+    label: str  # the settlement (or name) of a school holding ШНОР or ШНСУ in the year, named on the chart; else ""
 
 
 class Quadrants(TypedDict):

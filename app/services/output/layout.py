@@ -83,8 +83,9 @@ def column_widths(header: Sequence[str], rows: Sequence[Sequence[str]], weights:
     """Widths (in the unit of `total`) by the weights, but no column narrower than its longest word as `word_width`
     measures it, plus padding, so that no word breaks in the middle: the header's longest word always, the cells'
     too in the columns of short values (dates, kinds, levels, numbers), as many as fit, the shortest first; in a
-    column of long texts a long word may break rather than starve the column of its width. The room a column needs is taken from the others, in proportion to what
-    each has above its own minimum. When not even the headers fit, the widths keep the headers' proportions."""
+    column of long texts a long word may break rather than starve the column of its width. The room a column
+    needs is taken from the others, in proportion to what each has above its own minimum. When not even the
+    headers fit, the widths keep the headers' proportions."""
     minimums = [_longest_word_width([str(title)], word_width) + CELL_PADDING for title in header]
     if sum(minimums) >= total:
         return scale(minimums, total)

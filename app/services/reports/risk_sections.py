@@ -1,6 +1,6 @@
-"""The «500+» risks in the reports (PDF or Word): the district's risk map (a section of the analytic report, and the report
-`kurator report risks`), and a school's risk profile with its programs (a section of the school profile). The facts
-come from app.services.risks; here is only their layout."""
+"""The «500+» risks in the reports (PDF or Word): the district's risk map (a section of the analytic report, and the
+report `kurator report risks`), and a school's risk profile with its programs (a section of the school profile). The
+facts come from app.services.risks; here is only their layout."""
 
 from datetime import date
 from pathlib import Path
@@ -112,7 +112,8 @@ def _program_blocks(doc: ReportWriter, program: ProgramView) -> None:
 
 
 def risks_report(session: Session, year: int, path: str | Path) -> Path:
-    """`kurator report risks --out FILE.pdf|FILE.docx`: the map of the year, then every school's profile and programs."""
+    """`kurator report risks --out FILE.pdf|FILE.docx`: the map of the year, then every school's profile and
+    programs."""
     title = f"{REPORT_TITLE} за {year} год"
     doc = writer_for(path, title, subject="Риски «500+»")
     doc.official_header(facts.organisation(session), title, date_text=format_value(date.today()))
