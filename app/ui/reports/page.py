@@ -50,8 +50,8 @@ class ReportKind:
 
 DOCUMENT = ("pdf", "docx")  # the writer follows the extension (app.services.output.writers)
 PROFILE = ReportKind("Профиль школы (PDF или Word)", "Сведения о школе, статусы, кадры, социальный паспорт и ИСБ, "
-                     "результаты в сравнении с районом, показатели программы по школе за пять лет, курсы, дорожная карта, "
-                     "помощь.", DOCUMENT, True,
+                     "результаты в сравнении с районом, показатели программы по школе за пять лет, курсы, "
+                     "дорожная карта, помощь, риски «500+».", DOCUMENT, True,
                      lambda s, y, c, p: school_report(s, c, y, p))
 REPORTS: tuple[ReportKind, ...] = (
     ReportKind("Аналитическая справка района (PDF или Word)", "Школы программы, кураторы и наставники, сетевое "
