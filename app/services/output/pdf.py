@@ -7,6 +7,7 @@ Takes plain values only. Build a `ReportDocument`, add blocks in reading order, 
 from collections.abc import Iterable, Sequence
 from functools import cache
 from io import BytesIO
+from itertools import groupby
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -52,6 +53,7 @@ from app.services.output.layout import (
 
 AUTHOR = "Куратор"
 FONT_FAMILIES = ("PTSerif", "PTSans")
+FALLBACK_FONT = "DejaVuSerif"  # the characters the PT fonts lack: Greek, arrows, mathematical signs (fonts/README.md)
 # reportlab's family slot -> the style suffix of the font name and of its file in resources/fonts
 FONT_STYLES = {"normal": "Regular", "bold": "Bold", "italic": "Italic", "boldItalic": "BoldItalic"}
 
@@ -100,6 +102,8 @@ def register_fonts() -> None:
             if name not in registered:
                 pdfmetrics.registerFont(_load_font(name))
         pdfmetrics.registerFontFamily(family, **names)
+    if FALLBACK_FONT not in registered:
+        pdfmetrics.registerFont(_load_font(FALLBACK_FONT))
 
 
 def _load_font(name: str) -> TTFont:
@@ -115,9 +119,23 @@ def _style(name: str) -> ParagraphStyle:
     return ParagraphStyle(name, **STYLES[name])
 
 
+@cache
+def _pt_characters() -> frozenset[int]:
+    """The characters the PT fonts draw (their families cover the same ones)."""
+    register_fonts()
+    return frozenset(pdfmetrics.getFont(STYLES["body"]["fontName"]).face.charToGlyph)
+
+
+def _lacking(char: str) -> bool:
+    return char != "\n" and ord(char) not in _pt_characters()
+
+
 def _markup(value: object) -> str:
-    """Paragraph markup showing `value` as plain text: markup characters escaped, line breaks kept."""
-    return escape(clean_text(value)).replace("\r\n", "\n").replace("\n", "<br/>")
+    """Paragraph markup showing `value` as plain text (`clean_text`): markup characters escaped, line breaks kept,
+    characters the PT fonts lack («σ», «→») set in the fallback font."""
+    runs = [(lacking, escape("".join(run))) for lacking, run in groupby(clean_text(value), key=_lacking)]
+    return "".join(f'<font name="{FALLBACK_FONT}">{run}</font>' if lacking else run
+                   for lacking, run in runs).replace("\n", "<br/>")
 
 
 def _para(value: object, style: str) -> Paragraph:
