@@ -23,6 +23,7 @@ def analysis(target: Path) -> Path:
     document.official_header("Управление образования местной администрации Терского муниципального района", TITLE,
                              "за 2022 год", date_text="12.12.2022", number="45-ОД",
                              approval=Approval("Начальник Управления образования", "А.Б. Иванов"))
+    document.key_values([("Школа", "МКОУ СОШ с.п. Урожайное"), ("Обучающихся", 15300)])
     document.heading("1. Мероприятия дорожной карты", 2)
     document.paragraph("Качество образования\x07 проявляется в отсутствии большого разброса результатов.")
     document.table(TABLE_HEADER, [[n, LONG_EVENT, "По отдельному плану", "ИМЦ УО", n / 2] for n in range(1, 121)],
@@ -63,8 +64,18 @@ def test_a_table_is_a_word_table_whose_header_row_repeats_on_every_page(word_fil
     assert len(events.rows) == 121
     assert events.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
     assert [c.text for c in events.rows[2].cells] == ["2", LONG_EVENT, "По отдельному плану", "ИМЦ УО", "1"]
-    empty = next(t for t in document.tables if t.rows[0].cells[0].text == "Школа")
+    empty = next(t for t in document.tables if rows_of(t)[0] == ["Школа", "Балл"])
     assert empty.rows[1].cells[0].text == "Нет данных"
+
+
+def test_key_values_are_one_borderless_table_of_label_and_value(word_file):
+    details = next(t for t in docx.Document(word_file).tables if t.rows[0].cells[0].text == "Школа")
+    assert rows_of(details) == [["Школа", "МКОУ СОШ с.п. Урожайное"], ["Обучающихся", "15\u00a0300"]]
+    assert details.style.name != "Table Grid"
+
+
+def rows_of(table) -> list[list[str]]:
+    return [[cell.text for cell in row.cells] for row in table.rows]
 
 
 def test_no_header_word_is_narrower_than_its_column(word_file):

@@ -34,6 +34,7 @@ from app.services.output.layout import (
     clean_text,
     frame_width_mm,
     prepare_table,
+    scale,
 )
 
 AUTHOR = "Куратор"
@@ -126,8 +127,12 @@ class WordDocument:
 
     def key_values(self, pairs: Iterable[tuple[str, object]]) -> None:
         """A borderless two-column list of «label — value» lines (e.g. a school's details)."""
-        for label, value in pairs:
-            cells = self._layout_row((2, 3))
+        pairs = list(pairs)
+        if not pairs:
+            return
+        grid = self._new_table(scale((2, 3), self.frame_width))
+        for index, (label, value) in enumerate(pairs):
+            cells = grid.rows[0].cells if index == 0 else grid.add_row().cells
             _text(cells[0].paragraphs[0], label, bold=True)
             _text(cells[1].paragraphs[0], value)
 
@@ -232,8 +237,7 @@ class WordDocument:
         return table
 
     def _layout_row(self, weights: Sequence[float]):
-        total = sum(weights)
-        return self._new_table([self.frame_width * weight / total for weight in weights]).rows[0].cells
+        return self._new_table(scale(weights, self.frame_width)).rows[0].cells
 
 
 def _text(paragraph, value: object, *, style: str | None = None, bold: bool = False):
