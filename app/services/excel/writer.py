@@ -62,6 +62,8 @@ _GENERAL_RULES = (
 )
 _COLUMN_TABLE_HEADER = ("Столбец", "Обязательный", "Что вводить", "Пояснение")
 _INSTRUCTION_WIDTHS = (30, 14, 40, 60)
+HEADER_LINES = 4  # a long header wraps into up to this many lines rather than widening its column
+HEADER_LINE_HEIGHT = 15  # points
 
 
 def cell_value(value: Any) -> Any:
@@ -139,10 +141,37 @@ def write_tables(path: Path | str, sheets: Sequence[tuple[str, Sequence[str], It
 
 
 def _fill_table(ws: Worksheet, header: Sequence[str], rows: list[list[Any]]) -> None:
-    style_header(ws, header, [_fitted_width(i, header, rows) for i in range(len(header))])
+    widths = [_fitted_width(i, header, rows) for i in range(len(header))]
+    style_header(ws, header, widths)
+    ws.row_dimensions[1].height = max(HEADER_LINE_HEIGHT * max((_wrapped_lines(str(title), width)
+                                                                for title, width in zip(header, widths)), default=1),
+                                      ws.row_dimensions[1].height)
     for row_index, row in enumerate(rows, start=2):
         put_row(ws, row_index, row)
     ws.auto_filter.ref = f"A1:{get_column_letter(max(len(header), 1))}{len(rows) + 1}"
+    print_on_a4(ws)
+
+
+def print_on_a4(ws: Worksheet) -> None:
+    """Printed on A4 landscape, as wide as the page (as many pages down as it takes), the header row on every
+    page."""
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+    ws.print_options.gridLines = True
+
+
+def _wrapped_lines(text: str, width: int) -> int:
+    """How many lines a wrapped header cell of `width` characters takes."""
+    lines, used = 1, 0
+    for word in text.split():
+        if used and used + 1 + len(word) > width:
+            lines, used = lines + 1, len(word)
+        else:
+            used += len(word) + (1 if used else 0)
+    return lines
 
 
 def safe_sheet_title(title: str) -> str:
@@ -152,9 +181,13 @@ def safe_sheet_title(title: str) -> str:
 
 
 def _fitted_width(index: int, header: Sequence[str], rows: list[list[Any]]) -> int:
-    sample = [header[index], *(r[index] for r in rows[:1000] if index < len(r))]
-    longest = max(len(_shown_text(v)) for v in sample)
-    return min(max(longest + 2, 8), 60)
+    """Characters for the column: its longest cell (of the first thousand rows), or more where the header would
+    wrap into more than HEADER_LINES lines, never less than its longest header word; between 8 and 60."""
+    title = str(header[index])
+    longest = max((len(_shown_text(r[index])) for r in rows[:1000] if index < len(r)), default=0)
+    words = max((len(word) for word in title.split()), default=0)
+    needed = max(longest, words, -(-len(title) // HEADER_LINES))
+    return min(max(needed + 2, 8), 60)
 
 
 def _shown_text(value: Any) -> str:
