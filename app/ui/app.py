@@ -17,6 +17,7 @@ from app.services.installation import get_installation
 from app.services.setup import initialize
 from app.ui.first_run import FirstRunDialog
 from app.ui.garbage import UiThreadCollector
+from app.ui.widgets.screen_fit import keep_popups_within_screen
 
 # Set by the installer's smoke test: close the window after this many milliseconds and report when it was shown.
 SMOKE_EXIT_VARIABLE = "KURATOR_SMOKE_EXIT_MS"
@@ -38,6 +39,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(ICONS / "kurator.png")))
     install_qt_translation(app)
+    keep_popups_within_screen(app)
     if app.findChild(UiThreadCollector) is None:
         UiThreadCollector(app)
     return app

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -28,13 +29,13 @@ from .imports.dialog import open_import_dialog
 from .operations import EVERYTHING, ChangeOp, Changes, QueryOp, finish_running
 from .pages import pages_for
 from .settings.demo_actions import remove_demo_data
+from .widgets.screen_fit import fit_to_screen, scrolling
 from .widgets.year_selector import YearSelector
 from .workspace import Workspace
 from .years.dialogs import StartYearDialog
 
 BACKUP_FILTER = "Резервная копия Куратора (*.db);;Все файлы (*)"
 DEFAULT_SIZE = (1280, 820)
-TITLE_BAR = 40  # what a window manager's title bar takes above the window
 DEMO_STATUS = "В базе демонстрационные данные"
 DEMO_TIP = ("Демонстрационные записи входят во все подсчёты и отчёты вместе с рабочими. Удалить их: «Файл → Удалить "
             "демонстрационные данные» (рабочие данные не затрагиваются).")
@@ -76,7 +77,7 @@ class MainWindow(QMainWindow):
             self.nav.addItem(item)
             page = spec.factory(self.workspace)
             self.pages[spec.key] = page
-            self.stack.addWidget(page)
+            self.stack.addWidget(scrolling(page))
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         splitter = QSplitter()
         splitter.addWidget(self.nav)
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
 
     def _build_status(self) -> None:
         self.status_label = QLabel()
+        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # a long path: cut
         self.statusBar().addWidget(self.status_label, 1)
         self.demo_label = QLabel(DEMO_STATUS)
         self.demo_label.setToolTip(DEMO_TIP)
@@ -150,15 +152,16 @@ class MainWindow(QMainWindow):
         self.remove_demo_action.setEnabled(present)
 
     def _update_status(self) -> None:
-        self.status_label.setText(
-            f"База: {self.database.location.display}   ·   Режим: {self.mode}   ·   Год программы: {self.workspace.year}")
+        text = f"База: {self.database.location.display}   ·   Режим: {self.mode}   ·   Год программы: {self.workspace.year}"
+        self.status_label.setText(text)
+        self.status_label.setToolTip(text)
 
     def _year_changed(self, year: int) -> None:
         self.workspace.set_year(year)
         self._update_status()
 
     def current_page(self) -> QWidget:
-        return self.stack.currentWidget()
+        return self.stack.currentWidget().widget()
 
     def show_page(self, key: str) -> QWidget:
         index = [spec.key for spec in self.specs].index(key)
@@ -201,9 +204,8 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         settings = QSettings()
         geometry = settings.value("main_window/geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
-            room = self.screen().availableGeometry()  # a 1366×768 laptop: the window fits, title bar included
-            self.resize(min(DEFAULT_SIZE[0], room.width()), min(DEFAULT_SIZE[1], room.height() - TITLE_BAR))
+        restored = geometry is not None and self.restoreGeometry(geometry)
+        fit_to_screen(self, None if restored else DEFAULT_SIZE)  # a smaller screen than when it was saved
         state = settings.value("main_window/state")
         if state is not None:
             self.restoreState(state)
