@@ -129,7 +129,7 @@ INDIVIDUAL_ROUTE = Entity(
         text("mentor", "Наставник", 200), note("result", "Результат"),
     ),
     columns=(
-        teacher_column(), school_column(200), Column("title", "Название", IndividualRoute.title, width=260),
+        teacher_column(), school_column(200), Column("title", "Название", IndividualRoute.title, width=260, identifying=True),
         Column("start_date", "Начало", IndividualRoute.start_date, "date", width=100),
         Column("end_date", "Окончание", IndividualRoute.end_date, "date", width=100),
         Column("status", "Статус", IndividualRoute.status, "choice", ROUTE_STATUSES, width=120),

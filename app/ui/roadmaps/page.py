@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.services.output.ru_format import format_value
 from app.services.records import ref_options
+from app.services.records.spec import CONTENT, STRETCH
 from app.services.roadmaps.access import delete_roadmap, roadmap_editable
 from app.services.roadmaps.export import export_excel
 from app.services.roadmaps.plans import roadmap_overview
@@ -35,6 +35,7 @@ from app.services.roadmaps.view import (
 from app.services.school.roadmap import create_own_roadmap, own_roadmaps
 
 from ..operations import ChangeOp, Changes, QueryOp
+from ..widgets.columns import ColumnWidths, WrappedText
 from ..widgets.record_form import note_label
 from ..widgets.refresh import RefreshWhenShown
 from ..widgets.search_box import SearchBox
@@ -169,19 +170,16 @@ class RoadmapsPage(RefreshWhenShown, QWidget):
         self.tree.setHeaderLabels(["Раздел", "Всего", "Вып."])
         self.tree.headerItem().setToolTip(1, "Мероприятий в разделе (с подразделами)")
         self.tree.headerItem().setToolTip(2, "Доля выполненных мероприятий раздела")
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setWordWrap(True)  # a section's name reads whole, on several lines if need be
+        self.tree.setItemDelegateForColumn(0, WrappedText(self.tree))
+        self.tree.widths = ColumnWidths(self.tree, "roadmap_sections", [(STRETCH, 0), (CONTENT, 0), (CONTENT, 0)],
+                                        least=120)
         self.tree.currentItemChanged.connect(lambda *_args: self.refresh_events())
-        self.table = plain_table(COLUMNS)
-        self.table.horizontalHeader().setStretchLastSection(False)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = plain_table(COLUMNS, stretch=1)
         self.table.doubleClicked.connect(lambda index: self.open_event(index.row()))
         splitter.addWidget(self.tree)
         splitter.addWidget(self.table)
-        splitter.setSizes([280, 1000])
+        splitter.setSizes([300, 1000])
         splitter.setStretchFactor(1, 1)  # the events table takes what the window gains
         return splitter
 

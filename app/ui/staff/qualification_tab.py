@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -54,10 +53,7 @@ class QualificationTab(RefreshWhenShown, QWidget):
         layout.addWidget(self.summary)
         split = QSplitter(Qt.Orientation.Vertical)
         self.schools = read_only_table(SUMMARY_HEADERS, stretch=1)
-        self.findings = read_only_table(FINDING_HEADERS, stretch=4)
-        for column, width in ((0, 220), (3, 240)):  # leave the room to what was found in detail
-            self.findings.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            self.findings.setColumnWidth(column, width)
+        self.findings = read_only_table(FINDING_HEADERS, stretch=4, widths={0: 220, 3: 240})  # room to what was found
         split.addWidget(self.schools)
         split.addWidget(self.findings)
         layout.addWidget(split, 1)
