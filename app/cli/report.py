@@ -31,7 +31,7 @@ def register(subparsers) -> None:
     kinds = report.add_subparsers(dest="report_kind", metavar="ОТЧЁТ", required=True)
     district = kinds.add_parser("district", help="аналитическая справка района за год (PDF)")
     school = kinds.add_parser("school", help="профиль школы за год (PDF)")
-    school.add_argument("code", metavar="CODE", nargs="?", help="код школы (в базе школы можно не указывать)")
+    school.add_argument("code", metavar="КОД", nargs="?", help="код школы (в базе школы можно не указывать)")
     risks = kinds.add_parser("risks", help="риски школ «500+»: карта рисков и антирисковые программы (PDF или Excel)")
     excel = kinds.add_parser("excel", help="выгрузка в Excel")
     excel.add_argument("table", choices=list(EXCEL_EXPORTS), metavar="ТАБЛИЦА",
@@ -39,7 +39,7 @@ def register(subparsers) -> None:
     for parser, handler, suffix in ((district, run_district, "pdf"), (school, run_school, "pdf"),
                                     (risks, run_risks, "pdf|xlsx"), (excel, run_excel, "xlsx")):
         parser.add_argument("--year", type=int, required=True, help="год (например, 2022)")
-        parser.add_argument("--out", required=True, metavar=f"FILE.{suffix}", help="куда сохранить")
+        parser.add_argument("--out", required=True, metavar=f"ФАЙЛ.{suffix}", help="куда сохранить")
         parser.set_defaults(handler=handler)
 
 
