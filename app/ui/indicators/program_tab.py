@@ -93,7 +93,7 @@ class ProgramTab(RefreshWhenShown, QWidget):
         for half, title in PERIODS.items():
             self.period.addItem(title, half)
         self.period.setToolTip("Значения за полугодие — у показателей, которые анализируются раз в полугодие "
-                               "(seeds/003); цель задаётся на год")
+                               "(так в подпрограмме поддержки ШНОР и ШНСУ); цель задаётся на год")
         self.period.currentIndexChanged.connect(lambda _index: self.refresh())
         bar.addWidget(self.period)
         specs = (("explain", "Расшифровать…", self.explain, False), ("targets", "Цели по годам…", self.edit_targets, True),
