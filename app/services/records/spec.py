@@ -60,6 +60,7 @@ class Column:
     district_only: bool = False  # shown only at a district (e.g. who keeps a school's data)
     only_where: Mapping[str, str] | None = None  # hidden in a list fixed to other values (ЕГЭ's «менее 30» at ОГЭ)
     identifying: bool = False  # what names the row (a title, a name): it takes the spare width; else the first text
+    decimals: int = 1  # a "float" column shows every value with this many decimals («53,0» beside «52,5»)
 
     def applies(self, fixed: Mapping[str, Any]) -> bool:
         """Whether the column means anything in a list whose filters are fixed to `fixed`."""

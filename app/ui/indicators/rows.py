@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
+from app.services.output.ru_format import format_number, format_value
 from app.services.records.spec import CONTENT, TEXT
 from app.services.records.spec import STRETCH as WIDE
 
@@ -36,15 +37,21 @@ def plain(value: Any) -> str:
 
 
 def number(value: Any, digits: int | None = None) -> str:
-    """A number the Russian way: decimal comma, true minus; whole floats without «,0» unless digits are fixed."""
+    """A number the Russian way (app.services.output.ru_format), with a true minus: in a sentence as short as it
+    reads («40», «52,5»); with `digits`, a fraction with that many decimals — what a table column needs, so that it
+    reads «53,0» beside «52,5» (a whole number, int, stays whole)."""
     if missing(value):
         return ""
-    text = f"{value:.{digits}f}" if digits is not None else f"{value:g}"
-    return text.replace(".", ",").replace("-", "−")
+    text = format_value(value) if digits is None or isinstance(value, int) else format_number(value, digits)
+    return text.replace("-", "−")
 
 
 def fixed(digits: int) -> Callable[[Any], str]:
     return lambda value: number(value, digits)
+
+
+COLUMN_DIGITS = 1  # decimals of a table column of values (percentages, means): the same for every row
+column_number = fixed(COLUMN_DIGITS)
 
 
 def labels(choices: dict) -> Callable[[Any], str]:
