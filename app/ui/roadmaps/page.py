@@ -38,6 +38,7 @@ from ..operations import ChangeOp, Changes, QueryOp
 from ..widgets.columns import ColumnWidths, WrappedText
 from ..widgets.record_form import note_label
 from ..widgets.refresh import RefreshWhenShown
+from ..widgets.screen_fit import narrow
 from ..widgets.search_box import SearchBox
 from ..widgets.tabbed_page import page_title
 from ..workspace import Workspace
@@ -96,9 +97,7 @@ class RoadmapsPage(RefreshWhenShown, QWidget):
     def _roadmap_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Дорожная карта:"))
-        self.selector = QComboBox()
-        self.selector.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.selector.setMinimumContentsLength(50)
+        self.selector = narrow(QComboBox(), letters=30)
         self.selector.currentIndexChanged.connect(lambda _index: self.show_roadmap())
         bar.addWidget(self.selector, 3)
         scope = self.workspace.scope()
@@ -106,9 +105,8 @@ class RoadmapsPage(RefreshWhenShown, QWidget):
         self.own_school = scope.school_id if self.school_mode else None
         self.school_filter: QComboBox | None = None
         if not self.school_mode:
-            self.school_filter = QComboBox()
+            self.school_filter = narrow(QComboBox())
             self.school_filter.setToolTip("Показать дорожные карты одной школы (и муниципальную)")
-            self.school_filter.setMinimumWidth(220)
             self.school_filter.addItem("Все школы", None)
             self.school_filter.currentIndexChanged.connect(lambda _index: self.refresh())
             bar.addWidget(self.school_filter, 1)
@@ -133,10 +131,13 @@ class RoadmapsPage(RefreshWhenShown, QWidget):
         bar.addStretch(1)
         return bar
 
-    def _strip(self) -> QHBoxLayout:
-        bar = QHBoxLayout()
+    def _strip(self) -> QVBoxLayout:
+        """«Исполнение за N год:» above its figures (one row of both would not fit a small screen)."""
+        strip = QVBoxLayout()
         self.strip_year = QLabel()
-        bar.addWidget(self.strip_year)
+        strip.addWidget(self.strip_year)
+        bar = QHBoxLayout()
+        strip.addLayout(bar)
         self.figures: dict[str, QLabel] = {}
         for key, _title in STRIP:
             self.figures[key] = label = QLabel()
@@ -144,15 +145,14 @@ class RoadmapsPage(RefreshWhenShown, QWidget):
             label.setToolTip("Считаются сроки исполнения: у ежемесячного мероприятия их двенадцать в год.")
             bar.addWidget(label)
         bar.addStretch(1)
-        return bar
+        return strip
 
     def _filter_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
-        self.state_filter = QComboBox()
+        self.state_filter = narrow(QComboBox())
         for label, _kwargs in STATE_FILTERS:
             self.state_filter.addItem(label)
-        self.responsible_filter = QComboBox()
-        self.responsible_filter.setMinimumWidth(240)
+        self.responsible_filter = narrow(QComboBox())
         self.search = SearchBox(placeholder="Поиск по мероприятиям…")
         self.search.search.connect(lambda _text: self.refresh_events())
         for combo in (self.state_filter, self.responsible_filter):

@@ -27,6 +27,7 @@ from app.services.records import ref_options
 
 from ..operations import QueryOp
 from ..widgets.refresh import RefreshWhenShown
+from ..widgets.screen_fit import narrow
 from ..widgets.search_box import SearchBox
 from ..widgets.small_table import fill_table, read_only_table
 from ..workspace import Workspace
@@ -61,13 +62,12 @@ class QualificationTab(RefreshWhenShown, QWidget):
 
     def _filters(self) -> QHBoxLayout:
         bar = QHBoxLayout()
-        self.school = QComboBox()
+        self.school = narrow(QComboBox())
         self.school.addItem("Все школы района", None)
-        self.school.setMinimumWidth(220)
         self.group = QComboBox()
         for code, label in GROUPS.items():
             self.group.addItem(label, code)
-        self.check = QComboBox()
+        self.check = narrow(QComboBox())
         self.check.addItem("Все находки", None)
         for code, label in CHECKS.items():
             self.check.addItem(label, code)

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QComboBox, QScrollArea, QWidget
 
 TITLE_BAR = 40  # what a window manager's title bar takes above the window
 POPUP = "QComboBoxPrivateContainer"  # the frame Qt shows a combo box's list in
+COMBO_LETTERS = 16
 
 
 def scrolling(page: QWidget) -> QScrollArea:
@@ -16,6 +17,14 @@ def scrolling(page: QWidget) -> QScrollArea:
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     area.setWidget(page)
     return area
+
+
+def narrow(combo: QComboBox, letters: int = COMBO_LETTERS) -> QComboBox:
+    """A choice list as wide as `letters` letters at least, not as its longest item (a school's full name would widen
+    the page past a small screen); its popup still shows the items whole, within the screen."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(letters)
+    return combo
 
 
 def fit_to_screen(window: QWidget, wanted: tuple[int, int] | None = None) -> None:

@@ -34,6 +34,7 @@ from ..operations import ChangeOp, Changes, QueryOp
 from ..workspace import Workspace
 from .columns import ColumnWidths
 from .refresh import RefreshWhenShown
+from .screen_fit import narrow
 from .search_box import SearchBox
 from .table_model import Fetch, RecordTableModel
 
@@ -87,7 +88,7 @@ class TablePage(RefreshWhenShown, QWidget):
             self.school_filter.setEditable(True)
             self.school_filter.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
             self.school_filter.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-            self.school_filter.setMinimumWidth(260)
+            self.school_filter.setMinimumWidth(180)
             bar.addWidget(self.school_filter, 2)
         self.status_filter = None
         if self.entity.statuses:
@@ -111,7 +112,7 @@ class TablePage(RefreshWhenShown, QWidget):
         return any(self.entity.field(name).kind == "ref" for name in self.fixed)
 
     def _combo(self, everything: str) -> QComboBox:
-        combo = QComboBox()
+        combo = narrow(QComboBox())
         combo.addItem(everything, None)
         combo.currentIndexChanged.connect(lambda _index: self.refresh())
         return combo
