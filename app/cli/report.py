@@ -65,7 +65,7 @@ RISK_FORMATS: dict[str, Callable[[Session, int, Path], Path]] = {".pdf": risks_r
 def run_risks(args: argparse.Namespace) -> int:
     make = RISK_FORMATS.get(Path(args.out).suffix.lower())
     if make is None:
-        raise KuratorError("Укажите файл .pdf или .xlsx: --out FILE.pdf|FILE.xlsx.")
+        raise KuratorError("Укажите файл .pdf или .xlsx: --out ФАЙЛ.pdf или --out ФАЙЛ.xlsx.")
     return _write(args, lambda session, path: make(session, args.year, path))
 
 
