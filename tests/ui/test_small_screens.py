@@ -43,6 +43,17 @@ def test_every_page_of_the_demo_fits_a_laptop_screen_even_at_125_percent(demo_wi
             assert needed.width() <= width and needed.height() <= height, (spec.title, scale, needed.toTuple())
 
 
+def test_at_125_percent_no_page_scrolls_sideways(demo_window, finished):
+    """A window of 1366×768 at 125 % has 1092 logical pixels across: every page's minimum width fits beside the
+    navigation (only its height may scroll)."""
+    demo_window.resize(*room(SCALE))
+    for spec in demo_window.specs:
+        demo_window.show_page(spec.key)
+        finished()
+        area = demo_window.stack.currentWidget()
+        assert area.horizontalScrollBar().maximum() == 0, (spec.title, demo_window.pages[spec.key].minimumSizeHint())
+
+
 def test_a_window_larger_than_the_screen_is_brought_within_it(qtbot):
     window = QWidget()
     qtbot.addWidget(window)

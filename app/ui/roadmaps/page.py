@@ -63,7 +63,7 @@ COLUMNS = (("№", 42), ("Мероприятие", 360), ("Срок", 110), ("О
 # the figures count deadlines (a monthly event has twelve a year), beside «Мероприятий: N» which counts events
 STRIP = (("on_time_percent", "Сроков выполнено вовремя"), ("overdue", "Сроков просрочено"),
          ("done_all", "Сроков выполнено"), ("remaining", "Сроков осталось"))
-STRIP_STYLE = "background: #f6f9fc; border: 1px solid #c8d3e0; border-radius: 4px; padding: 4px 10px;"
+STRIP_STYLE = "background: #f6f9fc; border: 1px solid #c8d3e0; border-radius: 4px; padding: 4px 6px;"
 ALL_SECTIONS = "__all__"
 SHOWN = {"roadmap", "school", "peer"}  # roadmaps are named after schools; a school's key decides who keeps its roadmap
 
@@ -110,16 +110,17 @@ class RoadmapsPage(RefreshWhenShown, QWidget):
             self.school_filter.addItem("Все школы", None)
             self.school_filter.currentIndexChanged.connect(lambda _index: self.refresh())
             bar.addWidget(self.school_filter, 1)
-        return bar
-
-    def _action_bar(self) -> QHBoxLayout:
-        bar = QHBoxLayout()
+        # beside the choice of roadmap (a school without its own roadmap for the year), not in the row of actions
         self.template_button = QPushButton("Создать дорожную карту школы по муниципальной…")
         self.template_button.setToolTip("Разделы и мероприятия муниципальной дорожной карты на выбранный год "
                                         "становятся дорожной картой школы; сроки — как записаны в муниципальной.")
         self.template_button.clicked.connect(self.create_from_template)
         self.template_button.hide()
         bar.addWidget(self.template_button)
+        return bar
+
+    def _action_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
         self.import_button = QPushButton("Импорт из Word/Excel…")
         self.export_button = QPushButton("Выгрузить в Excel…")
         self.analysis_button = QPushButton("Анализ реализации (PDF)…")
