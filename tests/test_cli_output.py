@@ -2,6 +2,7 @@
 an exit code when its reader stops reading."""
 
 import argparse
+import re
 
 import pytest
 
@@ -29,8 +30,32 @@ def test_every_commands_help_is_russian():
         assert not [phrase for phrase in ENGLISH if phrase in text], parser.prog
 
 
+def value_placeholders(text: str) -> set[str]:
+    """What stands for a value in a help text: «--year ГОД», «ФАЙЛ.xlsx», a positional's name in its list."""
+    after_options = re.findall(r"-[\w-]+ ([^\s\[\],]+)", text)
+    positionals = re.findall(r"^  ([^\s-][^\s,]*)\s", text.split("\n\n", 1)[-1], re.M)
+    return set(after_options) | set(positionals)
+
+
+def test_every_value_placeholder_is_russian():
+    """ФАЙЛ, ГОД, КОД, not FILE, YEAR, CODE (argparse's default is the parameter's Latin name in capitals)."""
+    latin = {}
+    for parser in every_parser(build_parser()):
+        subcommands = {name for action in parser._actions if isinstance(action, argparse._SubParsersAction)
+                       for name in action.choices}
+        found = {word for word in value_placeholders(parser.format_help())
+                 if re.search("[A-Za-z]", word.split(".")[0]) and word not in subcommands
+                 and not word.startswith("{")}  # {district,school}: the values themselves, as typed
+        if found:
+            latin[parser.prog] = found
+    assert latin == {}
+    report = next(p for p in every_parser(build_parser()) if p.prog == "kurator report district")
+    assert " ".join(report.format_usage().split()) == (
+        "использование: kurator report district [-h] --year ГОД --out ФАЙЛ.pdf|ФАЙЛ.docx")
+
+
 @pytest.mark.parametrize(("argv", "message"), [
-    (["roadmap", "show"], "kurator roadmap show: ошибка: не хватает обязательных аргументов: ID"),
+    (["roadmap", "show"], "kurator roadmap show: ошибка: не хватает обязательных аргументов: КАРТА"),
     (["init", "--mode", "region"], "kurator init: ошибка: аргумент --mode: неверный выбор: 'region' (можно: "
                                    "'district', 'school')"),
     (["demo", "--lots"], "kurator: ошибка: непонятные аргументы: --lots"),

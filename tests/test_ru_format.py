@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from app.services import records
-from app.services.output.ru_format import NBSP, format_value
+from app.services.output.ru_format import NBSP, format_number, format_value
 
 
 @pytest.mark.parametrize(
@@ -46,3 +46,14 @@ def test_lists_show_reference_codes_by_their_labels():
     column = records.Column("kind", "Вид", choices={"shnor": "ШНОР", "shnsu": "ШНСУ"})
     assert records.format_value(column, "shnor") == "ШНОР"
     assert records.format_value(column, ["shnor", "shnsu"]) == "ШНОР, ШНСУ"
+
+
+def test_a_column_of_fractions_shows_every_value_with_the_same_decimals():
+    """«Средний балл»: 53 and 52,5 in one column read «53,0» and «52,5», not «53» beside «52,5»."""
+    mean = records.Column("mean_score", "Средний балл", kind="float")
+    rates = records.Column("rates", "Ставок", kind="float", decimals=2)
+    assert [records.format_value(mean, value) for value in (53.0, 52.5, 52.46, None)] == ["53,0", "52,5", "52,5", ""]
+    assert [records.format_value(rates, value) for value in (1.0, 0.25)] == ["1,00", "0,25"]
+    assert format_number(15300.04, 1) == f"15{NBSP}300,0"
+    assert format_number(float("nan"), 1) == "—"
+    assert format_number(-0.04, 1) == "0,0"

@@ -1,10 +1,12 @@
 """Screenshots of every page of the main window, to look at: both modes, the usual screen sizes.
 
-    .venv/bin/python tools/screenshots.py --db district.db --out shots/ [--size 1366x768 --size 1920x1080]
+    .venv/bin/python tools/screenshots.py --db district.db --out shots/ [--size 1366x768 --size 1920x1080] [--scale 1.25]
     .venv/bin/python tools/screenshots.py --guide
 
-Each page is shown, its reads finished, and the window saved as `<mode>-<width>x<height>-<page>.png`. Runs on any
-Qt platform: offscreen by default, or a real X server with `DISPLAY=:N QT_QPA_PLATFORM=xcb`.
+Each page is shown, its reads finished, and the window saved as `<mode>-<width>x<height>[-<scale>]-<page>.png`: the
+size is the screen's in pixels, so at 125 % the window has 1366/1.25 × 768/1.25 of Qt's logical pixels. Column
+widths and window geometry come from a fresh settings folder, not the user's. Runs on any Qt platform: offscreen by
+default, or a real X server with `DISPLAY=:N QT_QPA_PLATFORM=xcb`.
 
 With --guide the pictures of the user guide are made again from fresh demo databases (a district and a school, in a
 temporary folder, with settings of their own): resources/guide/images/<mode>-<page>.png at one fixed window size.
@@ -43,20 +45,28 @@ def settle() -> None:
         finish_running(SETTLE_SECONDS)
 
 
-def shoot(database_path: str, out: Path, sizes: list[str]) -> list[Path]:
+def fresh_settings(folder: str) -> None:
+    """Settings (window geometry, column widths) in `folder`, not the user's: every run shoots the defaults."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
+
+
+def shoot(database_path: str, out: Path, sizes: list[str], scale: float) -> list[Path]:
     make_application()
+    fresh_settings(tempfile.mkdtemp(prefix="kurator-shots-"))
     database = open_database(database_path)
     written = []
+    suffix = f"-{round(scale * 100)}" if scale != 1 else ""
     for size in sizes:
         width, height = (int(part) for part in size.split("x"))
         window = MainWindow(database)
-        window.resize(width, height)
+        window.resize(round(width / scale), round(height / scale))
         window.show()
         mode = "school" if window.workspace.scope().is_school else "district"
         for spec in window.specs:
             window.show_page(spec.key)
             settle()
-            path = out / f"{mode}-{size}-{spec.key}.png"
+            path = out / f"{mode}-{size}{suffix}-{spec.key}.png"
             window.grab().save(str(path))
             written.append(path)
         window.close()
@@ -75,8 +85,7 @@ def guide_pages() -> dict[str, list[str]]:
 
 def shoot_guide(folder: Path) -> list[Path]:
     """The guide's pictures from demo databases made in `folder`."""
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    fresh_settings(str(folder))
     make_application()
     written = []
     for mode, pages in guide_pages().items():
@@ -104,6 +113,7 @@ def main() -> None:
     parser.add_argument("--db", help="файл базы (район или школа)")
     parser.add_argument("--out", type=Path, help="папка для снимков")
     parser.add_argument("--size", action="append", help="размер окна, например 1366x768 (можно несколько)")
+    parser.add_argument("--scale", type=float, default=1.0, help="масштаб экрана, например 1.25 (125 %%)")
     parser.add_argument("--guide", action="store_true", help="снимки для руководства пользователя из демо-данных")
     args = parser.parse_args()
     if args.guide:
@@ -111,7 +121,8 @@ def main() -> None:
             written = shoot_guide(Path(folder))
     elif args.db and args.out:
         args.out.mkdir(parents=True, exist_ok=True)
-        written = shoot(args.db, args.out, args.size or list(SIZES))
+        os.environ["QT_SCALE_FACTOR"] = str(args.scale)  # read when the application starts
+        written = shoot(args.db, args.out, args.size or list(SIZES), args.scale)
     else:
         parser.error("укажите --db и --out или --guide")
     for path in written:

@@ -21,7 +21,7 @@ def register(subparsers) -> None:
     init = subparsers.add_parser("init", help="настроить базу: орган управления образованием или школа")
     init.add_argument("--mode", required=True, choices=tuple(INSTALLATION_KINDS))
     init.add_argument("--name", help="наименование органа управления или школы")
-    init.add_argument("--school", metavar="CODE", help="код школы (для режима school)")
+    init.add_argument("--school", metavar="КОД", help="код школы (для режима school)")
     init.add_argument("--year", type=int, help="учебный (программный) год; по умолчанию текущий")
     init.add_argument("--json", action="store_true")
     init.set_defaults(handler=run_init)
@@ -33,11 +33,11 @@ def register(subparsers) -> None:
     demo.set_defaults(handler=run_demo)
 
     backup = subparsers.add_parser("backup", help="сделать резервную копию базы")
-    backup.add_argument("--out", required=True, metavar="FILE")
+    backup.add_argument("--out", required=True, metavar="ФАЙЛ")
     backup.set_defaults(handler=run_backup)
 
     restore = subparsers.add_parser("restore", help="восстановить базу из резервной копии")
-    restore.add_argument("file", metavar="FILE")
+    restore.add_argument("file", metavar="ФАЙЛ")
     restore.set_defaults(handler=run_restore)
 
 

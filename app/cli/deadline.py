@@ -1,4 +1,4 @@
-"""`kurator deadline TEXT --year Y [--json]`: how Kurator reads one «срок» text. Touches no database."""
+"""`kurator deadline TEXT --year ГОД [--json]`: how Kurator reads one «срок» text. Touches no database."""
 
 import argparse
 

@@ -11,7 +11,7 @@ from .output import say
 
 def register(subparsers) -> None:
     guide = subparsers.add_parser("guide", help="руководство пользователя в PDF")
-    guide.add_argument("--out", required=True, metavar="FILE.pdf", help="куда сохранить")
+    guide.add_argument("--out", required=True, metavar="ФАЙЛ.pdf", help="куда сохранить")
     guide.set_defaults(handler=run_guide)
 
 

@@ -19,7 +19,7 @@ def register(subparsers) -> None:
     kinds = parser.add_subparsers(dest="import_kind", metavar="ВИД", required=True)
     for name in ORDER:
         kind = kinds.add_parser(name, help=KINDS[name].title.lower())
-        kind.add_argument("file", metavar="FILE", help="книга Excel (.xlsx)")
+        kind.add_argument("file", metavar="ФАЙЛ", help="книга Excel (.xlsx)")
         kind.add_argument("--year", type=int, help="год строк, для которых в файле нет года")
         kind.add_argument("--dry-run", action="store_true", help="только проверить и посчитать, ничего не сохранять")
         kind.add_argument("--with-demo", action="store_true",
@@ -28,7 +28,7 @@ def register(subparsers) -> None:
         kind.set_defaults(handler=run_import, kind=name)
     template = kinds.add_parser("template", help="сохранить шаблон Excel для заполнения")
     template.add_argument("kind", metavar="ВИД", choices=ORDER, help=", ".join(ORDER))
-    template.add_argument("--out", required=True, metavar="FILE.xlsx")
+    template.add_argument("--out", required=True, metavar="ФАЙЛ.xlsx")
     template.add_argument("--year", type=int, help="год, за который подставить данные (с --prefill)")
     template.add_argument("--prefill", action="store_true", help="подставить уже введённые данные (где возможно)")
     template.set_defaults(handler=run_template)

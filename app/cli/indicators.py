@@ -1,5 +1,5 @@
-"""kurator indicators --year Y [--half N] [--per-school] [--json]: the program indicators with targets, actuals and
-statuses (or per school); kurator indicators explain CODE --year Y [--school CODE] [--json]: what stands behind one."""
+"""kurator indicators --year ГОД [--half N] [--per-school] [--json]: the program indicators with targets, actuals and
+statuses (or per school); kurator indicators explain CODE --year ГОД [--school CODE] [--json]: what stands behind one."""
 
 import argparse
 
@@ -31,8 +31,8 @@ def register(subparsers) -> None:
     parser.set_defaults(handler=run_indicators)
     commands = parser.add_subparsers(dest="indicators_command", metavar="ДЕЙСТВИЕ")
     explained = commands.add_parser("explain", help="расшифровка показателя: числитель, знаменатель и записи")
-    explained.add_argument("code", metavar="CODE", help="код показателя (например, 2.2)")
-    explained.add_argument("--school", metavar="CODE", help="код школы: расшифровка по одной школе")
+    explained.add_argument("code", metavar="КОД", help="код показателя (например, 2.2)")
+    explained.add_argument("--school", metavar="КОД", help="код школы: расшифровка по одной школе")
     _period_options(explained, year_required=True)
     explained.set_defaults(handler=run_explain)
 

@@ -20,13 +20,13 @@ def register(subparsers) -> None:
     show.set_defaults(handler=run_show)
 
     export = commands.add_parser("export", help="записать свой открытый ключ в файл .pem")
-    export.add_argument("file", metavar="FILE.pem")
+    export.add_argument("file", metavar="ФАЙЛ.pem")
     export.set_defaults(handler=run_export)
 
     trust = commands.add_parser("trust", help="зарегистрировать открытый ключ школы или района")
-    trust.add_argument("file", metavar="FILE.pem")
+    trust.add_argument("file", metavar="ФАЙЛ.pem")
     whose = trust.add_mutually_exclusive_group(required=True)
-    whose.add_argument("--school", metavar="CODE", help="код школы (в базе района)")
+    whose.add_argument("--school", metavar="КОД", help="код школы (в базе района)")
     whose.add_argument("--district", action="store_true", help="ключ органа управления (в базе школы)")
     trust.add_argument("--name", help="наименование")
     trust.add_argument("--replace", action="store_true", help="заменить ранее зарегистрированный другой ключ")

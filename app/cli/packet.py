@@ -15,22 +15,22 @@ def register(subparsers) -> None:
     commands = parser.add_subparsers(dest="packet_command", metavar="ДЕЙСТВИЕ", required=True)
 
     export = commands.add_parser("export", help="подписать и записать пакет (по умолчанию — изменения)")
-    export.add_argument("--out", required=True, metavar="FILE|FOLDER", help="файл пакета или папка для него")
-    export.add_argument("--signer", required=True, metavar="NAME", help="ФИО подписывающего")
-    export.add_argument("--position", required=True, metavar="TEXT", help="должность подписывающего")
-    export.add_argument("--school", metavar="CODE", help="школа-получатель (в базе района)")
-    export.add_argument("--period", type=int, metavar="Y", help="отчётный год")
+    export.add_argument("--out", required=True, metavar="ФАЙЛ|ПАПКА", help="файл пакета или папка для него")
+    export.add_argument("--signer", required=True, metavar="ИМЯ", help="ФИО подписывающего")
+    export.add_argument("--position", required=True, metavar="ТЕКСТ", help="должность подписывающего")
+    export.add_argument("--school", metavar="КОД", help="школа-получатель (в базе района)")
+    export.add_argument("--period", type=int, metavar="ГОД", help="отчётный год")
     export.add_argument("--full", action="store_true", help="все записи, а не только изменения")
     export.add_argument("--json", action="store_true")
     export.set_defaults(handler=run_export)
 
     verify = commands.add_parser("verify", help="проверить пакет, ничего не меняя")
-    verify.add_argument("file", metavar="FILE")
+    verify.add_argument("file", metavar="ФАЙЛ")
     verify.add_argument("--json", action="store_true")
     verify.set_defaults(handler=run_verify)
 
     imported = commands.add_parser("import", help="принять пакет")
-    imported.add_argument("file", metavar="FILE")
+    imported.add_argument("file", metavar="ФАЙЛ")
     imported.add_argument("--dry-run", action="store_true", help="показать, что изменится, ничего не записывая")
     imported.add_argument("--accept-sequence-gap", action="store_true",
                           help=f"принять пакет, номер которого больше последнего принятого от отправителя более чем на "

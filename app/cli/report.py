@@ -34,7 +34,7 @@ def register(subparsers) -> None:
     kinds = report.add_subparsers(dest="report_kind", metavar="ОТЧЁТ", required=True)
     district = kinds.add_parser("district", help="аналитическая справка района за год (PDF или Word)")
     school = kinds.add_parser("school", help="профиль школы за год (PDF или Word)")
-    school.add_argument("code", metavar="CODE", nargs="?", help="код школы (в базе школы можно не указывать)")
+    school.add_argument("code", metavar="КОД", nargs="?", help="код школы (в базе школы можно не указывать)")
     school.add_argument("--all", action="store_true",
                         help="профили всех школ района: --out — папка, файлы КОД.pdf (данные района считаются один раз)")
     risks = kinds.add_parser("risks", help="риски школ «500+»: карта рисков и антирисковые программы "
@@ -42,10 +42,10 @@ def register(subparsers) -> None:
     excel = kinds.add_parser("excel", help="выгрузка в Excel")
     excel.add_argument("table", choices=list(EXCEL_EXPORTS), metavar="ТАБЛИЦА",
                        help="; ".join(f"{k} — {title}" for k, (title, _) in EXCEL_EXPORTS.items()))
-    for parser, handler, suffix in ((district, run_district, "pdf|FILE.docx"), (school, run_school, "pdf|FILE.docx"),
-                                    (risks, run_risks, "pdf|FILE.docx|FILE.xlsx"), (excel, run_excel, "xlsx")):
+    for parser, handler, suffix in ((district, run_district, "pdf|ФАЙЛ.docx"), (school, run_school, "pdf|ФАЙЛ.docx"),
+                                    (risks, run_risks, "pdf|ФАЙЛ.docx|ФАЙЛ.xlsx"), (excel, run_excel, "xlsx")):
         parser.add_argument("--year", type=int, required=True, help="год (например, 2022)")
-        parser.add_argument("--out", required=True, metavar=f"FILE.{suffix}", help="куда сохранить")
+        parser.add_argument("--out", required=True, metavar=f"ФАЙЛ.{suffix}", help="куда сохранить")
         parser.set_defaults(handler=handler)
 
 
@@ -79,7 +79,7 @@ RISK_FORMATS: dict[str, Callable[[Session, int, Path], Path]] = {".pdf": risks_r
 def run_risks(args: argparse.Namespace) -> int:
     make = RISK_FORMATS.get(Path(args.out).suffix.lower())
     if make is None:
-        raise KuratorError("Укажите файл .pdf, .docx или .xlsx: --out FILE.pdf|FILE.docx|FILE.xlsx.")
+        raise KuratorError("Укажите файл .pdf, .docx или .xlsx: --out ФАЙЛ.pdf, ФАЙЛ.docx или ФАЙЛ.xlsx.")
     return _write(args, lambda session, path: make(session, args.year, path))
 
 

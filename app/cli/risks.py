@@ -1,4 +1,4 @@
-"""kurator risks factors | risks --year Y [--school CODE] | risks import | risks template: «500+» risk profiles."""
+"""kurator risks factors | risks --year ГОД [--school CODE] | risks import | risks template: «500+» risk profiles."""
 
 import argparse
 from pathlib import Path
@@ -18,9 +18,9 @@ from .output import emit_json, say
 def register(subparsers) -> None:
     risks = subparsers.add_parser(
         "risks", help="риски школ «500+»: факторы, профили рисков, антирисковые программы",
-        description="Без действия — профили рисков за год: kurator risks --year Y [--school КОД] [--json].")
+        description="Без действия — профили рисков за год: kurator risks --year ГОД [--school КОД] [--json].")
     risks.add_argument("--year", type=int, help="год профилей (например, 2022)")
-    risks.add_argument("--school", metavar="CODE", help="код школы (по умолчанию — все школы с профилем)")
+    risks.add_argument("--school", metavar="КОД", help="код школы (по умолчанию — все школы с профилем)")
     risks.add_argument("--json", action="store_true", help="вывести JSON")
     risks.set_defaults(handler=run_profiles)
     commands = risks.add_subparsers(dest="risks_command", metavar="ДЕЙСТВИЕ")
@@ -30,20 +30,20 @@ def register(subparsers) -> None:
     factors.set_defaults(handler=run_factors)
 
     imported = commands.add_parser("import", help="загрузить профиль рисков школы из Excel (строки «фактор — уровень»)")
-    imported.add_argument("file", metavar="FILE.xlsx")
+    imported.add_argument("file", metavar="ФАЙЛ.xlsx")
     _school_year(imported)
-    imported.add_argument("--by", metavar="TEXT", help="кто заполнил профиль (по умолчанию — пользователь системы)")
+    imported.add_argument("--by", metavar="ТЕКСТ", help="кто заполнил профиль (по умолчанию — пользователь системы)")
     imported.add_argument("--json", action="store_true", help="вывести JSON")
     imported.set_defaults(handler=run_import)
 
     template = commands.add_parser("template", help="сохранить шаблон Excel профиля рисков")
-    template.add_argument("file", metavar="FILE.xlsx")
+    template.add_argument("file", metavar="ФАЙЛ.xlsx")
     _school_year(template)
     template.set_defaults(handler=run_template)
 
 
 def _school_year(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--school", metavar="CODE", required=True, help="код школы")
+    parser.add_argument("--school", metavar="КОД", required=True, help="код школы")
     parser.add_argument("--year", type=int, required=True, help="год профиля")
 
 
@@ -61,7 +61,7 @@ def run_factors(args: argparse.Namespace) -> int:
 
 def run_profiles(args: argparse.Namespace) -> int:
     if args.year is None:
-        raise KuratorError("Укажите год: kurator risks --year Y [--school КОД] [--json].")
+        raise KuratorError("Укажите год: kurator risks --year ГОД [--school КОД] [--json].")
     with session_for(args) as session:
         profiles = risk_profiles_json(session, args.year, args.school)
     if args.json:

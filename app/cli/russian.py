@@ -31,6 +31,14 @@ PLURALS = {
     "expected %s argument": ("нужно %s значение", "нужно %s значения", "нужно %s значений"),
 }
 VERSION_HELP = "показать версию программы и выйти"
+# the placeholder of a value in «использование:» when a parameter names none itself (argparse would write DEST)
+METAVARS = {
+    "year": "ГОД", "to_year": "ГОД", "name": "НАЗВАНИЕ", "title": "НАЗВАНИЕ", "table": "ТАБЛИЦА", "version": "ВЕРСИЯ",
+    "deadline": "СРОК", "responsible": "ОТВЕТСТВЕННЫЙ", "result": "РЕЗУЛЬТАТ", "note": "ПРИМЕЧАНИЕ", "number": "НОМЕР",
+    "date": "ДАТА", "order": "ПРИКАЗ", "basis": "ОСНОВАНИЕ", "seed": "ЧИСЛО", "db": "ФАЙЛ", "out": "ФАЙЛ",
+    "file": "ФАЙЛ", "code": "КОД", "school": "КОД", "kind": "ВИД", "text": "ТЕКСТ",
+}
+ANY_VALUE = "ЗНАЧЕНИЕ"
 
 
 def translate(text: str) -> str:
@@ -48,7 +56,17 @@ def translate_plural(singular: str, plural: str, n: int) -> str:
     return forms[2]
 
 
+def optional_metavar(_formatter, action: argparse.Action) -> str:
+    return METAVARS.get(action.dest, ANY_VALUE)
+
+
+def positional_metavar(_formatter, action: argparse.Action) -> str:
+    return METAVARS.get(action.dest, ANY_VALUE)
+
+
 def install() -> None:
-    """From now on argparse prints its texts in Russian."""
+    """From now on argparse prints its texts in Russian, the placeholders of values too (ГОД, not YEAR)."""
     argparse._ = translate
     argparse.ngettext = translate_plural
+    argparse.HelpFormatter._get_default_metavar_for_optional = optional_metavar
+    argparse.HelpFormatter._get_default_metavar_for_positional = positional_metavar

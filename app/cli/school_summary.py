@@ -1,4 +1,4 @@
-"""kurator school-summary --year Y [--json]: at a school, what its overview shows (district figures included)."""
+"""kurator school-summary --year ГОД [--json]: at a school, what its overview shows (district figures included)."""
 
 import argparse
 

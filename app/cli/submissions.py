@@ -1,4 +1,4 @@
-"""kurator submissions --year Y | submissions accept|return|reopen CODE --section S --year Y: which schools have sent
+"""kurator submissions --year ГОД | submissions accept|return|reopen CODE --section S --year ГОД: which schools have sent
 which sections of their data for a year, and the district's decisions on them."""
 
 import argparse
@@ -15,23 +15,23 @@ SECTION_HELP = ", ".join(f"{code} — {title.lower()}" for code, title in SUBMIS
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser("submissions", help="приём данных школ: школа × раздел × год, принять или вернуть")
-    parser.add_argument("--year", type=int, metavar="Y", help="год (для таблицы)")
+    parser.add_argument("--year", type=int, metavar="ГОД", help="год (для таблицы)")
     parser.add_argument("--json", action="store_true")
     parser.set_defaults(handler=run_table)
     actions = parser.add_subparsers(dest="submission_action", metavar="ДЕЙСТВИЕ")
     for name, text in (("accept", "принять раздел"), ("return", "вернуть раздел на доработку с комментарием"),
                        ("reopen", "открыть принятый раздел заново (снять закрепление)")):
         action = actions.add_parser(name, help=text)
-        action.add_argument("code", metavar="CODE", help="код школы")
+        action.add_argument("code", metavar="КОД", help="код школы")
         action.add_argument("--section", required=True, choices=tuple(SUBMISSION_SECTIONS), help=SECTION_HELP)
-        action.add_argument("--year", type=int, required=True, metavar="Y")
-        action.add_argument("--comment", metavar="TEXT", help="что исправить (для return — обязательно)")
+        action.add_argument("--year", type=int, required=True, metavar="ГОД")
+        action.add_argument("--comment", metavar="ТЕКСТ", help="что исправить (для return — обязательно)")
         action.set_defaults(handler=run_decision, action=name)
 
 
 def run_table(args: argparse.Namespace) -> int:
     if args.year is None:
-        raise KuratorError("Укажите год: kurator submissions --year Y.")
+        raise KuratorError("Укажите год: kurator submissions --year ГОД.")
     with session_for(args) as session:
         rows = submissions_table(session, args.year)
     if args.json:

@@ -18,22 +18,22 @@ def register(subparsers) -> None:
 
     start = commands.add_parser("start", help="начать год: статусы прошлого года — на решение, повторяющиеся "
                                               "мероприятия — на новый год, цели сохраняются")
-    start.add_argument("year", type=int, metavar="Y")
+    start.add_argument("year", type=int, metavar="ГОД")
     start.add_argument("--json", action="store_true")
     start.set_defaults(handler=run_start)
 
     proposals = commands.add_parser("proposals", help="статусы, предложенные на год, и решения по ним")
-    proposals.add_argument("year", type=int, metavar="Y")
+    proposals.add_argument("year", type=int, metavar="ГОД")
     proposals.add_argument("--json", action="store_true")
     proposals.set_defaults(handler=run_proposals)
 
     decided = commands.add_parser("decide", help="оставить, изменить или снять предложенный статус школы")
-    decided.add_argument("code", metavar="CODE", help="код школы")
+    decided.add_argument("code", metavar="КОД", help="код школы")
     decided.add_argument("decision", choices=tuple(DECISIONS), help="keep — оставить, change — изменить, drop — снять")
-    decided.add_argument("--year", type=int, required=True, metavar="Y")
+    decided.add_argument("--year", type=int, required=True, metavar="ГОД")
     decided.add_argument("--status", required=True, choices=tuple(SCHOOL_STATUSES), help="предложенный статус")
     decided.add_argument("--to", choices=tuple(SCHOOL_STATUSES), help="новый статус (для change)")
-    decided.add_argument("--basis", required=True, metavar="TEXT", help="основание: приказ, протокол, критерии")
+    decided.add_argument("--basis", required=True, metavar="ТЕКСТ", help="основание: приказ, протокол, критерии")
     decided.set_defaults(handler=run_decide)
 
 

@@ -16,6 +16,7 @@ from app.errors import KuratorError
 from app.paths import ICONS, QT_TRANSLATIONS
 from app.services.installation import get_installation
 from app.ui.garbage import UiThreadCollector
+from app.ui.widgets.screen_fit import keep_popups_within_screen
 
 # Set by the installer's smoke test: close the window after this many milliseconds and report when it was shown.
 SMOKE_EXIT_VARIABLE = "KURATOR_SMOKE_EXIT_MS"
@@ -37,6 +38,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(ICONS / "kurator.png")))
     install_qt_translation(app)
+    keep_popups_within_screen(app)
     if app.findChild(UiThreadCollector) is None:
         UiThreadCollector(app)
     return app

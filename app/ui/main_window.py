@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QSplitter,
     QToolBar,
     QWidget,
@@ -28,6 +29,7 @@ from .page_stack import PageStack
 from .pages import pages_for
 from .settings.demo_actions import remove_demo_data
 from .widgets.icons import icon
+from .widgets.screen_fit import fit_to_screen, scrolling
 from .widgets.year_selector import YearSelector
 from .workspace import Workspace
 
@@ -35,7 +37,6 @@ BACKUP_FILTER = "Резервная копия Куратора (*.db);;Все �
 DEFAULT_SIZE = (1280, 820)
 NAV_ICON_SIZE = QSize(20, 20)
 NAV_MARGIN = 12  # px beside the longest page title, so that no title is cut
-TITLE_BAR = 40  # what a window manager's title bar takes above the window
 DEMO_STATUS = "В базе демонстрационные данные"
 DEMO_TIP = ("Демонстрационные записи входят во все подсчёты и отчёты вместе с рабочими. Удалить их: «Файл → Удалить "
             "демонстрационные данные» (рабочие данные не затрагиваются).")
@@ -135,6 +136,7 @@ class MainWindow(QMainWindow):
 
     def _build_status(self) -> None:
         self.status_label = QLabel()
+        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # a long path: cut
         self.statusBar().addWidget(self.status_label, 1)
         self.demo_label = QLabel(DEMO_STATUS)
         self.demo_label.setToolTip(DEMO_TIP)
@@ -154,8 +156,9 @@ class MainWindow(QMainWindow):
         self.remove_demo_action.setEnabled(present)
 
     def _update_status(self) -> None:
-        self.status_label.setText(
-            f"База: {self.database.location.display}   ·   Режим: {self.mode}   ·   Год программы: {self.workspace.year}")
+        text = f"База: {self.database.location.display}   ·   Режим: {self.mode}   ·   Год программы: {self.workspace.year}"
+        self.status_label.setText(text)
+        self.status_label.setToolTip(text)
 
     def _year_changed(self, year: int) -> None:
         self.workspace.set_year(year)
@@ -223,9 +226,8 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         settings = QSettings()
         geometry = settings.value("main_window/geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
-            room = self.screen().availableGeometry()  # a 1366×768 laptop: the window fits, title bar included
-            self.resize(min(DEFAULT_SIZE[0], room.width()), min(DEFAULT_SIZE[1], room.height() - TITLE_BAR))
+        restored = geometry is not None and self.restoreGeometry(geometry)
+        fit_to_screen(self, None if restored else DEFAULT_SIZE)  # a smaller screen than when it was saved
         state = settings.value("main_window/state")
         if state is not None:
             self.restoreState(state)

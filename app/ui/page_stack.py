@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from .pages import PageSpec
+from .widgets.screen_fit import scrolling
 from .workspace import Workspace
 
 
@@ -26,7 +27,7 @@ class PageStack(QStackedWidget):
         if key not in self.made:
             index = self.index_of(key)
             page = self.specs[index].build(self.workspace)
-            self.widget(index).layout().addWidget(page)
+            self.widget(index).layout().addWidget(scrolling(page))  # a page taller than a small screen scrolls
             self.made[key] = page
         return self.made[key]
 

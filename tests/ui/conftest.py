@@ -2,6 +2,7 @@
 Every feature is imported, as in the window, so every record card is registered."""
 
 import pytest
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 from ui_world import World, build_world
 
@@ -74,3 +75,27 @@ def warnings(monkeypatch) -> list[str]:
     monkeypatch.setattr(QMessageBox, "information", lambda *args, **kwargs: None)
     monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
     return shown
+
+
+@pytest.fixture(scope="session")
+def demo_databases(tmp_path_factory) -> dict[str, str]:
+    """{"district": path, "school": path}: the Терский demo district and its demo school Ново-Хамидие, made once
+    (by the command line, as a user would) for the tests that look at every page of the window."""
+    from demo_pair import CODE, DISTRICT, NAME, kurator
+
+    folder = tmp_path_factory.mktemp("demo")
+    paths = {"district": folder / "d.db", "school": folder / "s.db"}
+    extra = {"district": ("--name", DISTRICT), "school": ("--school", CODE, "--name", NAME)}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("KURATOR_DATA_DIR", str(folder / "data"))
+        for mode, path in paths.items():
+            assert kurator("--db", path, "init", "--mode", mode, *extra[mode]) == 0
+            assert kurator("--db", path, "demo") == 0
+    return {mode: str(path) for mode, path in paths.items()}
+
+
+@pytest.fixture(autouse=True)
+def own_settings(tmp_path):
+    """Window geometry and column widths are kept in a settings file of the test's own, never the user's."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))

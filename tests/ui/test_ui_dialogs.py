@@ -1,6 +1,7 @@
 """Dialogs and pages over the registry: create, edit and delete every entity; refusals change nothing."""
 
 import pytest
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import func, select
 from ui_world import sample
@@ -10,6 +11,7 @@ from app.services import records
 from app.ui.courses.enroll import EnrollDialog
 from app.ui.events.participants import ParticipantsDialog
 from app.ui.schools.page import schools_page
+from app.ui.widgets.multi_select import MultiSelect
 from app.ui.widgets.record_dialog import RecordDialog, record_dialog
 from app.ui.widgets.table_page import TablePage
 from app.ui.workspace import Workspace
@@ -205,3 +207,24 @@ def test_typing_in_the_search_box_filters_the_list(qtbot, district_world):
     assert [row[1] for row in page.model.rows] == ["Борисов Олег"]
     page.search.clear()
     qtbot.waitUntil(lambda: page.count_label.text() == "Показано 2 из 2", timeout=8000)
+
+
+def test_a_read_only_form_reads_in_the_normal_text_colour_with_the_checked_subject_in_view(qtbot, school_world):
+    workspace = Workspace(school_world.database, 2024)
+    dialog = record_dialog(None, workspace, "course", school_world.course)
+    qtbot.addWidget(dialog)
+    assert dialog.read_only
+    palette = dialog.form.palette()
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText):
+        assert palette.color(QPalette.ColorGroup.Disabled, role) == palette.color(QPalette.ColorGroup.Active, role)
+
+
+def test_a_long_choice_list_shows_its_checked_item_without_scrolling(qtbot):
+    subjects = MultiSelect([(f"s{number}", f"Предмет {number}") for number in range(40)])
+    qtbot.addWidget(subjects)
+    subjects.resize(300, 160)
+    subjects.show()
+    subjects.set_checked(["s35"])
+    qtbot.wait(1)
+    shown = subjects.list.viewport().rect()
+    assert shown.intersects(subjects.list.visualItemRect(subjects.list.item(35)))

@@ -82,3 +82,23 @@ def test_chart_rendering_from_a_worker_thread_runs_on_the_gui_thread(qtbot, dist
         "plan_fact", data, "План и факт"), results.append).run()
     qtbot.waitUntil(lambda: bool(results), timeout=10000)
     assert results[0][:4] == b"\x89PNG"
+
+
+def test_the_buttons_stay_in_place_and_what_does_not_apply_says_why(qtbot, district_world):
+    page = ReportsPage(Workspace(district_world.database, 2024))
+    qtbot.addWidget(page)
+    page.resize(900, 600)
+    page.show()
+    places = set()
+    for index, report in enumerate(REPORTS):
+        page.kind.setCurrentIndex(index)
+        qtbot.wait(1)  # the layout settles
+        places.add((page.generate.geometry().topLeft().toTuple(), page.open.geometry().topLeft().toTuple()))
+        assert page.school.isEnabled() == report.needs_school
+        assert page.school.toolTip() == ("" if report.needs_school else
+                                         "Этот отчёт — обо всех школах района: школа не выбирается.")
+        assert page.year.isEnabled() == report.uses_year
+    assert len(places) == 1
+    registry = next(i for i, r in enumerate(REPORTS) if r.title.startswith("Реестр педагогов"))
+    page.kind.setCurrentIndex(registry)
+    assert page.year.toolTip() == "Этот отчёт — на сегодняшний день: год не выбирается."

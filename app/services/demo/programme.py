@@ -90,7 +90,8 @@ def add_partnerships(ctx: DemoContext, specs: dict[str, SchoolSpec]) -> None:
         ctx.records.add(Assignment, "mentor", school, kind="mentor", person_name=director.full_name,
                         person_position="Директор школы-наставника", organisation=specs[mentor].name,
                         school_id=ctx.school_id(school), start_date=date(first, 9, 1), end_date=date(last, 12, 31),
-                        note="За школьной управленческой командой закреплён муниципальный наставник (seeds/004)")
+                        note=("За школьной управленческой командой закреплён муниципальный наставник "
+                              "(Анализ реализации Дорожной карты, 2022)"))
 
 
 def add_curators(ctx: DemoContext) -> None:
@@ -105,7 +106,7 @@ def add_curators(ctx: DemoContext) -> None:
         ctx.records.add(Assignment, "curator", spec.code, kind="curator", person_name=methodist["name"],
                         person_position=methodist["position"], organisation=office,
                         school_id=ctx.school_id(spec.code), start_date=start, end_date=end,
-                        note="Куратор школы — участницы проекта «500+» (seeds/004)")
+                        note="Куратор школы — участницы проекта «500+» (Анализ реализации Дорожной карты, 2022)")
 
 
 def add_courses(ctx: DemoContext) -> list[CourseRun]:
@@ -149,7 +150,7 @@ def add_method_events(ctx: DemoContext) -> list[MethodSession]:
     """The seed's methodological events (dates are the demo's) and a few more in 2021 and 2023."""
     synthetic = load("synthetic")
     seeded = {event["key"]: event for event in load("terskiy_2022")["method_events"]}
-    note = "Мероприятие названо в seeds/004; дата демонстрационная."
+    note = "Мероприятие названо в Анализе реализации Дорожной карты за 2022 год; дата демонстрационная."
     items = [dict(seeded[s["event"]], **s, level="municipal", note=note) for s in synthetic["method_sessions"]]
     items += [dict(event, event=event["key"], note=None) for event in synthetic["synthetic_method_events"]]
     sessions = []

@@ -37,13 +37,21 @@ def _format_int(value: int) -> str:
 @format_value.register(float)
 @format_value.register(Decimal)
 def _format_fraction(value: float | Decimal) -> str:
+    text = format_number(value, MAX_DECIMALS)
+    return text.rstrip("0").rstrip(",") if "," in text else text
+
+
+def format_number(value: float | int | Decimal | None, decimals: int) -> str:
+    """A number with exactly `decimals` digits after the comma, so that one column of a table reads «53,0» beside
+    «52,5», never «53» beside «52,5»; thousands grouped as everywhere («15 300,0»); «» for none, «—» for no number."""
+    if value is None:
+        return ""
     number = float(value)
     if not math.isfinite(number):
         return "—"
-    number = round(number, MAX_DECIMALS) + 0.0  # + 0.0 turns -0.0 into 0.0
+    number = round(number, decimals) + 0.0  # + 0.0 turns -0.0 into 0.0
     grouping = "," if abs(number) >= GROUPING_FROM else ""
-    text = f"{number:{grouping}.{MAX_DECIMALS}f}".rstrip("0").rstrip(".")
-    return text.translate(_TO_RUSSIAN)
+    return f"{number:{grouping}.{decimals}f}".translate(_TO_RUSSIAN)
 
 
 @format_value.register

@@ -64,7 +64,7 @@ ENROLLMENT = Entity(
         Field("completed_on", "Дата завершения", "date"), text("certificate_number", "Номер удостоверения", 100),
     ),
     columns=(
-        teacher_column(), school_column(200), Column("course", "Курс", Course.title, width=280),
+        teacher_column(), school_column(200), Column("course", "Курс", Course.title, width=280, identifying=True),
         Column("status", "Статус", Enrollment.status, "choice", ENROLLMENT_STATUSES, width=110),
         Column("completed_on", "Завершил", Enrollment.completed_on, "date", width=100),
         Column("certificate_number", "Удостоверение", Enrollment.certificate_number, width=120),
@@ -96,7 +96,7 @@ EXTERNAL_COURSE = Entity(
         text("certificate_number", "Номер удостоверения", 100),
     ),
     columns=(
-        teacher_column(), school_column(200), Column("title", "Программа", ExternalCourse.title, width=250),
+        teacher_column(), school_column(200), Column("title", "Программа", ExternalCourse.title, width=250, identifying=True),
         Column("provider", "Организатор", ExternalCourse.provider, width=150),
         Column("hours", "Часов", ExternalCourse.hours, "int", width=60),
         Column("completed_on", "Окончил", ExternalCourse.completed_on, "date", width=100),

@@ -192,4 +192,6 @@ def format_value(column: Column, value: Any) -> str:
         return ", ".join(labels.get(item, item) for item in value)
     if column.choices is not None and value is not None:
         return column.choices.get(value, value)
+    if column.kind == "float" and isinstance(value, (int, float)):
+        return ru_format.format_number(value, column.decimals)
     return ru_format.format_value(value)

@@ -22,7 +22,7 @@ RISK_FACTOR = Entity(
     ),
     columns=(
         Column("position", "№", RiskFactor.position, "int", width=50),
-        Column("code", "Код", RiskFactor.code, width=140), Column("title", "Фактор риска", RiskFactor.title, width=460),
+        Column("title", "Фактор риска", RiskFactor.title, width=460, identifying=True),
         Column("evidence", "Данные Куратора", RiskFactor.evidence, "choice", RISK_EVIDENCE, width=260),
         Column("year_from", "С года", RiskFactor.year_from, "int", width=70),
         Column("year_to", "По год", RiskFactor.year_to, "int", width=70),

@@ -72,7 +72,7 @@ SCHOOL = Entity(
     ),
     columns=(
         Column("code", "Код", School.code, width=90),
-        Column("name", "Наименование", SCHOOL_NAME, width=320),
+        Column("name", "Наименование", SCHOOL_NAME, width=320, identifying=True),
         Column("kind", "Тип", School.kind, width=90),
         Column("keeper", "Данные ведёт", keeper_label(), width=100, district_only=True),
         Column("settlement", "Населённый пункт", School.settlement, width=160),

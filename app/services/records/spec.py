@@ -7,6 +7,8 @@ from typing import Any
 from sqlalchemy.sql import ColumnElement
 
 FIELD_KINDS = ("text", "multiline", "int", "float", "date", "bool", "choice", "multi", "ref")
+STRETCH, CONTENT, TEXT = "stretch", "content", "text"  # how a list column takes its width
+FITTED_KINDS = frozenset({"int", "float", "date", "bool", "choice"})  # short values: the column fits them
 
 
 @dataclass(frozen=True)
@@ -57,10 +59,22 @@ class Column:
     order: tuple[ColumnElement, ...] = ()  # what sorting by this column sorts on (indexed columns), if not `expr`
     district_only: bool = False  # shown only at a district (e.g. who keeps a school's data)
     only_where: Mapping[str, str] | None = None  # hidden in a list fixed to other values (ЕГЭ's «менее 30» at ОГЭ)
+    identifying: bool = False  # what names the row (a title, a name): it takes the spare width; else the first text
+    decimals: int = 1  # a "float" column shows every value with this many decimals («53,0» beside «52,5»)
 
     def applies(self, fixed: Mapping[str, Any]) -> bool:
         """Whether the column means anything in a list whose filters are fixed to `fixed`."""
         return all(fixed.get(key, value) == value for key, value in (self.only_where or {}).items())
+
+
+def column_sizing(columns: tuple[Column, ...], shown: tuple[bool, ...]) -> list[tuple[str, int]]:
+    """(how, width) per column: the identifying column stretches (the first shown text column when the identifying
+    one is hidden or none is marked), numbers, dates and choices fit their content, other texts keep their width."""
+    candidates = [c for c, on in zip(columns, shown, strict=True) if on and c.identifying]
+    candidates += [c for c, on in zip(columns, shown, strict=True) if on and c.kind == "text"]
+    stretching = candidates[0] if candidates else None
+    return [(STRETCH if column is stretching else CONTENT if column.kind in FITTED_KINDS else TEXT, column.width)
+            for column in columns]
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ RECOMMENDATION = Entity(
     columns=(
         school_column(), Column("year", "Год", Recommendation.year, "int", width=60),
         Column("issued_on", "Выдана", Recommendation.issued_on, "date", width=100),
-        Column("text", "Рекомендация", Recommendation.text, width=300),
+        Column("text", "Рекомендация", Recommendation.text, width=300, identifying=True),
         Column("due_date", "Срок", Recommendation.due_date, "date", width=100),
         Column("status", "Статус", Recommendation.status, "choice", RECOMMENDATION_STATUSES, width=120),
         Column("answer", "Ответ школы", func.coalesce(RecommendationAnswer.state, NO_ANSWER), "choice",
@@ -50,7 +50,7 @@ SUPPORT_ACTION = Entity(
     columns=(
         Column("held_on", "Дата", SupportAction.held_on, "date", width=100), school_column(),
         Column("kind", "Форма", SupportAction.kind, "choice", SUPPORT_KINDS, width=160),
-        Column("description", "Содержание", SupportAction.description, width=340),
+        Column("description", "Содержание", SupportAction.description, width=340, identifying=True),
         Column("responsible", "Ответственный", SupportAction.responsible, width=180),
     ),
     search=(School.name, School.short_name, SupportAction.description, SupportAction.responsible),

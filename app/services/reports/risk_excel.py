@@ -21,8 +21,8 @@ def export_risks_xlsx(session: Session, year: int, path: str | Path) -> Path:
          [[f.title, h.school, h.code, h.priority, h.has_program] for f in factors for h in f.high]),
         ("Антирисковые программы", ["Школа", "Код", "Риск", "Цель", "Мероприятий", "Выполнено, %", "Просрочено"],
          [[p.school, p.code, p.factor_title, p.goal, p.measures, p.done_percent, p.overdue] for p in found.programs]),
-        ("Факторы риска", ["№", "Код", "Фактор риска", *(f"Уровень «{label}», школ" for label in RISK_LEVELS.values())],
-         [[i, f.code, f.title, *f.counts.values()] for i, f in enumerate(factors, start=1)]),
+        ("Факторы риска", ["№", "Фактор риска", *(f"Уровень «{label}», школ" for label in RISK_LEVELS.values())],
+         [[i, f.title, *f.counts.values()] for i, f in enumerate(factors, start=1)]),
     ]
     write_tables(path, sheets)
     return Path(path)

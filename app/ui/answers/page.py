@@ -2,7 +2,7 @@
 each; «Ответить…» (or a double click) opens the answer. At the district the recommendation's card opens the same
 answer read-only, with its files."""
 
-from PySide6.QtWidgets import QHeaderView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ..widgets.cards import CardAction, CardSpec, register_card
 from ..widgets.record_form import note_label
@@ -30,9 +30,6 @@ class RecommendationsPage(QWidget):
         layout.addWidget(note_label(ABOUT))
         self.table = TablePage(workspace, "recommendation")
         self.table.edit_button.setText("Ответить…")
-        header = self.table.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode([c.key for c in self.table.entity.columns].index("text"), QHeaderView.ResizeMode.Stretch)
         self.table.open_requested.connect(lambda record_id: record_id and open_answer(workspace, record_id, self))
         layout.addWidget(self.table)
 

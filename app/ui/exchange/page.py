@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -127,10 +126,8 @@ class ExchangePage(RefreshWhenShown, QWidget):
     def _log_box(self) -> QGroupBox:
         box = QGroupBox("Журнал пакетов (новые сверху)")
         layout = QVBoxLayout(box)
-        self.log_table = read_only_table(LOG_COLUMNS, stretch=LOG_COLUMNS.index("Причина"))
-        signer = LOG_COLUMNS.index("Подписал")
-        self.log_table.horizontalHeader().setSectionResizeMode(signer, QHeaderView.ResizeMode.Interactive)
-        self.log_table.setColumnWidth(signer, SIGNER_WIDTH)
+        self.log_table = read_only_table(LOG_COLUMNS, stretch=LOG_COLUMNS.index("Причина"),
+                                         widths={LOG_COLUMNS.index("Подписал"): SIGNER_WIDTH})
         layout.addWidget(self.log_table)
         return box
 

@@ -28,7 +28,7 @@ from .explain_dialog import ExplainDialog
 from .form import export_excel
 from .indicator_dialog import IndicatorDialog
 from .manual_value_dialog import ManualValueDialog
-from .rows import STRETCH, Col, RowsModel, RowsTable, labels, number
+from .rows import STRETCH, Col, RowsModel, RowsTable, column_number, labels, number
 from .targets_dialog import TargetsDialog
 
 STATUS_COLOURS = {"achieved": "#cdebd0", "not_achieved": "#f6cccc", "no_data": "#e2e2e2"}
@@ -42,7 +42,7 @@ def status_colour(row: dict) -> QColor | None:
 
 def actual_text(value) -> str:
     """The actual as the table shows it: the number, or «нет данных» (the reason stands in its own column)."""
-    return "нет данных" if value is None else number(value)
+    return "нет данных" if value is None else column_number(value)
 
 
 def definition_tip(row: dict, key: str) -> str | None:
@@ -56,7 +56,7 @@ def columns(year: int, half: int = 0) -> list[Col]:
     period = f"{year}" if not half else f"{HALVES[half]} {year}"
     return [
         Col("code", "Код", width=60), Col("name", "Показатель", width=STRETCH), Col("unit", "Ед.", width=45),
-        Col("target", f"Цель {year}", number, 80, True), Col("actual", f"Факт {period}", actual_text, 100, True),
+        Col("target", f"Цель {year}", column_number, 80, True), Col("actual", f"Факт {period}", actual_text, 100, True),
         Col("status", "Статус", labels(STATUSES), 100), Col("reason", "Почему нет данных", width=150),
         Col("numerator", "Числитель", number, 80, True), Col("denominator", "Знаменатель", number, 90, True),
         Col("method", "Способ", labels(INDICATOR_METHODS), 120),
@@ -93,7 +93,7 @@ class ProgramTab(RefreshWhenShown, QWidget):
         for half, title in PERIODS.items():
             self.period.addItem(title, half)
         self.period.setToolTip("Значения за полугодие — у показателей, которые анализируются раз в полугодие "
-                               "(seeds/003); цель задаётся на год")
+                               "(так в подпрограмме поддержки ШНОР и ШНСУ); цель задаётся на год")
         self.period.currentIndexChanged.connect(lambda _index: self.refresh())
         bar.addWidget(self.period)
         specs = (("explain", "Расшифровать…", self.explain, False), ("targets", "Цели по годам…", self.edit_targets, True),

@@ -9,7 +9,13 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
+
+from app.services.output.ru_format import format_number, format_value
+from app.services.records.spec import CONTENT, TEXT
+from app.services.records.spec import STRETCH as WIDE
+
+from ..widgets.columns import ColumnWidths
 
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 TOOLTIP_FROM = 40
@@ -31,15 +37,21 @@ def plain(value: Any) -> str:
 
 
 def number(value: Any, digits: int | None = None) -> str:
-    """A number the Russian way: decimal comma, true minus; whole floats without «,0» unless digits are fixed."""
+    """A number the Russian way (app.services.output.ru_format), with a true minus: in a sentence as short as it
+    reads («40», «52,5»); with `digits`, a fraction with that many decimals — what a table column needs, so that it
+    reads «53,0» beside «52,5» (a whole number, int, stays whole)."""
     if missing(value):
         return ""
-    text = f"{value:.{digits}f}" if digits is not None else f"{value:g}"
-    return text.replace(".", ",").replace("-", "−")
+    text = format_value(value) if digits is None or isinstance(value, int) else format_number(value, digits)
+    return text.replace("-", "−")
 
 
 def fixed(digits: int) -> Callable[[Any], str]:
     return lambda value: number(value, digits)
+
+
+COLUMN_DIGITS = 1  # decimals of a table column of values (percentages, means): the same for every row
+column_number = fixed(COLUMN_DIGITS)
 
 
 def labels(choices: dict) -> Callable[[Any], str]:
@@ -145,6 +157,14 @@ class RowsModel(QAbstractTableModel):
         return column.show(value)
 
 
+def sizing(columns: Sequence[Col]) -> list[tuple[str, int]]:
+    """How the columns take their widths (app.ui.widgets.columns): the one marked STRETCH (else the first text
+    column) takes the spare width, numbers fit their content, other texts keep their declared width."""
+    stretching = next((c for c in columns if c.width == STRETCH), next((c for c in columns if not c.numeric), None))
+    return [(WIDE if column is stretching else CONTENT if column.numeric else TEXT, max(column.width, 0))
+            for column in columns]
+
+
 class RowsTable(QTableView):
     """A sortable, single-selection view over a RowsModel; `current()` is the selected row."""
 
@@ -156,19 +176,11 @@ class RowsTable(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # keep the service's order until a click
+        self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the service's order until a click
         self.setSortingEnabled(True)
         self.verticalHeader().hide()
         self.verticalHeader().setDefaultSectionSize(24)
-        for index, column in enumerate(model.columns):
-            if column.width == STRETCH:
-                header.setStretchLastSection(False)
-                header.setSectionResizeMode(index, QHeaderView.ResizeMode.Stretch)
-            elif column.width:
-                self.setColumnWidth(index, column.width)
+        self.widths = ColumnWidths(self, "rows/" + ",".join(str(column.key) for column in model.columns), sizing(model.columns))
 
     def current(self) -> dict | None:
         index = self.currentIndex()

@@ -18,7 +18,7 @@ from ..widgets.tabbed_page import page_title
 from ..workspace import Workspace
 from .form import export_rows
 from .schools_tab import COLOURS
-from .rows import STRETCH, Col, RowsModel, RowsTable, labels, number
+from .rows import STRETCH, Col, RowsModel, RowsTable, column_number, labels
 
 NO_INDICATORS = "Показателей программы пока нет: их перечень и цели приходят в пакете от района."
 
@@ -26,8 +26,8 @@ NO_INDICATORS = "Показателей программы пока нет: их
 def columns(year: int) -> list[Col]:
     return [
         Col("code", "Код", width=60), Col("name", "Показатель", width=STRETCH), Col("unit", "Ед.", width=45),
-        Col("value", f"Школа {year}", number, 90, True), Col("district", f"Район {year}", number, 90, True),
-        Col("target", f"Цель {year}", number, 80, True), Col("standing", "Итог", labels(STANDINGS), 250),
+        Col("value", f"Школа {year}", column_number, 90, True), Col("district", f"Район {year}", column_number, 90, True),
+        Col("target", f"Цель {year}", column_number, 80, True), Col("standing", "Итог", labels(STANDINGS), 250),
         Col("reason", "Примечание", width=260),
     ]
 

@@ -23,7 +23,7 @@ from app.services.school.checklist import ChecklistSection
 from app.services.school.summary import SchoolOverview, school_overview
 
 from ..indicators.school_page import standing_colour
-from ..indicators.rows import STRETCH, Col, RowsModel, RowsTable, labels, number
+from ..indicators.rows import STRETCH, Col, RowsModel, RowsTable, column_number, labels
 from ..operations import EVERYTHING, QueryOp
 from ..widgets.refresh import RefreshWhenShown
 from ..widgets.tabbed_page import page_title, scrolled_body
@@ -39,8 +39,8 @@ MISSING_STYLE = "color: #8a5a00;"
 
 def _indicator_columns(year: int) -> list[Col]:
     return [Col("code", "Код", width=55), Col("name", "Показатель", width=STRETCH),
-            Col("value", "Школа", number, 70, True), Col("district", "Район", number, 70, True),
-            Col("target", f"Цель {year}", number, 75, True), Col("standing", "Итог", labels(STANDINGS), 250)]
+            Col("value", "Школа", column_number, 70, True), Col("district", "Район", column_number, 70, True),
+            Col("target", f"Цель {year}", column_number, 75, True), Col("standing", "Итог", labels(STANDINGS), 250)]
 
 
 RECOMMENDATION_COLUMNS = [Col("text", "Рекомендация", width=STRETCH), Col("due_date", "Срок", width=90),

@@ -46,6 +46,7 @@ class ReportKind:
     needs_school: bool
     make: Callable[[Session, int, str | None, Path], Path]
     modes: frozenset[str] = BOTH
+    uses_year: bool = True  # the staff registry is of today, whatever the year
 
 
 DOCUMENT = ("pdf", "docx")  # the writer follows the extension (app.services.output.writers)
@@ -67,7 +68,7 @@ REPORTS: tuple[ReportKind, ...] = (
     ReportKind("Таблица показателей ЕГЭ/ОГЭ (Excel)", "Показатели ГИА по школам за год.", ("xlsx",), False,
                lambda s, y, _c, p: report_excel.export_exam_table_xlsx(s, y, p), DISTRICT_ONLY),
     ReportKind("Реестр педагогов (Excel)", "Работники: должности, предметы, категории.", ("xlsx",), False,
-               lambda s, _y, _c, p: report_excel.export_staff_registry_xlsx(s, p)),
+               lambda s, _y, _c, p: report_excel.export_staff_registry_xlsx(s, p), uses_year=False),
     ReportKind("Реестр обучения на курсах (Excel)", "Записи на курсы, окончившиеся в году.", ("xlsx",), False,
                lambda s, y, _c, p: report_excel.export_course_registry_xlsx(s, y, p)),
 )
@@ -77,6 +78,8 @@ def reports_for(mode: str) -> tuple[ReportKind, ...]:
     """The reports an installation of this kind makes; a school's list opens on its profile."""
     offered = tuple(report for report in REPORTS if mode in report.modes)
     return (PROFILE, *(report for report in offered if report is not PROFILE)) if mode == "school" else offered
+
+
 FILTERS = {"pdf": "Документ PDF (*.pdf)", "docx": "Документ Word (*.docx)", "xlsx": "Книга Excel (*.xlsx)"}
 
 
@@ -87,6 +90,10 @@ def with_suffix(path: str, suffixes: tuple[str, ...], chosen_filter: str) -> str
         return path
     suffix = next((s for s in suffixes if FILTERS[s] == chosen_filter), suffixes[0])
     return f"{path}.{suffix}"
+
+
+NO_SCHOOL = "Этот отчёт — обо всех школах района: школа не выбирается."
+NO_YEAR = "Этот отчёт — на сегодняшний день: год не выбирается."
 
 
 class ReportsPage(RefreshWhenShown, QWidget):
@@ -111,7 +118,6 @@ class ReportsPage(RefreshWhenShown, QWidget):
         self.status.setWordWrap(True)
         form = QFormLayout()
         form.addRow("Отчёт", self.kind)
-        form.addRow("", self.description)
         form.addRow("Год", self.year)
         form.addRow("Школа", self.school)
         form.setRowVisible(self.school, not (scope and scope.is_school))  # a school's reports are about itself
@@ -121,8 +127,9 @@ class ReportsPage(RefreshWhenShown, QWidget):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(page_title("Отчёты"))
-        layout.addLayout(form)
+        layout.addLayout(form)  # rows of one height for every report: the buttons below never move
         layout.addLayout(buttons)
+        layout.addWidget(self.description)  # its length varies with the report: below the buttons
         layout.addWidget(self.status)
         layout.addStretch(1)
         self.kind.currentIndexChanged.connect(lambda _index: self._kind_changed())
@@ -136,8 +143,12 @@ class ReportsPage(RefreshWhenShown, QWidget):
         return self.reports[self.kind.currentIndex()]
 
     def _kind_changed(self) -> None:
-        self.description.setText(self.report().description)
-        self.school.setEnabled(self.report().needs_school)
+        report = self.report()
+        self.description.setText(report.description)
+        self.school.setEnabled(report.needs_school)
+        self.school.setToolTip("" if report.needs_school else NO_SCHOOL)
+        self.year.setEnabled(report.uses_year)
+        self.year.setToolTip("" if report.uses_year else NO_YEAR)
         self.last_path = None  # «Готово» and «Открыть» are of the report made last, not of this kind
         self.open.setEnabled(False)
         self.status.clear()

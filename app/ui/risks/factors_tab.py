@@ -30,13 +30,13 @@ class FactorsTab(QWidget):
         bar.addWidget(self.save_button)
         bar.addWidget(QLabel("(по методике ФИОКО — 3)"))
         bar.addStretch(1)
+        layout.addLayout(bar)
+        self.factors = opening_records(TablePage(workspace, "risk_factor", use_year=False))
         self.seed_button = QPushButton("Добавить недостающие факторы методики")
         self.seed_button.setToolTip("Десять факторов риска методики ФИОКО, которых нет в перечне (удалённые не "
                                     "возвращаются).")
         self.seed_button.clicked.connect(self.add_standard)
-        bar.addWidget(self.seed_button)
-        layout.addLayout(bar)
-        self.factors = opening_records(TablePage(workspace, "risk_factor", use_year=False))
+        self.factors.extra_bar.addWidget(self.seed_button)  # beside «Создать…», the list's other ways to add
         layout.addWidget(self.factors, 1)
         QueryOp(self, workspace, priority_limit, self.limit.setValue).run()
 

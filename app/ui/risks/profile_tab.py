@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -57,9 +56,7 @@ class ProfileTab(SchoolTab):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        self.table = plain_table(COLUMNS)
-        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)  # the data grow
-        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table = plain_table(COLUMNS, stretch=4)  # the data grow
         layout.addWidget(self.table, 1)
         self.errors = FieldErrors()
         self.counter = QLabel()

@@ -7,7 +7,6 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QSplitter,
@@ -47,9 +46,7 @@ class ProgramsTab(SchoolTab):
         layout.addWidget(self.summary)
         layout.addLayout(self._buttons())
         splitter = QSplitter(Qt.Orientation.Vertical)
-        self.list = plain_table(LIST_COLUMNS)
-        self.list.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.list.horizontalHeader().setStretchLastSection(False)
+        self.list = plain_table(LIST_COLUMNS, stretch=0)
         self.list.itemSelectionChanged.connect(self._show_chosen)
         self.list.doubleClicked.connect(lambda _index: self.edit())
         splitter.addWidget(self.list)
@@ -73,9 +70,7 @@ class ProgramsTab(SchoolTab):
         self.goal.setWordWrap(True)
         self.goal.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.goal)
-        self.measures = plain_table(MEASURE_COLUMNS)
-        self.measures.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.measures.horizontalHeader().setStretchLastSection(False)
+        self.measures = plain_table(MEASURE_COLUMNS, stretch=1)
         self.measures.doubleClicked.connect(lambda _index: self.open_event())
         layout.addWidget(self.measures, 3)
         layout.addWidget(legend())

@@ -53,11 +53,14 @@ class EditBar(QWidget):
         self.approve_button = self._button(row, "Утвердить…", lambda: self.correction("approve"))
         self.correct_menu = self._menu_button(row, "Корректировка", (
             ("Начать корректировку…", lambda: self.correction("correct")), ("Завершить корректировку", self.finish_correction)))
-        self.history_button = self._button(row, "Версии…", self.history)
-        self.word_button = self._button(row, "В Word…", self.export_word)
-        self.template_button = self._button(row, "Шаблон для школ…", self.template)
         self.propose_button = self._button(row, "Предложить изменение…", self.propose)
         row.addStretch(1)
+        documents = QHBoxLayout()  # a second row: one row of every button is wider than a 125 % laptop screen
+        lines.addLayout(documents)
+        self.history_button = self._button(documents, "Версии…", self.history)
+        self.word_button = self._button(documents, "В Word…", self.export_word)
+        self.template_button = self._button(documents, "Шаблон для школ…", self.template)
+        documents.addStretch(1)
         self.state = QLabel()
         self.state.setStyleSheet(STATE_STYLE)
         self.state.setWordWrap(True)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -146,9 +145,7 @@ class ImportDialog(QDialog):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.sections = QTreeWidget()
         self.sections.setHeaderLabels(["Разделы"])
-        self.events = plain_table(EVENT_COLUMNS)
-        self.events.horizontalHeader().setStretchLastSection(False)
-        self.events.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.events = plain_table(EVENT_COLUMNS, stretch=1)
         self.events.itemChanged.connect(self._cell_changed)
         splitter.addWidget(self.sections)
         splitter.addWidget(self.events)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.services.output.ru_format import format_value
 from app.services.records import ref_options
+from app.services.records.spec import CONTENT, STRETCH
 from app.services.roadmaps.access import delete_roadmap, roadmap_editable
 from app.services.roadmaps.export import export_excel
 from app.services.roadmaps.plans import roadmap_overview
@@ -35,8 +35,10 @@ from app.services.roadmaps.view import (
 from app.services.school.roadmap import create_own_roadmap, own_roadmaps
 
 from ..operations import ChangeOp, Changes, QueryOp
+from ..widgets.columns import ColumnWidths, WrappedText
 from ..widgets.record_form import note_label
 from ..widgets.refresh import RefreshWhenShown
+from ..widgets.screen_fit import narrow
 from ..widgets.search_box import SearchBox
 from ..widgets.tabbed_page import page_title
 from ..workspace import Workspace
@@ -61,7 +63,7 @@ COLUMNS = (("№", 42), ("Мероприятие", 360), ("Срок", 110), ("О
 # the figures count deadlines (a monthly event has twelve a year), beside «Мероприятий: N» which counts events
 STRIP = (("on_time_percent", "Сроков выполнено вовремя"), ("overdue", "Сроков просрочено"),
          ("done_all", "Сроков выполнено"), ("remaining", "Сроков осталось"))
-STRIP_STYLE = "background: #f6f9fc; border: 1px solid #c8d3e0; border-radius: 4px; padding: 4px 10px;"
+STRIP_STYLE = "background: #f6f9fc; border: 1px solid #c8d3e0; border-radius: 4px; padding: 4px 6px;"
 ALL_SECTIONS = "__all__"
 SHOWN = {"roadmap", "school", "peer"}  # roadmaps are named after schools; a school's key decides who keeps its roadmap
 
@@ -95,9 +97,7 @@ class RoadmapsPage(RefreshWhenShown, QWidget):
     def _roadmap_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Дорожная карта:"))
-        self.selector = QComboBox()
-        self.selector.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.selector.setMinimumContentsLength(50)
+        self.selector = narrow(QComboBox(), letters=30)
         self.selector.currentIndexChanged.connect(lambda _index: self.show_roadmap())
         bar.addWidget(self.selector, 3)
         scope = self.workspace.scope()
@@ -105,22 +105,22 @@ class RoadmapsPage(RefreshWhenShown, QWidget):
         self.own_school = scope.school_id if self.school_mode else None
         self.school_filter: QComboBox | None = None
         if not self.school_mode:
-            self.school_filter = QComboBox()
+            self.school_filter = narrow(QComboBox())
             self.school_filter.setToolTip("Показать дорожные карты одной школы (и муниципальную)")
-            self.school_filter.setMinimumWidth(220)
             self.school_filter.addItem("Все школы", None)
             self.school_filter.currentIndexChanged.connect(lambda _index: self.refresh())
             bar.addWidget(self.school_filter, 1)
-        return bar
-
-    def _action_bar(self) -> QHBoxLayout:
-        bar = QHBoxLayout()
+        # beside the choice of roadmap (a school without its own roadmap for the year), not in the row of actions
         self.template_button = QPushButton("Создать дорожную карту школы по муниципальной…")
         self.template_button.setToolTip("Разделы и мероприятия муниципальной дорожной карты на выбранный год "
                                         "становятся дорожной картой школы; сроки — как записаны в муниципальной.")
         self.template_button.clicked.connect(self.create_from_template)
         self.template_button.hide()
         bar.addWidget(self.template_button)
+        return bar
+
+    def _action_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
         self.import_button = QPushButton("Импорт из Word/Excel…")
         self.export_button = QPushButton("Выгрузить в Excel…")
         self.analysis_button = QPushButton("Анализ реализации (PDF)…")
@@ -132,10 +132,13 @@ class RoadmapsPage(RefreshWhenShown, QWidget):
         bar.addStretch(1)
         return bar
 
-    def _strip(self) -> QHBoxLayout:
-        bar = QHBoxLayout()
+    def _strip(self) -> QVBoxLayout:
+        """«Исполнение за N год:» above its figures (one row of both would not fit a small screen)."""
+        strip = QVBoxLayout()
         self.strip_year = QLabel()
-        bar.addWidget(self.strip_year)
+        strip.addWidget(self.strip_year)
+        bar = QHBoxLayout()
+        strip.addLayout(bar)
         self.figures: dict[str, QLabel] = {}
         for key, _title in STRIP:
             self.figures[key] = label = QLabel()
@@ -143,15 +146,14 @@ class RoadmapsPage(RefreshWhenShown, QWidget):
             label.setToolTip("Считаются сроки исполнения: у ежемесячного мероприятия их двенадцать в год.")
             bar.addWidget(label)
         bar.addStretch(1)
-        return bar
+        return strip
 
     def _filter_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
-        self.state_filter = QComboBox()
+        self.state_filter = narrow(QComboBox())
         for label, _kwargs in STATE_FILTERS:
             self.state_filter.addItem(label)
-        self.responsible_filter = QComboBox()
-        self.responsible_filter.setMinimumWidth(240)
+        self.responsible_filter = narrow(QComboBox())
         self.search = SearchBox(placeholder="Поиск по мероприятиям…")
         self.search.search.connect(lambda _text: self.refresh_events())
         for combo in (self.state_filter, self.responsible_filter):
@@ -169,19 +171,16 @@ class RoadmapsPage(RefreshWhenShown, QWidget):
         self.tree.setHeaderLabels(["Раздел", "Всего", "Вып."])
         self.tree.headerItem().setToolTip(1, "Мероприятий в разделе (с подразделами)")
         self.tree.headerItem().setToolTip(2, "Доля выполненных мероприятий раздела")
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setWordWrap(True)  # a section's name reads whole, on several lines if need be
+        self.tree.setItemDelegateForColumn(0, WrappedText(self.tree))
+        self.tree.widths = ColumnWidths(self.tree, "roadmap_sections", [(STRETCH, 0), (CONTENT, 0), (CONTENT, 0)],
+                                        least=120)
         self.tree.currentItemChanged.connect(lambda *_args: self.refresh_events())
-        self.table = plain_table(COLUMNS)
-        self.table.horizontalHeader().setStretchLastSection(False)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = plain_table(COLUMNS, stretch=1)
         self.table.doubleClicked.connect(lambda index: self.open_event(index.row()))
         splitter.addWidget(self.tree)
         splitter.addWidget(self.table)
-        splitter.setSizes([280, 1000])
+        splitter.setSizes([300, 1000])
         splitter.setStretchFactor(1, 1)  # the events table takes what the window gains
         return splitter
 

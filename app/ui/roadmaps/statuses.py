@@ -7,7 +7,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
@@ -15,6 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.reference import EVENT_STATUSES
+from app.services.records.spec import STRETCH, TEXT
+
+from ..widgets.columns import ColumnWidths
 
 STATUS_COLORS = {  # background of the state cell
     "overdue": "#f6c9cc",
@@ -64,14 +66,15 @@ def legend() -> QWidget:
     return widget
 
 
-def plain_table(columns: tuple[tuple[str, int], ...]) -> QTableWidget:
-    """A read-only table of whole-row selection with (title, width) columns."""
+def plain_table(columns: tuple[tuple[str, int], ...], stretch: int | None = None) -> QTableWidget:
+    """A read-only table of whole-row selection with (title, width) columns: the `stretch` one (the widest declared
+    by default — what names the row) takes the spare width, the others their declared width, at least their header's;
+    widths the user drags are remembered (app.ui.widgets.columns)."""
     table = QTableWidget(0, len(columns))
     table.setHorizontalHeaderLabels([title for title, _ in columns])
-    for index, (_title, width) in enumerate(columns):
-        table.setColumnWidth(index, width)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    table.horizontalHeader().setStretchLastSection(True)
+    widest = max(range(len(columns)), key=lambda index: columns[index][1]) if stretch is None else stretch
+    table.widths = ColumnWidths(table, "plain/" + ",".join(title for title, _ in columns),
+                                [(STRETCH if index == widest else TEXT, width) for index, (_t, width) in enumerate(columns)])
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setWordWrap(True)

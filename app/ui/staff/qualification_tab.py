@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -28,6 +27,7 @@ from app.services.records import ref_options
 
 from ..operations import QueryOp
 from ..widgets.refresh import RefreshWhenShown
+from ..widgets.screen_fit import narrow
 from ..widgets.search_box import SearchBox
 from ..widgets.small_table import fill_table, read_only_table
 from ..workspace import Workspace
@@ -54,10 +54,7 @@ class QualificationTab(RefreshWhenShown, QWidget):
         layout.addWidget(self.summary)
         split = QSplitter(Qt.Orientation.Vertical)
         self.schools = read_only_table(SUMMARY_HEADERS, stretch=1)
-        self.findings = read_only_table(FINDING_HEADERS, stretch=4)
-        for column, width in ((0, 220), (3, 240)):  # leave the room to what was found in detail
-            self.findings.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            self.findings.setColumnWidth(column, width)
+        self.findings = read_only_table(FINDING_HEADERS, stretch=4, widths={0: 220, 3: 240})  # room to what was found
         split.addWidget(self.schools)
         split.addWidget(self.findings)
         layout.addWidget(split, 1)
@@ -65,13 +62,12 @@ class QualificationTab(RefreshWhenShown, QWidget):
 
     def _filters(self) -> QHBoxLayout:
         bar = QHBoxLayout()
-        self.school = QComboBox()
+        self.school = narrow(QComboBox())
         self.school.addItem("Все школы района", None)
-        self.school.setMinimumWidth(220)
         self.group = QComboBox()
         for code, label in GROUPS.items():
             self.group.addItem(label, code)
-        self.check = QComboBox()
+        self.check = narrow(QComboBox())
         self.check.addItem("Все находки", None)
         for code, label in CHECKS.items():
             self.check.addItem(label, code)

@@ -53,9 +53,13 @@ class MultiSelect(QWidget):
         return [item.data(Qt.ItemDataRole.UserRole) for item in self._items() if item.checkState() == Qt.CheckState.Checked]
 
     def set_checked(self, codes: Iterable[str]) -> None:
+        """Check exactly `codes`; the list scrolls to the first checked item, so it shows without scrolling."""
         chosen = set(codes)
         for item in self._items():
             item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in chosen else Qt.CheckState.Unchecked)
+        first = next((item for item in self._items() if item.checkState() == Qt.CheckState.Checked), None)
+        if first is not None:
+            self.list.scrollToItem(first, QListWidget.ScrollHint.PositionAtTop)
 
     def set_all(self, checked: bool) -> None:
         """Check or uncheck every item that the filter shows."""

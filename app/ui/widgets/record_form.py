@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from app.services.records import Entity, ref_label, ref_options
@@ -23,6 +24,15 @@ def note_label(text: str, warning: bool = True) -> QLabel:
     label.setWordWrap(True)
     label.setStyleSheet(NOTE_STYLE if warning else INFO_STYLE)
     return label
+
+
+def readable(widget: QWidget) -> None:
+    """Disabled children of `widget` draw their text and background as enabled ones do (a read-only form)."""
+    palette = widget.palette()
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText,
+                 QPalette.ColorRole.Base):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, palette.color(QPalette.ColorGroup.Active, role))
+    widget.setPalette(palette)
 
 
 class RecordForm(QWidget):
@@ -86,5 +96,7 @@ class RecordForm(QWidget):
                 editor.set(value)
 
     def set_read_only(self) -> None:
+        """No editor takes input; the values read in the normal text colour, not a disabled grey on grey."""
         for editor in self.editors.values():
             editor.set_enabled(False)
+        readable(self)

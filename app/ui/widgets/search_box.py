@@ -15,7 +15,7 @@ class SearchBox(QLineEdit):
         super().__init__(parent)
         self.setPlaceholderText(placeholder)
         self.setClearButtonEnabled(True)
-        self.setMinimumWidth(240)
+        self.setMinimumWidth(180)  # the layout stretches it; a small screen (125 %) still fits the filters beside it
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self.flush)
         self.textChanged.connect(lambda _text: self._timer.start())

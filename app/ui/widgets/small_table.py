@@ -3,11 +3,16 @@
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
+
+from app.services.records.spec import CONTENT, STRETCH, TEXT
+
+from .columns import ColumnWidths
 
 
-def read_only_table(headers: list[str], stretch: int | None = None) -> QTableWidget:
-    """A small table of plain text cells: no editing, whole rows selected, one column stretched."""
+def read_only_table(headers: list[str], stretch: int | None = None, widths: dict[int, int] | None = None) -> QTableWidget:
+    """A small table of plain text cells: no editing, whole rows selected, one column stretched, the others
+    fitting their content or, those in `widths`, keeping that width (app.ui.widgets.columns)."""
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -15,10 +20,9 @@ def read_only_table(headers: list[str], stretch: int | None = None) -> QTableWid
     table.verticalHeader().hide()
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     table.setWordWrap(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    if stretch is not None:
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    table.widths = ColumnWidths(table, "plain/" + ",".join(headers),
+                                [(STRETCH, 0) if index == stretch else (TEXT, widths[index]) if index in (widths or {})
+                                 else (CONTENT, 0) for index in range(len(headers))])
     return table
 
 

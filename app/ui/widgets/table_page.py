@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -28,12 +27,15 @@ from app.services.records import (
     rows_after,
     soft_delete,
 )
+from app.services.records.spec import column_sizing
 
 from ..operations import ChangeOp, Changes, QueryOp
 from ..workspace import Workspace
+from .columns import ColumnWidths
 from .refresh import RefreshWhenShown
 from .school_choices import SOURCES as SCHOOL_SOURCES
 from .school_choices import SchoolChoices, school_choices
+from .screen_fit import narrow
 from .search_box import SearchBox
 from .table_model import Fetch, RecordTableModel
 
@@ -92,7 +94,7 @@ class TablePage(RefreshWhenShown, QWidget):
             self.school_filter.setEditable(True)
             self.school_filter.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
             self.school_filter.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-            self.school_filter.setMinimumWidth(260)
+            self.school_filter.setMinimumWidth(180)
             bar.addWidget(self.school_filter, 2)
         self.status_filter = None
         if self.entity.statuses:
@@ -116,7 +118,7 @@ class TablePage(RefreshWhenShown, QWidget):
         return any(self.entity.field(name).kind == "ref" for name in self.fixed)
 
     def _combo(self, everything: str) -> QComboBox:
-        combo = QComboBox()
+        combo = narrow(QComboBox())
         combo.addItem(everything, None)
         combo.currentIndexChanged.connect(lambda _index: self.mark_dirty())
         return combo
@@ -150,8 +152,6 @@ class TablePage(RefreshWhenShown, QWidget):
         self.table.horizontalHeader().setSortIndicator(keys.index(default), Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicatorShown(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.doubleClicked.connect(lambda _index: self.edit_record())
@@ -160,12 +160,11 @@ class TablePage(RefreshWhenShown, QWidget):
             QShortcut(QKeySequence(key), self.table, self.edit_record, context=Qt.ShortcutContext.WidgetShortcut)
         # a school's lists, and a school card's tabs, are of one school; who keeps its data is a district's concern
         one_school = self.school_mode or "school_id" in self.fixed
-        for index, column in enumerate(self.entity.columns):
-            if column.width:
-                self.table.setColumnWidth(index, column.width)
-            hidden = ((one_school and column.key == "school") or (self.school_mode and column.district_only)
-                      or not column.applies(self.fixed))
-            self.table.setColumnHidden(index, hidden)
+        shown = tuple(not ((one_school and column.key == "school") or (self.school_mode and column.district_only)
+                           or not column.applies(self.fixed)) for column in self.entity.columns)
+        for index, on in enumerate(shown):
+            self.table.setColumnHidden(index, not on)
+        self.widths = ColumnWidths(self.table, f"records/{self.entity.name}", column_sizing(self.entity.columns, shown))
         return self.table
 
     # querying -----------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """«Статусы на новый год» (Школы page, district): last year's statuses proposed for the year in the toolbar, each
 waiting for «Оставить», «Изменить» or «Снять» with a basis; and «Начать год…»."""
 
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.models.reference import SCHOOL_STATUSES
 from app.services.years.statuses import PENDING, ProposalRow, list_proposals
@@ -36,9 +36,7 @@ class ProposalsTab(RefreshWhenShown, QWidget):
         self.start_button.clicked.connect(self.start_year)
         bar.addWidget(self.start_button)
         layout.addLayout(bar)
-        self.table = read_only_table(HEADERS, stretch=5)
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
-        self.table.setColumnWidth(3, SOURCE_WIDTH)  # long orders: the whole text is in the tooltip
+        self.table = read_only_table(HEADERS, stretch=5, widths={3: SOURCE_WIDTH})  # long orders: whole in the tooltip
         self.table.doubleClicked.connect(lambda _index: self.decide("kept"))
         layout.addWidget(self.table, 1)
         self.follow({"school_status", "status_proposal", "school"})
