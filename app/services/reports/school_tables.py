@@ -1,0 +1,58 @@
+"""How the справка shows a table with a row per school at any size of district (seeds/004): a small district's table
+is printed whole; a large one names the program schools (ШНОР, ШНСУ, «500+», резильентные) row by row, adds the
+other schools that stand out most (top N by the section's measure) and says in words how many schools are left out,
+what they add up to and which Excel export lists every school."""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from app.services.output.ru_format import count_noun
+
+Row = TypeVar("Row")
+FULL_TABLE_ROWS = 40  # a table of up to this many schools is printed whole (the demo district has 26)
+TOP_ROWS = 10  # schools outside the program shown beyond the program's, those with the largest measure
+SCHOOL_FORMS = ("школа", "школы", "школ")
+
+
+@dataclass(frozen=True)
+class SchoolRows(Generic[Row]):
+    """A table's schools split into those shown, in the table's order, and the rest, summarised in words."""
+
+    shown: list[Row]
+    rest: list[Row]
+    top: int  # how many of `shown` are outside the program (the top by the section's measure)
+
+    @property
+    def summarised(self) -> bool:
+        return bool(self.rest)
+
+
+def school_rows(rows: Sequence[Row], program: Callable[[Row], bool],
+                measure: Callable[[Row], float] | None = None) -> SchoolRows[Row]:
+    """Every row when there are at most FULL_TABLE_ROWS; else the program's rows and the TOP_ROWS others of the
+    largest `measure` (ties in the table's order), in the table's order, and the rest."""
+    if len(rows) <= FULL_TABLE_ROWS:
+        return SchoolRows(list(rows), [], 0)
+    others = [index for index, row in enumerate(rows) if not program(rows[index])]
+    top = set(sorted(others, key=lambda i: -measure(rows[i]))[:TOP_ROWS]) if measure else set()
+    kept = [i for i, row in enumerate(rows) if program(row) or i in top]
+    left = set(range(len(rows))) - set(kept)
+    return SchoolRows([rows[i] for i in kept], [rows[i] for i in sorted(left)], len(top))
+
+
+def shown_sentence(found: SchoolRows, measure_title: str = "") -> str:
+    """«В таблице — 40 школ программы и 10 других школ с наибольшим …; остальные 1 950 школ — ниже.» (empty when the
+    table is whole)."""
+    if not found.summarised:
+        return ""
+    program = len(found.shown) - found.top
+    text = f"В таблице — школы программы ({program})"
+    if found.top:
+        text += f" и {count_noun(found.top, SCHOOL_FORMS)} вне программы с наибольшим {measure_title}"
+    return text + f"; остальные {count_noun(len(found.rest), SCHOOL_FORMS)} в таблицу не вошли."
+
+
+def full_list_sentence(export: str, command: str) -> str:
+    """Where every school's row is: the Excel export, as the window and `kurator report excel` name it."""
+    return f"Полный список по каждой школе — в выгрузке {export} (команда «kurator report excel {command}»)."
