@@ -171,11 +171,11 @@ def _qualification_section(doc: ReportWriter, report: QualificationReport, numbe
     noted = school_rows([s for s in report.schools if any(s.counts.values()) or s.vacant_rates],
                         lambda s: s.school_id in program, lambda s: sum(s.counts.values()))
     if noted.summarised:
-        doc.paragraph(shown_sentence(noted, "числом замечаний") + " У них: " + ", ".join(
+        doc.paragraph(shown_sentence(noted, "с наибольшим числом замечаний") + " У них: " + ", ".join(
             f"{lower_first(title)} — {sum(s.counts[check] for s in noted.rest)}" for check, title
             in SHORT_TITLES.items()) + f", вакантных ставок — {format_value(sum(s.vacant_rates for s in noted.rest))}. "
-            + full_list_sentence("«Выгрузить в Excel…» на вкладке «Квалификация» раздела «Педагоги»",
-                                 "qualification"))
+            + full_list_sentence("в выгрузке «Выгрузить в Excel…» вкладки «Квалификация» раздела «Педагоги» "
+                                 "(«kurator report excel qualification»)"))
     doc.table(["Школа", "Всего", *SHORT_TITLES.values(), "Вакансии, ставок"],
               [[s.name, s.staff, *s.counts.values(), s.vacant_rates] for s in noted.shown],
               col_widths=(4.0, 1.1, 1.5, 1.5, 1.5, 1.7, 1.5), numeric_columns=(1, 2, 3, 4, 5, 6))
@@ -232,8 +232,9 @@ def _exam_section(doc: ReportWriter, session: Session, year: int, number: int,
         rows.append([f"Остальные {count_noun(len(found.rest), SCHOOL_FORMS)}: медиана",
                      *(percent(rest[key].median()) for key in EXAM_SHORT_TITLES)])
         doc.paragraph(shown_sentence(found) + " По ним в последней строке — медиана каждого показателя (школы без "
-                      "данных не учтены). " + full_list_sentence("«Таблица показателей ЕГЭ/ОГЭ (Excel)» раздела "
-                                                                 "«Отчёты»", "exam"))
+                      "данных не учтены). " + full_list_sentence(
+                          "в выгрузке «Таблица показателей ЕГЭ/ОГЭ (Excel)» раздела «Отчёты» («kurator report excel "
+                          "exam»)"))
     doc.paragraph("Обозначения столбцов: " + "; ".join(f"{short} — {lower_first(analytics.EXAM_TABLE_TITLES[key])}"
                                                      for key, short in EXAM_SHORT_TITLES.items()) + ".")
     doc.table(["Школа", *EXAM_SHORT_TITLES.values()], rows, col_widths=(3, *([1] * len(EXAM_SHORT_TITLES))),

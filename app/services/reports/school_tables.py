@@ -41,18 +41,16 @@ def school_rows(rows: Sequence[Row], program: Callable[[Row], bool],
     return SchoolRows([rows[i] for i in kept], [rows[i] for i in sorted(left)], len(top))
 
 
-def shown_sentence(found: SchoolRows, measure_title: str = "") -> str:
-    """«В таблице — 40 школ программы и 10 других школ с наибольшим …; остальные 1 950 школ — ниже.» (empty when the
-    table is whole)."""
+def shown_sentence(found: SchoolRows, top: str = "") -> str:
+    """«В таблице — школы программы (40) и 10 школ вне программы с наибольшим числом замечаний; остальные 1950 школ в
+    таблицу не вошли.» (empty when the table is whole); `top` says by what the others were chosen."""
     if not found.summarised:
         return ""
-    program = len(found.shown) - found.top
-    text = f"В таблице — школы программы ({program})"
+    text = f"В таблице — школы программы ({len(found.shown) - found.top})"
     if found.top:
-        text += f" и {count_noun(found.top, SCHOOL_FORMS)} вне программы с наибольшим {measure_title}"
+        text += f" и {count_noun(found.top, SCHOOL_FORMS)} вне программы {top}"
     return text + f"; остальные {count_noun(len(found.rest), SCHOOL_FORMS)} в таблицу не вошли."
 
 
-def full_list_sentence(export: str, command: str) -> str:
-    """Where every school's row is: the Excel export, as the window and `kurator report excel` name it."""
-    return f"Полный список по каждой школе — в выгрузке {export} (команда «kurator report excel {command}»)."
+def full_list_sentence(where: str) -> str:
+    return f"Полный список по каждой школе — {where}."
