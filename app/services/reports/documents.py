@@ -2,6 +2,7 @@
 seeds/004, in PDF or Word (the file's extension chooses, app.services.output.writers). The school profile is in
 `school_profile`, the Excel exports in `excel`."""
 
+from collections import Counter
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -68,7 +69,7 @@ SECTIONS: tuple[tuple[str, Section], ...] = (
     ("charts", lambda doc, d, n: _charts_section(doc, d.session, d.year, n, d.indicators, d.municipal)),
     ("exams", lambda doc, d, n: _exam_section(doc, d.session, d.year, n, d.schools)),
     ("roadmap", lambda doc, d, n: _roadmap_section(doc, d.overview, n)),
-    ("recommendations", lambda doc, d, n: _recommendations_section(doc, d.session, d.year, n)),
+    ("recommendations", lambda doc, d, n: _recommendations_section(doc, d.session, d.year, n, d.schools)),
     ("risks", lambda doc, d, n: district_risks_section(doc, d.session, d.year, n)),
 )
 QUALIFICATION_SUBSECTION = 1  # «5.1» within the courses section
@@ -199,11 +200,20 @@ def _roadmap_section(doc: ReportWriter, overview: RoadmapOverview | None, number
                    for o in overview["overdue"]], col_widths=(1, 7, 2, 3))
 
 
-def _recommendations_section(doc: ReportWriter, session: Session, year: int, number: int) -> None:
+def _recommendations_section(doc: ReportWriter, session: Session, year: int, number: int,
+                             schools: list[facts.ProgramSchool]) -> None:
     doc.heading(f"{number}. Адресные рекомендации школам", 2)
+    program = {s.name for s in schools}
+    found = school_rows(facts.recommendations(session, year), lambda r: r.school in program)
     doc.table(["Школа", "Рекомендация", "Срок", "Состояние"],
-              [[r.school, r.text, r.due_date, r.status] for r in facts.recommendations(session, year)],
+              [[r.school, r.text, r.due_date, r.status] for r in found.shown],
               col_widths=(3.2, 7, 1.6, 1.8))
+    if found.summarised:
+        states = Counter(r.status for r in found.rest)
+        doc.paragraph(f"В таблице — рекомендации школам программы; остальных рекомендаций — {len(found.rest)} "
+                      f"(школ: {len({r.school for r in found.rest})}), из них " + ", ".join(
+                          f"{lower_first(state)} — {count}" for state, count in states.most_common()) + ". "
+                      + full_list_sentence("в разделе «Рекомендации района»"))
 
 
 def _tasks_section(doc: ReportWriter, district: District, numbers: dict[str, str]) -> None:
