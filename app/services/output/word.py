@@ -18,6 +18,7 @@ from docx.image.exceptions import UnrecognizedImageError
 from docx.image.image import Image
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.table import _Cell
 from docx.shared import Mm, Pt, RGBColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -151,9 +152,11 @@ class WordDocument:
             _text(cell.paragraphs[0], title, style="Table Heading")
             _shade(cell, HEADER_FILL)
         numeric = set(numeric_columns)
+        style_id = self._doc.styles["Table Text"].style_id  # looked up by name once, not per cell
         for row in texts:
-            for index, (cell, text) in enumerate(zip(grid.add_row().cells, row)):
-                paragraph = _text(cell.paragraphs[0], text, style="Table Text")
+            for index, (tc, text) in enumerate(zip(grid.add_row()._tr.tc_lst, row)):
+                paragraph = _text(_Cell(tc, grid).paragraphs[0], text)
+                paragraph._p.style = style_id
                 if index in numeric:
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         if not texts:
