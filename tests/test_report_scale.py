@@ -33,8 +33,8 @@ def test_a_larger_table_keeps_the_program_and_the_top_others_in_order():
     assert found.shown == [2, 30, *top, 44]
     assert found.rest == [row for row in rows if row not in found.shown] and len(found.rest) == 45 - 3 - TOP_ROWS
     assert shown_sentence(found, "с наибольшим числом") == (
-        "В таблице — школы программы (3) и 10 школ вне программы с наибольшим числом; остальные 32 школы в таблицу "
-        "не вошли.")
+        "В таблице — школы программы (3) и 10 школ вне программы с наибольшим числом; школ, не вошедших в таблицу, — "
+        "32.")
 
 
 def test_without_a_measure_only_the_program_is_shown():
@@ -79,8 +79,8 @@ def test_the_exam_table_names_every_program_school_and_gives_the_rest_as_a_media
     rows = _table_after(document, "9. Показатели ГИА")
     assert {row[0] for row in rows[:-1]} == program
     rest = SCHOOLS - len(program)
-    assert rows[-1][0].startswith(f"Остальные {rest} школ") and rows[-1][0].endswith("медиана")
-    assert f"В таблице — школы программы ({len(program)}); остальные {rest} школ" in _text(document)
+    assert rows[-1][0] == f"Медиана по остальным школам ({rest})"
+    assert f"В таблице — школы программы ({len(program)}); школ, не вошедших в таблицу, — {rest}." in _text(document)
     assert "«Таблица показателей ЕГЭ/ОГЭ (Excel)»" in _text(document)
 
 
@@ -90,7 +90,7 @@ def test_the_qualification_table_names_the_program_and_counts_the_rest(region):
     assert set(shown) >= {name for name, in_program in noted.items() if in_program}
     assert len([name for name in shown if not noted[name]]) == TOP_ROWS
     text = _text(document)
-    assert f"; остальные {len(noted) - len(shown)} школ" in text and "kurator report excel qualification" in text
+    assert f"не вошедших в таблицу, — {len(noted) - len(shown)}. У них: без КПК" in text and "kurator report excel qualification" in text
 
 
 def test_the_schools_section_lists_every_program_school(region):

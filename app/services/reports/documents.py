@@ -15,7 +15,7 @@ from app.services.analytics import selection as analytics
 from app.services.frames import sharing_frames
 from app.services.indicators.catalogue import STATUSES, IndicatorRow
 from app.services.output import charts
-from app.services.output.ru_format import count_noun, format_value
+from app.services.output.ru_format import format_value
 from app.services.output.writers import ReportWriter, writer_for
 from app.services.qualification.checks import SHORT_TITLES
 from app.services.qualification.monitoring import QualificationReport, finding_lines
@@ -33,7 +33,7 @@ from app.services.reports.parts import (
     sign,
 )
 from app.services.reports.risk_sections import district_risks_section
-from app.services.reports.school_tables import SCHOOL_FORMS, full_list_sentence, school_rows, shown_sentence
+from app.services.reports.school_tables import full_list_sentence, school_rows, shown_sentence
 from app.services.reports.tasks import District, district_facts, district_tasks
 from app.services.roadmaps.plans import RoadmapOverview
 
@@ -239,7 +239,7 @@ def _exam_section(doc: ReportWriter, session: Session, year: int, number: int,
     rows = [[row.school, *(percent(getattr(row, key)) for key in EXAM_SHORT_TITLES)] for row in found.shown]
     if found.summarised:
         rest = table[~table["school_id"].isin(program)]
-        rows.append([f"Остальные {count_noun(len(found.rest), SCHOOL_FORMS)}: медиана",
+        rows.append([f"Медиана по остальным школам ({len(found.rest)})",
                      *(percent(rest[key].median()) for key in EXAM_SHORT_TITLES)])
         doc.paragraph(shown_sentence(found) + " По ним в последней строке — медиана каждого показателя (школы без "
                       "данных не учтены). " + full_list_sentence(

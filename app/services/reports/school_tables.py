@@ -42,14 +42,14 @@ def school_rows(rows: Sequence[Row], program: Callable[[Row], bool],
 
 
 def shown_sentence(found: SchoolRows, top: str = "") -> str:
-    """«В таблице — школы программы (40) и 10 школ вне программы с наибольшим числом замечаний; остальные 1950 школ в
-    таблицу не вошли.» (empty when the table is whole); `top` says by what the others were chosen."""
+    """«В таблице — школы программы (40) и 10 школ вне программы с наибольшим числом замечаний; школ, не вошедших в
+    таблицу, — 1950.» (empty when the table is whole); `top` says by what the others were chosen."""
     if not found.summarised:
         return ""
     text = f"В таблице — школы программы ({len(found.shown) - found.top})"
     if found.top:
         text += f" и {count_noun(found.top, SCHOOL_FORMS)} вне программы {top}"
-    return text + f"; остальные {count_noun(len(found.rest), SCHOOL_FORMS)} в таблицу не вошли."
+    return text + f"; школ, не вошедших в таблицу, — {len(found.rest)}."
 
 
 def full_list_sentence(where: str) -> str:

@@ -113,9 +113,12 @@ def isb_section(doc: ReportWriter, session: Session, year: int, number: int,
                 statuses.get(row.school_id, "")] for row in found.shown],
               col_widths=(4, 1, 1.6, 3, 2.6), numeric_columns=(1, 2))
     missing = sorted(set(analytics.schools_frame(session)["school"]) - set(frame["school"]))
+    program = {s.name for s in schools}
+    named = school_rows(missing, lambda name: name in program)
     if missing:
         doc.paragraph(f"Нет данных по {count_noun(len(missing), SCHOOL_FORMS)} (нет социального паспорта за {year} "
-                      f"год или результатов ГИА и ВПР): {', '.join(missing)}.")
+                      f"год или результатов ГИА и ВПР): " + (", ".join(named.shown) or "школ программы среди них нет")
+                      + (f" (названы школы программы; остальных — {len(named.rest)})." if named.summarised else "."))
 
 
 def _rounded(value, digits: int) -> str:
