@@ -1,4 +1,4 @@
-"""kurator report district | school [CODE] | risks | excel KIND: the PDF reports and the Excel exports of a year."""
+"""kurator report district | school [CODE] | risks | vpr | excel KIND: the PDF reports and the Excel exports of a year."""
 
 import argparse
 from collections.abc import Callable
@@ -12,6 +12,7 @@ from app.services.reports import documents as reports
 from app.services.reports import excel as report_excel
 from app.services.reports.risk_excel import export_risks_xlsx
 from app.services.reports.risk_sections import risks_report
+from app.services.reports.vpr_output import export_vpr_xlsx, vpr_report
 
 from .common import session_for
 from .output import say
@@ -33,11 +34,14 @@ def register(subparsers) -> None:
     school = kinds.add_parser("school", help="профиль школы за год (PDF)")
     school.add_argument("code", metavar="CODE", nargs="?", help="код школы (в базе школы можно не указывать)")
     risks = kinds.add_parser("risks", help="риски школ «500+»: карта рисков и антирисковые программы (PDF или Excel)")
+    vpr = kinds.add_parser("vpr", help="анализ ВПР по школам, классам и предметам в сравнении с регионом и Россией "
+                                       "(PDF или Excel)")
     excel = kinds.add_parser("excel", help="выгрузка в Excel")
     excel.add_argument("table", choices=list(EXCEL_EXPORTS), metavar="ТАБЛИЦА",
                        help="; ".join(f"{k} — {title}" for k, (title, _) in EXCEL_EXPORTS.items()))
     for parser, handler, suffix in ((district, run_district, "pdf"), (school, run_school, "pdf"),
-                                    (risks, run_risks, "pdf|xlsx"), (excel, run_excel, "xlsx")):
+                                    (risks, run_risks, "pdf|xlsx"), (vpr, run_vpr, "pdf|xlsx"),
+                                    (excel, run_excel, "xlsx")):
         parser.add_argument("--year", type=int, required=True, help="год (например, 2022)")
         parser.add_argument("--out", required=True, metavar=f"FILE.{suffix}", help="куда сохранить")
         parser.set_defaults(handler=handler)
@@ -59,14 +63,24 @@ def run_school(args: argparse.Namespace) -> int:
     return _write(args, lambda session, path: reports.school_report(session, args.code, args.year, path))
 
 
-RISK_FORMATS: dict[str, Callable[[Session, int, Path], Path]] = {".pdf": risks_report, ".xlsx": export_risks_xlsx}
+Maker = Callable[[Session, int, Path], Path]
+RISK_FORMATS: dict[str, Maker] = {".pdf": risks_report, ".xlsx": export_risks_xlsx}
+VPR_FORMATS: dict[str, Maker] = {".pdf": vpr_report, ".xlsx": export_vpr_xlsx}
 
 
-def run_risks(args: argparse.Namespace) -> int:
-    make = RISK_FORMATS.get(Path(args.out).suffix.lower())
+def _by_extension(args: argparse.Namespace, formats: dict[str, Maker]) -> int:
+    make = formats.get(Path(args.out).suffix.lower())
     if make is None:
         raise KuratorError("Укажите файл .pdf или .xlsx: --out FILE.pdf|FILE.xlsx.")
     return _write(args, lambda session, path: make(session, args.year, path))
+
+
+def run_risks(args: argparse.Namespace) -> int:
+    return _by_extension(args, RISK_FORMATS)
+
+
+def run_vpr(args: argparse.Namespace) -> int:
+    return _by_extension(args, VPR_FORMATS)
 
 
 def run_excel(args: argparse.Namespace) -> int:

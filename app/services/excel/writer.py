@@ -128,14 +128,27 @@ def write_table(path: Path | str, sheet_title: str, header: Sequence[str],
     write_tables(path, [(sheet_title, header, rows)])
 
 
-def write_tables(path: Path | str, sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Any]]]]) -> None:
-    """A workbook of plain report tables, one sheet per (title, header, rows), each as `write_table` writes it."""
+def write_tables(path: Path | str, sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Any]]]],
+                 landscape: bool = False) -> None:
+    """A workbook of plain report tables, one sheet per (title, header, rows), each as `write_table` writes it;
+    `landscape` sets each sheet to print on A4 landscape, fitted to the page width, the header on every page."""
     wb = Workbook()
     for index, (sheet_title, header, rows) in enumerate(sheets):
         ws = wb.active if index == 0 else wb.create_sheet()
         ws.title = safe_sheet_title(sheet_title)
         _fill_table(ws, header, [list(r) for r in rows])
+        if landscape:
+            print_a4_landscape(ws)
     save_workbook(wb, path)
+
+
+def print_a4_landscape(ws: Worksheet) -> None:
+    """Print set-up of a wide table: A4 landscape, all columns on the page width, row 1 repeated on every page."""
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
 
 
 def _fill_table(ws: Worksheet, header: Sequence[str], rows: list[list[Any]]) -> None:

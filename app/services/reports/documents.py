@@ -24,6 +24,7 @@ from app.services.qualification.checks import SHORT_TITLES
 from app.services.qualification.monitoring import finding_lines, qualification_report
 from app.services.reports import facts
 from app.services.reports.risk_sections import district_risks_section, school_risks_section
+from app.services.reports.vpr_output import vpr_section
 from app.services.roadmaps.plans import RoadmapOverview, list_roadmaps, roadmap_overview
 
 DISTRICT_TITLE = "Аналитическая справка о реализации программы поддержки школ с низкими образовательными результатами"
@@ -106,6 +107,7 @@ def district_report(session: Session, year: int, path: str | Path) -> Path:
     _indicators_section(doc, indicators)
     _charts_section(doc, session, year, indicators, municipal)
     _exam_section(doc, session, year)
+    vpr_section(doc, session, year)
     _courses_section(doc, session, year)
     _qualification_section(doc, session, year)
     _roadmap_section(doc, overview)
