@@ -24,11 +24,11 @@ from app.services.reports.vpr import (
     totals,
 )
 
-ATTENTION_ROWS = 30  # the справка lists this many works above the region's share of «2»; the workbook has all
+ATTENTION_ROWS = 25  # the справка lists this many works above the region's share of «2»; the workbook has all
 LEVEL_NAMES = {"region": "регион", "country": "Россия"}
 PUPIL_FORMS = ("обучающийся", "обучающихся", "обучающихся")
 SCHOOL_FORMS = ("школы", "школ", "школ")
-TOTALS_WIDTHS = (1, 2.4, 1.2, *([1.4] * 6), 1.4, 1.4, 1.7, 1.4)
+TOTALS_WIDTHS = (1, 2.4, 1.2, *([1.4] * 6), 1.4, 1.5, 1.9, 1.5)
 REPORT_TITLE = "Анализ результатов всероссийских проверочных работ"
 
 
@@ -39,7 +39,7 @@ def _shown(figure: Figure) -> str:
 def _signed(figure: Figure) -> str:
     if figure.value is None:
         return facts.NO_DATA
-    return ("+" if figure.value > 0 else "") + format_value(figure.value)
+    return ("+" if figure.value > 0 else "") + format_value(figure.value).replace("-", "\u2212")
 
 
 def _excel(figure: Figure) -> float | str:
@@ -65,14 +65,14 @@ def vpr_section(doc, session: Session, year: int, number: str = "4.1", every_sch
     references = References(session, year)
     doc.paragraph(_summary(session, year, lines, references))
     doc.table(*_totals_table(lines, references), numeric_columns=range(2, 13), col_widths=TOTALS_WIDTHS)
+    _reasons(doc, lines, references)
+    doc.paragraph("Как считаются показатели. " + " ".join(definitions()))
     for finding in _findings(lines, references):
         doc.paragraph(finding)
     if every_school:
         _every_school(doc, session, year, references)
     else:
         _attention(doc, session, year, references)
-    _reasons(doc, lines, references)
-    doc.paragraph("Как считаются показатели. " + " ".join(definitions()))
     _back_to_portrait(doc, every_school)
 
 
@@ -138,7 +138,7 @@ def _attention(doc, session: Session, year: int, references: References) -> None
               col_widths=(5, 1, 3, 1.2, 1.4, 1.4, 1.6), numeric_columns=range(3, 7))
     if len(works) > len(shown):
         doc.paragraph(f"Показаны {len(shown)} работ с наибольшей разницей из {len(works)}; все — в выгрузке Excel "
-                      "(«Отчёты» → «Анализ ВПР»).")
+                      "(страница «Отчёты», «Анализ ВПР (Excel)»).")
 
 
 def _every_school(doc, session: Session, year: int, references: References) -> None:
@@ -152,7 +152,7 @@ def _every_school(doc, session: Session, year: int, references: References) -> N
     doc.table(["Школа", "Класс", "Предмет", "Писали", "Доля «2», %", "«2»: разница с регионом, п.п.",
                "Доля «4–5», %", "«4–5»: разница с регионом, п.п.", "Средняя отметка",
                *(m.title for m in MEASURES[3:])], rows,
-              col_widths=(3.6, 1, 2.2, 1.2, 1.4, 1.5, 1.4, 1.5, 1.4, 1.4, 1.7, 1.4), numeric_columns=range(3, 12))
+              col_widths=(3.2, 0.9, 2, 1.1, 1.3, 1.5, 1.3, 1.5, 1.3, 1.6, 1.9, 1.6), numeric_columns=range(3, 12))
 
 
 def _reasons(doc, lines: list[VprLine], references: References) -> None:

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from app.services.reports import documents as reports
 from app.services.reports import excel as report_excel
+from app.services.reports import vpr_output
 
 from ..operations import QueryOp
 from ..widgets.refresh import RefreshWhenShown
@@ -49,9 +50,11 @@ PROFILE = ReportKind("Профиль школы (PDF)", "Сведения о ш�
                      "сравнении с районом, показатели программы по школе за пять лет, курсы, дорожная карта, "
                      "помощь.", "pdf", True,
                      lambda s, y, c, p: reports.school_report(s, c, y, p))
+VPR_ABOUT = ("Результаты ВПР по школам, классам и предметам: писали, доли «2» и «4–5», средняя отметка, "
+             "подтверждение отметок по журналу, сравнение со средними региона и России за год.")
 REPORTS: tuple[ReportKind, ...] = (
-    ReportKind("Аналитическая справка района (PDF)", "Школы программы, показатели, диаграммы, ГИА, курсы, дорожная "
-               "карта, рекомендации, задачи.", "pdf", False,
+    ReportKind("Аналитическая справка района (PDF)", "Школы программы, показатели, диаграммы, ГИА, ВПР, курсы, "
+               "дорожная карта, рекомендации, задачи.", "pdf", False,
                lambda s, y, _c, p: reports.district_report(s, y, p), DISTRICT_ONLY),
     PROFILE,
     ReportKind("Показатели: план и факт по годам (Excel)", "Целевые и фактические значения показателей "
@@ -60,6 +63,9 @@ REPORTS: tuple[ReportKind, ...] = (
                    s, p, report_excel.program_years(s, y)), DISTRICT_ONLY),
     ReportKind("Таблица показателей ЕГЭ/ОГЭ (Excel)", "Показатели ГИА по школам за год.", "xlsx", False,
                lambda s, y, _c, p: report_excel.export_exam_table_xlsx(s, y, p), DISTRICT_ONLY),
+    ReportKind("Анализ ВПР (PDF)", VPR_ABOUT, "pdf", False, lambda s, y, _c, p: vpr_output.vpr_report(s, y, p)),
+    ReportKind("Анализ ВПР (Excel)", VPR_ABOUT + " Все столбцы, с причиной у каждого «нет данных».", "xlsx", False,
+               lambda s, y, _c, p: vpr_output.export_vpr_xlsx(s, y, p)),
     ReportKind("Реестр педагогов (Excel)", "Работники: должности, предметы, категории.", "xlsx", False,
                lambda s, _y, _c, p: report_excel.export_staff_registry_xlsx(s, p)),
     ReportKind("Реестр обучения на курсах (Excel)", "Записи на курсы, окончившиеся в году.", "xlsx", False,
