@@ -189,11 +189,10 @@ def _line_cells(line: VprLine, references: References) -> list:
 def _line_header() -> list[str]:
     header = ["Школа", "Класс", "Предмет", "Писали", "Отметки внесены"]
     for measure in COMPARED:
+        short, unit = measure.title.removesuffix(", %"), ", п.п." if measure.title.endswith("%") else ""
         header.append(measure.title)
-        for level in ("region", "country"):
-            unit = ", п.п." if measure.title.endswith("%") else ""
-            header += [f"{measure.title.removesuffix(', %')}: {LEVEL_NAMES[level]}",
-                       f"Разница с: {LEVEL_NAMES[level]}{unit}"]
+        for level, compared_with in (("region", "регионом"), ("country", "Россией")):
+            header += [f"{short}: {LEVEL_NAMES[level]}", f"{short}: разница с {compared_with}{unit}"]
     return header + [m.title for m in MEASURES[3:]]
 
 
