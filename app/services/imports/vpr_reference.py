@@ -31,7 +31,7 @@ def _prepare(row: RowValues) -> None:
     if row.cells.get("share_4_5") is None and four is not None and five is not None:
         values["share_4_5"] = round(four + five, 2)
     elif row.cells.get("share_4_5") is None and (four is not None or five is not None):
-        row.problem("share_4" if four is None else "share_5", "укажите и долю «4», и долю «5» (или их сумму в "
+        row.problem("share_4" if four is not None else "share_5", "укажите и долю «4», и долю «5» (или их сумму в "
                                                                 "столбце «Доля «4» и «5»»)")
     if row.cells.get("share_2") is None and "share_4_5" not in values:
         row.problem("share_2", "в строке нет ни доли «2», ни доли «4» и «5»")
