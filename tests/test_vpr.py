@@ -133,7 +133,7 @@ def test_cli_writes_the_workbook_with_numbers_reasons_and_a4_landscape(two_schoo
     summary, schools, _definitions = workbook.worksheets
     header = [cell.value for cell in summary[1]]
     row = dict(zip(header, [cell.value for cell in summary[2]], strict=True))
-    assert row["Доля «2», %"] == 16.67 and row["Доля «2»: регион"] == 10 and row["Доля «2»: разница с регионом, п.п."] == 6.67
+    assert (row["Доля «2», %"], row["Доля «2»: регион"], row["Доля «2»: разница с регионом, п.п."]) == (16.67, 10, 6.67)
     assert row["Доля «2»: Россия"] == f"нет данных: {COUNTRY_MISSING}"
     assert [cell.value for cell in schools["A"][1:]] == ["Школа А", "Школа Б"]
     assert summary.page_setup.orientation == "landscape" and int(summary.page_setup.paperSize) == 9  # A4

@@ -1,4 +1,5 @@
-"""kurator report district | school [CODE] | risks | vpr | excel KIND: the PDF reports and the Excel exports of a year."""
+"""kurator report district | school [CODE] | risks | vpr | excel KIND: the PDF reports and the Excel exports of a
+year."""
 
 import argparse
 from collections.abc import Callable

@@ -116,7 +116,9 @@ VPR_REFERENCE = Entity(
         Field("mean_mark", "Средняя отметка", "float", min=2, max=5, decimals=2, hint="От 2 до 5; можно не заполнять."),
     ),
     columns=(
-        _year_column(VprReference), Column("grade", "Класс", VprReference.grade, "int", width=60),
+        _year_column(VprReference),
+        Column("grade", "Класс", VprReference.grade, "int", width=60,
+               order=(VprReference.grade, VprReference.subject, VprReference.level)),
         Column("subject", "Предмет", VprReference.subject, width=170),
         Column("level", "Чьи значения", VprReference.level, "choice", VPR_REFERENCE_LEVELS, width=110),
         Column("share_2", "Доля «2», %", VprReference.share_2, "float", width=100),

@@ -181,6 +181,13 @@ def totals(session: Session, year: int) -> list[VprLine]:
     return [VprLine(ALL_SCHOOLS, row.grade, row.subject, _counts(row)) for row in session.execute(query)]
 
 
+def school_count(session: Session, year: int) -> int:
+    """How many schools' works of the year there are."""
+    query = (select(func.count(func.distinct(VprResult.school_id))).join(School, School.id == VprResult.school_id)
+             .where(*_live(year)))
+    return session.scalar(query) or 0
+
+
 def school_lines(session: Session, year: int) -> Iterator[VprLine]:
     """Every school's work of the year, by school name, grade and subject, streamed in chunks."""
     query = (select(func.coalesce(School.short_name, School.name).label("school"), VprResult.grade,

@@ -20,6 +20,7 @@ from app.services.reports.vpr import (
     VprLine,
     above_region,
     definitions,
+    school_count,
     school_lines,
     totals,
 )
@@ -62,9 +63,10 @@ def vpr_section(doc, session: Session, year: int, number: str = "4.1", every_sch
                       "вкладка «ВПР», или загружают шаблоном «Результаты».")
         _back_to_portrait(doc, every_school)
         return
-    references = References(session, year)
-    doc.paragraph(_summary(session, year, lines, references))
-    doc.table(*_totals_table(lines, references), numeric_columns=range(2, 13), col_widths=TOTALS_WIDTHS)
+    references, schools = References(session, year), school_count(session, year)
+    doc.paragraph(_summary(year, schools, lines, references))
+    doc.table(*_totals_table(lines, references, "школа" if schools == 1 else "все школы"),
+              numeric_columns=range(2, 13), col_widths=TOTALS_WIDTHS)
     _reasons(doc, lines, references)
     doc.paragraph("Как считаются показатели. " + " ".join(definitions()))
     for finding in _findings(lines, references):
@@ -81,9 +83,8 @@ def _back_to_portrait(doc, every_school: bool) -> None:
         doc.page_break(landscape=False)
 
 
-def _summary(session: Session, year: int, lines: list[VprLine], references: References) -> str:
+def _summary(year: int, schools: int, lines: list[VprLine], references: References) -> str:
     wrote = sum(line.counts.participants for line in lines)
-    schools = len({line.school for line in school_lines(session, year)})
     text = (f"В {year} году ВПР писали {count_noun(wrote, PUPIL_FORMS)} из {count_noun(schools, SCHOOL_FORMS)} "
             f"(сложены все работы: один обучающийся учтён столько раз, сколько работ он писал); "
             f"параллелей и предметов — {len(lines)}.")
@@ -93,10 +94,10 @@ def _summary(session: Session, year: int, lines: list[VprLine], references: Refe
     return text
 
 
-def _totals_table(lines: list[VprLine], references: References) -> tuple[list[str], list[list[str]]]:
+def _totals_table(lines: list[VprLine], references: References, whose: str) -> tuple[list[str], list[list[str]]]:
     header = ["Класс", "Предмет", "Писали"]
     for measure in COMPARED[:2]:
-        header += [f"{measure.title}: все школы", f"{measure.title}: регион", f"{measure.title}: Россия"]
+        header += [f"{measure.title}: {whose}", f"{measure.title}: регион", f"{measure.title}: Россия"]
     header += ["Средняя отметка", *(m.title for m in MEASURES[3:])]
     rows = []
     for line in lines:

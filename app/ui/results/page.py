@@ -25,7 +25,8 @@ TIPS = {
 }
 TABS = (
     ("ЕГЭ", "exam_result", {"exam": "ЕГЭ"}), ("ОГЭ", "exam_result", {"exam": "ОГЭ"}), ("ВПР", "vpr_result"),
-    ("Средние ВПР: регион, Россия", "vpr_reference"), ("Выпуск", "graduation"), ("Олимпиады", "olympiad_result"), ("Социальный паспорт", "social_passport"),
+    ("Средние ВПР: регион, Россия", "vpr_reference"), ("Выпуск", "graduation"), ("Олимпиады", "olympiad_result"),
+    ("Социальный паспорт", "social_passport"),
 )
 
 
