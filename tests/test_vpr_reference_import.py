@@ -6,8 +6,9 @@ import json
 from datetime import date
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 from sqlalchemy import select
+from test_imports import workbook
 
 from app.cli import main
 from app.models import VprReference, VprResult
@@ -25,17 +26,6 @@ MESSY = [
     ["русский язык", "РФ", "5-е классы", 1400000, 13, 37, 36, 14],
     ["Русский язык", "Регион", 5, 11800, 12.5, 36, 37.5, 14],
 ]
-
-
-def workbook(path, rows: list[list], merges: tuple[str, ...] = ()):
-    wb = Workbook()
-    ws = wb.active
-    for row in rows:
-        ws.append(row)
-    for cells in merges:
-        ws.merge_cells(cells)
-    wb.save(path)
-    return path
 
 
 def stored(database) -> list[tuple]:
@@ -155,13 +145,8 @@ def test_results_template_carries_the_term_mark_comparison(district_db, tmp_path
              "Понизили (Отм. < Отм. по журналу)", "Подтвердили (Отм. = Отм. по журналу)", "Повысили"],
             ["0701001", 5, "Математика", 20, 4, 8, 6, 2, 5, 14, 1],
             ["0701001", 6, "Математика", 18, 2, 8, 6, 2, None, None, None]]
-    wb = Workbook()
-    wb.active.title = "ВПР"
-    for row in rows:
-        wb.active.append(row)
-    wb.save(tmp_path / "vpr.xlsx")
     with district_db.session() as session:
-        import_file(session, "results", tmp_path / "vpr.xlsx", year=YEAR)
+        import_file(session, "results", workbook(tmp_path / "vpr.xlsx", rows, title="ВПР"), year=YEAR)
         stored_rows = session.execute(select(VprResult.grade, VprResult.term_lowered, VprResult.term_confirmed,
                                              VprResult.term_raised).order_by(VprResult.grade)).all()
     assert stored_rows == [(5, 5, 14, 1), (6, None, None, None)]
