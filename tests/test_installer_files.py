@@ -131,6 +131,12 @@ def test_spec_keeps_every_qt_module_the_application_imports():
     assert used and not used & set(spec_literal("QT_EXCLUDED"))
 
 
+@pytest.mark.parametrize("library", ["libqsvgicon.so", "qsvgicon.dll", "libQt6Svg.so.6", "Qt6Svg.dll"])
+def test_spec_keeps_the_svg_icon_engine_that_draws_the_windows_icons(library):
+    assert "QtSvg" not in spec_literal("QT_EXCLUDED")
+    assert not library.startswith(spec_literal("GTK_ONLY"))
+
+
 def test_linux_menu_entry_is_russian_and_opens_packets():
     entry = ConfigParser(interpolation=None)
     entry.optionxform = str

@@ -100,7 +100,7 @@ def test_a_school_sees_the_districts_decisions_and_its_own_unsent_data(school_db
             accept(session, URO, "passport", 2024)
     assert (sections["staff"].state, sections["staff"].comment) == ("returned", "Нет учителя информатики")
     assert (sections["passport"].state, sections["passport"].has_data) == ("missing", True)
-    assert sections["passport"].describe() == "нет данных; данные есть, район их ещё не получил"
+    assert sections["passport"].describe() == "район ещё не получил; данные внесены, их отвезёт следующий пакет"
 
 
 def test_cli_table_and_decisions(district, db_path, capsys):

@@ -5,6 +5,7 @@ from . import (
     deadline,
     generate,
     gui,
+    guide,
     imports,
     indicators,
     keys,
@@ -19,4 +20,4 @@ from . import (
 )
 
 MODULES: list = [gui, core, deadline, roadmap, imports, results, year, submissions, indicators, school_summary, risks,
-                 report, keys, packet, generate]
+                 report, keys, packet, generate, guide]

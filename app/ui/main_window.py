@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -24,16 +24,20 @@ from app.services.demo_data import DEMO_NOTE, demo_present
 from app.services.installation import default_program_year, get_installation
 
 from .about import show_about
+from .guide.window import open_guide
 from .imports.dialog import open_import_dialog
 from .operations import EVERYTHING, ChangeOp, Changes, QueryOp, finish_running
 from .pages import pages_for
 from .settings.demo_actions import remove_demo_data
+from .widgets.icons import icon
 from .widgets.year_selector import YearSelector
 from .workspace import Workspace
 from .years.dialogs import StartYearDialog
 
 BACKUP_FILTER = "Резервная копия Куратора (*.db);;Все файлы (*)"
 DEFAULT_SIZE = (1280, 820)
+NAV_ICON_SIZE = QSize(20, 20)
+NAV_MARGIN = 12  # px beside the longest page title, so that no title is cut
 TITLE_BAR = 40  # what a window manager's title bar takes above the window
 DEMO_STATUS = "В базе демонстрационные данные"
 DEMO_TIP = ("Демонстрационные записи входят во все подсчёты и отчёты вместе с рабочими. Удалить их: «Файл → Удалить "
@@ -68,15 +72,17 @@ class MainWindow(QMainWindow):
 
     def _build_central(self) -> None:
         self.nav = QListWidget()
-        self.nav.setMinimumWidth(170)
+        self.nav.setIconSize(NAV_ICON_SIZE)
         self.stack = QStackedWidget()
         for spec in self.specs:
-            item = QListWidgetItem(self.style().standardIcon(spec.icon), spec.title)
+            item = QListWidgetItem(icon(spec.icon), spec.title)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.nav.addItem(item)
             page = spec.factory(self.workspace)
             self.pages[spec.key] = page
             self.stack.addWidget(page)
+        self.nav.setMinimumWidth(max(170, self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + NAV_MARGIN))
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         splitter = QSplitter()
         splitter.addWidget(self.nav)
@@ -97,8 +103,8 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self.year_selector)
         self.addToolBar(toolbar)
 
-    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
-        action = QAction(text, self)
+    def _action(self, menu, text: str, slot, shortcut=None, icon_name: str | None = None) -> QAction:
+        action = QAction(icon(icon_name), text, self) if icon_name else QAction(text, self)
         if shortcut is not None:
             action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
         action.triggered.connect(slot)
@@ -108,26 +114,33 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&Файл")
-        self._action(file_menu, "Загрузить из Excel…", lambda: open_import_dialog(self, self.workspace))
-        self._action(file_menu, "Начать новый год…", lambda: StartYearDialog(self.workspace, self).open())
+        self._action(file_menu, "Загрузить из Excel…", lambda: open_import_dialog(self, self.workspace),
+                     icon_name="import")
+        self._action(file_menu, "Начать новый год…", lambda: StartYearDialog(self.workspace, self).open(),
+                     icon_name="new-year")
         file_menu.addSeparator()
-        self._action(file_menu, "Резервная копия…", self.make_backup)
-        self._action(file_menu, "Восстановить…", self.restore_backup)
+        self._action(file_menu, "Резервная копия…", self.make_backup, icon_name="backup")
+        self._action(file_menu, "Восстановить…", self.restore_backup, icon_name="restore")
         file_menu.addSeparator()
         self.remove_demo_action = self._action(file_menu, "Удалить демонстрационные данные…",
-                                               lambda: remove_demo_data(self, self.workspace))
+                                               lambda: remove_demo_data(self, self.workspace), icon_name="remove-demo")
         file_menu.addSeparator()
-        self._action(file_menu, "Выход", self.close, QKeySequence("Ctrl+Q"))
+        self._action(file_menu, "Выход", self.close, QKeySequence("Ctrl+Q"), "exit")
         edit = bar.addMenu("&Правка")
-        self._action(edit, "Создать", lambda: self._on_table("create_record"), QKeySequence("Ctrl+N"))
-        self._action(edit, "Изменить", lambda: self._on_table("edit_record"), QKeySequence("Ctrl+E"))
-        self._action(edit, "Удалить", lambda: self._on_table("delete_record"), QKeySequence(QKeySequence.StandardKey.Delete))
+        self._action(edit, "Создать", lambda: self._on_table("create_record"), QKeySequence("Ctrl+N"), "create")
+        self._action(edit, "Изменить", lambda: self._on_table("edit_record"), QKeySequence("Ctrl+E"), "edit")
+        self._action(edit, "Удалить", lambda: self._on_table("delete_record"),
+                     QKeySequence(QKeySequence.StandardKey.Delete), "delete")
         view = bar.addMenu("&Вид")
         for index, spec in enumerate(self.specs):
             shortcut = QKeySequence(f"Ctrl+{index + 1}") if index < 9 else None
-            self._action(view, spec.title, lambda _checked=False, key=spec.key: self.show_page(key), shortcut)
+            self._action(view, spec.title, lambda _checked=False, key=spec.key: self.show_page(key), shortcut, spec.icon)
         help_menu = bar.addMenu("&Справка")
-        self._action(help_menu, "О программе", lambda: show_about(self, self.database))
+        self._action(help_menu, "Руководство пользователя", lambda: open_guide(self), icon_name="guide")
+        self._action(help_menu, "Справка по этой странице", self.page_help,
+                     QKeySequence(QKeySequence.StandardKey.HelpContents), "page-help")
+        help_menu.addSeparator()
+        self._action(help_menu, "О программе", lambda: show_about(self, self.database), icon_name="about")
 
     def _build_status(self) -> None:
         self.status_label = QLabel()
@@ -159,6 +172,10 @@ class MainWindow(QMainWindow):
 
     def current_page(self) -> QWidget:
         return self.stack.currentWidget()
+
+    def page_help(self):
+        """F1: the guide at the chapter about the page shown."""
+        return open_guide(self, self.specs[self.stack.currentIndex()].chapter)
 
     def show_page(self, key: str) -> QWidget:
         index = [spec.key for spec in self.specs].index(key)

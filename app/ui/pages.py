@@ -7,7 +7,7 @@ changing its factory here, nothing else. Importing every feature here also regis
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QStyle, QWidget
+from PySide6.QtWidgets import QWidget
 
 from .answers.page import RecommendationsPage
 from .courses.page import courses_page
@@ -28,7 +28,6 @@ from .submissions.page import submissions_page
 from .staff.page import staff_page
 from .workspace import Workspace
 
-SP = QStyle.StandardPixmap
 DISTRICT, SCHOOL = "district", "school"
 BOTH = frozenset({DISTRICT, SCHOOL})
 
@@ -37,33 +36,34 @@ BOTH = frozenset({DISTRICT, SCHOOL})
 class PageSpec:
     key: str
     title: str
-    icon: QStyle.StandardPixmap
+    icon: str  # an icon of resources/icons (app.ui.widgets.icons)
+    chapter: str  # the guide's chapter about the page, opened by F1 there (app.services.guide)
     factory: Callable[[Workspace], QWidget]
     modes: frozenset[str] = BOTH
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("overview", "Обзор", SP.SP_ComputerIcon, OverviewPage, frozenset({DISTRICT})),
-    PageSpec("overview", "Обзор", SP.SP_ComputerIcon, SchoolOverviewPage, frozenset({SCHOOL})),
-    PageSpec("schools", "Школы", SP.SP_DirHomeIcon, schools_page, frozenset({DISTRICT})),
-    PageSpec("schools", "Наша школа", SP.SP_DirHomeIcon, own_school_page, frozenset({SCHOOL})),
-    PageSpec("staff", "Педагоги", SP.SP_DirOpenIcon, staff_page),
-    PageSpec("courses", "Курсы и обучение", SP.SP_FileDialogDetailedView, courses_page),
-    PageSpec("roadmaps", "Дорожные карты", SP.SP_FileDialogListView, roadmaps_page),
-    PageSpec("recommendations", "Рекомендации района", SP.SP_MessageBoxInformation, RecommendationsPage,
+    PageSpec("overview", "Обзор", "overview", "page-overview", OverviewPage, frozenset({DISTRICT})),
+    PageSpec("overview", "Обзор", "overview", "page-school-overview", SchoolOverviewPage, frozenset({SCHOOL})),
+    PageSpec("schools", "Школы", "schools", "page-schools", schools_page, frozenset({DISTRICT})),
+    PageSpec("schools", "Наша школа", "school", "page-own-school", own_school_page, frozenset({SCHOOL})),
+    PageSpec("staff", "Педагоги", "staff", "page-staff", staff_page),
+    PageSpec("courses", "Курсы и обучение", "courses", "page-courses", courses_page),
+    PageSpec("roadmaps", "Дорожные карты", "roadmaps", "page-roadmaps", roadmaps_page),
+    PageSpec("recommendations", "Рекомендации района", "recommendations", "page-recommendations",
+             RecommendationsPage, frozenset({SCHOOL})),
+    PageSpec("events", "Мероприятия", "events", "page-events", events_page),
+    PageSpec("indicators", "Показатели", "indicators", "page-indicators", IndicatorsPage, frozenset({DISTRICT})),
+    PageSpec("indicators", "Показатели", "indicators", "page-school-indicators", SchoolIndicatorsPage,
              frozenset({SCHOOL})),
-    PageSpec("events", "Мероприятия", SP.SP_FileDialogContentsView, events_page),
-    PageSpec("indicators", "Показатели", SP.SP_FileDialogInfoView, IndicatorsPage, frozenset({DISTRICT})),
-    PageSpec("indicators", "Показатели", SP.SP_FileDialogInfoView, SchoolIndicatorsPage, frozenset({SCHOOL})),
-    PageSpec("risks", "Риски «500+»", SP.SP_MessageBoxWarning, risks_page),
-    PageSpec("results", "Результаты", SP.SP_DialogApplyButton, results_page),
-    PageSpec("submissions", "Приём данных", SP.SP_DialogYesButton, submissions_page,
+    PageSpec("risks", "Риски «500+»", "risks", "page-risks", risks_page),
+    PageSpec("results", "Результаты", "results", "page-results", results_page),
+    PageSpec("submissions", "Приём данных", "submissions", "page-submissions", submissions_page,
              frozenset({DISTRICT})),
-    PageSpec("checklist", "Разделы для района", SP.SP_DialogYesButton, checklist_page,
-             frozenset({SCHOOL})),
-    PageSpec("reports", "Отчёты", SP.SP_FileIcon, ReportsPage),
-    PageSpec("exchange", "Обмен данными", SP.SP_DriveFDIcon, ExchangePage),
-    PageSpec("settings", "Настройки", SP.SP_FileDialogStart, SettingsPage),
+    PageSpec("checklist", "Разделы для района", "checklist", "page-checklist", checklist_page, frozenset({SCHOOL})),
+    PageSpec("reports", "Отчёты", "reports", "page-reports", ReportsPage),
+    PageSpec("exchange", "Обмен данными", "exchange", "page-exchange", ExchangePage),
+    PageSpec("settings", "Настройки", "settings", "page-settings", SettingsPage),
 )
 
 

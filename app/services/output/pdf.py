@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from io import BytesIO
+from itertools import groupby
 from pathlib import Path
 from statistics import median
 from xml.sax.saxutils import escape
@@ -47,6 +48,7 @@ from app.services.output.ru_format import format_value
 
 AUTHOR = "Куратор"
 FONT_FAMILIES = ("PTSerif", "PTSans")
+FALLBACK_FONT = "DejaVuSerif"  # the characters the PT fonts lack: Greek, arrows, mathematical signs (fonts/README.md)
 # reportlab's family slot -> the style suffix of the font name and of its file in resources/fonts
 FONT_STYLES = {"normal": "Regular", "bold": "Bold", "italic": "Italic", "boldItalic": "BoldItalic"}
 
@@ -101,6 +103,8 @@ def register_fonts() -> None:
             if name not in registered:
                 pdfmetrics.registerFont(_load_font(name))
         pdfmetrics.registerFontFamily(family, **names)
+    if FALLBACK_FONT not in registered:
+        pdfmetrics.registerFont(_load_font(FALLBACK_FONT))
 
 
 def _load_font(name: str) -> TTFont:
@@ -116,10 +120,24 @@ def _style(name: str) -> ParagraphStyle:
     return ParagraphStyle(name, **STYLES[name])
 
 
+@cache
+def _pt_characters() -> frozenset[int]:
+    """The characters the PT fonts draw (their families cover the same ones)."""
+    register_fonts()
+    return frozenset(pdfmetrics.getFont(STYLES["body"]["fontName"]).face.charToGlyph)
+
+
+def _lacking(char: str) -> bool:
+    return char != "\n" and ord(char) not in _pt_characters()
+
+
 def _markup(value: object) -> str:
-    """Paragraph markup showing `value` as plain text: markup characters escaped, line breaks kept."""
-    text = _CONTROL_CHARS.sub("", format_value(value).replace("\t", " "))
-    return escape(text).replace("\r\n", "\n").replace("\n", "<br/>")
+    """Paragraph markup showing `value` as plain text: markup characters escaped, line breaks kept, characters the
+    PT fonts lack («σ», «→») set in the fallback font."""
+    text = _CONTROL_CHARS.sub("", format_value(value).replace("\t", " ")).replace("\r\n", "\n")
+    runs = [(lacking, escape("".join(run))) for lacking, run in groupby(text, key=_lacking)]
+    return "".join(f'<font name="{FALLBACK_FONT}">{run}</font>' if lacking else run
+                   for lacking, run in runs).replace("\n", "<br/>")
 
 
 def _para(value: object, style: str) -> Paragraph:

@@ -23,6 +23,7 @@ from app.services.records.ownership import DISTRICT_KEEPS, current_scope, key_re
 from app.services.submissions.sections import BY_CODE, SECTIONS, held
 
 ENTERED_HERE = "внесено здесь"
+NOT_AT_DISTRICT_YET = "район ещё не получил"
 
 
 class SectionStateJson(TypedDict):
@@ -63,7 +64,8 @@ class SectionState:
 
     @property
     def label(self) -> str:
-        return SUBMISSION_STATES[self.state]
+        """The state's name; at a school, a section entered but not yet at the district is not «нет данных»."""
+        return NOT_AT_DISTRICT_YET if self.state == "missing" and self.has_data else SUBMISSION_STATES[self.state]
 
     def describe(self) -> str:
         """The state in a sentence: «получено 12.02.2023; подписал …», «возвращено на доработку; комментарий: …»."""
@@ -73,7 +75,7 @@ class SectionState:
     def details(self) -> list[str]:
         """What stands behind the state, beyond its label: where it came from, who signed, the comment, the lock."""
         if self.state == "missing":
-            return ["данные есть, район их ещё не получил"] if self.has_data else []
+            return ["данные внесены, их отвезёт следующий пакет"] if self.has_data else []
         parts = [ENTERED_HERE] if self.source == "entered" else []
         if self.signed_off_by:
             parts.append(f"подписал {self.signed_off_by}")
