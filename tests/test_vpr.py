@@ -12,7 +12,8 @@ from app.models import School, VprReference, VprResult, utcnow
 from app.services.exchange.export import DISTRICT_SENDS, SCHOOL_SENDS
 from app.services.output.pdf import ReportDocument
 from app.services.reports.vpr import ALL_SCHOOLS, MEASURES, References, above_region, school_lines, totals
-from app.services.reports.vpr_output import vpr_section
+from app.services.reports import vpr_output
+from app.services.reports.vpr_output import vpr_report, vpr_section
 
 YEAR = 2024
 BY_KEY = {measure.key: measure for measure in MEASURES}
@@ -152,3 +153,18 @@ def test_cli_writes_the_pdf_and_refuses_another_format_with_exit_2(two_schools, 
 def test_the_reference_table_travels_to_schools_with_the_district_as_owner():
     assert VprReference.owner_kind == "district"
     assert "vpr_reference" in DISTRICT_SENDS and "vpr_reference" not in SCHOOL_SENDS
+
+
+def test_the_report_of_its_own_lists_every_work_until_too_many_to_read(two_schools, tmp_path, monkeypatch):
+    def report_text(name: str) -> str:
+        with two_schools.session() as session:
+            pdf = vpr_report(session, YEAR, tmp_path / name)
+        return " ".join(subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True,
+                                       text=True).stdout.split())
+
+    every = report_text("all.pdf")
+    assert "Результаты по школам" in every and "Школа Б" in every
+    monkeypatch.setattr(vpr_output, "EVERY_SCHOOL_ROWS", 1)
+    above = report_text("above.pdf")
+    assert "Строк «школа — класс — предмет» — 2: в PDF их было бы слишком много" in above
+    assert "Школа А" in above and "Школа Б" not in above

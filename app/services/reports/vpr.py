@@ -181,11 +181,12 @@ def totals(session: Session, year: int) -> list[VprLine]:
     return [VprLine(ALL_SCHOOLS, row.grade, row.subject, _counts(row)) for row in session.execute(query)]
 
 
-def school_count(session: Session, year: int) -> int:
-    """How many schools' works of the year there are."""
-    query = (select(func.count(func.distinct(VprResult.school_id))).join(School, School.id == VprResult.school_id)
-             .where(*_live(year)))
-    return session.scalar(query) or 0
+def work_counts(session: Session, year: int) -> tuple[int, int]:
+    """How many schools wrote ВПР in the year, and how many lines (school, grade, subject) they have."""
+    query = (select(func.count(func.distinct(VprResult.school_id)), func.count())
+             .join(School, School.id == VprResult.school_id).where(*_live(year)))
+    schools, lines = session.execute(query).one()
+    return schools, lines
 
 
 def school_lines(session: Session, year: int) -> Iterator[VprLine]:

@@ -20,12 +20,13 @@ from app.services.reports.vpr import (
     VprLine,
     above_region,
     definitions,
-    school_count,
     school_lines,
     totals,
+    work_counts,
 )
 
 ATTENTION_ROWS = 25  # the справка lists this many works above the region's share of «2»; the workbook has all
+EVERY_SCHOOL_ROWS = 1500  # the ВПР report lists every school's works up to ~90 pages; beyond, those above the region
 LEVEL_NAMES = {"region": "регион", "country": "Россия"}
 PUPIL_FORMS = ("обучающийся", "обучающихся", "обучающихся")
 SCHOOL_FORMS = ("школы", "школ", "школ")
@@ -63,7 +64,7 @@ def vpr_section(doc, session: Session, year: int, number: str = "4.1", every_sch
                       "вкладка «ВПР», или загружают шаблоном «Результаты».")
         _back_to_portrait(doc, every_school)
         return
-    references, schools = References(session, year), school_count(session, year)
+    references, (schools, works) = References(session, year), work_counts(session, year)
     doc.paragraph(_summary(year, schools, lines, references))
     doc.table(*_totals_table(lines, references, "школа" if schools == 1 else "все школы"),
               numeric_columns=range(2, 13), col_widths=TOTALS_WIDTHS)
@@ -71,10 +72,14 @@ def vpr_section(doc, session: Session, year: int, number: str = "4.1", every_sch
     doc.paragraph("Как считаются показатели. " + " ".join(definitions()))
     for finding in _findings(lines, references):
         doc.paragraph(finding)
-    if every_school:
+    if every_school and works <= EVERY_SCHOOL_ROWS:
         _every_school(doc, session, year, references)
+    elif every_school:
+        doc.paragraph(f"Строк «школа — класс — предмет» — {format_value(works)}: в PDF их было бы слишком много для "
+                      "чтения, поэтому ниже — работы с долей «2» выше региональной, а все строки — в выгрузке Excel.")
+        _attention(doc, session, year, references, EVERY_SCHOOL_ROWS)
     else:
-        _attention(doc, session, year, references)
+        _attention(doc, session, year, references, ATTENTION_ROWS)
     _back_to_portrait(doc, every_school)
 
 
@@ -125,13 +130,13 @@ def _findings(lines: list[VprLine], references: References) -> list[str]:
     return found
 
 
-def _attention(doc, session: Session, year: int, references: References) -> None:
+def _attention(doc, session: Session, year: int, references: References, limit: int) -> None:
     works = above_region(session, year, references)
     doc.heading("Работы школ с долей «2» выше региональной", 3)
     if not works:
         doc.paragraph("Таких работ нет" + ("." if references else ": значения региона не внесены."))
         return
-    shown = works[:ATTENTION_ROWS]
+    shown = works[:limit]
     doc.table(["Школа", "Класс", "Предмет", "Писали", "Доля «2», %", "Регион, %", "Разница, п.п."],
               [[line.school, str(line.grade), line.subject, format_value(line.counts.participants),
                 _shown(line.figure(COMPARED[0])), _shown(references.compare(line, COMPARED[0])[0][0].figure),
