@@ -1,5 +1,6 @@
 """Writing templates (typed, validated, with an instruction sheet) and plain tables for reports."""
 
+import math
 import os
 import re
 import uuid
@@ -31,6 +32,7 @@ from app.services.excel.spec import (
 DATE_FORMAT = "DD.MM.YYYY"
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 LAST_ROW = 1_048_576
+HEADER_LINES = 3  # a report table's header row wraps over up to this many lines
 _MIN_DATE, _MAX_DATE = date(1900, 1, 1), date(2100, 12, 31)
 _UNBOUNDED = {"int": (-2_147_483_648, 2_147_483_647), "decimal": (-1e15, 1e15)}
 
@@ -103,7 +105,7 @@ def style_header(ws: Worksheet, titles: Sequence[str], widths: Sequence[int]) ->
         cell = ws.cell(row=1, column=index)
         cell.font, cell.fill, cell.alignment = _HEADER_FONT, _HEADER_FILL, _HEADER_ALIGN
         ws.column_dimensions[get_column_letter(index)].width = width
-    ws.row_dimensions[1].height = 32
+    ws.row_dimensions[1].height = 15 * HEADER_LINES
     ws.freeze_panes = "A2"
 
 
@@ -165,8 +167,10 @@ def safe_sheet_title(title: str) -> str:
 
 
 def _fitted_width(index: int, header: Sequence[str], rows: list[list[Any]]) -> int:
-    sample = [header[index], *(r[index] for r in rows[:1000] if index < len(r))]
-    longest = max(len(_shown_text(v)) for v in sample)
+    """Wide enough for the values and for the header wrapped over up to HEADER_LINES lines (never mid-word)."""
+    title = _shown_text(header[index])
+    wrapped = max(max((len(word) for word in title.split()), default=0), math.ceil(len(title) / HEADER_LINES))
+    longest = max([wrapped, *(len(_shown_text(r[index])) for r in rows[:1000] if index < len(r))])
     return min(max(longest + 2, 8), 60)
 
 
