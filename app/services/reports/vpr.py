@@ -129,7 +129,7 @@ class VprLine:
 
 
 class References:
-    """The year's reference figures, loaded once (a few hundred rows at most): level → measure → figure."""
+    """The year's reference figures, loaded once (a few hundred rows at most) by grade, subject and level."""
 
     def __init__(self, session: Session, year: int):
         self.year = year
@@ -146,7 +146,7 @@ class References:
             reason = f"значения {whose} за {self.year} год для {grade} класса по предмету «{subject}» не внесены"
             return Reference(level, Figure(None, reason))
         value = getattr(row, measure.key)
-        reason = "" if value is not None else f"в значениях {whose} нет показателя «{measure.title.rstrip(', %')}»"
+        reason = "" if value is not None else f"в значениях {whose} нет показателя «{measure.title.removesuffix(', %')}»"
         return Reference(level, Figure(value, reason))
 
     def compare(self, line: VprLine, measure: Measure) -> list[tuple[Reference, Figure]]:
