@@ -3,6 +3,7 @@
 Nothing here decides about the domain; it only makes a safe, current database available to the services.
 """
 
+import ast
 import errno
 import os
 import sqlite3
@@ -13,10 +14,6 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -73,15 +70,57 @@ class Database:
             _remove_files(self.location)
 
 
-def alembic_config(connection=None) -> Config:
+def alembic_config(connection=None):
+    from alembic.config import Config  # alembic (and mako, pygments) only when the schema is to change
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
     return config
 
 
+def _script_directory():
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def _stated(script: Path) -> dict[str, object]:
+    """The plain values a migration script assigns at its top level (revision, down_revision, …)."""
+    stated: dict[str, object] = {}
+    for node in ast.parse(script.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign):
+            targets = node.targets
+        else:
+            targets = [node.target] if isinstance(node, ast.AnnAssign) else []
+        for target in targets:
+            if isinstance(target, ast.Name) and node.value is not None:
+                try:
+                    stated[target.id] = ast.literal_eval(node.value)
+                except ValueError:
+                    stated[target.id] = None
+    return stated
+
+
+def _revision_graph() -> dict[str, tuple[str, ...]] | None:
+    """revision → the revisions it follows, read from the scripts' text without loading alembic (opening a current
+    database must not cost alembic's import); None when a script does not state them plainly (alembic reads them)."""
+    graph: dict[str, tuple[str, ...]] = {}
+    for script in sorted((MIGRATIONS / "versions").glob("*.py")):
+        stated = _stated(script)
+        revision, down = stated.get("revision"), stated.get("down_revision")
+        if not isinstance(revision, str) or not (down is None or isinstance(down, (str, tuple))):
+            return None
+        graph[revision] = (down,) if isinstance(down, str) else tuple(down or ())
+    return graph
+
+
 def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    graph = _revision_graph()
+    heads = set(graph or ()) - {down for downs in (graph or {}).values() for down in downs}
+    if graph and len(heads) == 1:
+        return heads.pop()
+    return _script_directory().get_current_head()  # and its refusal of several heads
 
 
 def _contains_words(text: str | None, words: str) -> bool:
@@ -227,12 +266,18 @@ def timestamped_backup_path(location: DatabaseLocation, reason: str) -> Path:
 
 
 def known_revisions() -> set[str]:
-    return {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    graph = _revision_graph()
+    if graph is not None:
+        return set(graph)
+    return {script.revision for script in _script_directory().walk_revisions()}
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The schema revision the database is at (alembic's version table), None for a database without one."""
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
 
 
 def _refuse_unknown_schema(location: DatabaseLocation, revision: str | None, has_tables: bool) -> None:
@@ -307,6 +352,8 @@ def _upgrade(engine) -> None:
             connection.commit()
         try:
             with connection.begin():
+                from alembic import command
+
                 command.upgrade(alembic_config(connection), "head")
                 broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall() if sqlite else []
                 if broken:

@@ -4,6 +4,7 @@ import json
 import shutil
 import subprocess
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -367,3 +368,30 @@ def test_corrupted_packets_never_crash_and_never_write(accepted, district, data)
     except KuratorError:
         pass
     assert dump_engine(district.engine) == before
+
+
+def packet_copies(folder: Path, stem: str = "d") -> list[str]:
+    return sorted(p.name for p in (folder / "backups").glob(f"{stem}-*-before-packet.db"))
+
+
+def test_a_packet_refused_by_the_database_changes_nothing_and_copies_nothing(accepted):
+    copies = packet_copies(accepted)
+    packet = craft(accepted, "bad_rate_again.kpkt", lambda t: t["teacher_position"][0].__setitem__("rate", 9.0))
+    assert_refusal_changes_nothing(accepted, packet, 3, "rate_range")
+    assert packet_copies(accepted) == copies and len(copies) == 1  # the day's copy, made before the first packet
+
+
+def test_the_first_packet_of_a_day_is_preceded_by_a_copy_and_only_the_last_three_days_are_kept(env, tmp_path):
+    district = tmp_path / "d.db"
+    assert kurator("--db", district, "init", "--mode", "district", "--name", "Терский муниципальный район") == 0
+    assert kurator("--db", district, "keys", "trust", env / "s.pem", "--school", SCHOOL, "--name", "СОШ") == 0
+    (tmp_path / "backups").mkdir(exist_ok=True)
+    old = [f"d-202611{day:02d}-090000-000000-before-packet.db" for day in (20, 21, 22, 23, 24)]
+    for name in [*old, "d-20261101-090000-000000-before-migrate-0004.db", "other-20261120-090000-000000-before-packet.db"]:
+        (tmp_path / "backups" / name).write_bytes(b"old copy")
+    assert kurator("--db", district, "packet", "import", env / "p2.kpkt") == 0
+    today = f"d-{date.today():%Y%m%d}-"
+    copies = packet_copies(tmp_path)
+    assert copies[:2] == old[-2:] and len(copies) == 3 and copies[2].startswith(today)
+    assert (tmp_path / "backups" / "d-20261101-090000-000000-before-migrate-0004.db").exists()
+    assert packet_copies(tmp_path, "other") == ["other-20261120-090000-000000-before-packet.db"]

@@ -214,3 +214,31 @@ def test_saved_file_gets_ordinary_permissions_not_those_of_a_temporary_file(tmp_
     target = tmp_path / "справка.pdf"
     write_bytes_atomically(target, b"%PDF-1.4")
     assert target.stat().st_mode & 0o044 == 0o044  # readable by the group and others under the usual umask 022
+
+
+def test_a_png_goes_into_the_pdf_as_its_own_compressed_data_without_ascii85(tmp_path):
+    picture = tiny_png(300, 200)
+    idat = picture[8 + 25 + 8:-12 - 4]  # the one IDAT chunk's body: after the signature and IHDR, before its CRC, IEND
+    document = ReportDocument("Рисунок")
+    document.image(picture, 100)
+    pdf = document.save(tmp_path / "picture.pdf").read_bytes()
+    assert idat in pdf
+    assert b"/Predictor 15" in pdf and b"ASCII85Decode" not in pdf
+    listed = run("pdfimages", "-list", str(tmp_path / "picture.pdf")).splitlines()[2].split()
+    assert listed[3:8] == ["300", "200", "rgb", "3", "8"]
+
+
+def test_the_pdf_shows_the_png_as_drawn(tmp_path):
+    document = ReportDocument("Рисунок")
+    document.image(tiny_png(40, 20), 100)
+    document.save(tmp_path / "picture.pdf")
+    run("pdfimages", "-f", "1", "-l", "1", str(tmp_path / "picture.pdf"), str(tmp_path / "out"))
+    pixels = (tmp_path / "out-000.ppm").read_bytes()
+    assert pixels.endswith(bytes((70, 130, 180)) * 40 * 20)
+
+
+def test_png_with_a_wrong_checksum_is_refused_in_russian():
+    picture = bytearray(tiny_png(200, 100))
+    picture[50] ^= 0xFF  # inside the IDAT data
+    with pytest.raises(KuratorError, match="изображение"):
+        ReportDocument("Рисунок").image(bytes(picture), 50)

@@ -5,10 +5,6 @@ unless KURATOR_REQUIRE_POSTGRES is set (CI installs it and sets it, so there the
 """
 
 import os
-import shutil
-import subprocess
-import tempfile
-from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -19,42 +15,20 @@ from app.db import open_database
 from app.models import Base, SocialPassport
 from app.services.ids import school_id
 
+from tests.pg_cluster import postgres_installed, throwaway_cluster
+
 pytestmark = pytest.mark.postgres
-
-PG_BIN = Path("/usr/lib/postgresql/15/bin")
-PORT = 55432
-
-
-# root runs the server as «postgres»; runuser is in sbin, which a plain user's PATH (/usr/bin:/bin) leaves out
-RUNUSER = shutil.which("runuser") or shutil.which("runuser", path="/usr/sbin:/sbin") or "runuser"
-
-
-def _as_postgres(*command: str) -> None:
-    runner = [] if os.geteuid() != 0 else [RUNUSER, "-u", "postgres", "--"]
-    subprocess.run([*runner, *command], check=True, capture_output=True, timeout=120)
 
 
 @pytest.fixture(scope="module")
 def postgres_url():
-    if not (PG_BIN / "initdb").exists() or shutil.which("psql") is None:
+    if not postgres_installed():
         if os.environ.get("KURATOR_REQUIRE_POSTGRES"):
             pytest.fail("PostgreSQL is required here but not installed")
         pytest.skip("PostgreSQL is not installed")
     pytest.importorskip("psycopg")
-    folder = Path(tempfile.mkdtemp(prefix="kurator-pg-"))  # pytest's own tmp is closed to the postgres user
-    data = folder / "data"
-    if os.geteuid() == 0:
-        shutil.chown(folder, "postgres")
-    _as_postgres(str(PG_BIN / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
-                 "--locale=C.UTF-8")
-    _as_postgres(str(PG_BIN / "pg_ctl"), "-D", str(data), "-w", "-l", str(folder / "log"), "-o",
-                 f"-p {PORT} -k {folder} -c listen_addresses=127.0.0.1", "start")
-    try:
-        _as_postgres(str(PG_BIN / "createdb"), "-h", "127.0.0.1", "-p", str(PORT), "-U", "postgres", "kurator")
-        yield f"postgresql+psycopg://postgres@127.0.0.1:{PORT}/kurator"
-    finally:
-        _as_postgres(str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop")
-        shutil.rmtree(folder, ignore_errors=True)
+    with throwaway_cluster() as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

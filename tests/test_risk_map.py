@@ -159,12 +159,15 @@ def test_the_excel_export_has_the_map_the_high_risks_the_programs_and_the_factor
         ("Низкий уровень оснащения школы", "Школа Б", "B", "нет", "нет")]
 
 
-def test_kurator_report_risks_writes_a_pdf_naming_the_schools_or_refuses_another_format(district, db_path, tmp_path):
+def test_kurator_report_risks_writes_pdf_or_word_naming_the_schools_or_refuses_another_format(district, db_path,
+                                                                                              tmp_path):
     out = tmp_path / "risks.pdf"
     assert main(["--db", str(db_path), "report", "risks", "--year", "2022", "--out", str(out)]) == 0
     text = " ".join(subprocess.run(["pdftotext", str(out), "-"], check=True, capture_output=True,
                                    text=True).stdout.split())
     assert "Профили рисков за 2022 год заполнили школ: 2 из 3; не заполнили: Школа В." in text
     assert "антирисковой программы по нему нет у школ: 1" in text
-    assert main(["--db", str(db_path), "report", "risks", "--year", "2022", "--out", str(tmp_path / "r.docx")]) == 2
-    assert not (tmp_path / "r.docx").exists()
+    assert main(["--db", str(db_path), "report", "risks", "--year", "2022", "--out", str(tmp_path / "r.docx")]) == 0
+    assert (tmp_path / "r.docx").read_bytes().startswith(b"PK")  # the same report in Word
+    assert main(["--db", str(db_path), "report", "risks", "--year", "2022", "--out", str(tmp_path / "r.odt")]) == 2
+    assert not (tmp_path / "r.odt").exists()

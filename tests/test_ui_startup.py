@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
 from app.ui import app as ui_app
 
@@ -20,11 +21,27 @@ def test_smoke_exit_reports_the_shown_window_and_closes_it_with_success(district
     done = subprocess.run([sys.executable, "-m", "app", "--db", str(db_path), "gui"], env=env,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
-    assert "window shown in" in done.stderr
+    assert "window painted in" in done.stderr
 
 
 def test_window_without_the_smoke_variable_is_not_armed_to_close(qapp, monkeypatch, capsys):
     monkeypatch.delenv(ui_app.SMOKE_EXIT_VARIABLE, raising=False)
-    ui_app.arm_smoke_exit(qapp, 0.0)
+    window = QWidget()
+    ui_app.arm_smoke_exit(qapp, window, 0.0)
+    window.show()
     qapp.processEvents()
     assert capsys.readouterr().err == ""
+    window.close()
+
+
+def test_a_window_never_painted_reports_no_time(qapp, qtbot, monkeypatch, capsys):
+    monkeypatch.setenv(ui_app.SMOKE_EXIT_VARIABLE, "60000")
+    hidden, shown = QWidget(), QWidget()
+    qtbot.addWidget(hidden)
+    qtbot.addWidget(shown)
+    ui_app.arm_smoke_exit(qapp, hidden, 0.0)
+    qapp.processEvents()
+    assert "window painted in" not in capsys.readouterr().err
+    ui_app.arm_smoke_exit(qapp, shown, 0.0)
+    shown.show()
+    qtbot.waitUntil(lambda: "window painted in" in capsys.readouterr().err, timeout=5000)

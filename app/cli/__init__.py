@@ -15,7 +15,9 @@ from app.errors import KuratorError
 from . import commands, gui, russian
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for this command line (`argv`): with the commands of the one it asks for, or of every command
+    when it asks for none that it names (see `commands.modules_for`); with no command line, every command."""
     russian.install()
     parser = argparse.ArgumentParser(
         prog="kurator",
@@ -24,13 +26,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"kurator {__version__}", help=russian.VERSION_HELP)
     parser.add_argument("--db", metavar="ПУТЬ", help="файл базы данных (или URL); по умолчанию KURATOR_DB или папка данных")
     subparsers = parser.add_subparsers(dest="command", metavar="КОМАНДА")
-    for module in commands.MODULES:
+    for module in commands.modules_for(argv):
         module.register(subparsers)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None) or gui.run_gui
     try:

@@ -4,7 +4,7 @@ import argparse
 
 from app.services.guide.document import load_guide
 from app.services.guide.pdf import guide_pdf
-from app.services.reports.documents import check_target
+from app.services.reports.parts import check_target
 
 from .output import say
 

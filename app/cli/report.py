@@ -1,5 +1,5 @@
-"""kurator report district | school [CODE] | risks | vpr | excel KIND: the PDF reports and the Excel exports of a
-year."""
+"""kurator report district | school [CODE] | risks | vpr | excel KIND: the reports of a year in PDF or Word (by the
+extension of --out) and the Excel exports."""
 
 import argparse
 from collections.abc import Callable
@@ -9,10 +9,12 @@ from sqlalchemy.orm import Session
 
 from app.errors import KuratorError
 from app.services.qualification.export import export_qualification_xlsx
-from app.services.reports import documents as reports
 from app.services.reports import excel as report_excel
+from app.services.reports.documents import district_report
+from app.services.reports.parts import check_target
 from app.services.reports.risk_excel import export_risks_xlsx
 from app.services.reports.risk_sections import risks_report
+from app.services.reports.school_profile import all_school_reports, school_report
 from app.services.reports.vpr_output import export_vpr_xlsx, vpr_report
 
 from .common import session_for
@@ -31,17 +33,20 @@ EXCEL_EXPORTS: dict[str, tuple[str, Callable[[Session, int, Path], Path]]] = {
 def register(subparsers) -> None:
     report = subparsers.add_parser("report", help="отчёты: аналитическая справка, профиль школы, выгрузки в Excel")
     kinds = report.add_subparsers(dest="report_kind", metavar="ОТЧЁТ", required=True)
-    district = kinds.add_parser("district", help="аналитическая справка района за год (PDF)")
-    school = kinds.add_parser("school", help="профиль школы за год (PDF)")
+    district = kinds.add_parser("district", help="аналитическая справка района за год (PDF или Word)")
+    school = kinds.add_parser("school", help="профиль школы за год (PDF или Word)")
     school.add_argument("code", metavar="CODE", nargs="?", help="код школы (в базе школы можно не указывать)")
-    risks = kinds.add_parser("risks", help="риски школ «500+»: карта рисков и антирисковые программы (PDF или Excel)")
+    school.add_argument("--all", action="store_true",
+                        help="профили всех школ района: --out — папка, файлы КОД.pdf (данные района считаются один раз)")
+    risks = kinds.add_parser("risks", help="риски школ «500+»: карта рисков и антирисковые программы "
+                                           "(PDF, Word или Excel)")
     vpr = kinds.add_parser("vpr", help="анализ ВПР по школам, классам и предметам в сравнении с регионом и Россией "
                                        "(PDF или Excel)")
     excel = kinds.add_parser("excel", help="выгрузка в Excel")
     excel.add_argument("table", choices=list(EXCEL_EXPORTS), metavar="ТАБЛИЦА",
                        help="; ".join(f"{k} — {title}" for k, (title, _) in EXCEL_EXPORTS.items()))
-    for parser, handler, suffix in ((district, run_district, "pdf"), (school, run_school, "pdf"),
-                                    (risks, run_risks, "pdf|xlsx"), (vpr, run_vpr, "pdf|xlsx"),
+    for parser, handler, suffix in ((district, run_district, "pdf|FILE.docx"), (school, run_school, "pdf|FILE.docx"),
+                                    (risks, run_risks, "pdf|FILE.docx|FILE.xlsx"), (vpr, run_vpr, "pdf|FILE.xlsx"),
                                     (excel, run_excel, "xlsx")):
         parser.add_argument("--year", type=int, required=True, help="год (например, 2022)")
         parser.add_argument("--out", required=True, metavar=f"FILE.{suffix}", help="куда сохранить")
@@ -49,7 +54,7 @@ def register(subparsers) -> None:
 
 
 def _write(args: argparse.Namespace, make: Callable[[Session, Path], Path]) -> int:
-    target = reports.check_target(args.out)
+    target = check_target(args.out)
     with session_for(args) as session:
         written = make(session, target)
     say(f"Сохранено: {written}")
@@ -57,22 +62,31 @@ def _write(args: argparse.Namespace, make: Callable[[Session, Path], Path]) -> i
 
 
 def run_district(args: argparse.Namespace) -> int:
-    return _write(args, lambda session, path: reports.district_report(session, args.year, path))
+    return _write(args, lambda session, path: district_report(session, args.year, path))
 
 
 def run_school(args: argparse.Namespace) -> int:
-    return _write(args, lambda session, path: reports.school_report(session, args.code, args.year, path))
+    if not args.all:
+        return _write(args, lambda session, path: school_report(session, args.code, args.year, path))
+    if args.code:
+        raise KuratorError("Укажите либо код школы, либо --all (профили всех школ), но не то и другое.")
+    with session_for(args) as session:
+        written = all_school_reports(session, args.year, args.out)
+    say(f"Сохранено профилей школ: {len(written)}, папка «{args.out}».")
+    return 0
 
 
 Maker = Callable[[Session, int, Path], Path]
-RISK_FORMATS: dict[str, Maker] = {".pdf": risks_report, ".xlsx": export_risks_xlsx}
+RISK_FORMATS: dict[str, Maker] = {".pdf": risks_report, ".docx": risks_report, ".xlsx": export_risks_xlsx}
 VPR_FORMATS: dict[str, Maker] = {".pdf": vpr_report, ".xlsx": export_vpr_xlsx}
 
 
 def _by_extension(args: argparse.Namespace, formats: dict[str, Maker]) -> int:
     make = formats.get(Path(args.out).suffix.lower())
     if make is None:
-        raise KuratorError("Укажите файл .pdf или .xlsx: --out FILE.pdf|FILE.xlsx.")
+        *first, last = formats
+        raise KuratorError(f"Укажите файл {', '.join(first)} или {last}: --out "
+                           f"{'|'.join('FILE' + suffix for suffix in formats)}.")
     return _write(args, lambda session, path: make(session, args.year, path))
 
 

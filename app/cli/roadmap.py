@@ -57,6 +57,8 @@ def run_import(args: argparse.Namespace) -> int:
         f"нераспознанных сроков {summary['unrecognized_deadlines']}.")
     for item in summary["unrecognized"]:
         say(f"  № {item['number'] or '—'}: срок «{item['deadline_text']}» не распознан — уточните его в окне программы.")
+    for tie in summary["responsible_ties"]:
+        say(f"  {tie}")
     return 0
 
 

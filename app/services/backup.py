@@ -1,6 +1,8 @@
 """Backups of the whole database with SQLite's online backup API (never a raw copy of a live WAL file)."""
 
+import re
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 from app.db import (
@@ -13,6 +15,9 @@ from app.db import (
     timestamped_backup_path,
 )
 from app.errors import KuratorError
+
+PACKET_REASON = "before-packet"
+PACKET_BACKUPS_KEPT = 3  # days: the copies before the first packet of each of the last three days with packets
 
 
 def _require_sqlite(database: Database) -> Path:
@@ -70,3 +75,27 @@ def restore(database: Database, source: Path) -> Path:
     except sqlite3.Error as error:
         raise failure("Не удалось восстановить базу", error, f"Прежнее состояние сохранено в «{safety}».") from error
     return safety
+
+
+def packet_backup(database: Database) -> Path | None:
+    """The copy that packets are undone with: made before the first packet of a day, the last PACKET_BACKUPS_KEPT kept
+    (older ones deleted). Later packets of the day copy nothing: each is applied in one transaction, so a refused one
+    changes nothing, and an accepted one is undone by the day's copy. PostgreSQL: the server's own backups cover it."""
+    if not database.location.path:
+        return None
+    today = f"{database.location.path.stem}-{date.today():%Y%m%d}-"
+    if any(copy.name.startswith(today) for copy in _packet_backups(database)):
+        return None
+    made = backup(database, timestamped_backup_path(database.location, PACKET_REASON))
+    for old in _packet_backups(database)[:-PACKET_BACKUPS_KEPT]:
+        old.unlink(missing_ok=True)
+    return made
+
+
+def _packet_backups(database: Database) -> list[Path]:
+    """This database's copies before packets, oldest first (their names begin with the time they were made)."""
+    folder, stem = database.location.backups_dir, database.location.path.stem
+    if not folder.is_dir():
+        return []
+    name = re.compile(re.escape(stem) + r"-\d{8}-\d{6}-\d{6}-" + PACKET_REASON + r"\.db")
+    return sorted(path for path in folder.glob(f"*-{PACKET_REASON}.db") if name.fullmatch(path.name))

@@ -3,19 +3,18 @@
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QObject, QTimer, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from app import __version__
 from app.db import Database, open_database
 from app.errors import KuratorError
 from app.paths import ICONS, QT_TRANSLATIONS
 from app.services.installation import get_installation
-from app.services.setup import initialize
-from app.ui.first_run import FirstRunDialog
 from app.ui.garbage import UiThreadCollector
 
 # Set by the installer's smoke test: close the window after this many milliseconds and report when it was shown.
@@ -46,6 +45,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 def set_up(database: Database, setup) -> str:
     """Initialise the database with the first-run choices (its signing keys made with the chosen passphrase);
     returns the installation's name."""
+    from app.services.setup import initialize  # the keys, catalogues and seeds: a new database's concern only
+
     with database.session() as session:
         installation = initialize(session, setup.mode, setup.name, setup.school_code, setup.program_year,
                                   passphrase=setup.passphrase)
@@ -58,6 +59,8 @@ def first_run(database: Database):
     with database.session() as session:
         if get_installation(session) is not None:
             return True
+    from app.ui.first_run import FirstRunDialog
+
     dialog = FirstRunDialog()
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_setup is None:
         return None
@@ -65,13 +68,43 @@ def first_run(database: Database):
     return dialog.result_setup
 
 
-def arm_smoke_exit(app: QApplication, started: float) -> None:
-    """With KURATOR_SMOKE_EXIT_MS set, say on stderr when the window is up and quit that many ms later."""
+class FirstPaint(QObject):
+    """Calls `then()` once, when the watched widget is first painted (not merely shown: a window never painted
+    reports nothing)."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]):
+        super().__init__(widget)
+        self.then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 — Qt naming
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            self.then()
+        return False
+
+
+def since_process_start(fallback: float) -> float:
+    """Seconds since this process started (Linux knows it; elsewhere since `fallback`, a perf_counter reading)."""
+    try:
+        ticks = int(Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()[19])
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+        return uptime - ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return time.perf_counter() - fallback
+
+
+def arm_smoke_exit(app: QApplication, window: QWidget, started: float) -> None:
+    """With KURATOR_SMOKE_EXIT_MS set, say on stderr when the window is first painted and quit that many ms later."""
     delay = os.environ.get(SMOKE_EXIT_VARIABLE, "")
     if not delay.isdigit():
         return
-    QTimer.singleShot(0, lambda: print(f"window shown in {time.perf_counter() - started:.2f} s", file=sys.stderr))
-    QTimer.singleShot(int(delay), app.quit)
+
+    def painted() -> None:
+        print(f"window painted in {since_process_start(started):.2f} s", file=sys.stderr, flush=True)
+        QTimer.singleShot(int(delay), window, app.quit)  # not once the window is gone
+
+    FirstPaint(window, painted)
 
 
 def open_packet(window, packet: Path) -> None:
@@ -96,10 +129,10 @@ def run(db: str | None = None, packet: str | None = None) -> int:
     )
 
     window = MainWindow(database)
+    arm_smoke_exit(app, window, started)
     window.show()
     if packet:
         QTimer.singleShot(0, lambda: open_packet(window, Path(packet)))
-    arm_smoke_exit(app, started)
     if getattr(setup, "load_demo", False):
         window.pages["settings"].load_demo()
     return app.exec()

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QStackedWidget,
     QToolBar,
     QWidget,
 )
@@ -24,15 +23,13 @@ from app.services.demo_data import DEMO_NOTE, demo_present
 from app.services.installation import default_program_year, get_installation
 
 from .about import show_about
-from .guide.window import open_guide
-from .imports.dialog import open_import_dialog
 from .operations import EVERYTHING, ChangeOp, Changes, QueryOp, finish_running
+from .page_stack import PageStack
 from .pages import pages_for
 from .settings.demo_actions import remove_demo_data
 from .widgets.icons import icon
 from .widgets.year_selector import YearSelector
 from .workspace import Workspace
-from .years.dialogs import StartYearDialog
 
 BACKUP_FILTER = "Резервная копия Куратора (*.db);;Все файлы (*)"
 DEFAULT_SIZE = (1280, 820)
@@ -60,7 +57,6 @@ class MainWindow(QMainWindow):
         self.specs = pages_for(self.kind)
         self.has_demo = False
         self.setWindowTitle(f"Куратор — {self.name}")
-        self.pages: dict[str, QWidget] = {}
         self._build_central()
         self._build_toolbar()
         self._build_menus()
@@ -73,17 +69,14 @@ class MainWindow(QMainWindow):
     def _build_central(self) -> None:
         self.nav = QListWidget()
         self.nav.setIconSize(NAV_ICON_SIZE)
-        self.stack = QStackedWidget()
+        self.stack = self.pages = PageStack(self.specs, self.workspace)  # a page is made when first shown
         for spec in self.specs:
             item = QListWidgetItem(icon(spec.icon), spec.title)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.nav.addItem(item)
-            page = spec.factory(self.workspace)
-            self.pages[spec.key] = page
-            self.stack.addWidget(page)
         self.nav.setMinimumWidth(max(170, self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + NAV_MARGIN))
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self.stack.show_row)
         splitter = QSplitter()
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
@@ -114,10 +107,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&Файл")
-        self._action(file_menu, "Загрузить из Excel…", lambda: open_import_dialog(self, self.workspace),
-                     icon_name="import")
-        self._action(file_menu, "Начать новый год…", lambda: StartYearDialog(self.workspace, self).open(),
-                     icon_name="new-year")
+        self._action(file_menu, "Загрузить из Excel…", self.open_import, icon_name="import")
+        self._action(file_menu, "Начать новый год…", self.start_year, icon_name="new-year")
         file_menu.addSeparator()
         self._action(file_menu, "Резервная копия…", self.make_backup, icon_name="backup")
         self._action(file_menu, "Восстановить…", self.restore_backup, icon_name="restore")
@@ -136,7 +127,7 @@ class MainWindow(QMainWindow):
             shortcut = QKeySequence(f"Ctrl+{index + 1}") if index < 9 else None
             self._action(view, spec.title, lambda _checked=False, key=spec.key: self.show_page(key), shortcut, spec.icon)
         help_menu = bar.addMenu("&Справка")
-        self._action(help_menu, "Руководство пользователя", lambda: open_guide(self), icon_name="guide")
+        self._action(help_menu, "Руководство пользователя", lambda: self.open_guide(), icon_name="guide")
         self._action(help_menu, "Справка по этой странице", self.page_help,
                      QKeySequence(QKeySequence.StandardKey.HelpContents), "page-help")
         help_menu.addSeparator()
@@ -170,16 +161,30 @@ class MainWindow(QMainWindow):
         self.workspace.set_year(year)
         self._update_status()
 
+    def open_import(self) -> None:
+        from .imports.dialog import open_import_dialog  # the Excel reader: when the user imports, not at start
+
+        open_import_dialog(self, self.workspace)
+
+    def start_year(self) -> None:
+        from .years.dialogs import StartYearDialog  # the year's services read indicators with pandas
+
+        StartYearDialog(self.workspace, self).open()
+
     def current_page(self) -> QWidget:
-        return self.stack.currentWidget()
+        return self.stack.current_page()
+
+    def open_guide(self, chapter: str = ""):
+        from .guide.window import open_guide  # the guide's PDF writer: when the user asks for the guide
+
+        return open_guide(self, chapter)
 
     def page_help(self):
         """F1: the guide at the chapter about the page shown."""
-        return open_guide(self, self.specs[self.stack.currentIndex()].chapter)
+        return self.open_guide(self.specs[self.stack.currentIndex()].chapter)
 
     def show_page(self, key: str) -> QWidget:
-        index = [spec.key for spec in self.specs].index(key)
-        self.nav.setCurrentRow(index)
+        self.nav.setCurrentRow(self.stack.index_of(key))
         return self.pages[key]
 
     def navigate(self, key: str, filters: dict) -> None:

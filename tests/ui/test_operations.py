@@ -8,6 +8,7 @@ import weakref
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -22,7 +23,7 @@ from sqlalchemy import func, select
 from app.errors import KuratorError, ValidationError
 from app.models import Course
 from app.services.demo.generator import generate_region
-from app.services.records import PAGE_SIZE, create
+from app.services.records import PAGE_SIZE, count_rows, create
 from app.services.setup import initialize
 from app.ui.operations import EVERYTHING, ChangeOp, Changes, Progress
 from app.ui.widgets.field_errors import FieldErrors
@@ -209,3 +210,39 @@ def test_changes_touch_the_views_that_show_their_kinds():
     assert Changes("school").touches({"teacher", "school"})
     assert not Changes("course").touches({"teacher", "school"})
     assert Changes(EVERYTHING).touches({"teacher"}) and Changes("course").touches({EVERYTHING})
+
+
+def test_a_new_order_reads_the_list_again_from_its_first_row_and_scrolling_follows_it(qtbot, empty_db, finished):
+    with empty_db.session() as session:
+        initialize(session, "district", "Учебный район", program_year=2024)
+        generate_region(session, schools=3, staff=PAGE_SIZE + 100)
+    page = shown_list(qtbot, finished, Workspace(empty_db, 2024), "teacher")
+    page.model.fetchMore()
+    finished()
+    experience = [column.key for column in page.entity.columns].index("experience_years")
+    page.model.sort(experience, Qt.SortOrder.DescendingOrder)
+    finished()
+    assert page.model.rowCount() == PAGE_SIZE  # the first page of the new order, not the rows read before
+    while page.model.canFetchMore():
+        page.model.fetchMore()
+        finished()
+    years = [row[experience + 1] for row in page.model.rows]
+    assert len({row[0] for row in page.model.rows}) == len(years) == PAGE_SIZE + 100
+    assert years == sorted(years, key=lambda value: (value is None, -(value or 0)))
+
+
+def test_a_filtered_list_scrolls_through_the_filtered_rows_only(qtbot, empty_db, finished):
+    with empty_db.session() as session:
+        initialize(session, "district", "Учебный район", program_year=2024)
+        generate_region(session, schools=2, staff=2 * PAGE_SIZE + 50)
+    page = shown_list(qtbot, finished, Workspace(empty_db, 2024), "teacher")
+    page.school_filter.setCurrentIndex(1)
+    finished()
+    school, shown = page.school_filter.currentText(), page.model.total
+    while page.model.canFetchMore():
+        page.model.fetchMore()
+        finished()
+    with empty_db.session() as session:
+        expected = count_rows(session, "teacher", filters={"school": page.school_filter.currentData()})
+    assert shown == expected == len({row[0] for row in page.model.rows}) > PAGE_SIZE
+    assert {row[2] for row in page.model.rows} == {school}

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from PySide6.QtWidgets import QMessageBox
 
-from app.models import EventOccurrence, Evidence, Roadmap, RoadmapEvent
+from app.models import EventOccurrence, Evidence, Roadmap, RoadmapEvent, School, Teacher
+from app.services.ids import school_id
 from app.services.roadmaps.deadlines import DeadlineKind
 from app.services.roadmaps.importing import preview_file, save_preview
 from app.ui.roadmaps.event_dialog import EventDialog
@@ -185,3 +187,23 @@ def test_analysis_dialog_drafts_conclusions_and_saves_the_pdf(qtbot, district_db
     dialog.signer_name.setText("И. И. Иванова")
     finished(dialog.save(tmp_path / "анализ.pdf"))
     assert dialog.saved_path.read_bytes().startswith(b"%PDF") and warnings == []
+
+
+def test_after_an_import_the_page_tells_which_responsible_people_two_staff_members_could_be(
+        qtbot, district_db, finished, monkeypatch):
+    school = school_id("0701001")
+    with district_db.session() as session:
+        session.add_all([School(id=school, code="0701001", name="МКОУ СОШ с.п.Урожайное", kind="СОШ", locality="rural"),
+                         Teacher(school_id=school, last_name="Шидукова", first_name="Людмила", middle_name="Петровна"),
+                         Teacher(school_id=school, last_name="Шидукова", first_name="Лариса", middle_name="Павловна")])
+    workspace = Workspace(district_db, 2022)
+    dialog = import_dialog(qtbot, finished, workspace, SEED004)
+    finished(dialog.save())
+    monkeypatch.setattr(dialog, "exec", lambda: 1)
+    monkeypatch.setattr("app.ui.roadmaps.page.ImportDialog", lambda *_args: dialog)
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, title, text: told.append((title, text)))
+    page_for(qtbot, workspace).import_roadmap()
+    assert told == [("Ответственные не связаны с сотрудниками",
+                     "№ 1 — ответственный «Шидукова Л.П.» — сотрудников с таким именем: 2; "
+                     "выберите сотрудника вручную.")]

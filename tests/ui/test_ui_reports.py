@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app.services.output import charts
 from app.ui.operations import QueryOp
 from app.ui.overview.page import OverviewPage
-from app.ui.reports.page import REPORTS, ReportsPage
+from app.ui.reports.page import FILTERS, REPORTS, ReportsPage, with_suffix
 from app.ui.workspace import Workspace
 
 DISTRICT_REPORT = next(i for i, r in enumerate(REPORTS) if r.title.startswith("Аналитическая справка"))
@@ -30,6 +30,27 @@ def test_district_report_is_built_in_the_background_and_can_be_opened(qtbot, dis
     assert page.last_path is None and not page.open.isEnabled() and page.status.text() == ""
 
 
+def test_the_district_report_is_saved_in_word_when_the_file_is_a_docx(qtbot, district_world, tmp_path, monkeypatch):
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    page = ReportsPage(Workspace(district_world.database, 2024))
+    qtbot.addWidget(page)
+    page.kind.setCurrentIndex(DISTRICT_REPORT)
+    page.start(str(tmp_path / "справка.docx"))
+    qtbot.waitUntil(lambda: page.open.isEnabled() or bool(warnings), timeout=20000)
+    assert not warnings
+    assert page.last_path == tmp_path / "справка.docx"
+    assert page.last_path.read_bytes().startswith(b"PK")  # a .docx is a zip package
+
+
+def test_the_saved_name_takes_the_extension_of_the_chosen_format():
+    formats = ("pdf", "docx")
+    assert with_suffix("справка", formats, FILTERS["docx"]) == "справка.docx"
+    assert with_suffix("справка", formats, FILTERS["pdf"]) == "справка.pdf"
+    assert with_suffix("справка.DOCX", formats, FILTERS["pdf"]) == "справка.DOCX"
+    assert with_suffix("справка", ("xlsx",), "") == "справка.xlsx"
+
+
 def test_school_report_offers_the_register_schools(qtbot, district_world):
     page = ReportsPage(Workspace(district_world.database, 2024))
     qtbot.addWidget(page)
@@ -43,7 +64,8 @@ def test_overview_draws_the_plan_and_fact_of_the_chosen_indicator(qtbot, distric
     page = OverviewPage(Workspace(district_world.database, 2024))
     qtbot.addWidget(page)
     page.show()
-    finished()  # the figures, the charts' data and the chosen indicator's series are read
+    qtbot.waitUntil(lambda: page.charts is not None)  # made once the figures are painted
+    finished()  # the charts' data and the chosen indicator's series are read
     view = page.charts.plan_fact
     assert page.charts.indicator.count() > 0 and view.isVisibleTo(page)
     assert view.title.startswith(f"Показатель {page.charts.indicator.currentData()}")

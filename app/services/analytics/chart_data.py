@@ -7,7 +7,7 @@ import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.models import School, alive
+from app.models import School, SchoolStatus, alive
 from app.services.analytics import selection as analytics
 from app.services.indicators.catalogue import PlanFactPoint, get_indicator, plan_fact
 from app.services.indicators.dynamics import exam_frame
@@ -72,6 +72,7 @@ class QuadrantPoint(TypedDict):
     isb: float
     result: float
     quadrant: str
+    label: str  # the settlement (or name) of a school holding ШНОР or ШНСУ in the year, named on the chart; else ""
 
 
 class Quadrants(TypedDict):
@@ -88,12 +89,22 @@ def quadrant_points(session: Session, year: int) -> Quadrants:
     if not district_figures_here(session):
         return {"year": year, "district": False, "points": [], "isb_median": None, "result_median": None}
     frame = analytics.quadrants(session, year)
+    labels = _program_labels(session, year)
     points: list[QuadrantPoint] = [{"school_id": row.school_id, "name": row.school, "isb": float(row.isb),
-               "result": round(float(row.result_index), 3), "quadrant": row.quadrant}
-              for row in frame.itertuples()]
+               "result": round(float(row.result_index), 3), "quadrant": row.quadrant,
+               "label": labels.get(row.school_id, "")} for row in frame.itertuples()]
     return {"year": year, "district": True, "points": points,
             "isb_median": _number(frame["isb"].median()) if points else None,
             "result_median": _number(frame["result_index"].median()) if points else None}
+
+
+def _program_labels(session: Session, year: int) -> dict[str, str]:
+    """school id → a short label (settlement, else short name, else name) of the schools holding ШНОР or ШНСУ."""
+    schools = session.execute(select(School.id, School.settlement, School.short_name, School.name).distinct()
+                              .join(SchoolStatus, SchoolStatus.school_id == School.id)
+                              .where(SchoolStatus.year == year, SchoolStatus.status.in_(("shnor", "shnsu")),
+                                     alive(SchoolStatus), alive(School)))
+    return {school_id: settlement or short or name for school_id, settlement, short, name in schools}
 
 
 class SectionBar(TypedDict):

@@ -45,6 +45,7 @@ from app.models import (
     utcnow,
 )
 from app.models.reference import SCHOOL_STATUSES
+from app.services.frames import district_frame
 from app.services.indicators.dynamics import (
     dynamics_frame,
     exam_frame,
@@ -169,6 +170,7 @@ def _olympiad_part(session: Session, year: int) -> pd.DataFrame:
     })
 
 
+@district_frame
 def exam_indicator_table(session: Session, year: int) -> pd.DataFrame:
     """Per school, the seeds/000 ЕГЭ/ОГЭ indicator table; Russian titles in EXAM_TABLE_TITLES.
 
@@ -215,6 +217,7 @@ def set_isb_weights(session: Session, weights: dict) -> dict[str, float]:
     return get_isb_weights(session)
 
 
+@district_frame
 def isb_inputs(session: Session, year: int) -> pd.DataFrame:
     """The social-passport inputs of ИСБ per school (shares in %), for schools with a passport of the year."""
     passport = _yearly(session, SocialPassport, [*SocialPassport.SHARES, *SocialPassport.COUNTS], year)
@@ -233,6 +236,7 @@ def _oriented(values: pd.Series, sign: int) -> pd.Series:
     return scaled if sign > 0 else 1 - scaled
 
 
+@district_frame
 def isb(session: Session, year: int, weights: dict | None = None) -> pd.DataFrame:
     """ИСБ per school for the year (0–100, higher = better-off), with its inputs; method in the module docstring."""
     weights = get_isb_weights(session) if weights is None else DEFAULT_ISB_WEIGHTS | weights
@@ -250,6 +254,7 @@ def isb(session: Session, year: int, weights: dict | None = None) -> pd.DataFram
 
 # --- results ----------------------------------------------------------------------------------------------
 
+@district_frame
 def result_index(session: Session, year: int) -> pd.DataFrame:
     """Per school: standardised ЕГЭ, ОГЭ, ВПР components and their mean, the result index (σ); see module doc."""
     exams = exam_frame(session, [year])
@@ -343,6 +348,7 @@ def _not_resilient_because(row, isb_quarter: float, result_median: float) -> str
     return "по расчёту нет: " + " и ".join(reasons)
 
 
+@district_frame
 def resilient_schools(session: Session, year: int) -> pd.DataFrame:
     """The schools RESILIENT_RULE finds for the year and those holding the status «резильентная» by decision, each
     with both answers (`computed`, `decided`) and, where they differ, why."""
@@ -370,6 +376,7 @@ def positive_dynamics(session: Session, year: int) -> pd.DataFrame:
     return schools_frame(session)[["school"]].join(frame, how="inner").rename_axis("school_id").reset_index()
 
 
+@district_frame
 def quadrants(session: Session, year: int) -> pd.DataFrame:
     """Each school with ИСБ, result index and its group for a scatter chart: the quadrants split at the district
     medians, except that the schools RESILIENT_RULE finds are «резильентные» (not every school in the upper-left
@@ -423,6 +430,7 @@ class StatusDecision(TypedDict):
     basis: str | None
 
 
+@district_frame
 def status_decisions(session: Session, year: int) -> list[StatusDecision]:
     """The statuses decided for the year: school, status, date and basis, by school name."""
     query = (select(SchoolStatus, School.name).join(School, School.id == SchoolStatus.school_id)

@@ -12,9 +12,11 @@ from sqlalchemy.orm import Session
 from app.errors import KuratorError
 from app.models import (
     Course,
+    Diagnostic,
     District,
     Enrollment,
     MethodEvent,
+    Participation,
     School,
     SchoolStatus,
     SocialPassport,
@@ -26,6 +28,8 @@ from app.models.reference import COURSE_TOPICS, METHOD_EVENT_KINDS, SUBJECTS
 from app.search_text import search_text_of
 from app.services.installation import default_program_year, get_installation
 from app.services.setup import initialize
+
+from . import region_activity
 
 BATCH = 5000
 TRAINING_NAME = "Учебный регион"
@@ -186,14 +190,17 @@ def generate_region(session: Session, schools: int = 2000, staff: int = 40000, s
     district = {"id": _uuid(rng), "name": TRAINING_NAME, "region": "Учебная область"}
     school_rows = _school_rows(rng, schools, district["id"])
     teachers, positions, subjects = _staff_rows(rng, school_rows, staff)
-    courses = _course_rows(rng, year)
+    courses, events = _course_rows(rng, year), _event_rows(rng, school_rows, year)
     tables = [
         (District, [district], "Район"), (School, school_rows, "Школы"),
         (SchoolStatus, _status_rows(rng, school_rows, year), "Статусы"),
         (SocialPassport, _passport_rows(rng, school_rows, year), "Социальные паспорта"),
         (Teacher, teachers, "Педагоги"), (TeacherPosition, positions, "Должности"), (TeacherSubject, subjects, "Предметы"),
         (Course, courses, "Курсы"), (Enrollment, _enrollment_rows(rng, teachers, courses), "Обучение"),
-        (MethodEvent, _event_rows(rng, school_rows, year), "Мероприятия"),
+        (MethodEvent, events, "Мероприятия"),
+        *((model, rows, "Результаты") for model, rows in region_activity.result_rows(rng, school_rows, year, origin)),
+        (Diagnostic, region_activity.diagnostic_rows(rng, teachers, year, _uuid), "Диагностики"),
+        (Participation, region_activity.participation_rows(rng, events, teachers, _uuid), "Участие в мероприятиях"),
     ]
     stamp = {"origin": origin, "created_at": now, "updated_at": now, "deleted_at": None, "is_demo": True}
     writer = _Writer(session, progress, sum(len(rows) for _model, rows, _text in tables), stamp)

@@ -34,6 +34,10 @@ class DemoRecords:
             self._pending[model][rid] = dict(fields, id=rid, origin=origin, is_demo=True)
         return rid
 
+    def rows(self) -> list[tuple[type[Synced], list[dict[str, Any]]]]:
+        """The registered records per model, parents before children (for a writer of its own)."""
+        return [(model, list(self._pending[model].values())) for model in SYNCED_MODELS if self._pending.get(model)]
+
     def save(self, session: Session) -> dict[str, int]:
         """Insert (in bulk) the records whose ids are new, parents before children; return how many per table."""
         created: dict[str, int] = {}

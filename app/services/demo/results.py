@@ -53,17 +53,23 @@ class _SchoolYear:
 
 def add_results(records: DemoRecords, spec: SchoolSpec, school_id: str) -> None:
     """All yearly results and passports of one school."""
-    rng, term_rng = school_rng(spec, "results"), school_rng(spec, "vpr-term")
+    rng = school_rng(spec, "results")
     for year in load("synthetic")["years"]:
-        at = _SchoolYear(records, spec, school_id, year, _quality(spec, year, rng), rng)
-        nine = _cohort(spec, 9, rng)
-        _add_graduation(at, 9, nine, _add_oge(at, nine))
-        if spec.senior:
-            eleven = _cohort(spec, 11, rng)
-            _add_graduation(at, 11, eleven, _add_ege(at, eleven))
-        _add_vpr(at, term_rng)
-        _add_olympiads(at)
-        _add_passport(at)
+        _add_passport(add_year_results(records, spec, school_id, year, rng))
+
+
+def add_year_results(records: DemoRecords, spec: SchoolSpec, school_id: str, year: int,
+                     rng: random.Random) -> "_SchoolYear":
+    """One school's results of one year: ОГЭ, ЕГЭ, graduation, ВПР, olympiads."""
+    at = _SchoolYear(records, spec, school_id, year, _quality(spec, year, rng), rng)
+    nine = _cohort(spec, 9, rng)
+    _add_graduation(at, 9, nine, _add_oge(at, nine))
+    if spec.senior:
+        eleven = _cohort(spec, 11, rng)
+        _add_graduation(at, 11, eleven, _add_ege(at, eleven))
+    _add_vpr(at)
+    _add_olympiads(at)
+    return at
 
 
 def _takers(cohort: int, share: float, rng: random.Random) -> int:
@@ -118,8 +124,9 @@ def _add_graduation(at: _SchoolYear, grade: int, graduates: int, failed: int) ->
            took_3plus=took_3plus)
 
 
-def _add_vpr(at: _SchoolYear, term_rng: random.Random) -> None:
+def _add_vpr(at: _SchoolYear) -> None:
     vpr, q, rng = load("results")["vpr"], at.quality, at.rng
+    term_rng = school_rng(at.spec, f"vpr-term:{at.year}")  # its own draws: the other results do not shift
     for grade in vpr["grades"]:
         for subject in vpr["subjects"]:
             participants = max(2, round(at.spec.pupils / 11 * vpr["attendance"] * rng.uniform(0.9, 1.1)))

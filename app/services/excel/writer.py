@@ -1,6 +1,5 @@
 """Writing templates (typed, validated, with an instruction sheet) and plain tables for reports."""
 
-import math
 import os
 import re
 import uuid
@@ -32,7 +31,6 @@ from app.services.excel.spec import (
 DATE_FORMAT = "DD.MM.YYYY"
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 LAST_ROW = 1_048_576
-HEADER_LINES = 3  # a report table's header row wraps over up to this many lines
 _MIN_DATE, _MAX_DATE = date(1900, 1, 1), date(2100, 12, 31)
 _UNBOUNDED = {"int": (-2_147_483_648, 2_147_483_647), "decimal": (-1e15, 1e15)}
 
@@ -64,6 +62,8 @@ _GENERAL_RULES = (
 )
 _COLUMN_TABLE_HEADER = ("Столбец", "Обязательный", "Что вводить", "Пояснение")
 _INSTRUCTION_WIDTHS = (30, 14, 40, 60)
+HEADER_LINES = 4  # a long header wraps into up to this many lines rather than widening its column
+HEADER_LINE_HEIGHT = 15  # points
 
 
 def cell_value(value: Any) -> Any:
@@ -105,7 +105,7 @@ def style_header(ws: Worksheet, titles: Sequence[str], widths: Sequence[int]) ->
         cell = ws.cell(row=1, column=index)
         cell.font, cell.fill, cell.alignment = _HEADER_FONT, _HEADER_FILL, _HEADER_ALIGN
         ws.column_dimensions[get_column_letter(index)].width = width
-    ws.row_dimensions[1].height = 15 * HEADER_LINES
+    ws.row_dimensions[1].height = 32
     ws.freeze_panes = "A2"
 
 
@@ -130,34 +130,48 @@ def write_table(path: Path | str, sheet_title: str, header: Sequence[str],
     write_tables(path, [(sheet_title, header, rows)])
 
 
-def write_tables(path: Path | str, sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Any]]]],
-                 landscape: bool = False) -> None:
-    """A workbook of plain report tables, one sheet per (title, header, rows), each as `write_table` writes it;
-    `landscape` sets each sheet to print on A4 landscape, fitted to the page width, the header on every page."""
+def write_tables(path: Path | str, sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Any]]]]) -> None:
+    """A workbook of plain report tables, one sheet per (title, header, rows), each as `write_table` writes it."""
     wb = Workbook()
     for index, (sheet_title, header, rows) in enumerate(sheets):
         ws = wb.active if index == 0 else wb.create_sheet()
         ws.title = safe_sheet_title(sheet_title)
         _fill_table(ws, header, [list(r) for r in rows])
-        if landscape:
-            print_a4_landscape(ws)
     save_workbook(wb, path)
 
 
-def print_a4_landscape(ws: Worksheet) -> None:
-    """Print set-up of a wide table: A4 landscape, all columns on the page width, row 1 repeated on every page."""
+def _fill_table(ws: Worksheet, header: Sequence[str], rows: list[list[Any]]) -> None:
+    widths = [_fitted_width(i, header, rows) for i in range(len(header))]
+    style_header(ws, header, widths)
+    ws.row_dimensions[1].height = max(HEADER_LINE_HEIGHT * max((_wrapped_lines(str(title), width)
+                                                                for title, width in zip(header, widths)), default=1),
+                                      ws.row_dimensions[1].height)
+    for row_index, row in enumerate(rows, start=2):
+        put_row(ws, row_index, row)
+    ws.auto_filter.ref = f"A1:{get_column_letter(max(len(header), 1))}{len(rows) + 1}"
+    print_on_a4(ws)
+
+
+def print_on_a4(ws: Worksheet) -> None:
+    """Printed on A4 landscape, as wide as the page (as many pages down as it takes), the header row on every
+    page."""
     ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_title_rows = "1:1"
+    ws.print_options.gridLines = True
 
 
-def _fill_table(ws: Worksheet, header: Sequence[str], rows: list[list[Any]]) -> None:
-    style_header(ws, header, [_fitted_width(i, header, rows) for i in range(len(header))])
-    for row_index, row in enumerate(rows, start=2):
-        put_row(ws, row_index, row)
-    ws.auto_filter.ref = f"A1:{get_column_letter(max(len(header), 1))}{len(rows) + 1}"
+def _wrapped_lines(text: str, width: int) -> int:
+    """How many lines a wrapped header cell of `width` characters takes."""
+    lines, used = 1, 0
+    for word in text.split():
+        if used and used + 1 + len(word) > width:
+            lines, used = lines + 1, len(word)
+        else:
+            used += len(word) + (1 if used else 0)
+    return lines
 
 
 def safe_sheet_title(title: str) -> str:
@@ -167,11 +181,13 @@ def safe_sheet_title(title: str) -> str:
 
 
 def _fitted_width(index: int, header: Sequence[str], rows: list[list[Any]]) -> int:
-    """Wide enough for the values and for the header wrapped over up to HEADER_LINES lines (never mid-word)."""
-    title = _shown_text(header[index])
-    wrapped = max(max((len(word) for word in title.split()), default=0), math.ceil(len(title) / HEADER_LINES))
-    longest = max([wrapped, *(len(_shown_text(r[index])) for r in rows[:1000] if index < len(r))])
-    return min(max(longest + 2, 8), 60)
+    """Characters for the column: its longest cell (of the first thousand rows), or more where the header would
+    wrap into more than HEADER_LINES lines, never less than its longest header word; between 8 and 60."""
+    title = str(header[index])
+    longest = max((len(_shown_text(r[index])) for r in rows[:1000] if index < len(r)), default=0)
+    words = max((len(word) for word in title.split()), default=0)
+    needed = max(longest, words, -(-len(title) // HEADER_LINES))
+    return min(max(needed + 2, 8), 60)
 
 
 def _shown_text(value: Any) -> str:

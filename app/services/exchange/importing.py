@@ -25,7 +25,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from app.audit import current_user
-from app.db import Database, timestamped_backup_path
+from app.db import Database
 from app.errors import IntegrityRefused, KuratorError, StorageError
 from app.models import (
     SYNCED_MODELS,
@@ -38,7 +38,7 @@ from app.models import (
     utcnow,
 )
 from app.models.titles import table_title
-from app.services.backup import backup
+from app.services.backup import packet_backup
 from app.services.exchange import packet as packet_format
 from app.services.exchange.peers import describe_peer
 from app.services.installation import require_installation
@@ -304,7 +304,8 @@ def _conflicts(session: Session, tables: dict[str, TableChanges]) -> list[Confli
 
 
 def apply_import(database: Database, plan: ImportPlan) -> ImportResult:
-    """Apply a checked plan in one transaction after a backup of the database; logs the packet either way."""
+    """Apply a checked plan in one transaction (after the day's backup, when it is the day's first packet); logs the
+    packet either way."""
     if plan.replay:
         log_packet(database, plan.manifest, plan.path, False, checks.REPLAY_REASON + " — ничего не изменено.")
         return ImportResult(False, 0, 0, 0, checks.REPLAY_REASON, plan)
@@ -314,7 +315,7 @@ def apply_import(database: Database, plan: ImportPlan) -> ImportResult:
         log_packet(database, plan.manifest, plan.path, False, error.message)
         raise
     try:
-        copy = _backup(database)
+        copy = packet_backup(database)
         _write_logged(database, plan)
     except BaseException:
         staging.discard()
@@ -340,12 +341,6 @@ def _write_logged(database: Database, plan: ImportPlan) -> None:
     except PacketRefused as error:
         log_packet(database, plan.manifest, plan.path, False, error.message)
         raise
-
-
-def _backup(database: Database) -> Path | None:
-    if not database.location.path:
-        return None  # PostgreSQL: the server's own backups (pg_dump) cover it
-    return backup(database, timestamped_backup_path(database.location, "before-packet"))
 
 
 def _write(session: Session, plan: ImportPlan) -> None:

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from app.errors import KuratorError, ValidationError
 from app.models import Indicator, IndicatorTarget, IndicatorValue, alive, utcnow
 from app.models.reference import DIRECTIONS, INDICATOR_METHODS
+from app.services.frames import district_frame
 from app.services.ids import stable_id
 from app.services.indicators.choices import (
     CATALOGUE_FILE,
@@ -187,6 +188,7 @@ def district_result(session: Session, indicator: Indicator, year: int, half: int
     return compute(session, indicator, year, half)
 
 
+@district_frame
 def indicator_table(session: Session, year: int, half: int = 0) -> list[IndicatorRow]:
     """Every indicator with its target, actual, status (or the reason there is no value) for the year or its half;
     a half-year value has no target of its own (targets are set per year)."""

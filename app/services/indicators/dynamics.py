@@ -10,8 +10,7 @@ Positive dynamics of a school in year Y (the method, also in docs/isb.md):
 4. the school shows positive dynamics when its index in Y is greater than in Y−1 (both years must have data).
 """
 
-from contextlib import contextmanager
-from typing import Iterator
+from contextlib import AbstractContextManager
 
 import numpy as np
 import pandas as pd
@@ -19,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import ExamResult, School, alive
+from app.services.frames import session_cache
 
 CACHE_KEY = "kurator_dynamics_cache"
 EXAM_COLUMNS = ["school_id", "year", "exam", "subject", "participants", "mean_score"]
@@ -110,14 +110,6 @@ def schools_with_positive_dynamics(session: Session, year: int) -> list[str]:
     return ids
 
 
-@contextmanager
-def caching(session: Session) -> Iterator[None]:
+def caching(session: Session) -> AbstractContextManager[None]:
     """Within the block, each year's dynamics is computed once (for a table of many indicators)."""
-    if CACHE_KEY in session.info:
-        yield
-        return
-    session.info[CACHE_KEY] = {}
-    try:
-        yield
-    finally:
-        session.info.pop(CACHE_KEY, None)
+    return session_cache(session, CACHE_KEY)

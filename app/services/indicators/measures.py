@@ -55,6 +55,7 @@ from app.models.reference import (
     SCHOOL_STATUSES,
     SUBJECTS,
 )
+from app.services.frames import district_frame
 from app.services.indicators.dynamics import schools_with_positive_dynamics
 from app.services.indicators.periods import YEAR_KINDS, window
 
@@ -431,6 +432,7 @@ def _hashable_in(value: Any, allowed: Mapping) -> bool:
         return False
 
 
+@district_frame
 def missing_sources(session: Session, spec: dict, year: int) -> list[str]:
     """The kinds of records the measure counts of which the district has none for the period (Russian labels):
     each «has» condition of a school or teacher measure on its own, or the yearly table of a table measure."""

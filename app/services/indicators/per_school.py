@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Indicator, School, alive
+from app.services.frames import district_frame
 from app.services.indicators.catalogue import (
     YEARLY_ONLY,
     IndicatorResult,
@@ -65,8 +66,14 @@ class _Counts:
     def __call__(self, spec: dict, year: int) -> dict[str, float]:
         key = (spec["measure"], json.dumps(spec["filters"], sort_keys=True), year)
         if key not in self.memo:
-            self.memo[key] = get_measure(spec["measure"]).count_by_school(self.session, year, spec["filters"])
+            self.memo[key] = _count_by_school(self.session, spec["measure"], spec["filters"], year)
         return self.memo[key]
+
+
+@district_frame
+def _count_by_school(session: Session, measure: str, filters: dict, year: int) -> dict[str, float]:
+    """Every school's count at once (one grouped query): shared by all the schools' profiles in a report run."""
+    return get_measure(measure).count_by_school(session, year, filters)
 
 
 def _judge(indicator: Indicator, outside: str, numerator: float, denominator: float,

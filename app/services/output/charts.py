@@ -17,7 +17,7 @@ from typing import Any
 import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter
 from PySide6.QtCore import QBuffer, QIODevice, QObject, Qt, QThread, Signal, Slot
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QImage
 from PySide6.QtWidgets import QApplication
 
 from app import (
@@ -26,6 +26,13 @@ from app import (
 )
 
 DEFAULT_SIZE = (1200, 700)
+# A report's chart is laid out about PRINT_LAYOUT_WIDTH px wide and exported at its full pixel size, sharper: laid
+# out 600 px wide, a 10 pt label (13,3 px at Qt's 96 dpi) printed 165 mm wide stands 10,4 pt high — text stays ≥ 8 pt
+# in print, as it would not on a 1200 px layout (5,2 pt). A narrower picture is laid out at its own size.
+PRINT_LAYOUT_WIDTH = 600
+LEGEND_PT = 10
+POINT_LABEL_ANCHORS = ((-0.08, 0.5), (-0.08, 1.0), (-0.08, 0.0))
+TITLE_PT = 13
 FONT_FAMILY = "PT Sans"
 TEXT = "#1a1a1a"
 PLAN_COLOUR, FACT_COLOUR = "#1f4e79", "#8fb3d9"
@@ -52,6 +59,7 @@ RISK_LEVEL_PARTS = (  # key, legend, colour
     (None, "Нет оценки", "#d5d8dc"),
 )
 LABEL_WIDTH = 46  # characters of a category name on a bar chart's axis
+COVERAGE_ENDS = 15  # schools drawn at each end (lowest, highest share) of the course-coverage chart
 
 
 def _pen(colour: str, width: float = 2.5) -> Any:
@@ -112,6 +120,7 @@ def draw_quadrants(plot: pg.PlotItem, data: dict) -> list[pg.ScatterPlotItem]:
                                      hoverSize=17, hoverPen=pg.mkPen(TEXT, width=2))
         plot.addItem(scatter)
         scatters.append(scatter)
+    _point_labels(plot, [p for p in data["points"] if p["label"]])
     if data["isb_median"] is None:
         return scatters
     dash = pg.mkPen("#7f8b99", width=1.5, style=Qt.PenStyle.DashLine)
@@ -119,6 +128,16 @@ def draw_quadrants(plot: pg.PlotItem, data: dict) -> list[pg.ScatterPlotItem]:
     plot.addItem(pg.InfiniteLine(data["result_median"], angle=0, pen=dash))
     _quadrant_labels(plot, data)
     return scatters
+
+
+def _point_labels(plot: pg.PlotItem, points: list[dict]) -> None:
+    """The names of the ШНОР and ШНСУ schools beside their points."""
+    for rank, point in enumerate(sorted(points, key=lambda p: (p["isb"], p["result"]))):
+        # right of the point (the left edge would cut it off), beside, above or below it by turns: fewer overlaps
+        label = pg.TextItem(point["label"], color=TEXT, anchor=POINT_LABEL_ANCHORS[rank % len(POINT_LABEL_ANCHORS)])
+        label.setFont(QFont(FONT_FAMILY, 8))
+        label.setPos(point["isb"], point["result"])
+        plot.addItem(label)
 
 
 def _quadrant_labels(plot: pg.PlotItem, data: dict) -> None:
@@ -164,7 +183,7 @@ def _stacked_bars(plot: pg.PlotItem, rows: list[dict], label: str, parts: tuple,
 
 def draw_roadmap_sections(plot: pg.PlotItem, data: dict) -> None:
     """Stacked horizontal bars per section: done on time, late, overdue, not yet due."""
-    _stacked_bars(plot, data["sections"], "section", ROADMAP_PARTS)
+    _stacked_bars(plot, data["sections"], "section", ROADMAP_PARTS, room=1.45)  # the legend stands right of the bars
 
 
 def draw_risk_levels(plot: pg.PlotItem, data: dict) -> None:
@@ -172,12 +191,42 @@ def draw_risk_levels(plot: pg.PlotItem, data: dict) -> None:
     _stacked_bars(plot, data["factors"], "factor", RISK_LEVEL_PARTS[:-1], room=1.3)  # every bar is all the schools
 
 
+def coverage_shown(data: list[dict]) -> tuple[list[dict], list[dict]]:
+    """The course-coverage chart's schools: all of them (by name) when there are at most 2 × COVERAGE_ENDS, otherwise
+    the COVERAGE_ENDS with the lowest share and the COVERAGE_ENDS with the highest; returns (lowest, highest)."""
+    if len(data) <= 2 * COVERAGE_ENDS:
+        return data, []
+    ordered = sorted(data, key=lambda row: (row["share"], row["short_name"]))
+    return ordered[:COVERAGE_ENDS], ordered[-COVERAGE_ENDS:]
+
+
+def coverage_note(data: list[dict]) -> str:
+    """What the course-coverage chart leaves out, in words for its caption; empty when it draws every school."""
+    lowest, highest = coverage_shown(data)
+    if not highest:
+        return ""
+    middle = sorted(data, key=lambda row: (row["share"], row["short_name"]))[COVERAGE_ENDS:-COVERAGE_ENDS]
+    staff, trained = sum(row["staff"] for row in data), sum(row["trained"] for row in data)
+    return (f" (показаны {COVERAGE_ENDS} школ с наименьшей и {COVERAGE_ENDS} с наибольшей долей из {len(data)}; "
+            f"остальные школы ({len(middle)}) не показаны, доля у них — от {_share(middle[0]['share'])} до "
+            f"{_share(middle[-1]['share'])} %; по району — {_share(100 * trained / staff)} %)")
+
+
+def _share(value: float) -> str:
+    return f"{value:.1f}".replace(".", ",")
+
+
 def draw_course_coverage(plot: pg.PlotItem, data: list[dict]) -> None:
-    """Horizontal bars per school: the share of staff who completed a course."""
-    rows = list(range(len(data)))
-    plot.addItem(pg.BarGraphItem(x0=[0] * len(data), y=rows, width=[r["share"] for r in data], height=0.65,
-                                 brush=FACT_COLOUR, pen=_pen(PLAN_COLOUR, 1), name="Доля педагогов, %"))
-    _horizontal_categories(plot, [r["short_name"] for r in data])
+    """Horizontal bars per school: the share of staff who completed a course (in a large district only the schools
+    at both ends, with a row between them counting the others)."""
+    lowest, highest = coverage_shown(data)
+    gap = [f"… ещё школ: {len(data) - len(lowest) - len(highest)} …"] if highest else []
+    drawn = lowest + highest
+    plot.addItem(pg.BarGraphItem(x0=[0] * len(drawn), y=[i + (len(gap) if i >= len(lowest) else 0)
+                                                         for i in range(len(drawn))],
+                                 width=[r["share"] for r in drawn], height=0.65, brush=FACT_COLOUR,
+                                 pen=_pen(PLAN_COLOUR, 1), name="Доля педагогов, %"))
+    _horizontal_categories(plot, [r["short_name"] for r in lowest] + gap + [r["short_name"] for r in highest])
     plot.setXRange(0, 100, padding=0.02)
 
 
@@ -215,17 +264,18 @@ CHARTS: dict[str, ChartSpec] = {
     "roadmap_sections": ChartSpec(draw_roadmap_sections, "Мероприятий (сроков исполнения)", "",
                                   lambda data: len(data["sections"]), 60),
     "course_coverage": ChartSpec(draw_course_coverage, "Доля педагогов, завершивших курсы, %", "",
-                                 len, 34),
+                                 lambda data: min(len(data), 2 * COVERAGE_ENDS + 1), 34),
     "risk_map": ChartSpec(draw_risk_map, "Фактор риска (номер в перечне)", "",
                           lambda data: len(data["schools"]), 40),
     "risk_levels": ChartSpec(draw_risk_levels, "Школ", "", lambda data: len(data["factors"]), 60),
 }
 
 
-def style_plot(plot: pg.PlotItem, kind: str, title: str) -> None:
-    """Title, Russian axis labels, dark axes and a legend on a white plot."""
+def style_plot(plot: pg.PlotItem, kind: str, title: str, legend_pt: float = LEGEND_PT) -> None:
+    """Title, Russian axis labels, dark axes and a legend on a white plot; the legend's text is `legend_pt` high
+    (a legend keeps its size on screen whatever the view's scale, so a supersampled picture needs it larger)."""
     spec = CHARTS[kind]
-    plot.setTitle(title, color=TEXT, size="13pt")
+    plot.setTitle(title, color=TEXT, size=f"{TITLE_PT}pt")
     font = QFont(FONT_FAMILY, 10)
     for side, label in (("bottom", spec.x_label), ("left", spec.y_label)):
         axis = plot.getAxis(side)
@@ -237,17 +287,17 @@ def style_plot(plot: pg.PlotItem, kind: str, title: str) -> None:
     plot.showGrid(x=True, y=True, alpha=0.15)
     if not spec.legend:
         return
-    legend = plot.legend or plot.addLegend(offset=(-10, 10), labelTextColor=TEXT, labelTextSize="10pt",
+    legend = plot.legend or plot.addLegend(offset=(-10, 10), labelTextColor=TEXT, labelTextSize=f"{legend_pt}pt",
                             brush=pg.mkBrush(255, 255, 255, 220), pen=pg.mkPen("#c8d3e0"))
     legend.setZValue(10)
 
 
-def draw(plot: pg.PlotItem, kind: str, data: Any, title: str) -> Any:
+def draw(plot: pg.PlotItem, kind: str, data: Any, title: str, legend_pt: float = LEGEND_PT) -> Any:
     """Clear the plot and draw chart `kind` on it; returns what the drawing function returns (e.g. the scatters)."""
     plot.clear()
     if plot.legend is not None:
         plot.legend.clear()
-    style_plot(plot, kind, title)
+    style_plot(plot, kind, title, legend_pt)
     return CHARTS[kind].draw(plot, data)
 
 
@@ -279,14 +329,11 @@ def _render(kind: str, data: Any, title: str, size: tuple[int, int]) -> bytes:
     widget = pg.PlotWidget(background="w")
     widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
     try:
-        widget.resize(*size)
-        widget.show()
-        draw(widget.getPlotItem(), kind, data, title)
-        QApplication.processEvents()
+        _lay_out(widget, kind, data, title, size)
         exporter = ImageExporter(widget.getPlotItem())
         exporter.parameters()["width"] = size[0]
         exporter.parameters()["height"] = size[1]
-        image = exporter.export(toBytes=True)
+        image = exporter.export(toBytes=True).convertToFormat(QImage.Format.Format_RGB32)  # RGB PNG: into a PDF as is
     finally:
         widget.close()
         widget.deleteLater()
@@ -294,6 +341,46 @@ def _render(kind: str, data: Any, title: str, size: tuple[int, int]) -> bytes:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     image.save(buffer, "PNG")
     return bytes(buffer.data())
+
+
+def _lay_out(widget: pg.PlotWidget, kind: str, data: Any, title: str, size: tuple[int, int]) -> None:
+    """Draw the chart on a widget of 1/scale of the picture's size (see PRINT_LAYOUT_WIDTH), its title wrapped to
+    the room left, its legend as large as the rest will be in the picture."""
+    scale = max(1, size[0] // PRINT_LAYOUT_WIDTH)
+    layout = (size[0] // scale, size[1] // scale)
+    widget.resize(*layout)
+    widget.show()
+    plot = widget.getPlotItem()
+    draw(plot, kind, data, "", LEGEND_PT * scale)  # laid out without the title first, to measure its room
+    QApplication.processEvents()
+    _fit_title(plot, title, layout[0])
+    widget.resize(layout[0], layout[1] + 1)  # a new size lays the plot out again, the title's lines counted
+    widget.resize(*layout)
+    if plot.legend is not None:
+        # the legend ignores the export's scaling: its position scales but its width does not, so it is placed by
+        # its point 1/scale across to end at the picture's right edge
+        plot.legend.anchor(itemPos=(1 / scale, 0), parentPos=(1, 0), offset=(-10, 10))
+    QApplication.processEvents()
+
+
+def _fit_title(plot: pg.PlotItem, title: str, width: int) -> None:
+    """Wrap the title into the room beside the left axis (long category names on a bar chart take much of it): a
+    wider title would widen the chart beyond its layout, and the whole picture, text too, would print smaller."""
+    room = width - plot.getAxis("left").width() - 16
+    font = QFont(plot.titleLabel.item.font())  # the title's own family; its size comes with the text
+    font.setPointSize(TITLE_PT)
+    metrics = QFontMetrics(font)
+    lines: list[str] = []
+    for word in title.split():
+        joined = f"{lines[-1]} {word}" if lines else word
+        if lines and metrics.horizontalAdvance(joined) <= room:
+            lines[-1] = joined
+        else:
+            lines.append(word)
+    plot.setTitle("<br>".join(lines), color=TEXT, size=f"{TITLE_PT}pt")
+    height = metrics.lineSpacing() * len(lines) + 12  # pyqtgraph gives a title one line's height
+    plot.titleLabel.setMaximumHeight(height)
+    plot.layout.setRowFixedHeight(0, height)
 
 
 class _GuiThreadCall(QObject):

@@ -4,16 +4,14 @@ wrapping tables that repeat their header row, signatures and «Стр. N из M�
 Takes plain values only. Build a `ReportDocument`, add blocks in reading order, then `save(path)`.
 """
 
-import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import cache
 from io import BytesIO
 from itertools import groupby
 from pathlib import Path
-from statistics import median
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape, portrait
@@ -44,7 +42,16 @@ from reportlab.platypus.doctemplate import LayoutError
 from app import paths
 from app.errors import KuratorError
 from app.services.output.atomic_write import write_bytes_atomically
-from app.services.output.ru_format import format_value
+from app.services.output.png_image import PngFlowable, read_png
+from app.services.output.layout import (
+    MARGINS_MM,
+    NO_ROWS_TEXT,
+    SIGNATURE_LINE,
+    Approval,
+    clean_text,
+    prepare_table,
+    scale,
+)
 
 AUTHOR = "Куратор"
 FONT_FAMILIES = ("PTSerif", "PTSans")
@@ -52,14 +59,11 @@ FALLBACK_FONT = "DejaVuSerif"  # the characters the PT fonts lack: Greek, arrows
 # reportlab's family slot -> the style suffix of the font name and of its file in resources/fonts
 FONT_STYLES = {"normal": "Regular", "bold": "Bold", "italic": "Italic", "boldItalic": "BoldItalic"}
 
-MARGINS = {"left": 25 * mm, "right": 15 * mm, "top": 20 * mm, "bottom": 20 * mm}
+MARGINS = {side: value * mm for side, value in MARGINS_MM.items()}
 FOOTER_Y = 10 * mm
 ZEBRA = (colors.white, colors.HexColor("#EEF1F5"))
 HEADER_FILL = colors.HexColor("#D5DCE6")
 GRID = colors.HexColor("#7F8B99")
-NO_ROWS_TEXT = "Нет данных"
-SIGNATURE_LINE = "_" * 16
-DEFAULT_APPROVAL_DATE = "«____» ______________ 20___ г."
 
 # Paragraph styles: name -> ParagraphStyle keyword arguments (font names are family-suffix).
 STYLES: dict[str, dict] = {
@@ -91,7 +95,7 @@ HEADING_STYLES = {1: "h1", 2: "h2", 3: "h3"}
 HEADING_MIN_ROOM = 30 * mm
 FOOTER_FONT = ("PTSans-Regular", 9)
 
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+rl_config.useA85 = 0  # binary streams: reportlab's pure-Python ASCII85 encoder only made the file bigger and slower
 
 
 def register_fonts() -> None:
@@ -132,25 +136,15 @@ def _lacking(char: str) -> bool:
 
 
 def _markup(value: object) -> str:
-    """Paragraph markup showing `value` as plain text: markup characters escaped, line breaks kept, characters the
-    PT fonts lack («σ», «→») set in the fallback font."""
-    text = _CONTROL_CHARS.sub("", format_value(value).replace("\t", " ")).replace("\r\n", "\n")
-    runs = [(lacking, escape("".join(run))) for lacking, run in groupby(text, key=_lacking)]
+    """Paragraph markup showing `value` as plain text (`clean_text`): markup characters escaped, line breaks kept,
+    characters the PT fonts lack («σ», «→») set in the fallback font."""
+    runs = [(lacking, escape("".join(run))) for lacking, run in groupby(clean_text(value), key=_lacking)]
     return "".join(f'<font name="{FALLBACK_FONT}">{run}</font>' if lacking else run
                    for lacking, run in runs).replace("\n", "<br/>")
 
 
 def _para(value: object, style: str) -> Paragraph:
     return Paragraph(_markup(value), _style(style))
-
-
-@dataclass(frozen=True)
-class Approval:
-    """The «УТВЕРЖДАЮ» block at the top right: who approves and the date line."""
-
-    position: str
-    name: str
-    date_text: str = DEFAULT_APPROVAL_DATE
 
 
 class _NumberedCanvas(Canvas):
@@ -193,21 +187,6 @@ def _page_template(is_landscape: bool) -> PageTemplate:
     frame = Frame(MARGINS["left"], MARGINS["bottom"], width, height, id=template_id,
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     return PageTemplate(id=template_id, frames=[frame], pagesize=_page_size(is_landscape))
-
-
-def _column_weights(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[float]:
-    """Guess relative column widths from the longest header word and the typical cell length."""
-    weights = []
-    for index, title in enumerate(header):
-        longest_word = max((len(word) for word in str(title).split()), default=1)
-        typical = median([len(row[index]) for row in rows]) if rows else 0
-        weights.append(max(longest_word, min(typical, 60), 3))
-    return weights
-
-
-def _scale(weights: Sequence[float], total: float) -> list[float]:
-    whole = sum(weights)
-    return [total * weight / whole for weight in weights]
 
 
 class ReportDocument:
@@ -277,30 +256,25 @@ class ReportDocument:
         `col_widths` are relative weights scaled to the page width (guessed from the content if omitted);
         cells of `numeric_columns` (0-based) are right-aligned.
         """
-        if not header:
-            raise ValueError("a table needs at least one column")
-        texts = [[format_value(value) for value in row] for row in rows]
-        _check_row_lengths(len(header), texts)
+        texts, widths = prepare_table(header, rows, col_widths, self.frame_width, _header_word_width)
         numeric = set(numeric_columns)
-        weights = col_widths or _column_weights(header, texts)
-        if len(weights) != len(header):
-            raise ValueError(f"{len(weights)} column widths for {len(header)} columns")
         body = [[_para(text, "cell_numeric" if index in numeric else "cell") for index, text in enumerate(row)]
                 for row in texts] or [[_para(NO_ROWS_TEXT, "cell")] + [""] * (len(header) - 1)]
         data = [[_para(title, "header_cell") for title in header]] + body
-        grid = self._layout(data, weights, _grid_style(empty=not texts), repeatRows=1, splitInRow=1)
+        grid = self._layout(data, widths, _grid_style(empty=not texts), repeatRows=1, splitInRow=1)
         self._story += [grid, Spacer(1, 4 * mm)]
 
     def image(self, source: str | Path | bytes, width_mm: float, caption: str | None = None) -> None:
         """A picture (PNG or JPEG file, or its bytes) centred at `width_mm`, shrunk to fit the page."""
         data = _image_bytes(source)
-        pixel_width, pixel_height = _image_size(data)
+        png = read_png(data)  # the charts' PNGs go in as they are, never decoded
+        pixel_width, pixel_height = (png.width, png.height) if png else _image_size(data)
         frame_width, frame_height = _frame_size(self._landscape)
         width = min(width_mm * mm, frame_width)
         height = width * pixel_height / pixel_width
         if height > frame_height * 0.9:
             width, height = width * frame_height * 0.9 / height, frame_height * 0.9
-        blocks = [Image(BytesIO(data), width=width, height=height)]
+        blocks = [PngFlowable(png, width, height) if png else Image(BytesIO(data), width=width, height=height)]
         if caption:
             blocks.append(_para(caption, "caption"))
         self._story.append(KeepTogether(blocks))
@@ -315,7 +289,7 @@ class ReportDocument:
 
     def _layout(self, data: list[list], weights: Sequence[float], commands: list[tuple], **options) -> Table:
         """A table across the page width; every table, even a borderless layout one, is built here."""
-        table = Table(data, colWidths=_scale(weights, self.frame_width), hAlign="LEFT", **options)
+        table = Table(data, colWidths=scale(weights, self.frame_width), hAlign="LEFT", **options)
         # Without a font of ours, empty cells make reportlab reference its unembedded Helvetica.
         table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), STYLES["cell"]["fontName"]), *commands]))
         return table
@@ -361,10 +335,10 @@ class ReportDocument:
         return target
 
 
-def _check_row_lengths(width: int, rows: Sequence[Sequence[str]]) -> None:
-    for number, row in enumerate(rows, start=1):
-        if len(row) != width:
-            raise ValueError(f"table row {number} has {len(row)} cells, header has {width}")
+
+def _header_word_width(word: str) -> float:
+    style = STYLES["header_cell"]
+    return pdfmetrics.stringWidth(word, style["fontName"], style["fontSize"])
 
 
 def _grid_style(empty: bool) -> list[tuple]:
@@ -383,7 +357,8 @@ def _grid_style(empty: bool) -> list[tuple]:
 
 
 def _image_size(data: bytes) -> tuple[int, int]:
-    """Pixel size of a picture, decoding it whole now so a damaged file fails here, not mid-build."""
+    """Pixel size of a picture other than a pass-through PNG, decoding it whole now so a damaged file fails here, not
+    mid-build."""
     try:
         reader = ImageReader(BytesIO(data))
         reader.getRGBData()

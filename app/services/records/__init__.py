@@ -23,6 +23,7 @@ from .query import (
     query_page,
     ref_label,
     ref_options,
+    rows_after,
 )
 from .registry import ENTITIES, get_entity
 from .spec import Column, Entity, Field, MultiLink, Unique
@@ -31,5 +32,6 @@ from .validation import validate
 __all__ = [
     "ENTITIES", "PAGE_SIZE", "Column", "Entity", "Field", "MultiLink", "Unique", "can_edit", "count_rows", "create",
     "current_scope", "dependants", "editable", "format_value", "get_entity", "get_record", "get_values",
-    "list_sources", "new_values", "query_page", "ref_label", "ref_options", "soft_delete", "update", "validate",
+    "list_sources", "new_values", "query_page", "ref_label", "ref_options", "rows_after", "soft_delete", "update",
+    "validate",
 ]

@@ -13,6 +13,7 @@ from app.services.output import ru_format
 
 from .ownership import kept_schools_clause, visible_clause
 from .registry import get_entity
+from .seek import after_clause, key_of, order_by_clauses, sort_keys
 from .spec import Column, Entity
 
 PAGE_SIZE = 500
@@ -90,16 +91,6 @@ def filter_clauses(session: Session, entity: Entity, search: str, filters: dict[
     return [clause for clause in clauses if clause is not None]
 
 
-def _order(entity: Entity, order_by: str | None, descending: bool) -> list:
-    key = order_by or entity.default_order or entity.columns[0].key
-    column = entity.column(key)
-    if not column.sortable or column.expr is None:
-        column = entity.columns[0]
-    exprs = column.order or (column.expr,)
-    latest_first = [entity.year.desc()] if entity.year is not None else []  # a school's passports: 2023, 2022, …
-    return [expr.desc() if descending else expr.asc() for expr in exprs] + latest_first + [entity.model.id]
-
-
 def _attach_links(session: Session, entity: Entity, rows: list[list]) -> None:
     ids = [row[0] for row in rows]
     for index, column in enumerate(entity.columns, start=1):
@@ -119,16 +110,33 @@ def query_page(session: Session, entity: "Entity | str", search: str = "", filte
                limit: int | None = PAGE_SIZE) -> tuple[list[tuple], int]:
     """One page of a list as tuples (id, *column values) and how many rows match in all."""
     entity = get_entity(entity)
-    columns = [entity.model.id, *(c.expr if c.expr is not None else literal(None) for c in entity.columns)]
-    stmt = _base(session, entity, columns).where(*filter_clauses(session, entity, search, filters or {}))
-    stmt = stmt.order_by(*_order(entity, order_by, descending)).offset(offset)
-    if limit is not None:
-        stmt = stmt.limit(limit)
-    rows = [list(row) for row in session.execute(stmt)]
-    _attach_links(session, entity, rows)
+    rows = _rows(session, entity, search, filters, sort_keys(entity, order_by, descending), offset, limit)
     complete = limit is None or len(rows) < limit
     total = offset + len(rows) if complete and (rows or not offset) else count_rows(session, entity, search, filters)
-    return [tuple(row) for row in rows], total
+    return rows, total
+
+
+def rows_after(session: Session, entity: "Entity | str", after: str, search: str = "",
+               filters: dict[str, Any] | None = None, order_by: str | None = None, descending: bool = False,
+               limit: int | None = PAGE_SIZE) -> list[tuple]:
+    """The rows that follow the row whose id is `after` (the last one shown) in the list's order: the next page
+    found by a seek on the sort key, as quick at the end of a long list as at its start. A row gone since (removed
+    for good) has nothing after it: the change that removed it refreshes the list."""
+    entity = get_entity(entity)
+    keys = sort_keys(entity, order_by, descending)
+    last = key_of(session, entity, keys, after)
+    return [] if last is None else _rows(session, entity, search, filters, keys, 0, limit, after_clause(keys, last))
+
+
+def _rows(session: Session, entity: Entity, search: str, filters: dict[str, Any] | None, keys: list,
+          offset: int, limit: int | None, *where) -> list[tuple]:
+    columns = [entity.model.id, *(c.expr if c.expr is not None else literal(None) for c in entity.columns)]
+    stmt = _base(session, entity, columns).where(*filter_clauses(session, entity, search, filters or {}), *where)
+    scan = bool((search or "").split()) and session.get_bind().dialect.name == "sqlite"
+    stmt = stmt.order_by(*order_by_clauses(keys, scan)).offset(offset or None).limit(limit)
+    rows = [list(row) for row in session.execute(stmt)]
+    _attach_links(session, entity, rows)
+    return [tuple(row) for row in rows]
 
 
 def count_rows(session: Session, entity: "Entity | str", search: str = "", filters: dict[str, Any] | None = None) -> int:

@@ -140,6 +140,15 @@ def program_schools(session: Session, year: int) -> list[ProgramSchool]:
             for s in schools if labels & set(statuses[s.id])]
 
 
+SUPPORTED_STATUSES = ("shnor", "shnsu", "500plus")  # a school holding only «резильентная» supports, it is not supported
+
+
+def supported(schools: list[ProgramSchool]) -> list[ProgramSchool]:
+    """The program schools that receive the district's support (ШНОР, ШНСУ, «500+»), not the resilient mentors."""
+    labels = {SCHOOL_STATUSES[s] for s in SUPPORTED_STATUSES}
+    return [s for s in schools if labels & set(s.statuses)]
+
+
 def schools_with(schools: list[ProgramSchool], status: str) -> list[str]:
     """Names of the schools holding `status` (a code of SCHOOL_STATUSES)."""
     return [s.name for s in schools if SCHOOL_STATUSES[status] in s.statuses]

@@ -1,6 +1,6 @@
-"""The «500+» risks in the PDF reports: the district's risk map (a section of the analytic report, and the report
-`kurator report risks`), and a school's risk profile with its programs (a section of the school profile). The facts
-come from app.services.risks; here is only their layout."""
+"""The «500+» risks in the reports (PDF or Word): the district's risk map (a section of the analytic report, and the
+report `kurator report risks`), and a school's risk profile with its programs (a section of the school profile). The
+facts come from app.services.risks; here is only their layout."""
 
 from datetime import date
 from pathlib import Path
@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from app.models import School
 from app.models.reference import EVENT_STATUSES, RISK_LEVELS, SCHOOL_STATUSES
 from app.services.output import charts
-from app.services.output.pdf import ReportDocument
+from app.services.output.writers import ReportWriter, writer_for
 from app.services.output.ru_format import format_value
 from app.services.reports import facts
 from app.services.risks.chart_data import CHART_CAPTIONS, risk_chart
@@ -24,7 +24,7 @@ REPORT_TITLE = "Риски школ — участников проекта «50
 CHART_WIDTH_MM = 165
 
 
-def district_risks_section(doc: ReportDocument, session: Session, year: int, number: int) -> None:
+def district_risks_section(doc: ReportWriter, session: Session, year: int, number: int) -> None:
     """Section `number` of the district's report: the map of the year, the high risks, the programs."""
     doc.heading(f"{number}. Риски школ — участников проекта «500+»", 2)
     found = risk_map(session, year)
@@ -34,7 +34,7 @@ def district_risks_section(doc: ReportDocument, session: Session, year: int, num
     _map_blocks(doc, found, f"{number}.1")
 
 
-def _map_blocks(doc: ReportDocument, found: RiskMap, figure: str) -> None:
+def _map_blocks(doc: ReportWriter, found: RiskMap, figure: str) -> None:
     missing = [row.name for row in found.rows if not row.has_profile]
     doc.paragraph(f"Профили рисков за {found.year} год заполнили школ: {found.profiles} из {len(found.rows)}"
                   + (f"; не заполнили: {', '.join(missing)}." if missing else "."))
@@ -42,11 +42,11 @@ def _map_blocks(doc: ReportDocument, found: RiskMap, figure: str) -> None:
         if factor.high:
             doc.paragraph(f"Высокий уровень риска «{factor.title}» — школ: {len(factor.high)}; антирисковой "
                           f"программы по нему нет у школ: {len(factor.high_without_program)}.")
+    doc.paragraph("Обозначения: " + MARKS_LEGEND + " Факторы: " + "; ".join(  # above the table: never alone on a page
+        f"{i} — {f.title}" for i, f in enumerate(found.factors, start=1)) + ".")
     doc.table(["Школа", *(str(i) for i in range(1, len(found.factors) + 1))],
               [[row.short_name, *(cell_marks(row.cells[f.code]) for f in found.factors)] for row in found.rows],
               col_widths=(2.6, *([1] * len(found.factors))))
-    doc.paragraph("Обозначения: " + MARKS_LEGEND + " Факторы: " + "; ".join(
-        f"{i} — {f.title}" for i, f in enumerate(found.factors, start=1)) + ".")
     kind, data = risk_chart(found)
     caption = CHART_CAPTIONS[kind].format(year=found.year)
     doc.image(charts.render_png(kind, data, caption), CHART_WIDTH_MM, caption=f"Рисунок {figure} — {caption}")
@@ -61,7 +61,7 @@ def _map_blocks(doc: ReportDocument, found: RiskMap, figure: str) -> None:
               col_widths=(2.2, 2.6, 3.3, 2.0, 2.1, 1.8), numeric_columns=(3, 4, 5))
 
 
-def school_risks_section(doc: ReportDocument, session: Session, school: School, year: int, number: int) -> None:
+def school_risks_section(doc: ReportWriter, session: Session, school: School, year: int, number: int) -> None:
     """Section `number` of a school's profile: its risk profile and programs (only for a school that has a profile
     or holds «500+» in the year)."""
     held = SCHOOL_STATUSES["500plus"] in facts.statuses_by_school(session, year).get(school.id, [])
@@ -71,7 +71,7 @@ def school_risks_section(doc: ReportDocument, session: Session, school: School, 
     _profile_blocks(doc, session, profile_detail(session, school.id, year))
 
 
-def _profile_blocks(doc: ReportDocument, session: Session, detail: ProfileDetail) -> None:
+def _profile_blocks(doc: ReportWriter, session: Session, detail: ProfileDetail) -> None:
     if not detail.exists:
         doc.paragraph(f"Профиль рисков за {detail.year} год не заполнен.")
         return
@@ -93,7 +93,7 @@ def _profile_blocks(doc: ReportDocument, session: Session, detail: ProfileDetail
         _program_blocks(doc, program)
 
 
-def _program_blocks(doc: ReportDocument, program: ProgramView) -> None:
+def _program_blocks(doc: ReportWriter, program: ProgramView) -> None:
     doc.heading(program.heading, 3)
     doc.paragraph(f"Цель: {program.goal}")
     if program.tasks:
@@ -112,9 +112,10 @@ def _program_blocks(doc: ReportDocument, program: ProgramView) -> None:
 
 
 def risks_report(session: Session, year: int, path: str | Path) -> Path:
-    """`kurator report risks --out FILE.pdf`: the map of the year, then every school's profile and programs."""
+    """`kurator report risks --out FILE.pdf|FILE.docx`: the map of the year, then every school's profile and
+    programs."""
     title = f"{REPORT_TITLE} за {year} год"
-    doc = ReportDocument(title, subject="Риски «500+»")
+    doc = writer_for(path, title, subject="Риски «500+»")
     doc.official_header(facts.organisation(session), title, date_text=format_value(date.today()))
     district_risks_section(doc, session, year, 1)
     doc.heading("2. Профили рисков школ", 2)

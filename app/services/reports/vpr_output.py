@@ -214,6 +214,6 @@ def export_vpr_xlsx(session: Session, year: int, path: str | Path) -> Path:
         (f"ВПР {year} сводно", header, _rows(totals(session, year), references)),
         (f"ВПР {year} по школам", header, _rows(school_lines(session, year), references)),
         ("Определения", ["Показатель и как он считается"], [[text] for text in definitions()]),
-    ], landscape=True)
+    ])
     return Path(path)
 

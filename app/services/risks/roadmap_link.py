@@ -112,7 +112,8 @@ def update_event(session: Session, event: RoadmapEvent, text: MeasureText) -> Ro
 def _write(session: Session, roadmap: Roadmap, event: RoadmapEvent, text: MeasureText) -> None:
     event.title, event.deadline_text = text.title, text.deadline_text
     event.responsible, event.planned_result = text.responsible, text.expected_result
-    event.responsible_teacher_id = match_responsible(text.responsible, staff_by_short_name(session, roadmap.school_id))
+    event.responsible_teacher_id = match_responsible(text.responsible,
+                                                    staff_by_short_name(session, roadmap.school_id, [text.responsible]))
 
 
 def recorded(session: Session, event: RoadmapEvent) -> bool:

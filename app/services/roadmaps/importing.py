@@ -66,6 +66,7 @@ class RoadmapImport(TypedDict):
     unrecognized_deadlines: int
     unrecognized: list[UnrecognizedDeadline]
     warnings: list[str]
+    responsible_ties: list[str]  # «Ответственный» texts left unlinked: several staff members bear the name
 
 
 def save_preview(session: Session, preview: RoadmapPreview, *, title: str | None = None, school_code: str | None = None,
@@ -85,16 +86,17 @@ def save_preview(session: Session, preview: RoadmapPreview, *, title: str | None
                      deadline_override=preview.overrides.get(index), school_title=e.school_title)
         for index, e in enumerate(parsed.events)
     ]
+    ties: list[str] = []
     roadmap = create_roadmap(session, {
         "title": (title or default_title(preview))[:TITLE_LIMIT], "level": "school" if school_id else "municipal",
         "school_id": school_id, "year_from": preview.year_from, "year_to": preview.year_to,
         "approved_by": approved_by, "source_file": Path(parsed.source).name,
-    }, sections, events)
+    }, sections, events, ties)
     unrecognized: list[UnrecognizedDeadline] = [
         {"number": parsed.events[i].number, "deadline_text": parsed.events[i].deadline_text}
         for i in preview.unrecognized]
     return {"roadmap_id": roadmap.id, "sections": len(sections), "events": len(events),
-            "unrecognized_deadlines": len(unrecognized), "unrecognized": unrecognized, "warnings": parsed.warnings}
+            "unrecognized_deadlines": len(unrecognized), "unrecognized": unrecognized, "warnings": parsed.warnings, "responsible_ties": ties}
 
 
 def import_file(session: Session, path: Path, year_from: int, year_to: int | None = None, *,

@@ -32,7 +32,7 @@ from app.services.records.ownership import (
     current_scope,
     keeps_school_data,
 )
-from app.services.roadmaps.responsible import match_responsible, staff_by_short_name
+from app.services.roadmaps.responsible import match_responsible, responsible_ties, staff_by_short_name
 from app.services.roadmaps.deadlines import (
     Deadline,
     WindowJson,
@@ -129,8 +129,10 @@ class PlannedSection:
         return self.number or self.title
 
 
-def create_roadmap(session: Session, values: dict, sections: list[PlannedSection], events: list[PlannedEvent]) -> Roadmap:
-    """Save a roadmap with its sections and events, link responsible people to staff, plan occurrences."""
+def create_roadmap(session: Session, values: dict, sections: list[PlannedSection], events: list[PlannedEvent],
+                   ties: list[str] | None = None) -> Roadmap:
+    """Save a roadmap with its sections and events, link responsible people to staff, plan occurrences; a responsible
+    person several staff members could be is left unlinked and told in `ties`."""
     errors = validate_roadmap(values)
     if not events:
         errors["events"] = "В дорожной карте нет ни одного мероприятия."
@@ -143,17 +145,23 @@ def create_roadmap(session: Session, values: dict, sections: list[PlannedSection
                                                           "approved_by", "source_file")})
     session.add(roadmap)
     section_ids = _add_sections(session, roadmap, sections)
-    _add_events(session, roadmap, section_ids, events)
+    unlinked = _add_events(session, roadmap, section_ids, events)
+    if ties is not None:
+        ties += unlinked
     session.flush()
     plan_occurrences(session, roadmap)
     return roadmap
 
 
 def _add_events(session: Session, roadmap: Roadmap, section_ids: dict[str | None, str],
-                events: list[PlannedEvent]) -> None:
-    """Each event, and beside it the school-level measure of a two-level table linked to it."""
-    staff = staff_by_short_name(session, roadmap.school_id)
+                events: list[PlannedEvent]) -> list[str]:
+    """Each event, and beside it the school-level measure of a two-level table linked to it; returns the responsible
+    people left unlinked because several staff members bear the name."""
+    staff = staff_by_short_name(session, roadmap.school_id, (planned.responsible for planned in events))
+    ties = []
     for position, planned in enumerate(events):
+        ties += [f"№ {planned.number or position + 1} — ответственный {tie}; выберите сотрудника вручную."
+                 for tie in responsible_ties(planned.responsible, staff)]
         common = {"roadmap": roadmap, "section_id": section_ids.get(planned.section_number), "number": planned.number,
                   "deadline_text": planned.deadline_text, "deadline_override": planned.deadline_override,
                   "position": position}
@@ -167,6 +175,7 @@ def _add_events(session: Session, roadmap: Roadmap, section_ids: dict[str | None
         if planned.school_title:
             session.add(RoadmapEvent(**common, title=planned.school_title, level="school",
                                      linked_event_id=municipal.id if municipal else None))
+    return ties
 
 
 def _add_sections(session: Session, roadmap: Roadmap, sections: list[PlannedSection]) -> dict[str | None, str]:

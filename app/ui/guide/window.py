@@ -27,7 +27,7 @@ from app.services.guide.document import GUIDE, TITLE, Guide, load_guide
 from app.services.guide.html import guide_html
 from app.services.guide.pdf import guide_pdf
 from app.services.output.ru_format import count_noun
-from app.services.reports.documents import check_target
+from app.services.reports.parts import check_target
 
 from ..operations import QueryOp
 from ..widgets.icons import icon

@@ -1,6 +1,6 @@
 """Обзор: the year's key numbers as cards; a click opens the list behind the number."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.services.analytics.overview import Figure, overview
@@ -10,7 +10,6 @@ from ..operations import EVERYTHING, QueryOp
 from ..widgets.refresh import RefreshWhenShown
 from ..widgets.tabbed_page import page_title, scrolled_body
 from ..workspace import Workspace
-from .charts import OverviewCharts
 
 CARD_STYLE = """
 QPushButton { text-align: left; padding: 14px; border: 1px solid #c8d3e0; border-radius: 6px; background: #f6f9fc; }
@@ -59,8 +58,7 @@ class OverviewPage(RefreshWhenShown, QWidget):
         self.grid.setSpacing(12)
         layout.addLayout(self.grid)
         self.charts_area = QVBoxLayout()
-        self.charts = OverviewCharts(workspace)
-        self.charts_area.addWidget(self.charts)
+        self.charts = None  # made once the figures are painted: the window shows them before pyqtgraph loads
         layout.addLayout(self.charts_area)
         layout.addStretch(1)
         self.cards: dict[str, FigureCard] = {}
@@ -86,3 +84,16 @@ class OverviewPage(RefreshWhenShown, QWidget):
             card.clicked.connect(lambda _checked=False, f=figure: self.workspace.navigate.emit(f.page, dict(f.filters)))
             self.grid.addWidget(card, index // COLUMNS, index % COLUMNS)
             self.cards[figure.key] = card
+
+    def paintEvent(self, event) -> None:  # noqa: N802 — Qt naming
+        super().paintEvent(event)
+        if self.charts is None and self.cards:
+            QTimer.singleShot(0, self._make_charts)
+
+    def _make_charts(self) -> None:
+        if self.charts is None:
+            from .charts import OverviewCharts
+
+            self.charts = OverviewCharts(self.workspace)
+            self.charts_area.addWidget(self.charts)
+            self.charts.show()  # now, so that its data is read now

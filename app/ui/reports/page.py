@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from app.services.reports import documents as reports
 from app.services.reports import excel as report_excel
-from app.services.reports import vpr_output
+from app.services.reports.documents import district_report
+from app.services.reports.parts import check_target
+from app.services.reports.school_profile import report_schools, school_report
+from app.services.reports.vpr_output import export_vpr_xlsx, vpr_report
 
 from ..operations import QueryOp
 from ..widgets.refresh import RefreshWhenShown
@@ -35,40 +37,44 @@ DISTRICT_ONLY, BOTH = frozenset({"district"}), frozenset({"district", "school"})
 
 @dataclass(frozen=True)
 class ReportKind:
-    """One report the page offers: its title, file type, whether it needs a school, how it is made, and the
-    installations that make it (a school makes no report about the district's other schools)."""
+    """One report the page offers: its title, the file types it is saved as (the first is the default), whether it
+    needs a school, how it is made, and the installations that make it (a school makes no report about the
+    district's other schools)."""
 
     title: str
     description: str
-    suffix: str
+    suffixes: tuple[str, ...]
     needs_school: bool
     make: Callable[[Session, int, str | None, Path], Path]
     modes: frozenset[str] = BOTH
 
 
-PROFILE = ReportKind("Профиль школы (PDF)", "Сведения о школе, статусы, кадры, социальный паспорт и ИСБ, результаты в "
-                     "сравнении с районом, показатели программы по школе за пять лет, курсы, дорожная карта, "
-                     "помощь.", "pdf", True,
-                     lambda s, y, c, p: reports.school_report(s, c, y, p))
+DOCUMENT = ("pdf", "docx")  # the writer follows the extension (app.services.output.writers)
+PROFILE = ReportKind("Профиль школы (PDF или Word)", "Сведения о школе, статусы, кадры, социальный паспорт и ИСБ, "
+                     "результаты в сравнении с районом, показатели программы по школе за пять лет, курсы, "
+                     "дорожная карта, помощь, риски «500+».", DOCUMENT, True,
+                     lambda s, y, c, p: school_report(s, c, y, p))
 VPR_ABOUT = ("Результаты ВПР по школам, классам и предметам: писали, доли «2» и «4–5», средняя отметка, "
              "подтверждение отметок по журналу, сравнение со средними региона и России за год.")
 REPORTS: tuple[ReportKind, ...] = (
-    ReportKind("Аналитическая справка района (PDF)", "Школы программы, показатели, диаграммы, ГИА, ВПР, курсы, "
-               "дорожная карта, рекомендации, задачи.", "pdf", False,
-               lambda s, y, _c, p: reports.district_report(s, y, p), DISTRICT_ONLY),
+    ReportKind("Аналитическая справка района (PDF или Word)", "Школы программы, кураторы и наставники, сетевое "
+               "взаимодействие, методические мероприятия, показатели, ИСБ, диаграммы, ГИА, ВПР, курсы, дорожная карта, "
+               "рекомендации, риски «500+», задачи. Word — чтобы отредактировать справку перед подписью.",
+               DOCUMENT, False,
+               lambda s, y, _c, p: district_report(s, y, p), DISTRICT_ONLY),
     PROFILE,
     ReportKind("Показатели: план и факт по годам (Excel)", "Целевые и фактические значения показателей "
                "программы, причины отсутствия данных и определения показателей.",
-               "xlsx", False, lambda s, y, _c, p: report_excel.export_indicators_xlsx(
+               ("xlsx",), False, lambda s, y, _c, p: report_excel.export_indicators_xlsx(
                    s, p, report_excel.program_years(s, y)), DISTRICT_ONLY),
-    ReportKind("Таблица показателей ЕГЭ/ОГЭ (Excel)", "Показатели ГИА по школам за год.", "xlsx", False,
+    ReportKind("Таблица показателей ЕГЭ/ОГЭ (Excel)", "Показатели ГИА по школам за год.", ("xlsx",), False,
                lambda s, y, _c, p: report_excel.export_exam_table_xlsx(s, y, p), DISTRICT_ONLY),
-    ReportKind("Анализ ВПР (PDF)", VPR_ABOUT, "pdf", False, lambda s, y, _c, p: vpr_output.vpr_report(s, y, p)),
-    ReportKind("Анализ ВПР (Excel)", VPR_ABOUT + " Все столбцы, с причиной у каждого «нет данных».", "xlsx", False,
-               lambda s, y, _c, p: vpr_output.export_vpr_xlsx(s, y, p)),
-    ReportKind("Реестр педагогов (Excel)", "Работники: должности, предметы, категории.", "xlsx", False,
+    ReportKind("Анализ ВПР (PDF)", VPR_ABOUT, ("pdf",), False, lambda s, y, _c, p: vpr_report(s, y, p)),
+    ReportKind("Анализ ВПР (Excel)", VPR_ABOUT + " Все столбцы, с причиной у каждого «нет данных».", ("xlsx",), False,
+               lambda s, y, _c, p: export_vpr_xlsx(s, y, p)),
+    ReportKind("Реестр педагогов (Excel)", "Работники: должности, предметы, категории.", ("xlsx",), False,
                lambda s, _y, _c, p: report_excel.export_staff_registry_xlsx(s, p)),
-    ReportKind("Реестр обучения на курсах (Excel)", "Записи на курсы, окончившиеся в году.", "xlsx", False,
+    ReportKind("Реестр обучения на курсах (Excel)", "Записи на курсы, окончившиеся в году.", ("xlsx",), False,
                lambda s, y, _c, p: report_excel.export_course_registry_xlsx(s, y, p)),
 )
 
@@ -77,7 +83,16 @@ def reports_for(mode: str) -> tuple[ReportKind, ...]:
     """The reports an installation of this kind makes; a school's list opens on its profile."""
     offered = tuple(report for report in REPORTS if mode in report.modes)
     return (PROFILE, *(report for report in offered if report is not PROFILE)) if mode == "school" else offered
-FILTERS = {"pdf": "Документ PDF (*.pdf)", "xlsx": "Книга Excel (*.xlsx)"}
+FILTERS = {"pdf": "Документ PDF (*.pdf)", "docx": "Документ Word (*.docx)", "xlsx": "Книга Excel (*.xlsx)"}
+
+
+def with_suffix(path: str, suffixes: tuple[str, ...], chosen_filter: str) -> str:
+    """The path as typed if it ends in one of the report's extensions, else with the extension of the chosen filter
+    (the first one when the filter is not one of the report's)."""
+    if any(path.lower().endswith(f".{suffix}") for suffix in suffixes):
+        return path
+    suffix = next((s for s in suffixes if FILTERS[s] == chosen_filter), suffixes[0])
+    return f"{path}.{suffix}"
 
 
 class ReportsPage(RefreshWhenShown, QWidget):
@@ -136,7 +151,7 @@ class ReportsPage(RefreshWhenShown, QWidget):
     def refresh(self) -> None:
         """The schools a profile can be made for."""
         with self.workspace.session() as session:
-            schools = reports.report_schools(session)
+            schools = report_schools(session)
         self.school.clear()
         for code, name in schools:
             self.school.addItem(name, code)
@@ -144,21 +159,23 @@ class ReportsPage(RefreshWhenShown, QWidget):
     def _default_name(self) -> str:
         report, year = self.report(), self.year.year()
         school = f" — {self.school.currentText()}" if report.needs_school else ""
-        return f"{report.title.rsplit(' (', 1)[0]}{school}, {year}.{report.suffix}"
+        return f"{report.title.rsplit(' (', 1)[0]}{school}, {year}.{report.suffixes[0]}"
 
     def start(self, path: str | None = None) -> QueryOp | None:
-        """Ask where to save (unless `path` is given), then build the report in the background."""
+        """Ask where to save and in which format (unless `path` is given), then build the report in the background;
+        the file's extension gives the format."""
         report = self.report()
+        chosen = FILTERS[report.suffixes[0]]
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self, "Сохранить отчёт", self._default_name(), FILTERS[report.suffix])
+            path, chosen = QFileDialog.getSaveFileName(self, "Сохранить отчёт", self._default_name(),
+                                                       ";;".join(FILTERS[suffix] for suffix in report.suffixes))
         if not path:
             return None
-        if not path.lower().endswith(f".{report.suffix}"):
-            path += f".{report.suffix}"
+        path = with_suffix(path, report.suffixes, chosen)
         year, code = self.year.year(), self.school.currentData() if report.needs_school else None
 
         def make(session) -> Path:
-            return report.make(session, year, code, reports.check_target(path))
+            return report.make(session, year, code, check_target(path))
 
         self.status.setText("Отчёт формируется…")
         return QueryOp(self, self.workspace, make, self._done).with_progress("Формирование отчёта…").run()

@@ -341,6 +341,9 @@ class RoadmapsPage(RefreshWhenShown, QWidget):
         dialog = ImportDialog(self.workspace, self)
         if dialog.exec() and dialog.result_summary:
             self.refresh(select=dialog.result_summary["roadmap_id"])
+            if ties := dialog.result_summary["responsible_ties"]:
+                QMessageBox.information(self, "Ответственные не связаны с сотрудниками", "\n".join(ties[:10]) + (
+                    f"\n…и ещё {len(ties) - 10}" if len(ties) > 10 else ""))
 
     def export_excel(self) -> None:
         roadmap_id = self.roadmap_id()

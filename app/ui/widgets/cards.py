@@ -1,5 +1,6 @@
 """The shared registry of record cards. A feature registers the card of its entity when it is imported
-(`register_card("school", CardSpec(tabs=...))`); the record dialog looks the card up. Shared widgets never import
+(`register_card("school", CardSpec(tabs=...))`), and the navigation says which feature to import for a card not
+registered yet (`register_card_source`); the record dialog looks the card up. Shared widgets never import
 feature screens, so there is no import circle to break."""
 
 from collections.abc import Callable
@@ -37,6 +38,7 @@ class CardSpec:
 
 
 _CARDS: dict[str, CardSpec] = {}
+_SOURCES: dict[str, Callable[[], object]] = {}
 
 
 def register_card(entity: str, spec: CardSpec) -> None:
@@ -44,6 +46,14 @@ def register_card(entity: str, spec: CardSpec) -> None:
     _CARDS[entity] = spec
 
 
+def register_card_source(entity: str, load: Callable[[], object]) -> None:
+    """`load()` registers the card of `entity` (imports the feature that does): called when the card is first
+    needed, so that a window opens without importing every feature."""
+    _SOURCES[entity] = load
+
+
 def card_of(entity: str) -> CardSpec | None:
     """The registered card of `entity`; None when its records open as a plain form."""
+    if entity not in _CARDS and entity in _SOURCES:
+        _SOURCES.pop(entity)()
     return _CARDS.get(entity)

@@ -8,11 +8,12 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from app.services.records import Entity, format_value
 
-Fetch = Callable[[int, Callable[[list[tuple]], None]], object]
-"""Start reading the rows from an offset (the service does the search, filters and order); they are handed to the
-callback on the UI thread."""
+Fetch = Callable[[str, int, Callable[[list[tuple]], None]], object]
+"""Start reading up to `limit` rows that follow the row with this id (the service does the search, filters and order,
+and finds the place by the row's sort key); they are handed to the callback on the UI thread."""
 
 RIGHT_ALIGNED = {"int", "float"}
+GROWTH = 4  # each read as the user scrolls asks for this many times the rows shown (a seek, then the rows)
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -54,13 +55,15 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
     def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: N802
-        return not parent.isValid() and self.fetch is not None and not self.fetching and len(self.rows) < self.total
+        return (not parent.isValid() and self.fetch is not None and not self.fetching
+                and 0 < len(self.rows) < self.total)
 
     def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:  # noqa: N802
         if not self.canFetchMore(parent):
             return
         self.fetching, query = True, self.query
-        self.fetch(len(self.rows), lambda more: self._append(more, query))
+        # GROWTH times the rows shown: n rows take log(n / first page) reads, each one a seek
+        self.fetch(self.rows[-1][0], GROWTH * len(self.rows), lambda more: self._append(more, query))
 
     def _append(self, more: list[tuple], query: int) -> None:
         if query != self.query:

@@ -25,13 +25,15 @@ from app.services.records import (
     get_entity,
     list_sources,
     query_page,
-    ref_options,
+    rows_after,
     soft_delete,
 )
 
 from ..operations import ChangeOp, Changes, QueryOp
 from ..workspace import Workspace
 from .refresh import RefreshWhenShown
+from .school_choices import SOURCES as SCHOOL_SOURCES
+from .school_choices import SchoolChoices, school_choices
 from .search_box import SearchBox
 from .table_model import Fetch, RecordTableModel
 
@@ -47,7 +49,7 @@ class Listing(NamedTuple):
     every: int  # rows with no search and no filter but the fixed ones
     allowed: bool
     reason: str
-    schools: list[tuple[str, str]] | None  # the school filter's options, when it still has none
+    schools: list[tuple[str, str]] | None  # the school filter's options, when the window has not read them yet
 
 
 class TablePage(RefreshWhenShown, QWidget):
@@ -70,7 +72,12 @@ class TablePage(RefreshWhenShown, QWidget):
         layout.addLayout(self._filter_bar(use_year))
         layout.addLayout(self._button_bar())
         layout.addWidget(self._table())
-        self.follow({*list_sources(self.entity), WHO_KEEPS})
+        self.choices = school_choices(workspace) if self.school_filter is not None else None
+        self.choices_shown = -1  # the version of the school choices the filter holds
+        # what a search, filter or order does not change (the rows in all, whether «Создать» is allowed and why not):
+        # read again only after a change to what the list shows
+        self.standing: tuple[int, bool, str] | None = None
+        self.follow({*list_sources(self.entity), WHO_KEEPS, *(SCHOOL_SOURCES if self.choices else ())})
 
     # building -----------------------------------------------------------------------------------------------
     def _filter_bar(self, use_year: bool) -> QHBoxLayout:
@@ -98,7 +105,7 @@ class TablePage(RefreshWhenShown, QWidget):
         if use_year and self.entity.year is not None:
             self.year_filter = QCheckBox()
             self.year_filter.setChecked(True)
-            self.year_filter.toggled.connect(lambda _on: self.refresh())
+            self.year_filter.toggled.connect(lambda _on: self.mark_dirty())
             bar.addWidget(self.year_filter)
         self.count_label = QLabel()
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -112,7 +119,7 @@ class TablePage(RefreshWhenShown, QWidget):
     def _combo(self, everything: str) -> QComboBox:
         combo = QComboBox()
         combo.addItem(everything, None)
-        combo.currentIndexChanged.connect(lambda _index: self.refresh())
+        combo.currentIndexChanged.connect(lambda _index: self.mark_dirty())
         return combo
 
     def _button_bar(self) -> QHBoxLayout:
@@ -179,39 +186,62 @@ class TablePage(RefreshWhenShown, QWidget):
         self._label_year()
         entity, fixed, search, filters = self.entity, self.fixed, self.search_text, self.filters()
         order, descending = self.order
-        schools = self.school_filter is not None and self.school_filter.count() <= 1
+        schools = self.choices is not None and self.choices.options is None
+        version = self.choices.version if self.choices is not None else 0
+        standing = self.standing
 
         def query(session) -> Listing:
             rows, total = query_page(session, entity, search, filters, order, descending, 0, PAGE_SIZE)
-            return Listing(rows, total, count_rows(session, entity, "", fixed), *editable(session, entity),
-                           ref_options(session, "school") if schools else None)
+            every, allowed, reason = standing or (count_rows(session, entity, "", fixed), *editable(session, entity))
+            return Listing(rows, total, every, allowed, reason, SchoolChoices.read(session) if schools else None)
 
-        def fetch(offset: int, deliver) -> QueryOp:
-            return QueryOp(self, self.workspace, lambda session: query_page(
-                session, entity, search, filters, order, descending, offset)[0], deliver).run()
+        def fetch(after: str, limit: int, deliver) -> QueryOp:
+            return QueryOp(self, self.workspace, lambda session: rows_after(
+                session, entity, after, search, filters, order, descending, limit), deliver).run()
 
-        return self.load(query, lambda listing: self._show(listing, fetch))
+        return self.load(query, lambda listing: self._show(listing, fetch, version))
 
-    def _show(self, listing: Listing, fetch: Fetch) -> None:
+    def _data_changed(self, changes: Changes) -> None:
+        if changes.touches(self.shown_kinds):
+            self.standing = None
+        super()._data_changed(changes)
+
+    def _show(self, listing: Listing, fetch: Fetch, version: int) -> None:
         self.model.reset(listing.rows, listing.total, fetch)
+        self.standing = (listing.every, listing.allowed, listing.reason)
         self._check_deletable()
         self.count_label.setText(f"Показано {listing.total} из {listing.every}")
         self.create_button.setEnabled(listing.allowed)
         self.create_button.setVisible(listing.allowed or not self.school_mode)
         self.create_button.setToolTip(listing.reason)
         if listing.schools is not None:
-            self.school_filter.blockSignals(True)
-            for school_id, label in listing.schools:
-                self.school_filter.addItem(label, school_id)
-            self.school_filter.blockSignals(False)
+            self.choices.keep(listing.schools, version)
+        self._fill_schools(listing.schools or self.choices and self.choices.options, version)
+
+    def _fill_schools(self, options: list[tuple[str, str]] | None, version: int) -> None:
+        """Put the window's school choices in the filter when it holds an older set; the chosen school stays."""
+        if not options or version == self.choices_shown:
+            return
+        combo, chosen = self.school_filter, self.school_filter.currentData()
+        combo.blockSignals(True)
+        while combo.count() > 1:
+            combo.removeItem(combo.count() - 1)
+        for school_id, label in options:
+            combo.addItem(label, school_id)
+        combo.setCurrentIndex(max(combo.findData(chosen), 0))
+        combo.blockSignals(False)
+        self.choices_shown = version
+        if combo.currentData() != chosen:  # the chosen school is gone: the list is of every school now
+            self.mark_dirty()
 
     def _search(self, text: str) -> None:
         self.search_text = text
-        self.refresh()
+        self.mark_dirty()
 
     def _sort(self, key: str, descending: bool) -> None:
+        """A new order: the list is read again from its first row (now if shown, else when it is shown)."""
         self.order = (key, descending)
-        self.refresh()
+        self.mark_dirty()
 
     def _label_year(self) -> None:
         if self.year_filter is not None:

@@ -1,0 +1,161 @@
+"""Педагоги at region scale: scrolling to the end of the list and typing in its search box, each beside its reference
+measured in the same run.
+
+    QT_QPA_PLATFORM=offscreen python bench/bench_paging.py [--staff 4000 20000 40000] [--postgres]
+
+Scrolling: every page the window reads as the user scrolls down (the first page, then the rows after the last one
+shown), summed; the reference is one ordered SELECT of all the rows; OFFSET paging (how it was read before) is shown
+beside them. Typing: from a keystroke (the search box's debounce flushed) to the list showing the filtered rows;
+the reference is a bare QSortFilterProxyModel filtering the same names held in memory. Databases (generated regions
+with 20 staff per school) are made under bench/out/ when missing; with --postgres the same in a throwaway cluster."""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt  # noqa: E402
+from PySide6.QtGui import QStandardItem, QStandardItemModel  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from app.db import open_database  # noqa: E402
+from app.services.demo.generator import generate_region  # noqa: E402
+from app.services.records import count_rows, query_page, rows_after  # noqa: E402
+from app.services.setup import initialize  # noqa: E402
+from app.ui.app import make_application  # noqa: E402
+from app.ui.widgets.table_model import GROWTH  # noqa: E402
+from app.ui.widgets.table_page import TablePage  # noqa: E402
+from app.ui.workspace import Workspace  # noqa: E402
+from tests.pg_cluster import second_database, throwaway_cluster  # noqa: E402
+
+TYPED = "иванова анна"
+STAFF_PER_SCHOOL = 20
+
+
+def region(location: str, staff: int):
+    database = open_database(location)
+    with database.session() as session:
+        if not count_rows(session, "school"):
+            initialize(session, "district", "Учебный регион", program_year=2026)
+            generate_region(session, staff // STAFF_PER_SCHOOL, staff)
+    return database
+
+
+def timed(work) -> tuple[float, object]:
+    started = time.perf_counter()
+    result = work()
+    return time.perf_counter() - started, result
+
+
+def scroll_seek(session) -> int:
+    """As the list model does: each read after the first asks for GROWTH times the rows shown already."""
+    rows, _total = query_page(session, "teacher")
+    read = len(rows)
+    while rows:
+        rows = rows_after(session, "teacher", rows[-1][0], limit=GROWTH * read)
+        read += len(rows)
+    return read
+
+
+def scroll_offset(session) -> int:
+    read, rows = 0, [None]
+    while rows:
+        rows = query_page(session, "teacher", offset=read)[0]
+        read += len(rows)
+    return read
+
+
+def scroll_row(database, column: str, staff: int, offset: bool) -> None:
+    with database.session() as session:
+        seek, read = timed(lambda: scroll_seek(session))
+        whole, rows = timed(lambda: query_page(session, "teacher", limit=None)[0])
+        before = f"   OFFSET paging {timed(lambda: scroll_offset(session))[0]:6.2f} s" if offset else ""
+    assert read == len(rows) == staff, (read, len(rows))
+    print(f"Педагоги scrolled to the end, {staff:6,} staff ({column:10}) {seek:6.2f} s   one ordered SELECT of all "
+          f"{whole:5.2f} s   ×{seek / whole:4.1f}{before}   target ≤ 0.5 s at 40,000, linear", flush=True)
+
+
+def wait(app: QApplication, page: TablePage) -> None:
+    while not page.loaded:
+        app.processEvents()
+
+
+def typing(app: QApplication, database) -> list[float]:
+    """Per keystroke: seconds until the list shows the rows matching what has been typed so far."""
+    page = TablePage(Workspace(database, 2026), "teacher")
+    page.resize(1200, 800)
+    page.show()
+    wait(app, page)
+    spent, text = [], ""
+    for char in TYPED:
+        text += char
+        started = time.perf_counter()
+        page.search.setText(text)
+        page.search.flush()
+        wait(app, page)
+        spent.append(time.perf_counter() - started)
+    page.close()
+    return spent
+
+
+def bare_typing(app: QApplication, names: list[str]) -> list[float]:
+    model = QStandardItemModel()
+    for name in names:
+        model.appendRow(QStandardItem(name))
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    spent, text = [], ""
+    for char in TYPED:
+        text += char
+        started = time.perf_counter()
+        proxy.setFilterFixedString(text)
+        proxy.rowCount()
+        app.processEvents()
+        spent.append(time.perf_counter() - started)
+    return spent
+
+
+def typing_row(app: QApplication, database, column: str, staff: int) -> None:
+    ours = typing(app, database)
+    with database.session() as session:
+        names = [row[1] for row in query_page(session, "teacher", limit=None)[0]]
+    bare = bare_typing(app, names)
+    print(f"Педагоги keystroke → filtered view, {staff:6,} staff ({column:10}) median "
+          f"{statistics.median(ours) * 1000:4.0f} ms, max {max(ours) * 1000:4.0f} ms   bare proxy median {statistics.median(bare) * 1000:4.0f} ms, max "
+          f"{max(bare) * 1000:4.0f} ms   ×{max(ours) / max(bare):4.1f} (max)   target max ≤ 100 ms", flush=True)
+
+
+def measure(app, column: str, locations: dict[int, str], offset: bool) -> None:
+    for staff, location in locations.items():
+        database = region(location, staff)
+        scroll_row(database, column, staff, offset and staff <= 20000)
+        if staff == max(locations):
+            typing_row(app, database, column, staff)
+        database.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--staff", type=int, nargs="+", default=[4000, 20000, 40000])
+    parser.add_argument("--offset", action="store_true", help="also time OFFSET paging (up to 20,000 staff)")
+    parser.add_argument("--postgres", action="store_true", help="also on a throwaway PostgreSQL cluster")
+    args = parser.parse_args()
+    app = make_application()
+    Path("bench/out").mkdir(parents=True, exist_ok=True)
+    measure(app, "SQLite", {staff: f"bench/out/region-{staff}.db" for staff in args.staff}, args.offset)
+    if args.postgres:
+        with throwaway_cluster() as first:
+            locations = {staff: second_database(first, f"region{staff}") for staff in args.staff}
+            measure(app, "PostgreSQL", locations, args.offset)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
