@@ -33,6 +33,7 @@ from app.services.reports.parts import (
 )
 from app.services.reports.risk_sections import district_risks_section
 from app.services.reports.tasks import District, district_facts, district_tasks
+from app.services.reports.vpr_output import vpr_section
 from app.services.roadmaps.plans import RoadmapOverview
 
 DISTRICT_TITLE = "Аналитическая справка о реализации программы поддержки школ с низкими образовательными результатами"
@@ -66,6 +67,7 @@ SECTIONS: tuple[tuple[str, Section], ...] = (
     ("isb", lambda doc, d, n: support.isb_section(doc, d.session, d.year, n, d.schools)),
     ("charts", lambda doc, d, n: _charts_section(doc, d.session, d.year, n, d.indicators, d.municipal)),
     ("exams", lambda doc, d, n: _exam_section(doc, d.session, d.year, n)),
+    ("vpr", lambda doc, d, n: vpr_section(doc, d.session, d.year, str(n))),
     ("roadmap", lambda doc, d, n: _roadmap_section(doc, d.overview, n)),
     ("recommendations", lambda doc, d, n: _recommendations_section(doc, d.session, d.year, n)),
     ("risks", lambda doc, d, n: district_risks_section(doc, d.session, d.year, n)),
