@@ -55,7 +55,7 @@ EXAM_SHORT_TITLES = {  # the seeds/000 columns (analytics.EXAM_TABLE_TITLES) in 
 
 Section = Callable[[ReportWriter, District, int], None]
 # The numbered sections in the order of seeds/004's analysis: who takes part and who supports them, what was done
-# for them, the results, then the plans. The ВПР section (app.services.reports.vpr, issue 17) follows the ГИА one.
+# for them, the results, then the plans. The ВПР section follows the ГИА one.
 # The keys let the task list name the section a finding stands in.
 SECTIONS: tuple[tuple[str, Section], ...] = (
     ("schools", lambda doc, d, n: _schools_section(doc, d.session, d.year, n, d.schools)),
