@@ -34,7 +34,7 @@ def school_rows(rows: Sequence[Row], program: Callable[[Row], bool],
     largest `measure` (ties in the table's order), in the table's order, and the rest."""
     if len(rows) <= FULL_TABLE_ROWS:
         return SchoolRows(list(rows), [], 0)
-    others = [index for index, row in enumerate(rows) if not program(rows[index])]
+    others = [index for index, row in enumerate(rows) if not program(row)]
     top = set(sorted(others, key=lambda i: -measure(rows[i]))[:TOP_ROWS]) if measure else set()
     kept = [i for i, row in enumerate(rows) if program(row) or i in top]
     left = set(range(len(rows))) - set(kept)
