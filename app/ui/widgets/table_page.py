@@ -159,10 +159,7 @@ class TablePage(RefreshWhenShown, QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda _now, _before: self._check_deletable())
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             QShortcut(QKeySequence(key), self.table, self.edit_record, context=Qt.ShortcutContext.WidgetShortcut)
-        # a school's lists, and a school card's tabs, are of one school; who keeps its data is a district's concern
-        one_school = self.school_mode or "school_id" in self.fixed
-        shown = tuple(not ((one_school and column.key == "school") or (self.school_mode and column.district_only)
-                           or not column.applies(self.fixed)) for column in self.entity.columns)
+        shown = tuple(column.shown_in(self.fixed, self.school_mode) for column in self.entity.columns)
         for index, on in enumerate(shown):
             self.table.setColumnHidden(index, not on)
         self.widths = ColumnWidths(self.table, f"records/{self.entity.name}", column_sizing(self.entity.columns, shown))
