@@ -20,7 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt  # noqa: E402
+from PySide6.QtCore import QEventLoop, QSortFilterProxyModel, Qt  # noqa: E402
 from PySide6.QtGui import QStandardItem, QStandardItemModel  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -82,8 +82,10 @@ def scroll_row(database, column: str, staff: int, offset: bool) -> None:
 
 
 def wait(app: QApplication, page: TablePage) -> None:
+    """As the window's event loop waits: asleep until an event comes (a busy loop here would take the worker
+    thread's turns at the interpreter and slow the query it waits for)."""
     while not page.loaded:
-        app.processEvents()
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
 
 
 def typing(app: QApplication, database) -> list[float]:

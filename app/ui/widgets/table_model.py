@@ -23,12 +23,12 @@ class RecordTableModel(QAbstractTableModel):
         super().__init__()
         self.entity, self.on_sort = entity, on_sort
         self.rows: list[tuple] = []
-        self.total = 0
+        self.total: int | None = 0  # None: not counted yet (more rows may follow)
         self.fetch: Fetch | None = None
         self.fetching = False
         self.query = 0  # which query the rows belong to: rows of an older one arriving late are dropped
 
-    def reset(self, rows: list[tuple], total: int, fetch: Fetch) -> None:
+    def reset(self, rows: list[tuple], total: int | None, fetch: Fetch) -> None:
         self.beginResetModel()
         self.rows, self.total, self.fetch, self.fetching = list(rows), total, fetch, False
         self.query += 1
@@ -56,7 +56,7 @@ class RecordTableModel(QAbstractTableModel):
 
     def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: N802
         return (not parent.isValid() and self.fetch is not None and not self.fetching
-                and 0 < len(self.rows) < self.total)
+                and 0 < len(self.rows) and (self.total is None or len(self.rows) < self.total))
 
     def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:  # noqa: N802
         if not self.canFetchMore(parent):
