@@ -5,7 +5,7 @@ import pytest
 from sqlalchemy import event
 
 from app.models import Teacher, TeacherSubject
-from app.services.records import PAGE_SIZE, first_page, query_page
+from app.services.records import PAGE_SIZE, first_page, query, query_page
 from app.ui.operations import QueryOp
 from app.ui.widgets.table_page import TablePage
 from app.ui.workspace import Workspace
@@ -62,3 +62,15 @@ def test_the_positions_and_subjects_of_a_page_are_read_in_one_query(long_list):
         event.remove(long_list.database.engine, "before_cursor_execute", listen)
     assert [row[3:5] for row in rows] == [(["teacher"], ["Математика"])]
     assert sum("FROM teacher_position" in s or "FROM teacher_subject" in s for s in seen) == 1
+
+
+def test_a_read_of_more_rows_than_one_links_query_takes_still_gets_every_rows_positions(long_list, monkeypatch):
+    monkeypatch.setattr(query, "LINKED_ROWS", 2)
+    with long_list.database.session() as session:
+        session.add(TeacherSubject(teacher_id=long_list.other_teacher, subject="Физика"))
+        session.flush()
+        rows = query_page(session, "teacher", "", {}, limit=None)[0]
+    by_id = {row[0]: row[3:5] for row in rows}
+    assert by_id[long_list.teacher] == (["teacher"], [])
+    assert by_id[long_list.other_teacher] == ([], ["Физика"])
+    assert len(rows) == MANY + 2

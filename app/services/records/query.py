@@ -18,6 +18,7 @@ from .seek import after_clause, key_of, order_by_clauses, sort_keys
 from .spec import Column, Entity
 
 PAGE_SIZE = 500
+LINKED_ROWS = 10_000  # rows whose multi-valued columns one query reads
 SPARSE = 3  # letters of a searched word from which it usually keeps few rows of a long list
 
 
@@ -124,16 +125,18 @@ def filter_clauses(session: Session, entity: Entity, search: str, filters: dict[
 
 
 def _attach_links(session: Session, entity: Entity, rows: list[list]) -> None:
-    """Fill the multi-valued columns (a teacher's positions and subjects) of the rows shown: one query for all."""
-    ids = [row[0] for row in rows]
+    """Fill the multi-valued columns (a teacher's positions and subjects) of the rows read: one query for all of them
+    (per LINKED_ROWS rows: a query's parameters are bounded, 65,535 on PostgreSQL)."""
     links = [(index, column.link) for index, column in enumerate(entity.columns, start=1) if column.link is not None]
-    if not ids or not links:
+    if not links:
         return
-    reads = [select(literal(index), getattr(link.model, link.owner_column), getattr(link.model, link.value_column))
-             .where(getattr(link.model, link.owner_column).in_(ids), alive(link.model)) for index, link in links]
     found: dict[tuple[int, str], list] = {}
-    for index, owner_id, code in session.execute(reads[0] if len(reads) == 1 else union_all(*reads)):
-        found.setdefault((index, owner_id), []).append(code)
+    for start in range(0, len(rows), LINKED_ROWS):
+        ids = [row[0] for row in rows[start:start + LINKED_ROWS]]
+        reads = [select(literal(index), getattr(link.model, link.owner_column), getattr(link.model, link.value_column))
+                 .where(getattr(link.model, link.owner_column).in_(ids), alive(link.model)) for index, link in links]
+        for index, owner_id, code in session.execute(reads[0] if len(reads) == 1 else union_all(*reads)):
+            found.setdefault((index, owner_id), []).append(code)
     for row in rows:
         for index, _link in links:
             row[index] = found.get((index, row[0]), [])
