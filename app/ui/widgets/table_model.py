@@ -63,18 +63,19 @@ class RecordTableModel(QAbstractTableModel):
             return
         self.fetching, query = True, self.query
         # GROWTH times the rows shown: n rows take log(n / first page) reads, each one a seek
-        self.fetch(self.rows[-1][0], GROWTH * len(self.rows), lambda more: self._append(more, query))
+        limit = GROWTH * len(self.rows)
+        self.fetch(self.rows[-1][0], limit, lambda more: self._append(more, query, limit))
 
-    def _append(self, more: list[tuple], query: int) -> None:
+    def _append(self, more: list[tuple], query: int, limit: int) -> None:
         if query != self.query:
             return
         self.fetching = False
-        if not more:
+        if more:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+            self.rows.extend(more)
+            self.endInsertRows()
+        if len(more) < limit:  # the end of the list: every row is here
             self.total = len(self.rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-        self.rows.extend(more)
-        self.endInsertRows()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         spec = self.entity.columns[column]

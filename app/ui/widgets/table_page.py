@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,7 +38,7 @@ from .refresh import RefreshWhenShown
 from .school_choices import SOURCES as SCHOOL_SOURCES
 from .school_choices import SchoolChoices, school_choices
 from .screen_fit import narrow
-from .search_box import SearchBox
+from .search_box import DEBOUNCE_MS, SearchBox
 from .table_model import Fetch, RecordTableModel
 
 CHOOSE_RECORD = "Выберите запись в списке."
@@ -214,10 +214,9 @@ class TablePage(RefreshWhenShown, QWidget):
         self.standing = (listing.every, listing.allowed, listing.reason)
         self._check_deletable()
         self._show_count(listing.total, listing.every)
-        if listing.total is None:  # the rows first, the count when it is back (a search keystroke waits for no COUNT)
+        if listing.total is None:  # the rows first; the count once the typing pauses (a keystroke waits for no COUNT)
             query = self.model.query
-            QueryOp(self, self.workspace, count, lambda total: self._counted(query, total, listing.every)).while_wanted(
-                lambda: query == self.model.query).run()
+            QTimer.singleShot(DEBOUNCE_MS, self, lambda: self._count(query, count, listing.every))
         self.create_button.setEnabled(listing.allowed)
         self.create_button.setVisible(listing.allowed or not self.school_mode)
         self.create_button.setToolTip(listing.reason)
@@ -228,6 +227,15 @@ class TablePage(RefreshWhenShown, QWidget):
     def _show_count(self, total: int | None, every: int) -> None:
         shown = f"более {PAGE_SIZE}" if total is None else total
         self.count_label.setText(f"Показано {shown} из {every}")
+
+    def _count(self, query: int, count: Callable[[Session], int], every: int) -> None:
+        """Count every row of the shown query, unless the list has moved on to another (the user typed on)."""
+        def wanted() -> bool:
+            return query == self.model.query
+
+        if wanted():
+            QueryOp(self, self.workspace, count, lambda total: self._counted(query, total, every)).while_wanted(
+                wanted).run()
 
     def _counted(self, query: int, total: int, every: int) -> None:
         if query == self.model.query:  # else the list shows another query's rows by now
