@@ -31,6 +31,7 @@ from app.models import (
 from app.models.reference import LEADER_POSITIONS
 from app.services.demo import ALREADY_LOADED, load_demo
 from app.services.ids import school_id
+from app.services.reports.vpr import COMPARED, MEASURES, References, totals
 from app.services.setup import initialize
 
 SHNOR = [
@@ -264,3 +265,14 @@ def test_every_priority_risk_has_an_anti_risk_program_whose_measures_are_events_
     assert len(measures) == 3 * 2 * 3 * 3
     assert all(owner == school and level == "school" for owner, school, level, _year in measures)
     assert {year for *_rest, year in measures} == {2021, 2022}
+
+
+def test_the_demo_vpr_compares_with_the_region_and_russia_and_with_the_term_marks_from_2021(session, school):
+    lines, references = totals(session, 2022), References(session, 2022)
+    assert len(lines) == 10  # grades 4–8, Russian and mathematics
+    assert all(diff.value is not None for line in lines for m in COMPARED for _ref, diff in references.compare(line, m))
+    assert all(line.figure(m).value is not None for line in lines for m in MEASURES)
+    before = totals(session, 2020)
+    assert all(line.figure(MEASURES[4]).reason for line in before)  # not compared before the program started
+    with school[0].session() as own:
+        assert References(own, 2022)  # a school has the district's figures, as a packet would bring them

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from app.cli import main
 from app.db import open_database
 from app.errors import KuratorError
-from app.models import Base, PacketLog, Peer, Proposal, Teacher
+from app.models import Base, PacketLog, Peer, Proposal, Teacher, VprReference
 from app.services.exchange import (
     REPLAY_REASON,
     import_packet,
@@ -288,6 +288,20 @@ def test_district_answer_travels_back_to_the_school_and_acknowledges_its_packet(
         assert not plan.full and plan.counts() == {"teacher": 1}
         assert plan_export(session, full=True).total > 400
     school.close()
+
+
+def test_the_districts_vpr_figures_of_the_region_travel_to_the_school(accepted):
+    env, d = accepted, accepted / "d.db"
+    district = open_database(str(d))
+    with district.session() as session:
+        session.add(VprReference(year=2022, grade=5, subject="Математика", level="region", share_2=8.1, share_4_5=46.2))
+        session.commit()
+    district.close()
+    assert kurator("--db", d, "keys", "export", env / "d.pem") == 0
+    assert kurator("--db", d, "packet", "export", "--out", env / "vpr.kpkt", "--school", SCHOOL, *SIGNER) == 0
+    opened = packet_format.read_packet(env / "vpr.kpkt", (env / "d.pem").read_bytes())
+    assert [(row["level"], row["share_2"], row["share_4_5"]) for row in opened.tables["vpr_reference"]] == [
+        ("region", 8.1, 46.2)]
 
 
 def test_a_district_packet_for_another_school_is_refused_at_the_school(env, tmp_path):

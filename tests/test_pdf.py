@@ -123,6 +123,18 @@ def test_landscape_page_break_turns_the_following_pages(tmp_path):
     assert sizes == ["595.276 x 841.89", "841.89 x 595.276"]
 
 
+def test_a_section_ending_in_portrait_and_the_next_starting_in_landscape_leave_no_empty_page(tmp_path):
+    document = ReportDocument("Ориентация")
+    document.paragraph("Раздел на альбомной странице")
+    document.page_break(landscape=False)
+    document.page_break(landscape=True)
+    document.paragraph("Следующий раздел")
+    pdf = document.save(tmp_path / "sections.pdf")
+    sizes = re.findall(r"Page\s+\d+ size:\s+([\d.]+ x [\d.]+)", run("pdfinfo", "-f", "1", "-l", "3", str(pdf)))
+    assert sizes == ["595.276 x 841.89", "841.89 x 595.276"]
+    assert "Следующий раздел" in page_text(pdf, 2)
+
+
 def test_table_without_rows_says_there_is_no_data(tmp_path):
     document = ReportDocument("Пусто")
     document.table(["Школа", "Показатель"], [])

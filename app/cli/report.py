@@ -1,5 +1,5 @@
-"""kurator report district | school [CODE] | risks | excel KIND: the reports of a year in PDF or Word (by the extension
-of --out) and the Excel exports."""
+"""kurator report district | school [CODE] | risks | vpr | excel KIND: the reports of a year in PDF or Word (by the
+extension of --out) and the Excel exports."""
 
 import argparse
 from collections.abc import Callable
@@ -15,6 +15,7 @@ from app.services.reports.parts import check_target
 from app.services.reports.risk_excel import export_risks_xlsx
 from app.services.reports.risk_sections import risks_report
 from app.services.reports.school_profile import all_school_reports, school_report
+from app.services.reports.vpr_output import export_vpr_xlsx, vpr_report
 
 from .common import session_for
 from .output import say
@@ -39,11 +40,14 @@ def register(subparsers) -> None:
                         help="профили всех школ района: --out — папка, файлы КОД.pdf (данные района считаются один раз)")
     risks = kinds.add_parser("risks", help="риски школ «500+»: карта рисков и антирисковые программы "
                                            "(PDF, Word или Excel)")
+    vpr = kinds.add_parser("vpr", help="анализ ВПР по школам, классам и предметам в сравнении с регионом и Россией "
+                                       "(PDF или Excel)")
     excel = kinds.add_parser("excel", help="выгрузка в Excel")
     excel.add_argument("table", choices=list(EXCEL_EXPORTS), metavar="ТАБЛИЦА",
                        help="; ".join(f"{k} — {title}" for k, (title, _) in EXCEL_EXPORTS.items()))
     for parser, handler, suffix in ((district, run_district, "pdf|ФАЙЛ.docx"), (school, run_school, "pdf|ФАЙЛ.docx"),
-                                    (risks, run_risks, "pdf|ФАЙЛ.docx|ФАЙЛ.xlsx"), (excel, run_excel, "xlsx")):
+                                    (risks, run_risks, "pdf|ФАЙЛ.docx|ФАЙЛ.xlsx"), (vpr, run_vpr, "pdf|ФАЙЛ.xlsx"),
+                                    (excel, run_excel, "xlsx")):
         parser.add_argument("--year", type=int, required=True, help="год (например, 2022)")
         parser.add_argument("--out", required=True, metavar=f"ФАЙЛ.{suffix}", help="куда сохранить")
         parser.set_defaults(handler=handler)
@@ -72,15 +76,26 @@ def run_school(args: argparse.Namespace) -> int:
     return 0
 
 
-RISK_FORMATS: dict[str, Callable[[Session, int, Path], Path]] = {".pdf": risks_report, ".docx": risks_report,
-                                                                 ".xlsx": export_risks_xlsx}
+Maker = Callable[[Session, int, Path], Path]
+RISK_FORMATS: dict[str, Maker] = {".pdf": risks_report, ".docx": risks_report, ".xlsx": export_risks_xlsx}
+VPR_FORMATS: dict[str, Maker] = {".pdf": vpr_report, ".xlsx": export_vpr_xlsx}
+
+
+def _by_extension(args: argparse.Namespace, formats: dict[str, Maker]) -> int:
+    make = formats.get(Path(args.out).suffix.lower())
+    if make is None:
+        *first, last = formats
+        raise KuratorError(f"Укажите файл {', '.join(first)} или {last}: --out "
+                           f"{'|'.join('ФАЙЛ' + suffix for suffix in formats)}.")
+    return _write(args, lambda session, path: make(session, args.year, path))
 
 
 def run_risks(args: argparse.Namespace) -> int:
-    make = RISK_FORMATS.get(Path(args.out).suffix.lower())
-    if make is None:
-        raise KuratorError("Укажите файл .pdf, .docx или .xlsx: --out ФАЙЛ.pdf, ФАЙЛ.docx или ФАЙЛ.xlsx.")
-    return _write(args, lambda session, path: make(session, args.year, path))
+    return _by_extension(args, RISK_FORMATS)
+
+
+def run_vpr(args: argparse.Namespace) -> int:
+    return _by_extension(args, VPR_FORMATS)
 
 
 def run_excel(args: argparse.Namespace) -> int:

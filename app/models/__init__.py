@@ -4,7 +4,7 @@ from .base import Base, StoredFile, Synced, alive, new_id, utcnow
 from .courses import Course, Enrollment, ExternalCourse, MethodEvent, Participation
 from .indicators import Indicator, IndicatorTarget, IndicatorValue
 from .installation import AuditEntry, Installation, PacketLog, Peer, Proposal, Setting
-from .results import ExamResult, Graduation, OlympiadResult, VprResult
+from .results import ExamResult, Graduation, OlympiadResult, VprReference, VprResult
 from .risks import RiskFactor, RiskIndicator, RiskLevel, RiskMeasure, RiskProfile, RiskProgram
 from .roadmaps import (
     EventOccurrence,
@@ -40,8 +40,9 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     District, School, SchoolStatus, SocialPassport, Teacher, TeacherPosition, TeacherSubject, StaffingSlot,
     Diagnostic, IndividualRoute, Course, Enrollment, ExternalCourse, MethodEvent, Participation, Partnership,
     Assignment, Roadmap, RoadmapSection, RoadmapEvent, RoadmapEventSchool, EventOccurrence, Evidence,
-    RoadmapCorrection, RoadmapChange, Indicator, IndicatorTarget, IndicatorValue, ExamResult, VprResult, Graduation,
-    OlympiadResult, Recommendation, RecommendationAnswer, AnswerFile, SupportAction, Practice, DistrictSummary,
+    RoadmapCorrection, RoadmapChange, Indicator, IndicatorTarget, IndicatorValue, ExamResult, VprResult,
+    VprReference, Graduation, OlympiadResult, Recommendation, RecommendationAnswer, AnswerFile, SupportAction,
+    Practice, DistrictSummary,
     RiskFactor, RiskProfile, RiskLevel, RiskProgram, RiskMeasure, RiskIndicator, Submission,
 )
 """Every table that can travel in a packet, parents before children (the order to apply a packet in)."""

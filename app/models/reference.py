@@ -129,6 +129,7 @@ INDICATOR_METHODS = _ref(("computed", "Вычисляемый"), ("manual", "В�
 DIRECTIONS = _ref(("higher", "Больше — лучше"), ("lower", "Меньше — лучше"))
 
 EXAM_KINDS = _ref(("ЕГЭ", "ЕГЭ (ГИА-11)"), ("ОГЭ", "ОГЭ (ГИА-9)"))
+VPR_REFERENCE_LEVELS = _ref(("region", "Регион"), ("country", "Россия"))
 OLYMPIAD_LEVELS = _ref(("school", "Школьный"), ("municipal", "Муниципальный"), ("regional", "Региональный"), ("final", "Заключительный"))
 
 RECOMMENDATION_STATUSES = _ref(("open", "К исполнению"), ("in_progress", "Выполняется"), ("done", "Выполнена"), ("cancelled", "Снята"))

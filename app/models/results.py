@@ -12,8 +12,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, Synced, non_negative, one_of
-from .reference import EXAM_KINDS, OLYMPIAD_LEVELS
+from .base import Base, Synced, non_negative, one_of, share
+from .reference import EXAM_KINDS, OLYMPIAD_LEVELS, VPR_REFERENCE_LEVELS
 
 
 class ExamResult(Synced, Base):
@@ -45,6 +45,9 @@ class VprResult(Synced, Base):
         CheckConstraint("grade >= 4 AND grade <= 11", name="grade_range"),
         *non_negative("participants", "count_2", "count_3", "count_4", "count_5"),
         CheckConstraint("count_2 + count_3 + count_4 + count_5 <= participants", name="marks_le_participants"),
+        *non_negative("term_lowered", "term_confirmed", "term_raised"),
+        CheckConstraint("COALESCE(term_lowered, 0) + COALESCE(term_confirmed, 0) + COALESCE(term_raised, 0) "
+                        "<= participants", name="term_marks_le_participants"),
     )
 
     school_id: Mapped[str] = mapped_column(ForeignKey("school.id"), index=True)
@@ -56,6 +59,35 @@ class VprResult(Synced, Base):
     count_3: Mapped[int] = mapped_column(Integer, default=0)
     count_4: Mapped[int] = mapped_column(Integer, default=0)
     count_5: Mapped[int] = mapped_column(Integer, default=0)
+    # the work's mark against the term mark in the class register; empty when the school has not compared them
+    term_lowered: Mapped[int | None] = mapped_column(Integer)  # понизили: the work's mark below the term mark
+    term_confirmed: Mapped[int | None] = mapped_column(Integer)  # подтвердили: the same mark
+    term_raised: Mapped[int | None] = mapped_column(Integer)  # повысили: the work's mark above the term mark
+
+
+class VprReference(Synced, Base):
+    """The region's or the country's ВПР figures for a grade and subject in a year, as published (ФИС ОКО): the
+    district enters them and sends them to every school, so a school's analysis compares with the same values."""
+
+    __tablename__ = "vpr_reference"
+    owner_kind: ClassVar[str] = "district"
+    __table_args__ = (
+        UniqueConstraint("year", "grade", "subject", "level"),
+        one_of("level", VPR_REFERENCE_LEVELS),
+        CheckConstraint("grade >= 4 AND grade <= 11", name="grade_range"),
+        share("share_2"), share("share_4_5"),
+        CheckConstraint("share_2 IS NULL OR share_4_5 IS NULL OR share_2 + share_4_5 <= 100.01",
+                        name="shares_le_100"),
+        CheckConstraint("mean_mark IS NULL OR (mean_mark >= 2 AND mean_mark <= 5)", name="mean_mark_range"),
+    )
+
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    grade: Mapped[int] = mapped_column(Integer)
+    subject: Mapped[str] = mapped_column(String(60))
+    level: Mapped[str] = mapped_column(String(16))  # region | country
+    share_2: Mapped[float | None] = mapped_column(Float)  # % of participants with «2»
+    share_4_5: Mapped[float | None] = mapped_column(Float)  # % with «4» or «5»
+    mean_mark: Mapped[float | None] = mapped_column(Float)  # mean mark, 2–5
 
 
 class Graduation(Synced, Base):

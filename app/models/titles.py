@@ -13,6 +13,7 @@ TABLE_TITLES: dict[str, str] = {
     "roadmap_change": "Изменения в корректировках дорожных карт",
     "indicator": "Показатели", "indicator_target": "Целевые значения показателей",
     "indicator_value": "Значения показателей", "exam_result": "Результаты ЕГЭ и ОГЭ", "vpr_result": "Результаты ВПР",
+    "vpr_reference": "Средние ВПР по региону и России",
     "graduation": "Выпускники", "olympiad_result": "Олимпиады", "recommendation": "Адресные рекомендации",
     "support_action": "Адресная помощь", "practice": "Банк лучших практик",
     "external_course": "Курсы вне каталога района", "recommendation_answer": "Ответы школы на рекомендации",

@@ -137,3 +137,21 @@ def test_district_imports_results_while_it_keeps_a_school_and_not_once_every_sch
     qtbot.addWidget(registered)
     assert not registered.import_button.isEnabled()
     assert registered.import_button.toolTip() == EVERY_SCHOOL_KEEPS
+
+
+def test_the_reference_tab_saves_and_loads_the_region_and_russia_figures_at_the_district(qtbot, district_world):
+    page = results_page(Workspace(district_world.database, 2024))
+    qtbot.addWidget(page)
+    assert page.import_kind() == "results"
+    page.tabs.setCurrentIndex(3)
+    assert page.tabs.tabText(3) == "Средние ВПР: регион, Россия" and page.import_kind() == "vpr-reference"
+    assert page.import_button.isEnabled() and "ФИС ОКО" in page.import_button.toolTip()
+
+
+def test_a_school_sees_the_reference_figures_but_does_not_load_them(qtbot, school_world):
+    page = results_page(Workspace(school_world.database, 2024))
+    qtbot.addWidget(page)
+    page.tabs.setCurrentIndex(3)
+    assert not page.import_button.isEnabled() and page.template_button.isEnabled()
+    page.tabs.setCurrentIndex(2)
+    assert page.import_kind() == "results" and page.import_button.isEnabled()

@@ -23,7 +23,7 @@ from . import activity, programme, risks, roadmaps
 from .context import DemoContext
 from .data import load
 from .records import DemoRecords
-from .results import add_results
+from .results import add_results, add_vpr_references
 from .specs import SchoolSpec, district_schools, school_for_installation
 from .staff import add_staff
 
@@ -103,6 +103,7 @@ def _build(ctx: DemoContext, session: Session) -> None:
     runs = programme.add_courses(ctx)
     sessions = programme.add_method_events(ctx)
     roadmaps.add_municipal_roadmap(ctx)
+    add_vpr_references(ctx.records)
     if ctx.district_mode:
         programme.add_indicators(ctx, session)
     for spec in ctx.schools:

@@ -6,7 +6,8 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
-from app.models import ExamResult, Graduation, OlympiadResult, SocialPassport, VprResult
+from app.models import ExamResult, Graduation, OlympiadResult, SocialPassport, VprReference, VprResult
+from app.models.reference import VPR_REFERENCE_LEVELS
 
 from .data import load
 from .records import DemoRecords
@@ -125,6 +126,7 @@ def _add_graduation(at: _SchoolYear, grade: int, graduates: int, failed: int) ->
 
 def _add_vpr(at: _SchoolYear) -> None:
     vpr, q, rng = load("results")["vpr"], at.quality, at.rng
+    term_rng = school_rng(at.spec, f"vpr-term:{at.year}")  # its own draws: the other results do not shift
     for grade in vpr["grades"]:
         for subject in vpr["subjects"]:
             participants = max(2, round(at.spec.pupils / 11 * vpr["attendance"] * rng.uniform(0.9, 1.1)))
@@ -135,8 +137,38 @@ def _add_vpr(at: _SchoolYear) -> None:
             }
             counts = {mark: round(participants * share) for mark, share in shares.items()}
             counts[3] = max(0, participants - sum(counts.values()))
-            at.add(VprResult, grade, subject, grade=grade, subject=subject, participants=sum(counts.values()),
-                   count_2=counts[2], count_3=counts[3], count_4=counts[4], count_5=counts[5])
+            participants = sum(counts.values())
+            at.add(VprResult, grade, subject, grade=grade, subject=subject, participants=participants,
+                   count_2=counts[2], count_3=counts[3], count_4=counts[4], count_5=counts[5],
+                   **_term_marks(at, participants, term_rng))
+
+
+def _term_marks(at: _SchoolYear, participants: int, rng: random.Random) -> dict[str, int]:
+    """The work's marks against the term marks: compared from the program's start, a weaker school lowering more."""
+    vpr = load("results")["vpr"]
+    if at.year < vpr["term_compared_from"]:
+        return {}
+    term = vpr["term"]
+    lowered = round(participants * _clamp(term["lowered"] - term["quality_effect"] * at.quality
+                                          + rng.gauss(0, 0.04), 0.0, 0.6))
+    raised = min(participants - lowered, round(participants * _clamp(term["raised"] + rng.gauss(0, 0.02), 0, 0.2)))
+    return {"term_lowered": lowered, "term_confirmed": participants - lowered - raised, "term_raised": raised}
+
+
+def add_vpr_references(records: DemoRecords) -> None:
+    """The region's and Russia's ВПР figures for every demo year, grade and subject (the district enters them)."""
+    vpr = load("results")["vpr"]
+    rng = random.Random(f"{load('synthetic')['seed']}:vpr-reference")
+    for year in load("synthetic")["years"]:
+        for grade in vpr["grades"]:
+            for subject in vpr["subjects"]:
+                shift = rng.gauss(0, vpr["reference"]["spread"])
+                for level in VPR_REFERENCE_LEVELS:
+                    base = vpr["reference"][level]
+                    records.add(VprReference, year, grade, subject, level, year=year, grade=grade, subject=subject,
+                                level=level, share_2=round(max(0.5, base["share_2"] + shift / 2), 2),
+                                share_4_5=round(base["share_4_5"] - shift, 2),
+                                mean_mark=round(base["mean_mark"] - shift / 40, 2))
 
 
 def _add_olympiads(at: _SchoolYear) -> None:

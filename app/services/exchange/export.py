@@ -248,6 +248,7 @@ SCHOOL_SENDS: dict[str, Rule] = {
 DISTRICT_SENDS: dict[str, Rule] = {
     "district": _everything, "school": lambda row, scope: row["id"] in scope.schools,
     "school_status": _own_school, "course": _everything, "indicator": _everything, "indicator_target": _everything,
+    "vpr_reference": _everything,
     "partnership": lambda row, scope: scope.school_id in (row["school_id"], row["mentor_school_id"]),
     "method_event": lambda row, scope: row["id"] in scope.method_events, "participation": _own_school,
     "roadmap": lambda row, scope: row["id"] in scope.roadmaps,

@@ -7,12 +7,12 @@ from sqlalchemy.orm import Session
 from app.errors import KuratorError
 from app.services.records import can_edit, get_entity
 
-from . import learning, register, results, staff
+from . import learning, register, results, staff, vpr_reference
 from .spec import ImportKind
 
 KINDS: MappingProxyType = MappingProxyType({kind.name: kind for kind in (
-    *register.KINDS, *staff.KINDS, *learning.KINDS, *results.KINDS)})
-ORDER = ("schools", "staff", "courses", "enrolments", "statuses", "passports", "results")
+    *register.KINDS, *staff.KINDS, *learning.KINDS, *results.KINDS, *vpr_reference.KINDS)})
+ORDER = ("schools", "staff", "courses", "enrolments", "statuses", "passports", "results", "vpr-reference")
 
 
 def get_kind(kind: "ImportKind | str") -> ImportKind:

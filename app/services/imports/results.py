@@ -5,7 +5,7 @@ from types import MappingProxyType
 
 from app.models.reference import OLYMPIAD_LEVELS, SUBJECTS
 from app.services.excel import Column
-from app.services.records.results import MAX_PUPILS
+from app.services.records.results import MAX_PUPILS, TERM_MARKS
 from app.services.records.schools import PASSPORT_COUNTS, PASSPORT_SHARES
 
 from .spec import ImportKind, ImportSheet
@@ -62,12 +62,15 @@ OGE = ImportSheet(
 VPR = ImportSheet(
     "vpr", "ВПР", "vpr_result",
     instructions="Одна строка — один предмет ВПР в одной параллели одной школы за год. "
-                 "Отметок «2»–«5» вместе не может быть больше, чем участников.",
+                 "Отметок «2»–«5» вместе не может быть больше, чем участников. Сравнение с отметками по журналу "
+                 "(понизили, подтвердили, повысили) — числом обучающихся; не сравнивали — оставьте пустым.",
     columns=(
         _grade(4, 11, "Параллель, писавшая работу: от 4 до 11."), SUBJECT, _participants("писали работу"),
         *(_count(f"count_{mark}", f"Отметка «{mark}»", f"Сколько участников получили «{mark}»." + EMPTY_IS_ZERO,
                  f"«{mark}»", f"получили «{mark}»", f"на «{mark}»", f"отметка {mark}", f"получили {mark}")
           for mark in (2, 3, 4, 5)),
+        *(_count(key, label.split()[0], hint + ". Пустая ячейка — не сравнивали.", label, label.split()[0])
+          for key, label, hint in TERM_MARKS),
     ),
 )
 

@@ -1,6 +1,7 @@
 """One row on its way to a record: the cells as read, the entity values built from them, the problems found; and
 what every row of a file shares (the session, the register, the year chosen for the import, the owner rule)."""
 
+from collections.abc import Callable
 from functools import cached_property
 from typing import Any
 
@@ -11,6 +12,7 @@ from app.services.records.ownership import current_scope
 
 from .lookups import CourseLookup, LookupProblem, SchoolLookup, TeacherLookup
 from .spec import SCHOOL_CODE, SCHOOL_NAME, YEAR, ImportSheet
+from .words import WordProblem
 
 
 class ImportContext:
@@ -57,6 +59,18 @@ class RowValues:
 
     def problem(self, column: str, message: str) -> None:
         self.problems.append((column, message))
+
+    def parsed(self, column: str, read: Callable[..., Any], *args: Any) -> Any:
+        """`read(cell text, *args)` for a filled cell, None for an empty one; a problem (words.WordProblem) is put
+        at the cell."""
+        text = self.cells.get(column)
+        if text is None:
+            return None
+        try:
+            return read(str(text), *args)
+        except WordProblem as problem:
+            self.problem(column, str(problem))
+            return None
 
     def read(self, entity: Entity) -> None:
         """The plain part: cells named like the entity's fields (choice labels turned into codes), the sheet's

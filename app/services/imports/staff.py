@@ -52,27 +52,15 @@ def read_person(row: RowValues) -> dict | None:
     return {**person, "birth_year": born.year if born else cells.get("birth_year")}
 
 
-def _words(row: RowValues, column: str, read, *args):
-    """`read(cell text, *args)` for a filled cell, None for an empty one; a problem is put at the cell."""
-    text = row.cells.get(column)
-    if text is None:
-        return None
-    try:
-        return read(str(text), *args)
-    except WordProblem as problem:
-        row.problem(column, str(problem))
-        return None
-
-
 def _prepare_teacher(row: RowValues) -> None:
     row.values.update(read_person(row) or {})
-    codes, taught = _words(row, "positions", positions) or ((), ())
-    listed = _words(row, "subjects", subjects) or ()
+    codes, taught = row.parsed("positions", positions) or ((), ())
+    listed = row.parsed("subjects", subjects) or ()
     if codes:
         row.values["positions"] = list(codes)
     if listed or taught:
         row.values["subjects"] = list(dict.fromkeys([*listed, *taught]))
-    given = _words(row, "rate", rates, len(codes)) if codes else None
+    given = row.parsed("rate", rates, len(codes)) if codes else None
     if given:
         row.link_extra["positions"] = {code: {"rate": rate} for code, rate in zip(codes, given, strict=False)}
 

@@ -140,3 +140,33 @@ def period(text: str) -> tuple[date, date]:
     if end < start:
         raise WordProblem("в сроках окончание раньше начала")
     return start, end
+
+
+GRADE = re.compile(r"(?<!\d)(\d{1,2})(?!\d)")
+COUNTRY_WORDS = ("россия", "рф", "российская федерация", "вся выборка", "по россии", "страна")
+REGION_STEMS = ("регион", "субъект", "республик", "област", "край", "краев", "округ", "москва", "санкт-петербург",
+                "севастопол")
+MUNICIPAL_STEMS = ("район", "муниципал", "городской округ", " го ", " мо ")
+
+
+def grade_of(text: str, low: int = 4, high: int = 11) -> int:
+    """«5», «5 класс», «5-е классы», «ВПР 5 кл.» → 5."""
+    match = GRADE.search(text)
+    if match is None or not low <= int(match.group(1)) <= high:
+        raise WordProblem(f"класс не распознан; пишите номер параллели от {low} до {high}, например «5» или «5 класс»")
+    return int(match.group(1))
+
+
+def reference_level(text: str) -> str:
+    """Whose figures a row of a ФИС ОКО table gives: «Вся выборка», «РФ» → country; «Кабардино-Балкарская
+    Республика», «Регион» → region. A municipality's row is refused: the program counts the district itself."""
+    words = " " + " ".join(WORDS.findall(text.lower().replace("ё", "е"))) + " "
+    if any(words.startswith(f" {phrase} ") for phrase in COUNTRY_WORDS):
+        return "country"
+    if any(stem in words for stem in MUNICIPAL_STEMS):
+        raise WordProblem("это строка муниципалитета: её значения программа считает сама по результатам школ — "
+                          "оставьте только строки региона и России")
+    if any(stem in words for stem in REGION_STEMS):
+        return "region"
+    raise WordProblem("не понятно, чьи это значения; пишите «Регион» (или название региона) либо «Россия» "
+                      "(«РФ», «Вся выборка»)")

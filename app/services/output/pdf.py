@@ -295,7 +295,13 @@ class ReportDocument:
         return table
 
     def page_break(self, landscape: bool | None = None) -> None:
-        """Start a new page; with `landscape` set, it and the following pages take that orientation."""
+        """Start a new page; with `landscape` set, it and the following pages take that orientation. A break right
+        after another one replaces it (the later orientation wins): sections never leave an empty page between them."""
+        if self._story and isinstance(self._story[-1], PageBreak):
+            self._story.pop()
+            if self._story and isinstance(self._story[-1], NextPageTemplate):
+                self._story.pop()
+                self._landscape = not self._landscape
         if landscape is not None and landscape != self._landscape:
             if not self._story:
                 self._first_landscape = landscape

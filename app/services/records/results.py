@@ -1,7 +1,7 @@
 """Educational results a school enters for itself: ЕГЭ/ОГЭ, ВПР, graduation and olympiads by year."""
 
-from app.models import ExamResult, Graduation, OlympiadResult, School, VprResult
-from app.models.reference import EXAM_KINDS, OLYMPIAD_LEVELS, SUBJECTS
+from app.models import ExamResult, Graduation, OlympiadResult, School, VprReference, VprResult
+from app.models.reference import EXAM_KINDS, OLYMPIAD_LEVELS, SUBJECTS, VPR_REFERENCE_LEVELS
 
 from .common import SCHOOL_NAME, school_column, school_field, year_field
 from .rules import (
@@ -16,6 +16,11 @@ from .spec import Column, Entity, Field, Unique
 MAX_PUPILS = 10000
 NOT_MORE_THAN_PARTICIPANTS = "Не может быть больше числа участников."
 VPR_MARKS = ("count_2", "count_3", "count_4", "count_5")
+TERM_MARKS = (("term_lowered", "Понизили отметку по журналу", "Отметка за работу ниже отметки по журналу"),
+              ("term_confirmed", "Подтвердили отметку по журналу", "Отметка за работу равна отметке по журналу"),
+              ("term_raised", "Повысили отметку по журналу", "Отметка за работу выше отметки по журналу"))
+SHARE_ROUNDING = 0.01  # published shares are rounded: 33.34 + 66.67 may exceed 100 by a hundredth
+TERM_MARK_HINT = ". Оставьте пустым, если отметки не сравнивали."
 GRADUATION_GRADES = (9, 11)
 
 
@@ -70,18 +75,61 @@ VPR_RESULT = Entity(
         school_field(), year_field(), Field("grade", "Класс", "int", required=True, min=4, max=11, default=4),
         _subject(), count("participants", "Участников", required=True),
         *(count(name, f"Получили «{name[-1]}»", default=0) for name in VPR_MARKS),
+        *(count(name, label, hint=hint + TERM_MARK_HINT) for name, label, hint in TERM_MARKS),
     ),
     columns=(
         school_column(), _year_column(VprResult), Column("grade", "Класс", VprResult.grade, "int", width=60),
         Column("subject", "Предмет", VprResult.subject, width=170),
         Column("participants", "Участников", VprResult.participants, "int", width=90),
         *(Column(name, f"«{name[-1]}»", getattr(VprResult, name), "int", width=60) for name in VPR_MARKS),
+        *(Column(name, label.split()[0], getattr(VprResult, name), "int", width=100) for name, label, _ in TERM_MARKS),
     ),
     search=(School.name, School.short_name, VprResult.subject), joins=((School, School.id == VprResult.school_id),),
     school=VprResult.school_id, year=VprResult.year, default_order="school",
     unique=(Unique(("school_id", "year", "grade", "subject"), "Результат ВПР этого класса по этому предмету за этот год уже есть."),),
-    rules=(sum_not_greater(VPR_MARKS, "participants", "Отметок «2»–«5» вместе больше, чем участников."),),
+    rules=(sum_not_greater(VPR_MARKS, "participants", "Отметок «2»–«5» вместе больше, чем участников."),
+           sum_not_greater(tuple(name for name, _label, _hint in TERM_MARKS), "participants",
+                           "Понизивших, подтвердивших и повысивших вместе больше, чем участников.")),
     label=SCHOOL_NAME + " — ВПР " + VprResult.subject,
+)
+
+
+def share(name: str, label: str, hint: str) -> Field:
+    return Field(name, label, "float", min=0, max=100, decimals=2, hint=hint)
+
+
+def _shares_within_hundred(values: dict) -> dict[str, str]:
+    """«2» and «4–5» are different pupils: the two shares together are at most 100 % (rounding aside)."""
+    low, high = values.get("share_2"), values.get("share_4_5")
+    if low is None or high is None or low + high <= 100 + SHARE_ROUNDING:
+        return {}
+    return {"share_4_5": "Доля «2» и доля «4–5» вместе больше 100 %."}
+
+
+VPR_REFERENCE = Entity(
+    name="vpr_reference", model=VprReference, singular="Средние ВПР", plural="Средние ВПР по региону и России",
+    fields=(
+        year_field(), Field("grade", "Класс", "int", required=True, min=4, max=11, default=4), _subject(),
+        Field("level", "Чьи значения", "choice", required=True, choices=VPR_REFERENCE_LEVELS, default="region"),
+        share("share_2", "Доля «2», %", "Процент участников, получивших «2», как его публикует ФИС ОКО."),
+        share("share_4_5", "Доля «4» и «5», %", "Процент участников, получивших «4» или «5»."),
+        Field("mean_mark", "Средняя отметка", "float", min=2, max=5, decimals=2, hint="От 2 до 5; можно не заполнять."),
+    ),
+    columns=(
+        _year_column(VprReference),
+        Column("grade", "Класс", VprReference.grade, "int", width=60,
+               order=(VprReference.grade, VprReference.subject, VprReference.level)),
+        Column("subject", "Предмет", VprReference.subject, width=170),
+        Column("level", "Чьи значения", VprReference.level, "choice", VPR_REFERENCE_LEVELS, width=110),
+        Column("share_2", "Доля «2», %", VprReference.share_2, "float", width=100),
+        Column("share_4_5", "Доля «4–5», %", VprReference.share_4_5, "float", width=110),
+        Column("mean_mark", "Средняя отметка", VprReference.mean_mark, "float", width=120),
+    ),
+    search=(VprReference.subject,), year=VprReference.year, default_order="grade",
+    unique=(Unique(("year", "grade", "subject", "level"),
+                   "Значения этого уровня для этого класса и предмета за этот год уже есть."),),
+    rules=(_shares_within_hundred,),
+    label="ВПР " + VprReference.subject,
 )
 
 GRADUATION = Entity(
@@ -132,4 +180,4 @@ OLYMPIAD_RESULT = Entity(
     label=SCHOOL_NAME + " — олимпиада",
 )
 
-ENTITIES = (EXAM_RESULT, VPR_RESULT, GRADUATION, OLYMPIAD_RESULT)
+ENTITIES = (EXAM_RESULT, VPR_RESULT, VPR_REFERENCE, GRADUATION, OLYMPIAD_RESULT)

@@ -33,6 +33,7 @@ from app.services.reports.parts import (
 )
 from app.services.reports.risk_sections import district_risks_section
 from app.services.reports.tasks import District, district_facts, district_tasks
+from app.services.reports.vpr_output import vpr_section
 from app.services.roadmaps.plans import RoadmapOverview
 
 DISTRICT_TITLE = "Аналитическая справка о реализации программы поддержки школ с низкими образовательными результатами"
@@ -54,7 +55,7 @@ EXAM_SHORT_TITLES = {  # the seeds/000 columns (analytics.EXAM_TABLE_TITLES) in 
 
 Section = Callable[[ReportWriter, District, int], None]
 # The numbered sections in the order of seeds/004's analysis: who takes part and who supports them, what was done
-# for them, the results, then the plans. The ВПР section (app.services.reports.vpr, issue 17) follows the ГИА one.
+# for them, the results, then the plans. The ВПР section follows the ГИА one.
 # The keys let the task list name the section a finding stands in.
 SECTIONS: tuple[tuple[str, Section], ...] = (
     ("schools", lambda doc, d, n: _schools_section(doc, d.session, d.year, n, d.schools)),
@@ -66,6 +67,7 @@ SECTIONS: tuple[tuple[str, Section], ...] = (
     ("isb", lambda doc, d, n: support.isb_section(doc, d.session, d.year, n, d.schools)),
     ("charts", lambda doc, d, n: _charts_section(doc, d.session, d.year, n, d.indicators, d.municipal)),
     ("exams", lambda doc, d, n: _exam_section(doc, d.session, d.year, n)),
+    ("vpr", lambda doc, d, n: vpr_section(doc, d.session, d.year, str(n))),
     ("roadmap", lambda doc, d, n: _roadmap_section(doc, d.overview, n)),
     ("recommendations", lambda doc, d, n: _recommendations_section(doc, d.session, d.year, n)),
     ("risks", lambda doc, d, n: district_risks_section(doc, d.session, d.year, n)),

@@ -23,6 +23,7 @@ from app.services.reports import excel as report_excel
 from app.services.reports.documents import district_report
 from app.services.reports.parts import check_target
 from app.services.reports.school_profile import report_schools, school_report
+from app.services.reports.vpr_output import export_vpr_xlsx, vpr_report
 
 from ..operations import QueryOp
 from ..widgets.refresh import RefreshWhenShown
@@ -54,9 +55,11 @@ PROFILE = ReportKind("Профиль школы (PDF или Word)", "Сведе�
                      "результаты в сравнении с районом, показатели программы по школе за пять лет, курсы, "
                      "дорожная карта, помощь, риски «500+».", DOCUMENT, True,
                      lambda s, y, c, p: school_report(s, c, y, p))
+VPR_ABOUT = ("Результаты ВПР по школам, классам и предметам: писали, доли «2» и «4–5», средняя отметка, "
+             "подтверждение отметок по журналу, сравнение со средними региона и России за год.")
 REPORTS: tuple[ReportKind, ...] = (
     ReportKind("Аналитическая справка района (PDF или Word)", "Школы программы, кураторы и наставники, сетевое "
-               "взаимодействие, методические мероприятия, показатели, ИСБ, диаграммы, ГИА, курсы, дорожная карта, "
+               "взаимодействие, методические мероприятия, показатели, ИСБ, диаграммы, ГИА, ВПР, курсы, дорожная карта, "
                "рекомендации, риски «500+», задачи. Word — чтобы отредактировать справку перед подписью.",
                DOCUMENT, False,
                lambda s, y, _c, p: district_report(s, y, p), DISTRICT_ONLY),
@@ -67,6 +70,9 @@ REPORTS: tuple[ReportKind, ...] = (
                    s, p, report_excel.program_years(s, y)), DISTRICT_ONLY),
     ReportKind("Таблица показателей ЕГЭ/ОГЭ (Excel)", "Показатели ГИА по школам за год.", ("xlsx",), False,
                lambda s, y, _c, p: report_excel.export_exam_table_xlsx(s, y, p), DISTRICT_ONLY),
+    ReportKind("Анализ ВПР (PDF)", VPR_ABOUT, ("pdf",), False, lambda s, y, _c, p: vpr_report(s, y, p)),
+    ReportKind("Анализ ВПР (Excel)", VPR_ABOUT + " Все столбцы, с причиной у каждого «нет данных».", ("xlsx",), False,
+               lambda s, y, _c, p: export_vpr_xlsx(s, y, p)),
     ReportKind("Реестр педагогов (Excel)", "Работники: должности, предметы, категории.", ("xlsx",), False,
                lambda s, _y, _c, p: report_excel.export_staff_registry_xlsx(s, p), uses_year=False),
     ReportKind("Реестр обучения на курсах (Excel)", "Записи на курсы, окончившиеся в году.", ("xlsx",), False,

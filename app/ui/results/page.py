@@ -1,10 +1,11 @@
-"""The Результаты page: one tab per kind of result, plus the Excel template and import of all of them at once."""
+"""The Результаты page: one tab per kind of result, plus the Excel template and import of all of them at once; the
+tab of the region's and Russia's ВПР figures has its own template and import."""
 
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton
 
 from app.errors import KuratorError
 from app.services.imports.running import ImportRefused, ImportSummary
-from app.services.records import editable
+from app.services.imports.kinds import loadable
 
 from ..imports.actions import choose_file, load_excel, save_template
 from ..operations import ChangeOp, QueryOp, show_error
@@ -13,9 +14,19 @@ from ..workspace import Workspace
 from .errors_dialog import ImportErrorsDialog
 
 TITLE = "Результаты"
+RESULTS = "results"
+OWN_IMPORT = {"vpr_reference": "vpr-reference"}  # a tab loading a file of its own; the others load «Результаты»
+TIPS = {
+    RESULTS: ("Сохранить шаблон для заполнения: все листы результатов и социальный паспорт; данные выбранного года "
+              "подставляются.", "Загрузить заполненный шаблон результатов: если в файле есть ошибки, ничего не "
+              "сохраняется."),
+    "vpr-reference": ("Сохранить шаблон средних ВПР региона и России.", "Загрузить средние ВПР региона и России: "
+                      "шаблон или таблицу ФИС ОКО («Статистика по отметкам»); при ошибках ничего не сохраняется."),
+}
 TABS = (
     ("ЕГЭ", "exam_result", {"exam": "ЕГЭ"}), ("ОГЭ", "exam_result", {"exam": "ОГЭ"}), ("ВПР", "vpr_result"),
-    ("Выпуск", "graduation"), ("Олимпиады", "olympiad_result"), ("Социальный паспорт", "social_passport"),
+    ("Средние ВПР: регион, Россия", "vpr_reference"), ("Выпуск", "graduation"), ("Олимпиады", "olympiad_result"),
+    ("Социальный паспорт", "social_passport"),
 )
 
 
@@ -28,8 +39,6 @@ class ResultsPage(TabbedPage):
         self.errors_dialog: ImportErrorsDialog | None = None
         bar = QHBoxLayout()
         self.template_button = QPushButton("Шаблон Excel…")
-        self.template_button.setToolTip("Сохранить шаблон для заполнения: все листы результатов и социальный паспорт; "
-                                        "данные выбранного года подставляются.")
         self.import_button = QPushButton("Загрузить из Excel…")
         self.template_button.clicked.connect(self.save_template)
         self.import_button.clicked.connect(self.load_file)
@@ -38,20 +47,33 @@ class ResultsPage(TabbedPage):
         bar.addStretch(1)
         self.insert_bar(bar)
         with workspace.session() as session:
-            allowed, reason = editable(session, "exam_result")
+            self.allowed = {kind: loadable(session, kind) for kind in TIPS}
+        self.tabs.currentChanged.connect(lambda _index: self._tab_changed())
+        self._tab_changed()
+
+    def import_kind(self) -> str:
+        """What the buttons save and load on the current tab."""
+        table = self.current_table()
+        return OWN_IMPORT.get(table.entity.name, RESULTS) if table else RESULTS
+
+    def _tab_changed(self) -> None:
+        kind = self.import_kind()
+        allowed, reason = self.allowed[kind]
+        template_tip, import_tip = TIPS[kind]
+        self.template_button.setToolTip(template_tip)
         self.import_button.setEnabled(allowed)
-        self.import_button.setToolTip("Загрузить заполненный шаблон: если в файле есть ошибки, ничего не сохраняется."
-                                      if allowed else reason)
+        self.import_button.setToolTip(import_tip if allowed else reason)
 
     def save_template(self) -> QueryOp | None:
-        return save_template(self, self.workspace, "results", prefill=True)
+        kind = self.import_kind()
+        return save_template(self, self.workspace, kind, prefill=kind == RESULTS)
 
     def load_file(self) -> ChangeOp | None:
         """Load a filled workbook in one transaction; a file with errors is listed and nothing is saved."""
-        path = choose_file(self, "Загрузить результаты")
+        path = choose_file(self, "Загрузить средние ВПР" if self.import_kind() != RESULTS else "Загрузить результаты")
         if path is None:
             return None
-        return load_excel(self, self.workspace, "results", path, self._loaded, self._refused)
+        return load_excel(self, self.workspace, self.import_kind(), path, self._loaded, self._refused)
 
     def _refused(self, error: KuratorError) -> None:
         if not isinstance(error, ImportRefused):

@@ -86,7 +86,8 @@ class TablePage(RefreshWhenShown, QWidget):
     # building -----------------------------------------------------------------------------------------------
     def _filter_bar(self, use_year: bool) -> QHBoxLayout:
         bar = QHBoxLayout()
-        self.search = SearchBox(placeholder=f"Поиск: {self.entity.plural.lower()}…")
+        plural = self.entity.plural
+        self.search = SearchBox(placeholder=f"Поиск: {plural[:1].lower()}{plural[1:]}…")  # «ВПР», «ИОМ» stay capitals
         self.search.search.connect(self._search)
         bar.addWidget(self.search, 2)
         self.school_filter = self._combo("Все школы") if (
