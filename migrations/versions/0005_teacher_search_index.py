@@ -10,13 +10,13 @@ rowids: it must run `INSERT INTO teacher_search(teacher_search) VALUES ('rebuild
 (tests/test_search_index.py checks the index against the table at head).
 
 Revision ID: 0005_teacher_search
-Revises: 0004_school_workspace
+Revises: 12c58750b8ab
 """
 from alembic import op
 from sqlalchemy.exc import DBAPIError
 
 revision = '0005_teacher_search'
-down_revision = '0004_school_workspace'
+down_revision = '12c58750b8ab'
 branch_labels = None
 depends_on = None
 
