@@ -29,3 +29,17 @@ def install(session_class) -> None:
     """Keep `search_text` current on every flush (idempotent)."""
     if not event.contains(session_class, "before_flush", _refresh):
         event.listen(session_class, "before_flush", _refresh)
+
+
+TRIGRAM_INDEXES = {"teacher": "teacher_search"}
+"""Tables whose `search_text` SQLite also keeps in an FTS5 trigram index (migration 0005_teacher_search), by table."""
+DERIVED_SCHEMA = frozenset({
+    *(f"{index}{part}" for index in TRIGRAM_INDEXES.values() for part in ("", "_data", "_idx", "_docsize", "_config")),
+    "ix_teacher_unfolded", "ix_teacher_search_trgm"})
+"""What the search indexes add to the schema beside the models (the index, its shadow tables, partial indexes)."""
+
+
+def modelled(_object, name: str | None, _type: str, _reflected: bool, _compare_to) -> bool:
+    """Whether a schema object is one the models describe: alembic's `include_object` when the schema is compared
+    with the models (the search indexes are derived from `search_text`, not modelled)."""
+    return name not in DERIVED_SCHEMA

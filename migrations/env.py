@@ -5,6 +5,7 @@ from sqlalchemy import create_engine
 
 from app.config import locate_database
 from app.models import Base
+from app.search_text import modelled
 
 config = context.config
 target_metadata = Base.metadata
@@ -16,6 +17,7 @@ def run_on(connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
+        include_object=modelled,
     )
     with context.begin_transaction():
         context.run_migrations()

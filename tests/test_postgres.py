@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app.db import open_database
 from app.models import Base, SocialPassport
+from app.search_text import modelled
 from app.services.ids import school_id
 
 from tests.pg_cluster import postgres_installed, throwaway_cluster
@@ -46,7 +47,7 @@ def pg_district(postgres_url):
 
 def test_migrations_run_on_postgresql_without_drift(pg_district):
     with pg_district.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(connection, opts={"compare_type": True, "include_object": modelled})
         assert compare_metadata(context, Base.metadata) == []
 
 
@@ -73,3 +74,20 @@ def test_cyrillic_search_works_on_postgresql(pg_district):
     with pg_district.session() as session:
         rows, total = query_page(session, get_entity("school"), "урожайное", {}, None, False)
     assert total == 1
+
+
+def test_teachers_are_searched_through_the_trigram_index_on_postgresql(pg_district):
+    from app.models import School, Teacher
+    from app.services.records import query_page
+
+    with pg_district.engine.connect() as connection:
+        index = connection.exec_driver_sql(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_teacher_search_trgm'").scalar()
+    assert index.endswith("USING gin (search_text gin_trgm_ops)")
+    with pg_district.session() as session:
+        school = session.query(School).first()
+        teacher = Teacher(school_id=school.id, last_name="Щукарёва", first_name="Анна")
+        session.add(teacher)
+        session.flush()
+        rows, total = query_page(session, "teacher", "ЩУКАРЕВА ан", {}, None, False)
+        assert ([row[0] for row in rows], total) == ([teacher.id], 1)

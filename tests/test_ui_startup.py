@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from app.ui import app as ui_app
+from app.ui.pages import pages_for
 
 
 def test_qt_standard_buttons_are_russian_after_the_application_starts(qapp):
@@ -22,6 +23,18 @@ def test_smoke_exit_reports_the_shown_window_and_closes_it_with_success(district
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "window painted in" in done.stderr
+
+
+def test_smoke_tour_shows_every_page_of_the_seat_in_navigation_order_then_closes(district_db, db_path):
+    district_db.close()
+    env = dict(os.environ, **{ui_app.SMOKE_EXIT_VARIABLE: "0", ui_app.SMOKE_PAGES_VARIABLE: "10",
+                              "QT_QPA_PLATFORM": "offscreen"})
+    done = subprocess.run([sys.executable, "-m", "app", "--db", str(db_path), "gui"], env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    shown = [line.removeprefix("page shown: ") for line in done.stderr.splitlines() if line.startswith("page shown: ")]
+    assert shown == [spec.title for spec in pages_for("district")]
+    assert "Traceback" not in done.stderr
 
 
 def test_window_without_the_smoke_variable_is_not_armed_to_close(qapp, monkeypatch, capsys):

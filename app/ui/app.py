@@ -20,6 +20,9 @@ from app.ui.widgets.screen_fit import keep_popups_within_screen
 
 # Set by the installer's smoke test: close the window after this many milliseconds and report when it was shown.
 SMOKE_EXIT_VARIABLE = "KURATOR_SMOKE_EXIT_MS"
+# With it also set (to a number of ms), the smoke run shows every page of the navigation in turn, that long each,
+# before the exit delay starts: the installer's tests load everything a page loads (Qt plugins, charts) in the bundle.
+SMOKE_PAGES_VARIABLE = "KURATOR_SMOKE_PAGES_MS"
 
 
 def install_qt_translation(app: QApplication) -> bool:
@@ -96,15 +99,39 @@ def since_process_start(fallback: float) -> float:
         return time.perf_counter() - fallback
 
 
+def tour_pages(window, pause_ms: int, then: Callable[[], None]) -> None:
+    """Show each page of the window's navigation in turn, `pause_ms` apiece, naming it on stderr; then `then()`."""
+    rows = iter(range(window.nav.count()))
+
+    def next_page() -> None:
+        row = next(rows, None)
+        if row is None:
+            then()
+            return
+        window.nav.setCurrentRow(row)
+        print(f"page shown: {window.nav.item(row).text()}", file=sys.stderr, flush=True)
+        QTimer.singleShot(pause_ms, window, next_page)
+
+    next_page()
+
+
 def arm_smoke_exit(app: QApplication, window: QWidget, started: float) -> None:
-    """With KURATOR_SMOKE_EXIT_MS set, say on stderr when the window is first painted and quit that many ms later."""
+    """With KURATOR_SMOKE_EXIT_MS set, say on stderr when the window is first painted and quit that many ms later
+    (after showing every page, KURATOR_SMOKE_PAGES_MS apiece, when that is set too)."""
     delay = os.environ.get(SMOKE_EXIT_VARIABLE, "")
     if not delay.isdigit():
         return
+    pages = os.environ.get(SMOKE_PAGES_VARIABLE, "")
+
+    def leave() -> None:
+        QTimer.singleShot(int(delay), window, app.quit)  # not once the window is gone
 
     def painted() -> None:
         print(f"window painted in {since_process_start(started):.2f} s", file=sys.stderr, flush=True)
-        QTimer.singleShot(int(delay), window, app.quit)  # not once the window is gone
+        if pages.isdigit():
+            tour_pages(window, int(pages), leave)
+        else:
+            leave()
 
     FirstPaint(window, painted)
 

@@ -161,6 +161,8 @@ class _Op:
         self._dialog: QProgressDialog | None = None
         self.token = next(_tokens)
         self._outcome: tuple[Any, BaseException | None] = (None, None)
+        self._wanted: Callable[[], bool] | None = None
+        self.skipped = False
 
     def success(self, on_success: Callable[[Any], object]) -> Self:
         """Call `on_success(result)` on the UI thread when the work has returned."""
@@ -189,6 +191,9 @@ class _Op:
 
     def _perform(self) -> None:
         """The work, on a worker thread; its outcome is kept for `_finish` on the UI thread."""
+        if self._wanted is not None and not self._wanted():
+            self.skipped = True
+            return
         try:
             with self.workspace.session() as session:
                 self._outcome = (self.work(session), None)
@@ -238,6 +243,8 @@ class _Op:
         self._outcome = (None, None)
         try:
             self._close_progress()
+            if self.skipped:
+                return
             if error is None:
                 self.succeeded = True
                 self._succeeded(result)
@@ -309,3 +316,9 @@ class QueryOp(_Op):
                  on_result: Callable[[Any], object]):
         super().__init__(parent, workspace, work)
         self._on_success = on_result
+
+    def while_wanted(self, wanted: Callable[[], bool]) -> Self:
+        """Skip the read if `wanted()` (asked on the worker thread when its turn comes) says its answer is no longer
+        needed — a list's query for a keystroke the user has typed past: a fast typist queues no stale reads."""
+        self._wanted = wanted
+        return self

@@ -32,5 +32,5 @@ sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@SIZE@/$size/" -e "s/@
 chmod -R u+rwX,go+rX,go-w "$stage"
 
 deb="$out/kurator_${version}_${arch}.deb"
-dpkg-deb --build --root-owner-group -Zxz "$stage" "$deb" >&2
+dpkg-deb --build --root-owner-group -Zxz -z9 -Sextreme "$stage" "$deb" >&2
 echo "$deb"

@@ -238,6 +238,7 @@ def test_a_filtered_list_scrolls_through_the_filtered_rows_only(qtbot, empty_db,
     page = shown_list(qtbot, finished, Workspace(empty_db, 2024), "teacher")
     page.school_filter.setCurrentIndex(1)
     finished()
+    qtbot.waitUntil(lambda: page.model.total is not None)  # counted once the rows are shown
     school, shown = page.school_filter.currentText(), page.model.total
     while page.model.canFetchMore():
         page.model.fetchMore()

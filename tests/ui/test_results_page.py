@@ -74,6 +74,26 @@ def test_the_oge_tab_leaves_out_the_ege_only_column(qtbot, school_world):
     assert oge.table.isColumnHidden(under_30) and not ege.table.isColumnHidden(under_30)
 
 
+def stretching(tab) -> str:
+    """The column that takes the width the others leave."""
+    return tab.entity.columns[tab.widths.stretched()].key
+
+
+def test_a_schools_exam_tab_names_its_rows_by_subject(qtbot, school_world):
+    """The tab says the exam, so no column repeats «ЕГЭ» on every row; the name of the row takes the spare width."""
+    page = results_page(Workspace(school_world.database, 2024))
+    qtbot.addWidget(page)
+    ege = page.tabs.widget(0)
+    assert ege.table.isColumnHidden([column.key for column in ege.entity.columns].index("exam"))
+    assert stretching(ege) == "subject"
+
+
+def test_the_districts_exam_tab_names_its_rows_by_school(qtbot, district_world):
+    page = results_page(Workspace(district_world.database, 2024))
+    qtbot.addWidget(page)
+    assert stretching(page.tabs.widget(0)) == "school"
+
+
 def test_more_below_minimum_than_participants_is_refused_at_its_field(qtbot, school_world, shown, finished):
     workspace = Workspace(school_world.database, 2024)
     dialog = record_dialog(None, workspace, "exam_result", None, {"exam": "ОГЭ"})

@@ -1,10 +1,14 @@
 """The «Отчёты» page builds a report in the background (charts drawn from a worker thread), and the overview
 shows its charts."""
 
+import importlib
+import threading
+
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.services.output import charts
 from app.ui.operations import QueryOp
+from app.ui.overview import page as overview_page
 from app.ui.overview.page import OverviewPage
 from app.ui.reports.page import FILTERS, REPORTS, ReportsPage, with_suffix
 from app.ui.workspace import Workspace
@@ -58,6 +62,23 @@ def test_school_report_offers_the_register_schools(qtbot, district_world):
     page.kind.setCurrentIndex(SCHOOL_REPORT)
     assert page.school.isEnabled()
     assert {page.school.itemData(i) for i in range(page.school.count())} == {"0701001", "0701002"}
+
+
+def test_the_overview_loads_its_charts_libraries_off_the_ui_thread(qtbot, district_world, monkeypatch, finished):
+    """pandas and pyqtgraph (half a second of imports) load on a worker thread after the figures are painted."""
+    threads = []
+
+    def imported(name):
+        threads.append(threading.current_thread())
+        return importlib.import_module(name)
+
+    monkeypatch.setattr(overview_page, "import_module", imported)
+    page = OverviewPage(Workspace(district_world.database, 2024))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.charts is not None)
+    finished()
+    assert len(threads) == 1 and threads[0] is not threading.main_thread()
 
 
 def test_overview_draws_the_plan_and_fact_of_the_chosen_indicator(qtbot, district_world, tmp_path, finished):

@@ -18,6 +18,7 @@ from .ownership import can_edit, current_scope
 from .query import (
     PAGE_SIZE,
     count_rows,
+    first_page,
     format_value,
     list_sources,
     query_page,
@@ -31,7 +32,7 @@ from .validation import validate
 
 __all__ = [
     "ENTITIES", "PAGE_SIZE", "Column", "Entity", "Field", "MultiLink", "Unique", "can_edit", "count_rows", "create",
-    "current_scope", "dependants", "editable", "format_value", "get_entity", "get_record", "get_values",
+    "current_scope", "dependants", "editable", "first_page", "format_value", "get_entity", "get_record", "get_values",
     "list_sources", "new_values", "query_page", "ref_label", "ref_options", "rows_after", "soft_delete", "update",
     "validate",
 ]

@@ -40,8 +40,8 @@ def note(name: str, label: str, required: bool = False) -> Field:
     return Field(name, label, "multiline", required=required, max_length=20000)
 
 
-def school_column(width: int = 260) -> Column:
-    return Column("school", "Школа", SCHOOL_NAME, width=width)
+def school_column(width: int = 260, identifying: bool = False) -> Column:
+    return Column("school", "Школа", SCHOOL_NAME, width=width, identifying=identifying)
 
 
 def teacher_column() -> Column:

@@ -3,12 +3,13 @@
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Date, Table, and_, func, literal, or_, select
+from sqlalchemy import Date, Integer, Table, and_, bindparam, func, literal, literal_column, or_, select, text, union_all
+from sqlalchemy import column as sql_column
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.util import find_tables
 
 from app.models import School, alive
-from app.search_text import fold_case
+from app.search_text import TRIGRAM_INDEXES, fold_case
 from app.services.output import ru_format
 
 from .ownership import kept_schools_clause, visible_clause
@@ -17,6 +18,8 @@ from .seek import after_clause, key_of, order_by_clauses, sort_keys
 from .spec import Column, Entity
 
 PAGE_SIZE = 500
+LINKED_ROWS = 10_000  # rows whose multi-valued columns one query reads
+SPARSE = 3  # letters of a searched word from which it usually keeps few rows of a long list
 
 
 def fold(session: Session, expr):
@@ -53,7 +56,37 @@ def search_clause(session: Session, entity: Entity, search: str):
     if stored is None:
         return _words_in(session, haystack, words)
     fast = and_(stored.is_not(None), *(stored.like(f"%{_escape_like(word)}%", escape="\\") for word in words))
-    return or_(fast, and_(stored.is_(None), _words_in(session, haystack, words)))
+    found = or_(fast, and_(stored.is_(None), _words_in(session, haystack, words)))
+    candidates = _indexed_candidates(session, entity, words)
+    return found if candidates is None else and_(candidates, found)
+
+
+def _indexed_candidates(session: Session, entity: Entity, words: list[str]):
+    """On SQLite, the rows the trigram index finds for the words of SPARSE letters or more (a superset of those the
+    LIKE keeps: the index only narrows what it reads) with the rows that have no folded copy; None without such a
+    word or index. PostgreSQL's trigram index serves the LIKE itself."""
+    table = entity.model.__table__.name
+    index = TRIGRAM_INDEXES.get(table)
+    long_words = [word for word in words if len(word) >= SPARSE]
+    if index is None or not long_words or not _has_table(session, index):
+        return None
+    match = " AND ".join('"' + word.replace('"', '""') + '"' for word in long_words)
+    rows = text(f"SELECT rowid FROM {index} WHERE {index} MATCH :match "
+                f"UNION ALL SELECT rowid FROM {table} WHERE search_text IS NULL")
+    rows = rows.bindparams(bindparam("match", match, unique=True)).columns(sql_column("rowid", Integer))
+    return literal_column(f"{table}.rowid").in_(rows)
+
+
+def _has_table(session: Session, name: str) -> bool:
+    """Whether the SQLite database has the table `name` (asked once per connection)."""
+    connection = session.connection()
+    if session.get_bind().dialect.name != "sqlite":
+        return False
+    known = connection.info.setdefault("kurator_tables", {})
+    if name not in known:
+        known[name] = connection.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).first() is not None
+    return known[name]
 
 
 def year_clause(start, year: int, end=None):
@@ -92,17 +125,21 @@ def filter_clauses(session: Session, entity: Entity, search: str, filters: dict[
 
 
 def _attach_links(session: Session, entity: Entity, rows: list[list]) -> None:
-    ids = [row[0] for row in rows]
-    for index, column in enumerate(entity.columns, start=1):
-        if column.link is None or not ids:
-            continue
-        link = column.link
-        owner, value = getattr(link.model, link.owner_column), getattr(link.model, link.value_column)
-        found: dict[str, list] = {}
-        for owner_id, code in session.execute(select(owner, value).where(owner.in_(ids), alive(link.model))):
-            found.setdefault(owner_id, []).append(code)
-        for row in rows:
-            row[index] = found.get(row[0], [])
+    """Fill the multi-valued columns (a teacher's positions and subjects) of the rows read: one query for all of them
+    (per LINKED_ROWS rows: a query's parameters are bounded, 65,535 on PostgreSQL)."""
+    links = [(index, column.link) for index, column in enumerate(entity.columns, start=1) if column.link is not None]
+    if not links:
+        return
+    found: dict[tuple[int, str], list] = {}
+    for start in range(0, len(rows), LINKED_ROWS):
+        ids = [row[0] for row in rows[start:start + LINKED_ROWS]]
+        reads = [select(literal(index), getattr(link.model, link.owner_column), getattr(link.model, link.value_column))
+                 .where(getattr(link.model, link.owner_column).in_(ids), alive(link.model)) for index, link in links]
+        for index, owner_id, code in session.execute(reads[0] if len(reads) == 1 else union_all(*reads)):
+            found.setdefault((index, owner_id), []).append(code)
+    for row in rows:
+        for index, _link in links:
+            row[index] = found.get((index, row[0]), [])
 
 
 def query_page(session: Session, entity: "Entity | str", search: str = "", filters: dict[str, Any] | None = None,
@@ -110,10 +147,19 @@ def query_page(session: Session, entity: "Entity | str", search: str = "", filte
                limit: int | None = PAGE_SIZE) -> tuple[list[tuple], int]:
     """One page of a list as tuples (id, *column values) and how many rows match in all."""
     entity = get_entity(entity)
+    rows, total = first_page(session, entity, search, filters, order_by, descending, offset, limit)
+    return rows, count_rows(session, entity, search, filters) if total is None else total
+
+
+def first_page(session: Session, entity: "Entity | str", search: str = "", filters: dict[str, Any] | None = None,
+               order_by: str | None = None, descending: bool = False, offset: int = 0,
+               limit: int | None = PAGE_SIZE) -> tuple[list[tuple], int | None]:
+    """One page of a list and how many rows match in all when the page tells it (it is the last one); None when more
+    rows follow, so that a list can show its rows first and count them after (`count_rows`)."""
+    entity = get_entity(entity)
     rows = _rows(session, entity, search, filters, sort_keys(entity, order_by, descending), offset, limit)
     complete = limit is None or len(rows) < limit
-    total = offset + len(rows) if complete and (rows or not offset) else count_rows(session, entity, search, filters)
-    return rows, total
+    return rows, offset + len(rows) if complete and (rows or not offset) else None
 
 
 def rows_after(session: Session, entity: "Entity | str", after: str, search: str = "",
@@ -132,11 +178,19 @@ def _rows(session: Session, entity: Entity, search: str, filters: dict[str, Any]
           offset: int, limit: int | None, *where) -> list[tuple]:
     columns = [entity.model.id, *(c.expr if c.expr is not None else literal(None) for c in entity.columns)]
     stmt = _base(session, entity, columns).where(*filter_clauses(session, entity, search, filters or {}), *where)
-    scan = bool((search or "").split()) and session.get_bind().dialect.name == "sqlite"
+    scan = _few_match(search) and session.get_bind().dialect.name == "sqlite"
     stmt = stmt.order_by(*order_by_clauses(keys, scan)).offset(offset or None).limit(limit)
     rows = [list(row) for row in session.execute(stmt)]
     _attach_links(session, entity, rows)
     return [tuple(row) for row in rows]
+
+
+def _few_match(search: str) -> bool:
+    """Whether a search likely keeps few rows of a long list: a word of SPARSE letters or more. Then SQLite is told to
+    read the table and sort what it keeps; a shorter search («и», «ив») keeps most rows, and walking the index of
+    the order stops after the page's rows instead (at 40,000 staff: 18 ms against 110 ms for «и»; for «иванова»
+    54 ms against 180 ms the other way)."""
+    return any(len(word) >= SPARSE for word in (search or "").split())
 
 
 def count_rows(session: Session, entity: "Entity | str", search: str = "", filters: dict[str, Any] | None = None) -> int:

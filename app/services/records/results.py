@@ -49,9 +49,9 @@ EXAM_RESULT = Entity(
         count("under_30", "Набрали менее 30 баллов (ЕГЭ)"),
     ),
     columns=(
-        school_column(), _year_column(ExamResult),
+        school_column(identifying=True), _year_column(ExamResult),  # the school's row at a district, else its subject
         Column("exam", "Экзамен", ExamResult.exam, width=70),
-        Column("subject", "Предмет", ExamResult.subject, width=170),
+        Column("subject", "Предмет", ExamResult.subject, width=170, identifying=True),
         Column("participants", "Участников", ExamResult.participants, "int", width=90),
         Column("mean_score", "Средний балл", ExamResult.mean_score, "float", width=100),
         Column("below_minimum", "Ниже минимума", ExamResult.below_minimum, "int", width=110),
@@ -78,8 +78,8 @@ VPR_RESULT = Entity(
         *(count(name, label, hint=hint + TERM_MARK_HINT) for name, label, hint in TERM_MARKS),
     ),
     columns=(
-        school_column(), _year_column(VprResult), Column("grade", "Класс", VprResult.grade, "int", width=60),
-        Column("subject", "Предмет", VprResult.subject, width=170),
+        school_column(identifying=True), _year_column(VprResult), Column("grade", "Класс", VprResult.grade, "int", width=60),
+        Column("subject", "Предмет", VprResult.subject, width=170, identifying=True),
         Column("participants", "Участников", VprResult.participants, "int", width=90),
         *(Column(name, f"«{name[-1]}»", getattr(VprResult, name), "int", width=60) for name in VPR_MARKS),
         *(Column(name, label.split()[0], getattr(VprResult, name), "int", width=100) for name, label, _ in TERM_MARKS),
@@ -119,7 +119,7 @@ VPR_REFERENCE = Entity(
         _year_column(VprReference),
         Column("grade", "Класс", VprReference.grade, "int", width=60,
                order=(VprReference.grade, VprReference.subject, VprReference.level)),
-        Column("subject", "Предмет", VprReference.subject, width=170),
+        Column("subject", "Предмет", VprReference.subject, width=170, identifying=True),
         Column("level", "Чьи значения", VprReference.level, "choice", VPR_REFERENCE_LEVELS, width=110),
         Column("share_2", "Доля «2», %", VprReference.share_2, "float", width=100),
         Column("share_4_5", "Доля «4–5», %", VprReference.share_4_5, "float", width=110),

@@ -66,6 +66,14 @@ class Column:
         """Whether the column means anything in a list whose filters are fixed to `fixed`."""
         return all(fixed.get(key, value) == value for key, value in (self.only_where or {}).items())
 
+    def shown_in(self, fixed: Mapping[str, Any], at_school: bool) -> bool:
+        """Whether a list shows the column: not where every row would show the same value (a list fixed to it, as
+        the ЕГЭ tab's «Экзамен»; the school in a school's lists and a school card's tabs), not a district's concern at
+        a school, not a column meaningless under the fixed filters."""
+        one_school = at_school or "school_id" in fixed
+        return not (self.key in fixed or (one_school and self.key == "school") or (at_school and self.district_only)
+                    or not self.applies(fixed))
+
 
 def column_sizing(columns: tuple[Column, ...], shown: tuple[bool, ...]) -> list[tuple[str, int]]:
     """(how, width) per column: the identifying column stretches (the first shown text column when the identifying

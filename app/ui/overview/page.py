@@ -1,5 +1,7 @@
 """Обзор: the year's key numbers as cards; a click opens the list behind the number."""
 
+from importlib import import_module
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -16,6 +18,7 @@ QPushButton { text-align: left; padding: 14px; border: 1px solid #c8d3e0; border
 QPushButton:hover { background: #e8f0fa; border-color: #7fa3cc; }
 """
 COLUMNS = 3
+CHARTS = f"{__package__}.charts"
 
 
 class FigureCard(QPushButton):
@@ -58,7 +61,8 @@ class OverviewPage(RefreshWhenShown, QWidget):
         self.grid.setSpacing(12)
         layout.addLayout(self.grid)
         self.charts_area = QVBoxLayout()
-        self.charts = None  # made once the figures are painted: the window shows them before pyqtgraph loads
+        self.charts = None  # made once the figures are painted and pandas and pyqtgraph are loaded off the UI thread
+        self.charts_loading: QueryOp | None = None
         layout.addLayout(self.charts_area)
         layout.addStretch(1)
         self.cards: dict[str, FigureCard] = {}
@@ -87,13 +91,17 @@ class OverviewPage(RefreshWhenShown, QWidget):
 
     def paintEvent(self, event) -> None:  # noqa: N802 — Qt naming
         super().paintEvent(event)
-        if self.charts is None and self.cards:
-            QTimer.singleShot(0, self._make_charts)
+        if self.charts_loading is None and self.cards:
+            QTimer.singleShot(0, self._load_charts)
 
-    def _make_charts(self) -> None:
-        if self.charts is None:
-            from .charts import OverviewCharts
+    def _load_charts(self) -> None:
+        """Import the charts' module — pandas and pyqtgraph, half a second of imports — on a worker thread, so that
+        the window painted first stays responsive; the charts are made on the UI thread when it is loaded."""
+        if self.charts_loading is None:
+            self.charts_loading = QueryOp(self, self.workspace, lambda _session: import_module(CHARTS),
+                                          self._make_charts).run()
 
-            self.charts = OverviewCharts(self.workspace)
-            self.charts_area.addWidget(self.charts)
-            self.charts.show()  # now, so that its data is read now
+    def _make_charts(self, charts) -> None:
+        self.charts = charts.OverviewCharts(self.workspace)
+        self.charts_area.addWidget(self.charts)
+        self.charts.show()  # now, so that its data is read now

@@ -54,7 +54,7 @@ class RefreshWhenShown:
             if self._newest is op:
                 show(result)
 
-        op = QueryOp(self, self.workspace, work, show_if_newest)
+        op = QueryOp(self, self.workspace, work, show_if_newest).while_wanted(lambda: self._newest is op)
         self._newest = op.with_progress(label) if label else op
         return op.run()
 

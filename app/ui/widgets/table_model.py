@@ -23,12 +23,12 @@ class RecordTableModel(QAbstractTableModel):
         super().__init__()
         self.entity, self.on_sort = entity, on_sort
         self.rows: list[tuple] = []
-        self.total = 0
+        self.total: int | None = 0  # None: not counted yet (more rows may follow)
         self.fetch: Fetch | None = None
         self.fetching = False
         self.query = 0  # which query the rows belong to: rows of an older one arriving late are dropped
 
-    def reset(self, rows: list[tuple], total: int, fetch: Fetch) -> None:
+    def reset(self, rows: list[tuple], total: int | None, fetch: Fetch) -> None:
         self.beginResetModel()
         self.rows, self.total, self.fetch, self.fetching = list(rows), total, fetch, False
         self.query += 1
@@ -56,25 +56,26 @@ class RecordTableModel(QAbstractTableModel):
 
     def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: N802
         return (not parent.isValid() and self.fetch is not None and not self.fetching
-                and 0 < len(self.rows) < self.total)
+                and 0 < len(self.rows) and (self.total is None or len(self.rows) < self.total))
 
     def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:  # noqa: N802
         if not self.canFetchMore(parent):
             return
         self.fetching, query = True, self.query
         # GROWTH times the rows shown: n rows take log(n / first page) reads, each one a seek
-        self.fetch(self.rows[-1][0], GROWTH * len(self.rows), lambda more: self._append(more, query))
+        limit = GROWTH * len(self.rows)
+        self.fetch(self.rows[-1][0], limit, lambda more: self._append(more, query, limit))
 
-    def _append(self, more: list[tuple], query: int) -> None:
+    def _append(self, more: list[tuple], query: int, limit: int) -> None:
         if query != self.query:
             return
         self.fetching = False
-        if not more:
+        if more:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+            self.rows.extend(more)
+            self.endInsertRows()
+        if len(more) < limit:  # the end of the list: every row is here
             self.total = len(self.rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-        self.rows.extend(more)
-        self.endInsertRows()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         spec = self.entity.columns[column]

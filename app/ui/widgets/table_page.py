@@ -1,8 +1,9 @@
 """The generic list page of a maintained entity: search, filters, «Показано N из M», create/edit/delete."""
 
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,14 +17,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from app.services.records import (
     PAGE_SIZE,
     count_rows,
     editable,
+    first_page,
     get_entity,
     list_sources,
-    query_page,
     rows_after,
     soft_delete,
 )
@@ -36,7 +38,7 @@ from .refresh import RefreshWhenShown
 from .school_choices import SOURCES as SCHOOL_SOURCES
 from .school_choices import SchoolChoices, school_choices
 from .screen_fit import narrow
-from .search_box import SearchBox
+from .search_box import DEBOUNCE_MS, SearchBox
 from .table_model import Fetch, RecordTableModel
 
 CHOOSE_RECORD = "Выберите запись в списке."
@@ -47,7 +49,7 @@ class Listing(NamedTuple):
     """What one query of the list gives: the first page and what the bar above it says."""
 
     rows: list[tuple]
-    total: int
+    total: int | None  # None: more rows than the first page holds, counted after the rows are shown
     every: int  # rows with no search and no filter but the fixed ones
     allowed: bool
     reason: str
@@ -159,10 +161,7 @@ class TablePage(RefreshWhenShown, QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda _now, _before: self._check_deletable())
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             QShortcut(QKeySequence(key), self.table, self.edit_record, context=Qt.ShortcutContext.WidgetShortcut)
-        # a school's lists, and a school card's tabs, are of one school; who keeps its data is a district's concern
-        one_school = self.school_mode or "school_id" in self.fixed
-        shown = tuple(not ((one_school and column.key == "school") or (self.school_mode and column.district_only)
-                           or not column.applies(self.fixed)) for column in self.entity.columns)
+        shown = tuple(column.shown_in(self.fixed, self.school_mode) for column in self.entity.columns)
         for index, on in enumerate(shown):
             self.table.setColumnHidden(index, not on)
         self.widths = ColumnWidths(self.table, f"records/{self.entity.name}", column_sizing(self.entity.columns, shown))
@@ -190,7 +189,7 @@ class TablePage(RefreshWhenShown, QWidget):
         standing = self.standing
 
         def query(session) -> Listing:
-            rows, total = query_page(session, entity, search, filters, order, descending, 0, PAGE_SIZE)
+            rows, total = first_page(session, entity, search, filters, order, descending, 0, PAGE_SIZE)
             every, allowed, reason = standing or (count_rows(session, entity, "", fixed), *editable(session, entity))
             return Listing(rows, total, every, allowed, reason, SchoolChoices.read(session) if schools else None)
 
@@ -198,24 +197,48 @@ class TablePage(RefreshWhenShown, QWidget):
             return QueryOp(self, self.workspace, lambda session: rows_after(
                 session, entity, after, search, filters, order, descending, limit), deliver).run()
 
-        return self.load(query, lambda listing: self._show(listing, fetch, version))
+        def count(session) -> int:
+            return count_rows(session, entity, search, filters)
+
+        return self.load(query, lambda listing: self._show(listing, fetch, version, count))
 
     def _data_changed(self, changes: Changes) -> None:
         if changes.touches(self.shown_kinds):
             self.standing = None
         super()._data_changed(changes)
 
-    def _show(self, listing: Listing, fetch: Fetch, version: int) -> None:
+    def _show(self, listing: Listing, fetch: Fetch, version: int, count: Callable[[Session], int]) -> None:
         self.model.reset(listing.rows, listing.total, fetch)
         self.standing = (listing.every, listing.allowed, listing.reason)
         self._check_deletable()
-        self.count_label.setText(f"Показано {listing.total} из {listing.every}")
+        self._show_count(listing.total, listing.every)
+        if listing.total is None:  # the rows first; the count once the typing pauses (a keystroke waits for no COUNT)
+            query = self.model.query
+            QTimer.singleShot(DEBOUNCE_MS, self, lambda: self._count(query, count, listing.every))
         self.create_button.setEnabled(listing.allowed)
         self.create_button.setVisible(listing.allowed or not self.school_mode)
         self.create_button.setToolTip(listing.reason)
         if listing.schools is not None:
             self.choices.keep(listing.schools, version)
         self._fill_schools(listing.schools or self.choices and self.choices.options, version)
+
+    def _show_count(self, total: int | None, every: int) -> None:
+        shown = f"более {PAGE_SIZE}" if total is None else total
+        self.count_label.setText(f"Показано {shown} из {every}")
+
+    def _count(self, query: int, count: Callable[[Session], int], every: int) -> None:
+        """Count every row of the shown query, unless the list has moved on to another (the user typed on)."""
+        def wanted() -> bool:
+            return query == self.model.query
+
+        if wanted():
+            QueryOp(self, self.workspace, count, lambda total: self._counted(query, total, every)).while_wanted(
+                wanted).run()
+
+    def _counted(self, query: int, total: int, every: int) -> None:
+        if query == self.model.query:  # else the list shows another query's rows by now
+            self.model.total = total
+            self._show_count(total, every)
 
     def _fill_schools(self, options: list[tuple[str, str]] | None, version: int) -> None:
         """Put the window's school choices in the filter when it holds an older set; the chosen school stays."""
