@@ -1,6 +1,7 @@
 """Reports at region scale: the district's analytic report (PDF) at 26 / 200 / 1,000 / 2,000 generated schools with
 its time and peak memory, and school profiles made one by one vs all of a district at once (district frames shared).
-Target at 2,000 schools: ≤ 5 s and ≤ 500 MB for the district report; profiles linear in the number of schools.
+Target at 2,000 schools: ≤ 5 s and ≤ 500 MB for the district report, PDF and Word; profiles linear in the number
+of schools.
 
 Each report runs in a process of its own (its peak RSS is its own). With --reference SRC (a checkout of the code
 before, e.g. `git archive main | tar -x -C /tmp/before`), the same reports are made by that code in the same run and
@@ -39,8 +40,8 @@ def child(source: str, database: str, what: str, count: int) -> None:
     with db.session() as session:
         codes = session.scalars(select(School.code).order_by(School.code).limit(count)).all()
         started = time.perf_counter()
-        if what == "district":
-            documents.district_report(session, YEAR, out / "district.pdf")
+        if what.startswith("district"):
+            documents.district_report(session, YEAR, out / f"district.{what.split('.')[1]}")
         elif what == "profiles_alone":
             for code in codes:
                 documents.school_report(session, code, YEAR, out / f"{code}.pdf")
@@ -84,16 +85,19 @@ def line(label: str, now: dict, before: dict | None) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="26,200,1000,2000")
-    parser.add_argument("--profiles", type=int, default=10, help="school profiles timed per size")
+    parser.add_argument("--profiles", type=int, default=10, help="school profiles timed per size (0: none)")
     parser.add_argument("--reference", type=Path, help="source tree of the code to compare with")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="kurator-bench-"))
     for schools in map(int, args.sizes.split(",")):
         database = region(folder, schools)
         count = min(args.profiles, schools)
-        for what, label in (("district", f"district report, {schools:5} schools"),
+        for what, label in (("district.pdf", f"district report PDF,  {schools:5} schools"),
+                            ("district.docx", f"district report Word, {schools:5} schools"),
                             ("profiles_alone", f"{count} profiles one by one, {schools:5} schools"),
                             ("profiles_together", f"{count} profiles together,  {schools:5} schools")):
+            if what.startswith("profiles") and not count:
+                continue
             if what == "profiles_together" and args.reference:
                 before = None  # the code before had no shared frames: its reference is the one-by-one line
             else:

@@ -156,4 +156,6 @@ def course_coverage(session: Session, year: int) -> list[CoverageRow]:
 
 
 def _per_school(session: Session, year: int, filters: dict) -> Counter:
-    return Counter(row.school for row in session.execute(teacher_rows(session, year, filters)))
+    """School name → its staff matching `filters`, counted by the database (a region's 40,000 rows never fetched)."""
+    rows = teacher_rows(session, year, filters).subquery()
+    return Counter(dict(session.execute(select(rows.c.school, func.count()).group_by(rows.c.school)).all()))

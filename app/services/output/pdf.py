@@ -44,6 +44,7 @@ from app.errors import KuratorError
 from app.services.output.atomic_write import write_bytes_atomically
 from app.services.output.png_image import PngFlowable, read_png
 from app.services.output.layout import (
+    CELL_PADDING,
     MARGINS_MM,
     NO_ROWS_TEXT,
     SIGNATURE_LINE,
@@ -145,6 +146,17 @@ def _markup(value: object) -> str:
 
 def _para(value: object, style: str) -> Paragraph:
     return Paragraph(_markup(value), _style(style))
+
+
+def _cell(text: str, room: float, numeric: bool) -> str | Paragraph:
+    """A table cell: a one-line text the cell's font draws stays a plain string (the table draws it at a fraction
+    of a Paragraph's cost: a district's справка has thousands of cells); a text that must wrap, or has a character
+    set in the fallback font, becomes a Paragraph."""
+    style = STYLES["cell"]
+    if "\n" not in text and not any(map(_lacking, text)) and \
+            pdfmetrics.stringWidth(text, style["fontName"], style["fontSize"]) <= room:
+        return text
+    return _para(text, "cell_numeric" if numeric else "cell")
 
 
 class _NumberedCanvas(Canvas):
@@ -258,10 +270,12 @@ class ReportDocument:
         """
         texts, widths = prepare_table(header, rows, col_widths, self.frame_width, _header_word_width)
         numeric = set(numeric_columns)
-        body = [[_para(text, "cell_numeric" if index in numeric else "cell") for index, text in enumerate(row)]
+        room = [width - CELL_PADDING for width in scale(widths, self.frame_width)]
+        body = [[_cell(text, room[index], index in numeric) for index, text in enumerate(row)]
                 for row in texts] or [[_para(NO_ROWS_TEXT, "cell")] + [""] * (len(header) - 1)]
         data = [[_para(title, "header_cell") for title in header]] + body
-        grid = self._layout(data, widths, _grid_style(empty=not texts), repeatRows=1, splitInRow=1)
+        commands = _grid_style(empty=not texts) + [("ALIGN", (i, 1), (i, -1), "RIGHT") for i in sorted(numeric)]
+        grid = self._layout(data, widths, commands, repeatRows=1, splitInRow=1)
         self._story += [grid, Spacer(1, 4 * mm)]
 
     def image(self, source: str | Path | bytes, width_mm: float, caption: str | None = None) -> None:
@@ -350,6 +364,8 @@ def _grid_style(empty: bool) -> list[tuple]:
         ("VALIGN", (0, 1), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("FONTSIZE", (0, 1), (-1, -1), STYLES["cell"]["fontSize"]),
+        ("LEADING", (0, 1), (-1, -1), STYLES["cell"]["leading"]),
     ]
     if empty:
         commands.append(("SPAN", (0, 1), (-1, 1)))

@@ -6,6 +6,7 @@ Takes plain values only. Build a `WordDocument`, add blocks in reading order, th
 """
 
 from collections.abc import Iterable, Sequence
+from copy import deepcopy
 from io import BytesIO
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from docx.image.exceptions import UnrecognizedImageError
 from docx.image.image import Image
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.table import _Cell
 from docx.shared import Mm, Pt, RGBColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -150,16 +152,30 @@ class WordDocument:
         for cell, title in zip(heading_row.cells, header):
             _text(cell.paragraphs[0], title, style="Table Heading")
             _shade(cell, HEADER_FILL)
-        numeric = set(numeric_columns)
-        for row in texts:
-            for index, (cell, text) in enumerate(zip(grid.add_row().cells, row)):
-                paragraph = _text(cell.paragraphs[0], text, style="Table Text")
-                if index in numeric:
-                    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        if not texts:
+        if texts:
+            self._body_rows(grid, texts, set(numeric_columns))
+        else:
             cells = grid.add_row().cells
             _text(cells[0].merge(cells[-1]).paragraphs[0], NO_ROWS_TEXT, style="Table Text")
         self._add("Normal", "")
+
+    def _body_rows(self, grid, texts: list[list[str]], numeric: set[int]) -> None:
+        """The rows, each a copy of one row made ready (the cells' style, alignment, an empty run) with its texts put
+        in: a region's справка has thousands of cells, and python-docx's calls per cell cost a millisecond each."""
+        template = grid.add_row()._tr
+        style_id = self._doc.styles["Table Text"].style_id
+        for index, tc in enumerate(template.tc_lst):
+            paragraph = _Cell(tc, grid).paragraphs[0]
+            paragraph._p.style = style_id
+            paragraph.add_run("")
+            if index in numeric:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        grid._tbl.remove(template)
+        for row in texts:
+            tr = deepcopy(template)
+            for tc, text in zip(tr.tc_lst, row):
+                tc.p_lst[0].r_lst[0].text = text  # line breaks become <w:br/>, as add_run makes them
+            grid._tbl.append(tr)
 
     def image(self, source: str | Path | bytes, width_mm: float, caption: str | None = None) -> None:
         """A picture (PNG or JPEG file, or its bytes) centred at `width_mm`, shrunk to fit the page; its caption

@@ -2,6 +2,7 @@
 seeds/004, in PDF or Word (the file's extension chooses, app.services.output.writers). The school profile is in
 `school_profile`, the Excel exports in `excel`."""
 
+from collections import Counter
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -32,6 +33,7 @@ from app.services.reports.parts import (
     sign,
 )
 from app.services.reports.risk_sections import district_risks_section
+from app.services.reports.school_tables import full_list_sentence, school_rows, shown_sentence
 from app.services.reports.tasks import District, district_facts, district_tasks
 from app.services.reports.vpr_output import vpr_section
 from app.services.roadmaps.plans import RoadmapOverview
@@ -66,10 +68,10 @@ SECTIONS: tuple[tuple[str, Section], ...] = (
     ("indicators", lambda doc, d, n: _indicators_section(doc, d.indicators, n)),
     ("isb", lambda doc, d, n: support.isb_section(doc, d.session, d.year, n, d.schools)),
     ("charts", lambda doc, d, n: _charts_section(doc, d.session, d.year, n, d.indicators, d.municipal)),
-    ("exams", lambda doc, d, n: _exam_section(doc, d.session, d.year, n)),
+    ("exams", lambda doc, d, n: _exam_section(doc, d.session, d.year, n, d.schools)),
     ("vpr", lambda doc, d, n: vpr_section(doc, d.session, d.year, str(n))),
     ("roadmap", lambda doc, d, n: _roadmap_section(doc, d.overview, n)),
-    ("recommendations", lambda doc, d, n: _recommendations_section(doc, d.session, d.year, n)),
+    ("recommendations", lambda doc, d, n: _recommendations_section(doc, d.session, d.year, n, d.schools)),
     ("risks", lambda doc, d, n: district_risks_section(doc, d.session, d.year, n)),
 )
 QUALIFICATION_SUBSECTION = 1  # «5.1» within the courses section
@@ -156,20 +158,29 @@ def _courses_section(doc: ReportWriter, district: District, number: int) -> None
     doc.table(["Курс", "Организатор", "Часов", "Руководителей", "Педагогов"],
               [[c.title, c.provider, c.hours, c.leaders, c.teachers] for c in courses],
               col_widths=(5, 5, 1.1, 1.9, 1.6), numeric_columns=(2, 3, 4))
-    _qualification_section(doc, district.qualification, f"{number}.{QUALIFICATION_SUBSECTION}")
+    _qualification_section(doc, district.qualification, f"{number}.{QUALIFICATION_SUBSECTION}", district.schools)
 
 
-def _qualification_section(doc: ReportWriter, report: QualificationReport, number: str) -> None:
+def _qualification_section(doc: ReportWriter, report: QualificationReport, number: str,
+                           schools: list[facts.ProgramSchool]) -> None:
     """Staff against the qualification requirements (seeds/001 1.1.7): the totals, then the schools where the
-    monitoring found something."""
+    monitoring found something (in a large district the program's schools and the top ones, the rest in words)."""
     doc.heading(f"{number}. Соответствие кадров квалификационным требованиям", 3)
     if not report.staff_total:
         doc.paragraph(f"Нет данных: в базе нет работников школ на {report.as_of:%d.%m.%Y} (кадры не загружены).")
         return
     doc.paragraph(" ".join(finding_lines(report)) + " Курсы — не реже одного раза в три года (ст. 47 ФЗ-273).")
-    noted = [s for s in report.schools if any(s.counts.values()) or s.vacant_rates]
+    program = {s.school_id for s in schools}
+    noted = school_rows([s for s in report.schools if any(s.counts.values()) or s.vacant_rates],
+                        lambda s: s.school_id in program, lambda s: sum(s.counts.values()))
+    if noted.summarised:
+        doc.paragraph(shown_sentence(noted, "с наибольшим числом замечаний") + " У них: " + ", ".join(
+            f"{lower_first(title)} — {sum(s.counts[check] for s in noted.rest)}" for check, title
+            in SHORT_TITLES.items()) + f", вакантных ставок — {format_value(sum(s.vacant_rates for s in noted.rest))}. "
+            + full_list_sentence("в выгрузке «Выгрузить в Excel…» вкладки «Квалификация» раздела «Педагоги» "
+                                 "(«kurator report excel qualification»)"))
     doc.table(["Школа", "Всего", *SHORT_TITLES.values(), "Вакансии, ставок"],
-              [[s.name, s.staff, *s.counts.values(), s.vacant_rates] for s in noted],
+              [[s.name, s.staff, *s.counts.values(), s.vacant_rates] for s in noted.shown],
               col_widths=(4.0, 1.1, 1.5, 1.5, 1.5, 1.7, 1.5), numeric_columns=(1, 2, 3, 4, 5, 6))
 
 
@@ -191,11 +202,20 @@ def _roadmap_section(doc: ReportWriter, overview: RoadmapOverview | None, number
                    for o in overview["overdue"]], col_widths=(1, 7, 2, 3))
 
 
-def _recommendations_section(doc: ReportWriter, session: Session, year: int, number: int) -> None:
+def _recommendations_section(doc: ReportWriter, session: Session, year: int, number: int,
+                             schools: list[facts.ProgramSchool]) -> None:
     doc.heading(f"{number}. Адресные рекомендации школам", 2)
+    program = {s.name for s in schools}
+    found = school_rows(facts.recommendations(session, year), lambda r: r.school in program)
     doc.table(["Школа", "Рекомендация", "Срок", "Состояние"],
-              [[r.school, r.text, r.due_date, r.status] for r in facts.recommendations(session, year)],
+              [[r.school, r.text, r.due_date, r.status] for r in found.shown],
               col_widths=(3.2, 7, 1.6, 1.8))
+    if found.summarised:
+        states = Counter(r.status for r in found.rest)
+        doc.paragraph(f"В таблице — рекомендации школам программы; остальных рекомендаций — {len(found.rest)} "
+                      f"(школ: {len({r.school for r in found.rest})}), из них " + ", ".join(
+                          f"{lower_first(state)} — {count}" for state, count in states.most_common()) + ". "
+                      + full_list_sentence("в разделе «Рекомендации района»"))
 
 
 def _tasks_section(doc: ReportWriter, district: District, numbers: dict[str, str]) -> None:
@@ -208,13 +228,25 @@ def _tasks_section(doc: ReportWriter, district: District, numbers: dict[str, str
         doc.paragraph(task.sentence(number))
 
 
-def _exam_section(doc: ReportWriter, session: Session, year: int, number: int) -> None:
+def _exam_section(doc: ReportWriter, session: Session, year: int, number: int,
+                  schools: list[facts.ProgramSchool]) -> None:
     """The seeds/000 ЕГЭ/ОГЭ table on landscape pages, its long column titles shortened and explained above it (a
-    legend below would be left alone on a page when the table fills the last one)."""
+    legend below would be left alone on a page when the table fills the last one). In a large district: the
+    program's schools, and the rest as their median."""
     doc.page_break(landscape=True)
     doc.heading(f"{number}. Показатели ГИА по образовательным организациям, {year} год", 2)
     table = analytics.exam_indicator_table(session, year)
-    rows = [[row["school"], *(percent(row[key]) for key in EXAM_SHORT_TITLES)] for _, row in table.iterrows()]
+    program = {s.school_id for s in schools}
+    found = school_rows(list(table.itertuples(index=False)), lambda row: row.school_id in program)
+    rows = [[row.school, *(percent(getattr(row, key)) for key in EXAM_SHORT_TITLES)] for row in found.shown]
+    if found.summarised:
+        rest = table[~table["school_id"].isin(program)]
+        rows.append([f"Медиана по остальным школам ({len(found.rest)})",
+                     *(percent(rest[key].median()) for key in EXAM_SHORT_TITLES)])
+        doc.paragraph(shown_sentence(found) + " По ним в последней строке — медиана каждого показателя (школы без "
+                      "данных не учтены). " + full_list_sentence(
+                          "в выгрузке «Таблица показателей ЕГЭ/ОГЭ (Excel)» раздела «Отчёты» («kurator report excel "
+                          "exam»)"))
     doc.paragraph("Обозначения столбцов: " + "; ".join(f"{short} — {lower_first(analytics.EXAM_TABLE_TITLES[key])}"
                                                      for key, short in EXAM_SHORT_TITLES.items()) + ".")
     doc.table(["Школа", *EXAM_SHORT_TITLES.values()], rows, col_widths=(3, *([1] * len(EXAM_SHORT_TITLES))),

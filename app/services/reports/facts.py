@@ -128,6 +128,7 @@ class ProgramSchool:
     code: str
     statuses: list[str]  # Russian labels
     growth_point: date | None  # when its «Точка роста» opened
+    school_id: str
 
 
 def program_schools(session: Session, year: int) -> list[ProgramSchool]:
@@ -136,7 +137,7 @@ def program_schools(session: Session, year: int) -> list[ProgramSchool]:
     labels = {SCHOOL_STATUSES[s] for s in PROGRAM_STATUSES}
     schools = session.scalars(select(School).where(alive(School), School.id.in_(list(statuses)))
                               .order_by(School.name))
-    return [ProgramSchool(s.name, s.code, statuses[s.id], s.growth_point_opened)
+    return [ProgramSchool(s.name, s.code, statuses[s.id], s.growth_point_opened, s.id)
             for s in schools if labels & set(statuses[s.id])]
 
 

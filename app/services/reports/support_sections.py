@@ -11,6 +11,8 @@ from app.services.output.ru_format import count_noun, format_value
 from app.services.output.writers import ReportWriter
 from app.services.reports import facts
 from app.services.reports import support_facts as support
+from app.services.reports.parts import lower_first
+from app.services.reports.school_tables import full_list_sentence, school_rows, shown_sentence
 
 SCHOOL_FORMS = ("школа", "школы", "школ")
 PERSON_FORMS = ("человек", "человека", "человек")
@@ -35,12 +37,16 @@ def curators_section(doc: ReportWriter, session: Session, year: int, number: int
                   "учтён один раз. " + (f"Школы ШНОР, ШНСУ и «500+» без куратора и наставника: {', '.join(without)}."
                                         if without else "У каждой школы ШНОР, ШНСУ и «500+» есть куратор или "
                                                         "наставник."))
+    program = {s.name for s in schools}
+    found = school_rows(support.support_by_school(lines), lambda s: s.school in program)
     doc.table(["Школа", "Куратор", "Наставник школы", "Педагогов с наставником"],
               [[s.school, "; ".join(s.curators) or "нет", "; ".join(s.mentors) or "нет", s.mentored_teachers]
-               for s in support.support_by_school(lines)],
+               for s in found.shown],
               col_widths=(3, 4, 4, 1.6), numeric_columns=(3,))
-    doc.paragraph("Наставник школы закреплён за её управленческой командой; наставники педагогов — учителя, "
-                  "закреплённые за отдельными педагогами (поимённо — в разделе «Кураторы и наставники»).")
+    doc.paragraph(" ".join(filter(None, (
+        shown_sentence(found), "Наставник школы закреплён за её управленческой командой; наставники педагогов — "
+        "учителя, закреплённые за отдельными педагогами (поимённо — в разделе «Кураторы и наставники»).",
+        full_list_sentence("в разделе «Кураторы и наставники»") if found.summarised else ""))))
 
 
 def partnerships_section(doc: ReportWriter, session: Session, year: int, number: int) -> None:
@@ -92,16 +98,27 @@ def isb_section(doc: ReportWriter, session: Session, year: int, number: int,
                   "благополучнее); индекс результатов — средний стандартизованный результат ЕГЭ, ОГЭ и ВПР школы "
                   "(в стандартных отклонениях от среднего по району). Группа — положение школы относительно медиан "
                   "района по обоим индексам. " + analytics.RESILIENT_RULE)
-    statuses = {s.name: ", ".join(s.statuses) for s in schools}
+    statuses = {s.school_id: ", ".join(s.statuses) for s in schools}
     ordered = frame.sort_values(["isb", "school"])
+    found = school_rows(list(ordered.itertuples()), lambda row: row.school_id in statuses, lambda row: -row.isb)
+    if found.summarised:
+        rest = ordered[~ordered["school_id"].isin(list(statuses))]
+        groups = rest["quadrant"].value_counts()
+        doc.paragraph(shown_sentence(found, "с наименьшим ИСБ") + f" ИСБ остальных — от {_rounded(rest['isb'].min(), 1)} "
+                      f"до {_rounded(rest['isb'].max(), 1)}, медиана {_rounded(rest['isb'].median(), 1)}; по группам: "
+                      + ", ".join(f"{lower_first(group)} — {count}" for group, count in groups.items()) + ". "
+                      + full_list_sentence("в профиле каждой школы (раздел «Отчёты», «kurator report school --all»)"))
     doc.table(["Школа", "ИСБ", "Индекс результатов, σ", "Группа", "Статусы программы"],
               [[row.school, _rounded(row.isb, 1), _rounded(row.result_index, 2), row.quadrant,
-                statuses.get(row.school, "")] for row in ordered.itertuples()],
+                statuses.get(row.school_id, "")] for row in found.shown],
               col_widths=(4, 1, 1.6, 3, 2.6), numeric_columns=(1, 2))
     missing = sorted(set(analytics.schools_frame(session)["school"]) - set(frame["school"]))
+    program = {s.name for s in schools}
+    named = school_rows(missing, lambda name: name in program)
     if missing:
         doc.paragraph(f"Нет данных по {count_noun(len(missing), SCHOOL_FORMS)} (нет социального паспорта за {year} "
-                      f"год или результатов ГИА и ВПР): {', '.join(missing)}.")
+                      f"год или результатов ГИА и ВПР): " + (", ".join(named.shown) or "школ программы среди них нет")
+                      + (f" (названы школы программы; остальных — {len(named.rest)})." if named.summarised else "."))
 
 
 def _rounded(value, digits: int) -> str:
