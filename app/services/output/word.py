@@ -148,7 +148,7 @@ class WordDocument:
         texts, widths = prepare_table(header, rows, col_widths, self.frame_width, _header_word_width)
         grid = self._new_table(widths, "Table Grid")
         heading_row = grid.rows[0]
-        _repeat_as_header(heading_row)
+        repeat_header_row(heading_row)
         for cell, title in zip(heading_row.cells, header):
             _text(cell.paragraphs[0], title, style="Table Heading")
             _shade(cell, HEADER_FILL)
@@ -313,7 +313,8 @@ def _page_number_footer(section) -> None:
         paragraph._p.append(simple)
 
 
-def _repeat_as_header(row) -> None:
+def repeat_header_row(row) -> None:
+    """Word repeats this table row at the top of every page the table runs onto."""
     _child(row._tr.get_or_add_trPr(), "w:tblHeader")
 
 

@@ -15,12 +15,12 @@ import docx
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from sqlalchemy.orm import Session
 
 from app.services.output.atomic_write import write_bytes_atomically
+from app.services.output.word import repeat_header_row
 from app.services.roadmaps.corrections import approval_phrase, version_snapshot
 
 FONT = "Times New Roman"
@@ -62,12 +62,6 @@ def _page(document: docx.document.Document, landscape: bool) -> int:
     section.left_margin, section.right_margin = Cm(2.5 if not landscape else 2.0), Cm(1.5)
     section.top_margin = section.bottom_margin = Cm(1.5)
     return width - section.left_margin - section.right_margin
-
-
-def _repeat_header(row) -> None:
-    marker = OxmlElement("w:tblHeader")
-    marker.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(marker)
 
 
 def _fill(cell, text: str, *, bold: bool = False, italic: bool = False, center: bool = False) -> None:
@@ -143,7 +137,7 @@ def build_docx(snapshot: dict, landscape: bool = True, font: str = FONT) -> byte
     widths = [int(text_width * part / share) for _header, _key, part in columns]
     for cell, (header, _key, _part) in zip(table.rows[0].cells, columns, strict=True):
         _fill(cell, header, bold=True, center=True)
-    _repeat_header(table.rows[0])
+    repeat_header_row(table.rows[0])
     for kind, values in _rows(snapshot, two_level):
         cells = table.add_row().cells
         if kind == "event":
