@@ -36,8 +36,13 @@ def roadmap_rows(overview: RoadmapOverview) -> list[list]:
             for name, v in overview["by_section"].items()]
 
 
+def rounded(value, digits: int = 1) -> str:
+    """A figure rounded for a report's text or table; «—» where it is missing (None or NaN)."""
+    return "—" if value is None or pd.isna(value) else format_value(round(float(value), digits))
+
+
 def percent(value) -> str:
-    return "—" if value is None or pd.isna(value) else format_value(round(float(value), 1))
+    return rounded(value, 1)
 
 
 def short(name: str, limit: int = 90) -> str:

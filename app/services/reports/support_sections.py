@@ -2,16 +2,15 @@
 network partnerships, methodical events and the program schools' part in them, and the ИСБ table. Facts come from
 `support_facts` and the analytics; here is only their wording and layout."""
 
-import pandas as pd
 from sqlalchemy.orm import Session
 
 from app.models.reference import ASSIGNMENT_KINDS
 from app.services.analytics import selection as analytics
-from app.services.output.ru_format import count_noun, format_value
+from app.services.output.ru_format import count_noun
 from app.services.output.writers import ReportWriter
 from app.services.reports import facts
 from app.services.reports import support_facts as support
-from app.services.reports.parts import lower_first
+from app.services.reports.parts import lower_first, rounded
 from app.services.reports.school_tables import full_list_sentence, school_rows, shown_sentence
 
 SCHOOL_FORMS = ("школа", "школы", "школ")
@@ -104,12 +103,12 @@ def isb_section(doc: ReportWriter, session: Session, year: int, number: int,
     if found.summarised:
         rest = ordered[~ordered["school_id"].isin(list(statuses))]
         groups = rest["quadrant"].value_counts()
-        doc.paragraph(shown_sentence(found, "с наименьшим ИСБ") + f" ИСБ остальных — от {_rounded(rest['isb'].min(), 1)} "
-                      f"до {_rounded(rest['isb'].max(), 1)}, медиана {_rounded(rest['isb'].median(), 1)}; по группам: "
+        doc.paragraph(shown_sentence(found, "с наименьшим ИСБ") + f" ИСБ остальных — от {rounded(rest['isb'].min(), 1)} "
+                      f"до {rounded(rest['isb'].max(), 1)}, медиана {rounded(rest['isb'].median(), 1)}; по группам: "
                       + ", ".join(f"{lower_first(group)} — {count}" for group, count in groups.items()) + ". "
                       + full_list_sentence("в профиле каждой школы (раздел «Отчёты», «kurator report school --all»)"))
     doc.table(["Школа", "ИСБ", "Индекс результатов, σ", "Группа", "Статусы программы"],
-              [[row.school, _rounded(row.isb, 1), _rounded(row.result_index, 2), row.quadrant,
+              [[row.school, rounded(row.isb, 1), rounded(row.result_index, 2), row.quadrant,
                 statuses.get(row.school_id, "")] for row in found.shown],
               col_widths=(4, 1, 1.6, 3, 2.6), numeric_columns=(1, 2))
     missing = sorted(set(analytics.schools_frame(session)["school"]) - set(frame["school"]))
@@ -119,7 +118,3 @@ def isb_section(doc: ReportWriter, session: Session, year: int, number: int,
         doc.paragraph(f"Нет данных по {count_noun(len(missing), SCHOOL_FORMS)} (нет социального паспорта за {year} "
                       f"год или результатов ГИА и ВПР): " + (", ".join(named.shown) or "школ программы среди них нет")
                       + (f" (названы школы программы; остальных — {len(named.rest)})." if named.summarised else "."))
-
-
-def _rounded(value, digits: int) -> str:
-    return "—" if value is None or pd.isna(value) else format_value(round(float(value), digits))
