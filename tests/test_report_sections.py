@@ -33,7 +33,6 @@ def headings(document, level: int) -> list[str]:
 
 def table_after(document, heading: str):
     """The first table after the paragraph `heading` in the body's order."""
-    body = document.element.body
     start = next(p._p for p in document.paragraphs if p.text == heading)
     following = start.itersiblings()
     element = next(e for e in following if e.tag.endswith("}tbl"))

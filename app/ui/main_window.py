@@ -29,7 +29,7 @@ from .page_stack import PageStack
 from .pages import pages_for
 from .settings.demo_actions import remove_demo_data
 from .widgets.icons import icon
-from .widgets.screen_fit import fit_to_screen, scrolling
+from .widgets.screen_fit import fit_to_screen
 from .widgets.year_selector import YearSelector
 from .workspace import Workspace
 

@@ -6,7 +6,6 @@ from datetime import date
 from pathlib import Path
 
 import openpyxl
-import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from app.models import EventOccurrence, Evidence, Roadmap, RoadmapEvent, School, Teacher
