@@ -8,12 +8,17 @@ Positive dynamics of a school in year Y (the method, also in docs/isb.md):
    rise in raw scores shows as a rise and ЕГЭ points and ОГЭ marks become comparable;
 3. a school's index for a year is the participant-weighted mean of its z over exams and subjects;
 4. the school shows positive dynamics when its index in Y is greater than in Y−1 (both years must have data).
+
+Plain Python over the result rows: sums within a group are compensated (Kahan) in the order of the rows, so the
+figures are the same to the last digit as those of the spreadsheet-like tables computed before.
 """
 
+import math
+from collections import Counter
+from collections.abc import Hashable, Iterable, Sequence
 from contextlib import AbstractContextManager
+from typing import NamedTuple, TypedDict
 
-import numpy as np
-import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -21,24 +26,43 @@ from app.models import ExamResult, School, alive
 from app.services.frames import session_cache
 
 CACHE_KEY = "kurator_dynamics_cache"
-EXAM_COLUMNS = ["school_id", "year", "exam", "subject", "participants", "mean_score"]
 
 
-def exam_frame(session: Session, years: list[int]) -> pd.DataFrame:
-    """ЕГЭ/ОГЭ results of the years (live rows of live schools, with a mean score and participants); inside
-    `caching`, each year is read once."""
+class ExamRow(NamedTuple):
+    """One ЕГЭ/ОГЭ result of a school: the mean score of its participants in a subject."""
+
+    school_id: str
+    year: int
+    exam: str
+    subject: str
+    participants: int
+    mean_score: float
+
+
+class Dynamics(TypedDict):
+    school_id: str
+    previous: float
+    current: float
+    delta: float
+    positive: bool
+
+
+def exam_frame(session: Session, years: list[int]) -> list[ExamRow]:
+    """ЕГЭ/ОГЭ results of the years (live rows of live schools, with a mean score and participants), year by year;
+    inside `caching`, each year is read once."""
     cache = session.info.get(CACHE_KEY)
     if cache is None:
         return _read_exams(session, years)
     missing = [y for y in years if ("exams", y) not in cache]
     if missing:
-        frame = _read_exams(session, missing)
-        for year in missing:
-            cache[("exams", year)] = frame[frame["year"] == year]
-    return pd.concat([cache[("exams", y)] for y in years], ignore_index=True)
+        by_year: dict[int, list[ExamRow]] = {year: [] for year in missing}
+        for row in _read_exams(session, missing):
+            by_year[row.year].append(row)
+        cache.update({("exams", year): rows for year, rows in by_year.items()})
+    return [row for year in years for row in cache[("exams", year)]]
 
 
-def _read_exams(session: Session, years: list[int]) -> pd.DataFrame:
+def _read_exams(session: Session, years: list[int]) -> list[ExamRow]:
     query = (
         select(ExamResult.school_id, ExamResult.year, ExamResult.exam, ExamResult.subject, ExamResult.participants,
                ExamResult.mean_score)
@@ -47,55 +71,59 @@ def _read_exams(session: Session, years: list[int]) -> pd.DataFrame:
                ExamResult.mean_score.is_not(None), ExamResult.participants > 0)
     )
     session.flush()
-    return frame_of(session.connection().execute(query).all(), EXAM_COLUMNS)
+    return [ExamRow._make(row) for row in session.connection().execute(query)]
 
 
-def frame_of(rows: list, columns: list[str]) -> pd.DataFrame:
-    """A DataFrame from result rows, column by column (much faster than from Row objects)."""
-    values = list(zip(*rows)) if rows else [()] * len(columns)
-    return pd.DataFrame(dict(zip(columns, (list(v) for v in values))), columns=columns)
+def _group_sums(keys: Sequence[Hashable], values: Iterable[float]) -> dict[Hashable, float]:
+    """The sum of the values per key, compensated (Kahan) in the order of the rows."""
+    sums: dict[Hashable, float] = {}
+    errors: dict[Hashable, float] = {}
+    for key, value in zip(keys, values):
+        total = sums.get(key)
+        if total is None:
+            sums[key], errors[key] = float(value), 0.0
+            continue
+        corrected = value - errors[key]
+        new_total = total + corrected
+        errors[key] = (new_total - total) - corrected
+        sums[key] = new_total
+    return sums
 
 
-def weighted_z(frame: pd.DataFrame, value: str, weight: str, groups: list[str]) -> pd.Series:
-    """z-scores of `value` within each group, against the group's `weight`-weighted mean and deviation."""
-    if frame.empty:
-        return pd.Series(dtype=float)
-    w = frame[weight].astype(float)
-    x = frame[value].astype(float)
-    keys = [frame[g] for g in groups]
-    mean = (x * w).groupby(keys).transform("sum") / w.groupby(keys).transform("sum")
-    variance = ((x - mean) ** 2 * w).groupby(keys).transform("sum") / w.groupby(keys).transform("sum")
-    sigma = np.sqrt(variance)
-    return ((x - mean) / sigma.where(sigma > 0)).fillna(0.0)
+def weighted_mean(keys: Sequence[Hashable], values: Sequence[float], weights: Sequence[float]) -> dict[Hashable, float]:
+    """The weighted mean of the values per key (keys in order of first appearance)."""
+    totals = _group_sums(keys, weights)
+    weighted = _group_sums(keys, (x * w for x, w in zip(values, weights)))
+    return {key: weighted[key] / totals[key] for key in weighted}
 
 
-def weighted_mean(frame: pd.DataFrame, value: str, weight: str, groups: list[str]) -> pd.Series:
-    """The `weight`-weighted mean of `value` per group."""
-    weighted = (frame[value] * frame[weight]).groupby([frame[g] for g in groups]).sum()
-    return weighted / frame[weight].groupby([frame[g] for g in groups]).sum()
+def weighted_z(keys: Sequence[Hashable], values: Sequence[float], weights: Sequence[float]) -> list[float]:
+    """z-scores of the values within each key's group, against the group's weighted mean and (population) deviation;
+    0 where the group's deviation is 0."""
+    totals = _group_sums(keys, weights)
+    means = weighted_mean(keys, values, weights)
+    deviations = [x - means[key] for key, x in zip(keys, values)]
+    variances = _group_sums(keys, (d * d * w for d, w in zip(deviations, weights)))
+    sigmas = {key: math.sqrt(variance / totals[key]) for key, variance in variances.items()}
+    return [d / sigmas[key] if sigmas[key] > 0 else 0.0 for key, d in zip(keys, deviations)]
 
 
-def dynamics_frame(session: Session, year: int) -> pd.DataFrame:
-    """Per school: index in Y−1 and Y (standardised over both years), the change and whether it is positive."""
-    frame = exam_frame(session, [year - 1, year])
-    columns = ["school_id", "previous", "current", "delta", "positive"]
-    if frame.empty:
-        return pd.DataFrame(columns=columns)
-    # integer codes for the keys: grouping 10⁵ rows by strings is what costs time at region scale
-    school_codes, schools = pd.factorize(frame["school_id"])
-    frame = frame.assign(school=school_codes, subject_code=pd.factorize(frame["exam"] + "\x1f" + frame["subject"])[0])
-    years_present = frame.groupby(["school", "subject_code"])["year"].transform("size")  # one row per year at most
-    frame = frame[years_present == 2].copy()
-    if frame.empty:
-        return pd.DataFrame(columns=columns)
-    frame["z"] = weighted_z(frame, "mean_score", "participants", ["subject_code"])
-    index = weighted_mean(frame, "z", "participants", ["school", "year"]).unstack("year")
-    index.index = schools[index.index]
-    index = index.reindex(columns=[year - 1, year]).dropna()
-    result = pd.DataFrame({"previous": index[year - 1], "current": index[year]})
-    result["delta"] = result["current"] - result["previous"]
-    result["positive"] = result["delta"] > 0
-    return result.rename_axis("school_id").reset_index()[columns]
+def dynamics_frame(session: Session, year: int) -> list[Dynamics]:
+    """Per school (in order of its first result): index in Y−1 and Y (standardised over both years), the change
+    and whether it is positive."""
+    rows = exam_frame(session, [year - 1, year])
+    taken = Counter((row.school_id, row.exam, row.subject) for row in rows)
+    rows = [row for row in rows if taken[(row.school_id, row.exam, row.subject)] == 2]  # one row per year at most
+    weights = [row.participants for row in rows]
+    z = weighted_z([(row.exam, row.subject) for row in rows], [row.mean_score for row in rows], weights)
+    index = weighted_mean([(row.school_id, row.year) for row in rows], z, weights)
+    result: list[Dynamics] = []
+    for school_id in dict.fromkeys(row.school_id for row in rows):
+        previous, current = index.get((school_id, year - 1)), index.get((school_id, year))
+        if previous is not None and current is not None:
+            result.append({"school_id": school_id, "previous": previous, "current": current,
+                           "delta": current - previous, "positive": current - previous > 0})
+    return result
 
 
 def schools_with_positive_dynamics(session: Session, year: int) -> list[str]:
@@ -103,8 +131,7 @@ def schools_with_positive_dynamics(session: Session, year: int) -> list[str]:
     cache = session.info.get(CACHE_KEY)
     if cache is not None and year in cache:
         return cache[year]
-    frame = dynamics_frame(session, year)
-    ids = frame.loc[frame["positive"].astype(bool), "school_id"].tolist()
+    ids = [row["school_id"] for row in dynamics_frame(session, year) if row["positive"]]
     if cache is not None:
         cache[year] = ids
     return ids
