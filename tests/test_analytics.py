@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from app.errors import KuratorError, ValidationError
+from app.services.analytics import decisions
 from app.services.analytics import selection as analytics
 from app.services.indicators.measures import MEASURES
 from tests.district_fixture import YEAR, district  # noqa: F401
@@ -77,7 +78,7 @@ def test_one_resilient_rule_for_the_tab_the_chart_and_the_suggestions(district):
     «резильентная» status decided for it is shown beside the computed «no» with the reason."""
     db, data = district
     with db.session() as session:
-        analytics.decide_status(session, data.schools["hamid"].id, YEAR, "resilient", "Приказ № 7")
+        decisions.decide_status(session, data.schools["hamid"].id, YEAR, "resilient", "Приказ № 7")
         resilient = {r["school"]: r for r in analytics.resilient_schools(session, YEAR)}
         quadrants = by_school(analytics.quadrants(session, YEAR), "quadrant")
         isb = by_school(analytics.isb(session, YEAR), "isb")
@@ -113,19 +114,19 @@ def test_decision_is_stored_with_date_and_basis_and_not_duplicated(district):
     db, data = district
     kurp = data.schools["kurp"].id
     with db.session() as session:
-        row = analytics.decide_status(session, kurp, 2023, "shnsu", "Приказ № 15 от 20.01.2023", date(2023, 1, 20))
+        row = decisions.decide_status(session, kurp, 2023, "shnsu", "Приказ № 15 от 20.01.2023", date(2023, 1, 20))
         assert (row.status, row.decided_on, row.basis) == ("shnsu", date(2023, 1, 20), "Приказ № 15 от 20.01.2023")
         with pytest.raises(KuratorError, match="уже присвоен статус ШНСУ на 2023 год"):
-            analytics.decide_status(session, kurp, 2023, "shnsu", "Повторно")
+            decisions.decide_status(session, kurp, 2023, "shnsu", "Повторно")
         with pytest.raises(ValidationError):
-            analytics.decide_status(session, kurp, 2023, "shnor", "  ")
+            decisions.decide_status(session, kurp, 2023, "shnor", "  ")
 
 
 def test_revoked_status_stops_counting_and_can_be_decided_again(district):
     db, data = district
     urozh = data.schools["urozh"].id
     with db.session() as session:
-        analytics.revoke_status(session, urozh, YEAR, "shnor")
+        decisions.revoke_status(session, urozh, YEAR, "shnor")
         assert MEASURES["schools"].count(session, YEAR, {"status": ["shnor"]}) == 0
-        analytics.decide_status(session, urozh, YEAR, "shnor", "Приказ № 3")
+        decisions.decide_status(session, urozh, YEAR, "shnor", "Приказ № 3")
         assert MEASURES["schools"].count(session, YEAR, {"status": ["shnor"]}) == 1

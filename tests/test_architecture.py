@@ -60,6 +60,13 @@ def test_only_the_chart_renderer_uses_qt_among_the_services():
     assert users == QT_IN_SERVICES
 
 
+def test_no_module_imports_pandas_or_numpy():
+    """The analytics are plain Python: the program needs neither library (nor their 60 MB in the bundle)."""
+    users = {f"{name} → {target}" for name in MODULES for target in imported(name)
+             if target.split(".")[0] in ("pandas", "numpy")}
+    assert users == set()
+
+
 def cycle_from(start: str, graph: dict[str, set[str]]) -> list[str] | None:
     """A path start → … → start through the graph, or None."""
     stack, seen = [(start, [start])], set()

@@ -65,7 +65,7 @@ def test_school_report_offers_the_register_schools(qtbot, district_world):
 
 
 def test_the_overview_loads_its_charts_libraries_off_the_ui_thread(qtbot, district_world, monkeypatch, finished):
-    """pandas and pyqtgraph (half a second of imports) load on a worker thread after the figures are painted."""
+    """pyqtgraph (a third of a second of imports) loads on a worker thread after the figures are painted."""
     threads = []
 
     def imported(name):

@@ -23,7 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import DistrictSummary, utcnow
-from app.services.analytics import chart_data
+from app.services.analytics import chart_data, decisions
 from app.services.analytics import selection as analytics
 from app.services.analytics import stats
 from app.services.ids import stable_id
@@ -120,7 +120,7 @@ def _standing(session: Session, school_id: str, year: int) -> dict[str, Any]:
 
 def _decisions(session: Session, school_id: str, year: int) -> list[Decision]:
     return [{"status": d["status"], "decided_on": d["decided_on"].isoformat() if d["decided_on"] else None,
-             "basis": d["basis"]} for d in analytics.status_decisions(session, year) if d["school_id"] == school_id]
+             "basis": d["basis"]} for d in decisions.status_decisions(session, year) if d["school_id"] == school_id]
 
 
 def _result_columns(session: Session, year: int) -> list[ColumnFigure]:

@@ -13,15 +13,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.reference import SCHOOL_STATUSES
+from app.services.analytics.decisions import revoke_status, status_decisions
 from app.services.analytics.selection import (
     ISB_INPUTS,
     RESILIENT_RULE,
     isb,
     positive_dynamics,
     resilient_schools,
-    revoke_status,
     shnor_candidates,
-    status_decisions,
 )
 from app.services.installation import DISTRICT_DATA_MISSING, district_figures_here
 from app.services.records import editable
