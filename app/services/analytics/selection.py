@@ -169,13 +169,12 @@ def _ege_part(session: Session, year: int) -> dict[str, Row]:
 def pupils(session: Session, year: int) -> dict[str, float | None]:
     """Pupils per live school: the social passport's total for the year, else the register's number."""
     passports = {row.school_id: row.pupils_total for row in _yearly(session, SocialPassport, ["pupils_total"], year)}
-    return {school_id: _number(passports.get(school_id), school["register_pupils"])
+    return {school_id: _float(passports[school_id] if passports.get(school_id) is not None else school["register_pupils"])
             for school_id, school in schools_frame(session).items()}
 
 
-def _number(*candidates) -> float | None:
-    """The first of the candidates that is a number, as a float."""
-    return next((float(v) for v in candidates if isinstance(v, (int, float)) and not isinstance(v, bool)), None)
+def _float(value: float | None) -> float | None:
+    return None if value is None else float(value)
 
 
 def _olympiad_part(session: Session, year: int) -> dict[str, Row]:
@@ -245,17 +244,15 @@ COUNTED_SHARES = (("at_risk_share", "pupils_at_risk"), ("ovz_share", "pupils_ovz
 def isb_inputs(session: Session, year: int) -> list[Row]:
     """The social-passport inputs of ИСБ per live school with a passport of the year (shares in %)."""
     schools = schools_frame(session)
+    shares = [key for key in ISB_INPUTS if key in SocialPassport.SHARES]
     rows = []
     for passport in _yearly(session, SocialPassport, [*SocialPassport.SHARES, *SocialPassport.COUNTS], year):
         school = schools.get(passport.school_id)
-        if school is None:
-            continue
-        row: Row = {"school_id": passport.school_id, "school": school["school"],
-                    "distance_km": _number(school["distance_km"])}
-        row |= {key: _number(getattr(passport, key)) for key in SocialPassport.SHARES}
-        row |= {key: stats.share(_number(getattr(passport, count)), _number(passport.pupils_total))
-                for key, count in COUNTED_SHARES}
-        rows.append({"school_id": row["school_id"], "school": row["school"]} | {key: row[key] for key in ISB_INPUTS})
+        if school is not None:
+            row: Row = {key: _float(getattr(passport, key)) for key in shares}
+            row |= {key: stats.share(getattr(passport, count), passport.pupils_total) for key, count in COUNTED_SHARES}
+            row["distance_km"] = _float(school["distance_km"])
+            rows.append({"school_id": passport.school_id, "school": school["school"]} | {k: row[k] for k in ISB_INPUTS})
     return rows
 
 

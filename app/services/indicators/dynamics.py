@@ -14,12 +14,12 @@ figures are the same to the last digit as those of the spreadsheet-like tables c
 """
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from contextlib import AbstractContextManager
-from typing import NamedTuple, TypedDict
+from typing import TypedDict
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from app.models import ExamResult, School, alive
@@ -28,15 +28,7 @@ from app.services.frames import session_cache
 CACHE_KEY = "kurator_dynamics_cache"
 
 
-class ExamRow(NamedTuple):
-    """One ЕГЭ/ОГЭ result of a school: the mean score of its participants in a subject."""
-
-    school_id: str
-    year: int
-    exam: str
-    subject: str
-    participants: int
-    mean_score: float
+ExamRow = Row[tuple[str, int, str, str, int, float]]  # school_id, year, exam, subject, participants, mean_score
 
 
 class Dynamics(TypedDict):
@@ -48,8 +40,8 @@ class Dynamics(TypedDict):
 
 
 def exam_frame(session: Session, years: list[int]) -> list[ExamRow]:
-    """ЕГЭ/ОГЭ results of the years (live rows of live schools, with a mean score and participants), year by year;
-    inside `caching`, each year is read once."""
+    """ЕГЭ/ОГЭ results of the years (live rows of live schools, with a mean score and participants), year by year,
+    each row the mean score of a school's participants in a subject; inside `caching`, each year is read once."""
     cache = session.info.get(CACHE_KEY)
     if cache is None:
         return _read_exams(session, years)
@@ -71,54 +63,70 @@ def _read_exams(session: Session, years: list[int]) -> list[ExamRow]:
                ExamResult.mean_score.is_not(None), ExamResult.participants > 0)
     )
     session.flush()
-    return [ExamRow._make(row) for row in session.connection().execute(query)]
+    return session.connection().execute(query).all()
 
 
-def _group_sums(keys: Sequence[Hashable], values: Iterable[float]) -> dict[Hashable, float]:
-    """The sum of the values per key, compensated (Kahan) in the order of the rows."""
-    sums: dict[Hashable, float] = {}
-    errors: dict[Hashable, float] = {}
-    for key, value in zip(keys, values):
-        total = sums.get(key)
-        if total is None:
-            sums[key], errors[key] = float(value), 0.0
-            continue
-        corrected = value - errors[key]
+def _groups(keys: Iterable[Hashable]) -> dict[Hashable, list[int]]:
+    """The positions of each key, keys in order of first appearance."""
+    groups: dict[Hashable, list[int]] = defaultdict(list)
+    for position, key in enumerate(keys):
+        groups[key].append(position)
+    return groups
+
+
+def _sum(values: Iterable[float]) -> float:
+    """The sum compensated (Kahan) in the order of the values."""
+    total = error = 0.0
+    for value in values:
+        corrected = value - error
         new_total = total + corrected
-        errors[key] = (new_total - total) - corrected
-        sums[key] = new_total
-    return sums
+        error = (new_total - total) - corrected
+        total = new_total
+    return total
 
 
-def weighted_mean(keys: Sequence[Hashable], values: Sequence[float], weights: Sequence[float]) -> dict[Hashable, float]:
+def _weighted_sums(values: list[float], weights: list[float]) -> tuple[float, float]:
+    """Σ value·weight and Σ weight."""
+    return _sum([x * w for x, w in zip(values, weights)]), _sum(weights)
+
+
+def weighted_mean(keys: Iterable[Hashable], values: Sequence[float], weights: Sequence[float]) -> dict[Hashable, float]:
     """The weighted mean of the values per key (keys in order of first appearance)."""
-    totals = _group_sums(keys, weights)
-    weighted = _group_sums(keys, (x * w for x, w in zip(values, weights)))
-    return {key: weighted[key] / totals[key] for key in weighted}
+    means = {}
+    for key, positions in _groups(keys).items():
+        weighted, total = _weighted_sums([values[i] for i in positions], [weights[i] for i in positions])
+        means[key] = weighted / total
+    return means
 
 
-def weighted_z(keys: Sequence[Hashable], values: Sequence[float], weights: Sequence[float]) -> list[float]:
+def weighted_z(keys: Iterable[Hashable], values: Sequence[float], weights: Sequence[float]) -> list[float]:
     """z-scores of the values within each key's group, against the group's weighted mean and (population) deviation;
     0 where the group's deviation is 0."""
-    totals = _group_sums(keys, weights)
-    means = weighted_mean(keys, values, weights)
-    deviations = [x - means[key] for key, x in zip(keys, values)]
-    variances = _group_sums(keys, (d * d * w for d, w in zip(deviations, weights)))
-    sigmas = {key: math.sqrt(variance / totals[key]) for key, variance in variances.items()}
-    return [d / sigmas[key] if sigmas[key] > 0 else 0.0 for key, d in zip(keys, deviations)]
+    z = [0.0] * len(values)
+    for positions in _groups(keys).values():
+        w = [weights[i] for i in positions]
+        weighted, total = _weighted_sums([values[i] for i in positions], w)
+        mean = weighted / total
+        deviations = [values[i] - mean for i in positions]
+        sigma = math.sqrt(_sum([d * d * wi for d, wi in zip(deviations, w)]) / total)
+        if sigma > 0:
+            for i, d in zip(positions, deviations):
+                z[i] = d / sigma
+    return z
 
 
 def dynamics_frame(session: Session, year: int) -> list[Dynamics]:
     """Per school (in order of its first result): index in Y−1 and Y (standardised over both years), the change
     and whether it is positive."""
     rows = exam_frame(session, [year - 1, year])
-    taken = Counter((row.school_id, row.exam, row.subject) for row in rows)
-    rows = [row for row in rows if taken[(row.school_id, row.exam, row.subject)] == 2]  # one row per year at most
-    weights = [row.participants for row in rows]
-    z = weighted_z([(row.exam, row.subject) for row in rows], [row.mean_score for row in rows], weights)
-    index = weighted_mean([(row.school_id, row.year) for row in rows], z, weights)
+    results = [(school_id, exam, subject) for school_id, _, exam, subject, _, _ in rows]
+    taken = Counter(results)
+    kept = [row for row, key in zip(rows, results) if taken[key] == 2]  # in both years (one row per year at most)
+    schools, years, exams, subjects, weights, means = zip(*kept) if kept else ((),) * 6
+    z = weighted_z(zip(exams, subjects), means, weights)
+    index = weighted_mean(zip(schools, years), z, weights)
     result: list[Dynamics] = []
-    for school_id in dict.fromkeys(row.school_id for row in rows):
+    for school_id in dict.fromkeys(schools):
         previous, current = index.get((school_id, year - 1)), index.get((school_id, year))
         if previous is not None and current is not None:
             result.append({"school_id": school_id, "previous": previous, "current": current,
