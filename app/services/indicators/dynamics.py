@@ -9,8 +9,9 @@ Positive dynamics of a school in year Y (the method, also in docs/isb.md):
 3. a school's index for a year is the participant-weighted mean of its z over exams and subjects;
 4. the school shows positive dynamics when its index in Y is greater than in Y−1 (both years must have data).
 
-Plain Python over the result rows: sums within a group are compensated (Kahan) in the order of the rows, so the
-figures are the same to the last digit as those of the spreadsheet-like tables computed before.
+Plain Python over the result rows: sums within a group are compensated (Kahan) in the order of the rows (on the
+demo district and a generated region of 2,000 schools every figure is the same to the last digit as with the pandas
+tables used before).
 """
 
 import math
@@ -101,13 +102,15 @@ def weighted_mean(keys: Iterable[Hashable], values: Sequence[float], weights: Se
 
 def weighted_z(keys: Iterable[Hashable], values: Sequence[float], weights: Sequence[float]) -> list[float]:
     """z-scores of the values within each key's group, against the group's weighted mean and (population) deviation;
-    0 where the group's deviation is 0."""
+    0 where the group's deviation is 0 (all its values equal)."""
     z = [0.0] * len(values)
     for positions in _groups(keys).values():
-        w = [weights[i] for i in positions]
-        weighted, total = _weighted_sums([values[i] for i in positions], w)
+        xs, w = [values[i] for i in positions], [weights[i] for i in positions]
+        if min(xs) == max(xs):
+            continue  # σ = 0 exactly (the weighted mean of equal values may miss them by a rounding)
+        weighted, total = _weighted_sums(xs, w)
         mean = weighted / total
-        deviations = [values[i] - mean for i in positions]
+        deviations = [x - mean for x in xs]
         sigma = math.sqrt(_sum([d * d * wi for d, wi in zip(deviations, w)]) / total)
         if sigma > 0:
             for i, d in zip(positions, deviations):
