@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from app.errors import KuratorError, ValidationError
+from app.models import School, SocialPassport
 from app.services.analytics import decisions
 from app.services.analytics import selection as analytics
 from app.services.indicators.measures import MEASURES
@@ -57,6 +58,25 @@ def test_candidates_include_low_results_school_with_a_russian_reason(district):
     assert proposed["МКОУ СОШ с.п. Нижний Курп"] == ["shnsu", "resilient"]
     assert "Гимназия № 1" not in reasons
     assert all({2020, 2021, 2022, "mean_index", "isb"} <= set(r) for r in candidates)
+
+
+def test_a_school_without_results_is_proposed_by_its_isb_and_the_reason_says_results_are_missing(district):
+    """A school with the district's worst passport on every input (ИСБ 0) and no ГИА or ВПР results at all."""
+    db, _ = district
+    with db.session() as session:
+        school = School(code="new", name="МКОУ ООШ с.п. Новое", kind="ООШ", locality="rural", pupils=50)
+        session.add(school)
+        session.flush()
+        session.add(SocialPassport(school_id=school.id, year=YEAR, share_parents_higher_ed=0, share_low_income=90,
+                                   share_single_parent=90, share_large_family=90, share_unemployed_parents=90,
+                                   share_non_native_russian=90, pupils_total=50, pupils_at_risk=40, pupils_ovz=20,
+                                   pupils_registered=20))
+        session.flush()
+        candidates = {row["school"]: row for row in analytics.shnor_candidates(session, YEAR)}
+    row = candidates["МКОУ ООШ с.п. Новое"]
+    assert row["reason"] == "результатов ГИА и ВПР нет в 2020–2022 гг., ИСБ 0 — в нижней четверти района"
+    assert (row["proposed"], row["mean_index"], row["isb"]) == (["shnsu"], None, 0.0)
+    assert list(candidates)[-1] == "МКОУ ООШ с.п. Новое"  # no mean index: after every school that has one
 
 
 def test_resilient_school_has_good_results_despite_low_isb(district):
