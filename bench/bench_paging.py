@@ -237,6 +237,10 @@ def main() -> int:
     Path("bench/out").mkdir(parents=True, exist_ok=True)
     measure(app, "SQLite", {staff: f"bench/out/region-{staff}.db" for staff in args.staff}, args.offset, args.repeat)
     if args.postgres:
+        import psycopg  # noqa: PLC0415 — only with --postgres
+
+        print(f"PostgreSQL through psycopg's {psycopg.pq.__impl__} implementation (PSYCOPG_IMPL=python measures the "
+              "pure-Python one the Linux bundle runs over the system's libpq)", flush=True)
         with throwaway_cluster() as first:
             locations = {staff: second_database(first, f"region{staff}") for staff in args.staff}
             measure(app, "PostgreSQL", locations, args.offset, args.repeat)
