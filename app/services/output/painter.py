@@ -25,6 +25,8 @@ SWATCH = 12.0
 LABEL_ROOM = 0.45  # the most of the width category names beside the y axis may take
 TIP_DISTANCE = 10.0  # px from a point within which the cursor names it
 LABEL_PASSES = 2
+SOLID_COST = 4
+RING_COST = 0.1  # a label a ring farther off costs as much as covering this share of its own box
 
 
 def _label_distances(height: float) -> tuple[float, ...]:
@@ -339,29 +341,34 @@ def _label_places(points: list[QPointF], sizes: list[tuple[float, float]], area:
     (LABEL_PASSES times): a label the first pass pushed aside finds the room the later ones left."""
     places: list[QRectF] = []
     for where, size in zip(points, sizes):
-        places.append(_label_place(where, size, area, fixed + places))
+        places.append(_label_place(where, size, area, fixed, places))
     for _ in range(LABEL_PASSES):
         for index, (where, size) in enumerate(zip(points, sizes)):
-            places[index] = _label_place(where, size, area, fixed + places[:index] + places[index + 1:])
+            places[index] = _label_place(where, size, area, fixed, places[:index] + places[index + 1:])
     return places
 
 
-def _label_place(where: QPointF, size: tuple[float, float], area: QRectF, obstacles: list[QRectF]) -> QRectF:
-    """Right of the point, left of it, above, below or at a corner, close by or (in a crowd) farther off: the first
-    place inside the plot that covers nothing, else the one that covers least."""
+def _label_place(where: QPointF, size: tuple[float, float], area: QRectF, solid: list[QRectF],
+                 labels: list[QRectF]) -> QRectF:
+    """Right of the point, left of it, above, below or at a corner, close by or (in a crowd) farther off: the place
+    inside the plot that covers least of the points, notes and other labels (a point or note SOLID_COST times as
+    bad), a farther one only when it covers much less."""
     width, height = size
     x, y = where.x(), where.y()
-    places = [QRectF(left, top, width, height) for near in _label_distances(height)
+    places = [(ring, QRectF(left, top, width, height)) for ring, near in enumerate(_label_distances(height))
               for left, top in ((x + near, y - height / 2), (x - near - width, y - height / 2),
                                 (x - width / 2, y - near - height), (x - width / 2, y + near),
                                 (x + near / 2, y - near / 2 - height), (x + near / 2, y + near / 2),
                                 (x - near / 2 - width, y - near / 2 - height), (x - near / 2 - width, y + near / 2))]
 
-    def cost(rect: QRectF) -> float:
-        outside = rect.width() * rect.height() - _overlap(rect, area)
-        return 10 * outside + sum(_overlap(rect, other) for other in obstacles)
+    def cost(place: tuple[int, QRectF]) -> float:
+        ring, rect = place
+        outside = width * height - _overlap(rect, area)
+        covered = SOLID_COST * sum(_overlap(rect, other) for other in solid) + sum(_overlap(rect, other)
+                                                                                  for other in labels)
+        return 10 * outside + covered + ring * RING_COST * width * height
 
-    return min(places, key=cost)
+    return min(places, key=cost)[1]
 
 
 def _leader(painter: QPainter, where: QPointF, label: QRectF) -> None:
