@@ -117,3 +117,16 @@ def test_a_stacked_bar_chart_counts_whole_events_or_schools(kind):
 def test_an_unknown_chart_is_refused():
     with pytest.raises(ValueError, match="unknown chart"):
         charts.render_png("pie", {}, "")
+
+
+def test_course_coverage_writes_each_schools_share_at_its_bar():
+    rows = [{"school": f"Школа {i}", "short_name": f"Школа {i}", "staff": 40, "trained": i, "share": i * 2.5}
+            for i in range(3)]
+    bars, = charts.figure("course_coverage", rows, "Доля педагогов").bars
+    assert bars.values == ("0,0 %", "2,5 %", "5,0 %")
+
+
+def test_a_plan_without_facts_says_the_facts_are_missing():
+    plans_only = {**PLAN_FACT, "points": [{**p, "actual": None} for p in PLAN_FACT["points"]]}
+    legend = [entry.name for entry in charts.figure("plan_fact", plans_only, "План и факт").legend]
+    assert legend == ["Факт: нет данных", "План (целевое значение)"]

@@ -96,7 +96,7 @@ def plan_fact(data: dict, title: str) -> Figure:
     values = [0.0] + [value for _, value in facts + plans]
     bars = (Bars(tuple(Box(year - 0.225, 0, year + 0.225, value) for year, value in facts), FACT_COLOUR,
                  PLAN_COLOUR),) if facts else ()
-    legend = ((LegendEntry("Факт", FACT_COLOUR),) if facts else ()) + (
+    legend = (LegendEntry("Факт" if facts else "Факт: нет данных", FACT_COLOUR),) + (
         (LegendEntry("План (целевое значение)", PLAN_COLOUR, line=True),) if plans else ())
     return Figure(title, year_axis([p["year"] for p in points]), value_axis("Значение", min(values), max(values)),
                   bars=bars, lines=(Line(plans, PLAN_COLOUR),) if plans else (), legend=legend)
@@ -190,7 +190,8 @@ def course_coverage(data: list[dict], title: str) -> Figure:
     rows = [(i, row) for i, row in enumerate(lowest)] + [(len(lowest) + len(gap) + i, row)
                                                           for i, row in enumerate(highest)]
     names = [row["short_name"] for row in lowest] + gap + [row["short_name"] for row in highest]
-    bars = Bars(tuple(Box(0, i - 0.325, row["share"], i + 0.325) for i, row in rows), FACT_COLOUR, PLAN_COLOUR)
+    bars = Bars(tuple(Box(0, i - 0.325, row["share"], i + 0.325) for i, row in rows), FACT_COLOUR, PLAN_COLOUR,
+                tuple(f"{number_text(row['share'], 1)} %" for _, row in rows))
     return Figure(title, value_axis("Доля педагогов, завершивших курсы, %", 0, 100),
                   category_axis([shorten(name) for name in names]), bars=(bars,) if rows else ())
 

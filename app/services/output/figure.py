@@ -41,9 +41,12 @@ class Box:
 
 @dataclass(frozen=True)
 class Bars:
+    """Filled boxes of one colour; `values`, when given, are written at the end of each (horizontal) bar."""
+
     boxes: tuple[Box, ...]
     colour: str
     outline: str = "#ffffff"
+    values: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -268,6 +268,7 @@ def _data(painter: QPainter, frame: Frame, figure: Figure, highlight: Point | No
         painter.setBrush(QColor(bars.colour))
         for box in bars.boxes:
             painter.drawRect(frame.box(box.x0, box.y0, box.x1, box.y1))
+        _bar_values(painter, frame, bars)
     painter.setBrush(Qt.BrushStyle.NoBrush)
     for line in figure.lines:
         colour = QColor(line.colour)
@@ -283,6 +284,23 @@ def _data(painter: QPainter, frame: Frame, figure: Figure, highlight: Point | No
         painter.setFont(font(AXIS_LABEL_PT))
         painter.setPen(QColor(RULE))
         painter.drawText(frame.bounds, Qt.AlignmentFlag.AlignCenter, "нет данных для диаграммы")
+
+
+def _bar_values(painter: QPainter, frame: Frame, bars) -> None:
+    """Each bar's value just past its end, or inside it where the plot ends first."""
+    if not bars.values:
+        return
+    painter.save()
+    painter.setFont(font(POINT_LABEL_PT))
+    painter.setPen(QColor(TEXT))
+    metrics = QFontMetricsF(painter.font())
+    for box, value in zip(bars.boxes, bars.values):
+        rect = frame.box(box.x0, box.y0, box.x1, box.y1)
+        width = metrics.horizontalAdvance(value) + GAP
+        inside = rect.right() + width > frame.plot.right()
+        place = QRectF(rect.right() - width if inside else rect.right() + GAP / 2, rect.top(), width, rect.height())
+        painter.drawText(place, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, value)
+    painter.restore()
 
 
 def _rules(painter: QPainter, frame: Frame, figure: Figure) -> None:
