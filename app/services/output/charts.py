@@ -126,7 +126,8 @@ def quadrants(data: dict, title: str) -> Figure:
     dots = tuple(Point(p["isb"], p["result"], QUADRANT_COLOURS[p["quadrant"]], _tip(p), p["label"]) for p in points)
     split = data["isb_median"] is not None
     rules = (Rule(data["isb_median"], True), Rule(data["result_median"], False)) if split else ()
-    notes = tuple(Note(text, QUADRANT_COLOURS[group], corner) for group, text, corner in QUADRANT_CORNERS) if split else ()
+    notes = tuple(Note(text, QUADRANT_COLOURS[group], corner)
+                  for group, text, corner in QUADRANT_CORNERS) if split else ()
     resilient = any(p["quadrant"] == "резильентные" for p in points)
     return Figure(title, padded_axis("Индекс социального благополучия (ИСБ)", [p["isb"] for p in points]),
                   padded_axis("Индекс результатов, σ", [p["result"] for p in points]), points=dots, rules=rules,

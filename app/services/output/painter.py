@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
-from app.services.output.figure import Axis, Figure, Note, Point
+from app.services.output.figure import Axis, Bars, Figure, LegendEntry, Note, Point
 
 FONT_FAMILY = "PT Sans"
 TITLE_PT, AXIS_LABEL_PT, TICK_PT, LEGEND_PT, NOTE_PT, POINT_LABEL_PT = 13, 11, 10, 10, 10, 9
@@ -146,7 +146,7 @@ def _legend(painter: QPainter, area: QRectF, figure: Figure) -> QRectF:
     return area.adjusted(0, height * len(rows) + GAP, 0, 0)
 
 
-def _legend_entry(painter: QPainter, rect: QRectF, entry) -> None:
+def _legend_entry(painter: QPainter, rect: QRectF, entry: LegendEntry) -> None:
     middle = rect.center().y()
     colour = QColor(entry.colour)
     if entry.line:
@@ -228,7 +228,7 @@ def _grid(painter: QPainter, frame: Frame, plot: QRectF) -> None:
 
 def _every(count: int, room: float, need: float) -> int:
     """Every how many ticks a label fits, when `count` ticks share `room` and each label needs `need`."""
-    return max(1, math.ceil(need / (room / max(count, 1)))) if room > 0 else count or 1
+    return max(1, math.ceil(need * count / room)) if room > 0 else max(count, 1)
 
 
 def _y_ticks(painter: QPainter, frame: Frame, right: float, width: float) -> None:
@@ -286,7 +286,7 @@ def _data(painter: QPainter, frame: Frame, figure: Figure, highlight: Point | No
         painter.drawText(frame.bounds, Qt.AlignmentFlag.AlignCenter, "нет данных для диаграммы")
 
 
-def _bar_values(painter: QPainter, frame: Frame, bars) -> None:
+def _bar_values(painter: QPainter, frame: Frame, bars: Bars) -> None:
     """Each bar's value just past its end, or inside it where the plot ends first."""
     if not bars.values:
         return
@@ -391,7 +391,8 @@ def _label_place(where: QPointF, size: tuple[float, float], area: QRectF, solid:
 
 def _leader(painter: QPainter, where: QPointF, label: QRectF) -> None:
     """A thin line from a point to its label when the label stands off (a crowd pushed it away)."""
-    nearest = QPointF(min(max(where.x(), label.left()), label.right()), min(max(where.y(), label.top()), label.bottom()))
+    nearest = QPointF(min(max(where.x(), label.left()), label.right()),
+                      min(max(where.y(), label.top()), label.bottom()))
     if math.dist(where.toTuple(), nearest.toTuple()) > POINT_RADIUS + 4:
         painter.save()
         painter.setPen(QPen(QColor(RULE), 0.8))
