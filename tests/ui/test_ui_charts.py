@@ -64,3 +64,14 @@ def test_an_empty_view_exports_nothing(qtbot, tmp_path):
     qtbot.addWidget(view)
     view.export_png(str(tmp_path / "chart.png"))
     assert not (tmp_path / "chart.png").exists()
+
+
+def test_a_map_of_many_schools_asks_for_the_height_its_rows_need(qtbot):
+    """40 schools: 240 px besides the rows and 40 per row at 1200 px wide, half of it on screen — 920 px."""
+    levels = {"factors": ["Фактор"] * 10, "schools": [f"Школа {i}" for i in range(40)], "levels": [[None] * 10] * 40}
+    view = ChartView("risk_map")
+    qtbot.addWidget(view)
+    view.show_data(levels, "Карта рисков")
+    assert view.minimumHeight() == (240 + 40 * 40) // 2
+    view.show_data({**levels, "schools": ["Школа"], "levels": [[None] * 10]}, "Карта рисков")
+    assert view.minimumHeight() == 320  # a few rows: the view's own minimum

@@ -241,11 +241,17 @@ def figure(kind: str, data: Any, title: str) -> Figure:
     return CHARTS[kind].build(data, title)
 
 
+def rows_height(kind: str, data: Any) -> int:
+    """The height a bar chart's categories need in a picture 1200 px wide (half of it in layout pixels); 0 for
+    a chart without rows."""
+    spec = CHARTS[kind]
+    return FIXED_HEIGHT + spec.rows(data) * spec.height_per_row if spec.height_per_row else 0
+
+
 def chart_size(kind: str, data: Any, size: tuple[int, int] | None = None) -> tuple[int, int]:
     """The picture size: the default, or taller for bar charts with many categories."""
     width, height = size or DEFAULT_SIZE
-    spec = CHARTS[kind]
-    return width, max(height, FIXED_HEIGHT + spec.rows(data) * spec.height_per_row)
+    return width, max(height, rows_height(kind, data))
 
 
 def _application() -> QApplication:

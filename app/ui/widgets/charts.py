@@ -34,9 +34,11 @@ class ChartView(QWidget):
         self.addAction(export)
 
     def show_data(self, data: Any, title: str) -> None:
-        """Draw `data` (from app.services.analytics.chart_data) with its title."""
+        """Draw `data` (from app.services.analytics.chart_data) with its title; a bar chart asks for the height its
+        rows need to keep their names readable (as in print: a scroll area around the view shows the rest)."""
         self.title = title
         self.figure = charts.figure(self.kind, data, title)
+        self.setMinimumHeight(max(MIN_HEIGHT, charts.rows_height(self.kind, data) // 2))
         self.hovered = None
         self.update()
 
