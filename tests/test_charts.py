@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from app.services.output import charts
+from app.services.output import charts, labels
 from app.services.output.figure import nice_step, value_axis
 from app.services.output.painter import paint
 
@@ -92,7 +92,7 @@ def covers(one: QRectF, other: QRectF) -> bool:
     return common.width() > 2 and common.height() > 2
 
 
-def test_scatter_labels_keep_clear_of_each_other_and_of_the_points():
+def test_scatter_labels_keep_clear_of_each_other_and_of_the_points(qapp):
     figure = charts.figure("quadrants", quadrant_data(8), "Результаты и ИСБ")
     charts.register_fonts()
     image = QImage(600, 350, QImage.Format.Format_RGB32)
@@ -130,3 +130,26 @@ def test_a_plan_without_facts_says_the_facts_are_missing():
     plans_only = {**PLAN_FACT, "points": [{**p, "actual": None} for p in PLAN_FACT["points"]]}
     legend = [entry.name for entry in charts.figure("plan_fact", plans_only, "План и факт").legend]
     assert legend == ["Факт: нет данных", "План (целевое значение)"]
+
+
+def test_a_district_with_more_named_schools_than_fit_names_none_and_says_why():
+    data = quadrant_data(charts.MAX_POINT_LABELS + 1)
+    figure = charts.figure("quadrants", data, "Результаты и ИСБ")
+    assert not any(point.label for point in figure.points)
+    assert figure.footnotes[0][0] == ("Школы ШНОР и ШНСУ (41) не подписаны: больше 40 подписей на диаграмме "
+                                      "не прочесть")
+    assert [point.label for point in charts.figure("quadrants", quadrant_data(40), "").points].count("") == 2
+
+
+def test_a_label_at_the_edge_of_a_crowd_stays_inside_the_plot():
+    area = (0.0, 0.0, 100.0, 60.0)
+    crowd = tuple((x, y, x + 6.0, y + 6.0) for x in range(0, 100, 6) for y in range(0, 60, 6))  # points everywhere
+    place, = labels.place_labels(((97.0, 30.0),), ((80.0, 12.0),), area, crowd, (), 3.0)
+    assert area[0] <= place[0] and place[2] <= area[2] and area[1] <= place[1] and place[3] <= area[3]
+
+
+def test_a_label_takes_the_free_place_beside_its_point():
+    """Right of the point is taken by a note: the label goes left, beside the point, not farther off."""
+    note = (110.0, 40.0, 200.0, 60.0)
+    place, = labels.place_labels(((100.0, 50.0),), ((40.0, 10.0),), (0.0, 0.0, 300.0, 100.0), (), (note,), 5.0)
+    assert place == (100.0 - 7.0 - 40.0, 45.0, 100.0 - 7.0, 55.0)

@@ -60,6 +60,7 @@ QUADRANT_CORNERS = (  # group, its name in the corner, the corner
     ("благополучные с высокими результатами", "Благополучные\nс высокими результатами", "top right"),
     ("благополучные с низкими результатами", "Благополучные с низкими результатами", "bottom right"),
 )
+MAX_POINT_LABELS = 40  # more names than this on a 165 mm scatter cannot be read; the footnote says so
 RESILIENT_NOTE = "● резильентные: ИСБ в нижней четверти района, результаты не ниже медианы"
 ROADMAP_PARTS = (  # key, legend, colour
     ("done", "Выполнено в срок", "#27ae60"),
@@ -121,17 +122,24 @@ def _tip(point: dict) -> str:
 
 def quadrants(data: dict, title: str) -> Figure:
     """ИСБ × result index, coloured by quadrant, split at the district medians, the quadrants named in the corners;
-    the ШНОР and ШНСУ schools named beside their points."""
+    the ШНОР and ШНСУ schools named beside their points (up to MAX_POINT_LABELS of them, else a footnote says why
+    not)."""
     points = data["points"]
-    dots = tuple(Point(p["isb"], p["result"], QUADRANT_COLOURS[p["quadrant"]], _tip(p), p["label"]) for p in points)
+    named = sum(1 for p in points if p["label"])
+    shown = named <= MAX_POINT_LABELS
+    dots = tuple(Point(p["isb"], p["result"], QUADRANT_COLOURS[p["quadrant"]], _tip(p), p["label"] if shown else "")
+                 for p in points)
     split = data["isb_median"] is not None
     rules = (Rule(data["isb_median"], True), Rule(data["result_median"], False)) if split else ()
     notes = tuple(Note(text, QUADRANT_COLOURS[group], corner)
                   for group, text, corner in QUADRANT_CORNERS) if split else ()
-    resilient = any(p["quadrant"] == "резильентные" for p in points)
+    footnotes = () if shown else ((f"Школы ШНОР и ШНСУ ({named}) не подписаны: больше {MAX_POINT_LABELS} подписей "
+                                   "на диаграмме не прочесть", QUADRANT_COLOURS["ШНОР/ШНСУ"]),)
+    if any(p["quadrant"] == "резильентные" for p in points):
+        footnotes += ((RESILIENT_NOTE, QUADRANT_COLOURS["резильентные"]),)
     return Figure(title, padded_axis("Индекс социального благополучия (ИСБ)", [p["isb"] for p in points]),
                   padded_axis("Индекс результатов, σ", [p["result"] for p in points]), points=dots, rules=rules,
-                  notes=notes, footnote=(RESILIENT_NOTE, QUADRANT_COLOURS["резильентные"]) if resilient else None)
+                  notes=notes, footnotes=footnotes)
 
 
 def _stacked(rows: list[dict], label: str, parts: tuple, title: str, x_label: str) -> Figure:

@@ -101,7 +101,7 @@ class Figure:
     rules: tuple[Rule, ...] = ()
     notes: tuple[Note, ...] = ()
     legend: tuple[LegendEntry, ...] = ()
-    footnote: tuple[str, str] | None = None  # (text, colour) under the x axis
+    footnotes: tuple[tuple[str, str], ...] = ()  # (text, colour) under the x axis
 
     @property
     def empty(self) -> bool:
@@ -125,24 +125,30 @@ def _decimals(step: float) -> int:
     return max(0, -math.floor(math.log10(step)) + (1 if math.isclose(mantissa, 2.5) else 0))
 
 
-def value_axis(label: str, low: float, high: float, whole: bool = False) -> Axis:
-    """An axis from `low` to `high` widened to round ticks; `whole` for counts (no tick between whole numbers)."""
+def value_axis(label: str, low: float, high: float, whole: bool = False, snap: bool = True) -> Axis:
+    """An axis from `low` to `high` with round ticks, widened to the outer ticks when `snap` (bars from 0 end on
+    a tick); `whole` for counts (no tick between whole numbers)."""
     if not high > low:
         low, high = (low - 1, high + 1) if low else (0.0, 1.0)
     step = max(nice_step(high - low), 1.0 if whole else 0.0)
     start, end = math.floor(low / step + 1e-9), math.ceil(high / step - 1e-9)
+    if snap:
+        low, high = start * step, end * step
+    else:
+        start, end = math.ceil(low / step - 1e-9), math.floor(high / step + 1e-9)
     decimals = _decimals(step)
     ticks = tuple((i * step, number_text(i * step, decimals)) for i in range(start, end + 1))
-    return Axis(label, start * step, end * step, ticks)
+    return Axis(label, low, high, ticks)
 
 
 def padded_axis(label: str, values: list[float], share: float = 0.05) -> Axis:
-    """A value axis around `values` with a margin of `share` of their span on both sides."""
+    """A value axis around `values` with a margin of `share` of their span on both sides (not widened to ticks:
+    ИСБ from 0 to 100 is drawn from −5 to 105, not from −25 to 125)."""
     if not values:
         return value_axis(label, 0.0, 1.0)
     low, high = min(values), max(values)
     margin = (high - low) * share or abs(high) * share or 1.0
-    return value_axis(label, low - margin, high + margin)
+    return value_axis(label, low - margin, high + margin, snap=False)
 
 
 def year_axis(years: list[int], label: str = "Год") -> Axis:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from app.services.output.figure import Axis, Bars, Figure, LegendEntry, Note, Point
+from app.services.output.labels import place_labels
 
 FONT_FAMILY = "PT Sans"
 TITLE_PT, AXIS_LABEL_PT, TICK_PT, LEGEND_PT, NOTE_PT, POINT_LABEL_PT = 13, 11, 10, 10, 10, 9
@@ -21,17 +22,11 @@ CATEGORY_MIN_PT = 8  # printed at 165 mm from a 600 px layout: 8,3 pt
 TEXT, AXIS, GRID, RULE, WHITE = "#1a1a1a", "#1a1a1a", "#e3e7ec", "#7f8b99", "#ffffff"
 MARGIN, GAP = 8.0, 6.0
 LINE_WIDTH, MARKER_RADIUS, POINT_RADIUS = 2.5, 5.0, 6.5
+CROWD, MIN_POINT_RADIUS = 100, 3.0  # beyond CROWD points a scatter's points shrink (not below MIN_POINT_RADIUS)
 SWATCH = 12.0
 LABEL_ROOM = 0.45  # the most of the width category names beside the y axis may take
 TIP_DISTANCE = 10.0  # px from a point within which the cursor names it
-LABEL_PASSES = 2
-SOLID_COST = 4
-RING_COST = 0.1  # a label a ring farther off costs as much as covering this share of its own box
-
-
-def _label_distances(height: float) -> tuple[float, ...]:
-    """How far from its point a scatter label may stand: beside it first, then a line or two off."""
-    return tuple(POINT_RADIUS + 2 + ring * (height + 2) for ring in range(3))
+LABEL_HALO_ALPHA = 200  # a label's box is whitened behind its text: it stays legible over lines and crowded points
 
 
 def font(points: float, bold: bool = False) -> QFont:
@@ -63,6 +58,7 @@ class Frame:
     x: Axis
     y: Axis
     placed: list[tuple[QPointF, Point]] = field(default_factory=list)
+    radius: float = POINT_RADIUS  # of the scatter's points
     labels: list[QRectF] = field(default_factory=list)
 
     def at(self, x: float, y: float) -> QPointF:
@@ -78,7 +74,7 @@ class Frame:
     def point_at(self, position: QPointF) -> Point | None:
         """The point nearest to `position` within TIP_DISTANCE px of its edge, if any."""
         near = [(math.dist(where.toTuple(), position.toTuple()), point) for where, point in self.placed]
-        near = [(distance, point) for distance, point in near if distance <= POINT_RADIUS + TIP_DISTANCE]
+        near = [(distance, point) for distance, point in near if distance <= self.radius + TIP_DISTANCE]
         return min(near, key=lambda item: item[0])[1] if near else None
 
 
@@ -90,7 +86,7 @@ def paint(painter: QPainter, rect: QRectF, figure: Figure, highlight: Point | No
     area = rect.adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
     area = _title(painter, area, figure.title)
     area = _legend(painter, area, figure)
-    area = _footnote(painter, area, figure.footnote)
+    area = _footnotes(painter, area, figure.footnotes)
     frame = _axes(painter, area, figure)
     _data(painter, frame, figure, highlight)
     painter.restore()
@@ -115,12 +111,13 @@ def _title(painter: QPainter, area: QRectF, title: str) -> QRectF:
     return _text_block(painter, area, wrap(title, QFontMetricsF(painter.font()), area.width()), TEXT, top=True)
 
 
-def _footnote(painter: QPainter, area: QRectF, footnote: tuple[str, str] | None) -> QRectF:
-    if footnote is None:
-        return area
+def _footnotes(painter: QPainter, area: QRectF, footnotes: tuple[tuple[str, str], ...]) -> QRectF:
+    """The footnotes at the bottom of `area`, the first one highest; returns the area above them."""
     painter.setFont(font(NOTE_PT))
-    text, colour = footnote
-    return _text_block(painter, area, wrap(text, QFontMetricsF(painter.font()), area.width()), colour, top=False)
+    metrics = QFontMetricsF(painter.font())
+    for text, colour in reversed(footnotes):
+        area = _text_block(painter, area, wrap(text, metrics, area.width()), colour, top=False)
+    return area
 
 
 def _legend(painter: QPainter, area: QRectF, figure: Figure) -> QRectF:
@@ -335,58 +332,33 @@ def _points(painter: QPainter, frame: Frame, points: tuple[Point, ...], highligh
             taken: list[QRectF]) -> None:
     """The scatter's points, then their labels, each where it covers the least of the others."""
     white = QColor(WHITE)
-    for point in points:
+    frame.radius = POINT_RADIUS if len(points) <= CROWD else max(MIN_POINT_RADIUS,
+                                                                 POINT_RADIUS * math.sqrt(CROWD / len(points)))
+    for point in sorted(points, key=lambda point: bool(point.label)):  # the named ones on top of a crowd
         where = frame.at(point.x, point.y)
         frame.placed.append((where, point))
-        radius = POINT_RADIUS + 2 if point == highlight else POINT_RADIUS
+        radius = frame.radius + 2 if point == highlight else frame.radius
         _marker(painter, where, radius, QColor(point.colour), QColor(TEXT) if point == highlight else white)
-    dots = [QRectF(where.x() - POINT_RADIUS, where.y() - POINT_RADIUS, 2 * POINT_RADIUS, 2 * POINT_RADIUS)
-            for where, _ in frame.placed]
+    r = frame.radius
+    dots = tuple((where.x() - r, where.y() - r, where.x() + r, where.y() + r) for where, _ in frame.placed)
     painter.setFont(font(POINT_LABEL_PT))
     painter.setPen(QColor(TEXT))
     metrics = QFontMetricsF(painter.font())
     named = sorted(((where, point) for where, point in frame.placed if point.label), key=lambda p: (p[1].x, p[1].y))
-    sizes = [(metrics.horizontalAdvance(point.label) + 2, metrics.height()) for _, point in named]
-    frame.labels = _label_places([where for where, _ in named], sizes, frame.bounds, taken + dots)
-    for (where, point), rect in zip(named, frame.labels):
+    if not named:
+        return
+    inks = [metrics.tightBoundingRect(point.label) for _, point in named]  # the letters' box, not the line's
+    sizes = tuple((ink.width() + 2, ink.height() + 2) for ink in inks)
+    notes = tuple(rect.getCoords() for rect in taken)
+    places = place_labels(tuple(where.toTuple() for where, _ in named), sizes, frame.bounds.getCoords(), dots, notes,
+                          frame.radius)
+    frame.labels = [QRectF(QPointF(left, top), QPointF(right, bottom)) for left, top, right, bottom in places]
+    halo = QColor(WHITE)
+    halo.setAlpha(LABEL_HALO_ALPHA)
+    for (where, point), rect, ink in zip(named, frame.labels, inks):
         _leader(painter, where, rect)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, point.label)
-
-
-def _label_places(points: list[QPointF], sizes: list[tuple[float, float]], area: QRectF,
-                  fixed: list[QRectF]) -> list[QRectF]:
-    """Each label placed in turn beside what is placed before it, then each placed again beside all the others
-    (LABEL_PASSES times): a label the first pass pushed aside finds the room the later ones left."""
-    places: list[QRectF] = []
-    for where, size in zip(points, sizes):
-        places.append(_label_place(where, size, area, fixed, places))
-    for _ in range(LABEL_PASSES):
-        for index, (where, size) in enumerate(zip(points, sizes)):
-            places[index] = _label_place(where, size, area, fixed, places[:index] + places[index + 1:])
-    return places
-
-
-def _label_place(where: QPointF, size: tuple[float, float], area: QRectF, solid: list[QRectF],
-                 labels: list[QRectF]) -> QRectF:
-    """Right of the point, left of it, above, below or at a corner, close by or (in a crowd) farther off: the place
-    inside the plot that covers least of the points, notes and other labels (a point or note SOLID_COST times as
-    bad), a farther one only when it covers much less."""
-    width, height = size
-    x, y = where.x(), where.y()
-    places = [(ring, QRectF(left, top, width, height)) for ring, near in enumerate(_label_distances(height))
-              for left, top in ((x + near, y - height / 2), (x - near - width, y - height / 2),
-                                (x - width / 2, y - near - height), (x - width / 2, y + near),
-                                (x + near / 2, y - near / 2 - height), (x + near / 2, y + near / 2),
-                                (x - near / 2 - width, y - near / 2 - height), (x - near / 2 - width, y + near / 2))]
-
-    def cost(place: tuple[int, QRectF]) -> float:
-        ring, rect = place
-        outside = width * height - _overlap(rect, area)
-        covered = SOLID_COST * sum(_overlap(rect, other) for other in solid) + sum(_overlap(rect, other)
-                                                                                  for other in labels)
-        return 10 * outside + covered + ring * RING_COST * width * height
-
-    return min(places, key=cost)[1]
+        painter.fillRect(rect, halo)
+        painter.drawText(QPointF(rect.left() + 1 - ink.left(), rect.top() + 1 - ink.top()), point.label)
 
 
 def _leader(painter: QPainter, where: QPointF, label: QRectF) -> None:
@@ -398,8 +370,3 @@ def _leader(painter: QPainter, where: QPointF, label: QRectF) -> None:
         painter.setPen(QPen(QColor(RULE), 0.8))
         painter.drawLine(where, nearest)
         painter.restore()
-
-
-def _overlap(one: QRectF, other: QRectF) -> float:
-    common = one.intersected(other)
-    return common.width() * common.height() if common.isValid() else 0.0
