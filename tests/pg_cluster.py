@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -9,7 +10,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
-PORT = 55432
 
 # root runs the server as «postgres»; runuser is in sbin, which a plain user's PATH (/usr/bin:/bin) leaves out
 RUNUSER = shutil.which("runuser") or shutil.which("runuser", path="/usr/sbin:/sbin") or "runuser"
@@ -25,8 +25,10 @@ def postgres_installed() -> bool:
 
 
 @contextmanager
-def throwaway_cluster(port: int = PORT) -> Iterator[str]:
-    """Start a cluster with one empty database «kurator»; yields its SQLAlchemy URL; stops and removes it after."""
+def throwaway_cluster(port: int | None = None) -> Iterator[str]:
+    """Start a cluster with one empty database «kurator» (on a free loopback port unless given: tests and benchmarks
+    may run side by side); yields its SQLAlchemy URL; stops and removes it after."""
+    port = port or _free_port()
     folder = Path(tempfile.mkdtemp(prefix="kurator-pg-"))  # pytest's own tmp is closed to the postgres user
     data = folder / "data"
     if os.geteuid() == 0:
@@ -41,6 +43,12 @@ def throwaway_cluster(port: int = PORT) -> Iterator[str]:
     finally:
         _as_postgres(str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop")
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def second_database(url: str, name: str) -> str:

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 APP = Path(__file__).resolve().parent.parent / "app"
-QT_IN_SERVICES = {"app.services.output.charts"}  # the one chart-rendering module
+QT_IN_SERVICES = {"app.services.output.charts", "app.services.output.painter"}  # the chart renderer
 
 
 def module_name(path: Path) -> str:
@@ -56,7 +56,7 @@ def test_models_import_no_services_window_or_command_line():
 
 def test_only_the_chart_renderer_uses_qt_among_the_services():
     users = {name for name in MODULES if name.startswith("app.services")
-             and any(target.startswith(("PySide6", "pyqtgraph")) for target in imported(name))}
+             and any(target.startswith("PySide6") for target in imported(name))}
     assert users == QT_IN_SERVICES
 
 
@@ -65,6 +65,13 @@ def test_no_module_imports_pandas_or_numpy():
     users = {f"{name} → {target}" for name in MODULES for target in imported(name)
              if target.split(".")[0] in ("pandas", "numpy")}
     assert users == set()
+
+
+def test_charts_are_drawn_without_pyqtgraph():
+    """Our own QPainter renderer draws every chart: pyqtgraph (and the numpy, OpenBLAS and QtOpenGL it brings into
+    the bundle) is imported nowhere."""
+    assert sorted(name for name in MODULES if any(target.split(".")[0] == "pyqtgraph"
+                                                  for target in imported(name))) == []
 
 
 def cycle_from(start: str, graph: dict[str, set[str]]) -> list[str] | None:

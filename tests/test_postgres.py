@@ -93,6 +93,65 @@ def test_teachers_are_searched_through_the_trigram_index_on_postgresql(pg_distri
         assert ([row[0] for row in rows], total) == ([teacher.id], 1)
 
 
+@pytest.fixture(scope="module")
+def regions(postgres_url, tmp_path_factory):
+    """The same generated region (25 schools, 500 staff: the generator is deterministic, ids included) on SQLite
+    and on PostgreSQL."""
+    from app.services.demo.generator import generate_region
+    from app.services.setup import initialize
+
+    from tests.pg_cluster import second_database
+
+    databases = [open_database(str(tmp_path_factory.mktemp("region") / "region.db")),
+                 open_database(second_database(postgres_url, "region"))]
+    for database in databases:
+        with database.session() as session:
+            initialize(session, "district", "Учебный регион", program_year=2026)
+            generate_region(session, 25, 500)
+    yield databases
+    for database in databases:
+        database.close()
+
+
+def _listed(database, search: str = "", **query) -> list[tuple]:
+    """Every row of Педагоги as the window reads it (a first page of 40, then the rows after the last one), the
+    positions and subjects in a set order (neither engine promises one)."""
+    from app.services.records import query_page, rows_after
+
+    with database.session() as session:
+        rows, _total = query_page(session, "teacher", search, limit=40, **query)
+        read = list(rows)
+        while rows:
+            rows = rows_after(session, "teacher", read[-1][0], search, limit=40, **query)
+            read.extend(rows)
+    return [tuple(sorted(value) if isinstance(value, list) else value for value in row) for row in read]
+
+
+@pytest.mark.parametrize("search", ["", "и", "ив", "иванов", "ЕЛ", "ёлкин", "ова ан", "анна петр"])
+def test_a_search_finds_the_same_teachers_in_the_same_order_on_both_engines(regions, search):
+    on_sqlite, on_postgresql = (_listed(database, search) for database in regions)
+    assert on_sqlite == on_postgresql
+    assert 0 < len({row[0] for row in on_sqlite}) == len(on_sqlite)
+
+
+def test_a_search_that_matches_no_teacher_finds_none_on_postgresql(regions):
+    assert _listed(regions[1], "нет такого педагога") == []
+
+
+@pytest.mark.parametrize("column", ["name", "school", "qualification", "experience_years"])
+@pytest.mark.parametrize("descending", [False, True])
+def test_the_pages_on_postgresql_hold_the_rows_of_one_select_in_its_order(regions, column, descending):
+    from app.services.records import query_page
+
+    sqlite, postgresql = regions
+    with postgresql.session() as session:
+        everything = query_page(session, "teacher", limit=None, order_by=column, descending=descending)[0]
+    read = _listed(postgresql, order_by=column, descending=descending)
+    assert [row[0] for row in read] == [row[0] for row in everything]
+    assert len(read) == 500
+    assert [row[0] for row in _listed(sqlite, order_by=column, descending=descending)] == [row[0] for row in read]
+
+
 def analytics_figures(database, year: int) -> dict:
     """ИСБ, result index and dynamics by school, and the proposed statuses, as the analytics tab shows them."""
     from app.services.analytics import selection as analytics

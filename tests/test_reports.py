@@ -292,7 +292,7 @@ def test_course_coverage_of_a_large_district_draws_both_ends_and_says_what_it_om
 
 def test_course_coverage_chart_of_2000_schools_stays_one_readable_page():
     png = charts.render_png("course_coverage", coverage_rows(2000), "Доля педагогов")
-    assert png_size(png) == (1200, 160 + 31 * 34)  # 15 + the row counting the others + 15
+    assert png_size(png) == (1200, 240 + 31 * 34)  # 15 + the row counting the others + 15
 
 
 def test_all_school_profiles_say_what_each_profile_made_alone_says(demo, tmp_path):

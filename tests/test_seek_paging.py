@@ -4,10 +4,12 @@ sort key and the empty values."""
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import delete
+from sqlalchemy import delete, text
 
 from app.models import School, Teacher
-from app.services.records import query_page, rows_after
+from app.services.records import get_entity, query_page, rows_after
+from app.services.records import query as records_query
+from app.services.records.seek import after_clause, key_of, order_by_clauses, sort_keys
 
 LAST_NAMES = ("Абаев", "Ёлкина", "Иванова", "Иванова ")  # few names: many ties
 QUALIFICATIONS = (None, "first", "highest")
@@ -77,3 +79,16 @@ def test_the_page_after_a_row_removed_for_good_is_empty(district_db):
         rows, _total = query_page(session, "teacher", limit=1)
         session.execute(delete(Teacher).where(Teacher.id == rows[0][0]))
         assert rows_after(session, "teacher", rows[0][0]) == []
+
+
+def test_the_page_after_a_row_is_read_from_that_row_in_the_index_of_the_lists_order(district_db):
+    entity = get_entity("teacher")
+    with district_db.session() as session:
+        fill(session, [("Абаев", "Олег", None, None, 1, False), ("Бекова", "Анна", None, None, 2, True)])
+        keys = sort_keys(entity, None, False)
+        first = query_page(session, entity, limit=1)[0][0][0]
+        stmt = (records_query._base(session, entity, [Teacher.id]).where(after_clause(keys, key_of(
+            session, entity, keys, first))).order_by(*order_by_clauses(keys)).limit(500))
+        compiled = stmt.compile(district_db.engine, compile_kwargs={"literal_binds": True})
+        plan = " ".join(str(row[-1]) for row in session.execute(text(f"EXPLAIN QUERY PLAN {compiled}")))
+    assert "USING INDEX ix_teacher_list_order (last_name>?)" in plan

@@ -11,7 +11,7 @@ import pytest
 
 from app.cli import build_parser, commands
 
-HEAVY = ("pyqtgraph", "reportlab", "openpyxl", "docx", "alembic")
+HEAVY = ("reportlab", "openpyxl", "docx", "alembic")
 
 
 def imported_after(code: str) -> set[str]:
@@ -67,3 +67,11 @@ def test_a_run_registers_only_its_commands_and_help_lists_them_all():
     assert names(["--version"]) == set()
     assert names(["--help"]) == everything
     assert names(["no-such-command"]) == everything  # the error lists the commands there are
+
+
+def test_a_pdf_report_loads_neither_the_excel_nor_the_word_library():
+    """The справка in PDF needs reportlab; openpyxl and python-docx come only with an Excel or Word file."""
+    code = ("from app.services.reports import documents\n"
+            "from app.services.output.writers import writer_for\nwriter_for('справка.pdf', 'Справка')")
+    assert {"openpyxl", "docx"}.isdisjoint(imported_after(code))
+    assert "reportlab" in imported_after(code)

@@ -4,7 +4,7 @@ import uuid
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
-from sqlalchemy import BigInteger, CheckConstraint, ColumnElement, DateTime, MetaData, String, func
+from sqlalchemy import BigInteger, CheckConstraint, ColumnElement, DateTime, Index, MetaData, String, func, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING_CONVENTION = {
@@ -48,6 +48,13 @@ class Synced:
 def alive(model: type[Synced]) -> ColumnElement[bool]:
     """The SQL condition that a record of `model` has not been soft-deleted (carries no tombstone)."""
     return model.deleted_at.is_(None)
+
+
+def alive_index(name: str, *columns: str) -> Index:
+    """An index of the live records only (no tombstone), on SQLite and PostgreSQL: a lookup that asks for live rows
+    finds them in the index alone, without reading each row to see whether it is deleted."""
+    where = text("deleted_at IS NULL")
+    return Index(name, *columns, sqlite_where=where, postgresql_where=where)
 
 
 def one_of(column: str, codes: Iterable[str], name: str | None = None) -> CheckConstraint:

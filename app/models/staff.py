@@ -9,6 +9,7 @@ from sqlalchemy import (
     Date,
     Float,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -16,7 +17,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, Synced, non_negative, one_of, share
+from .base import Base, Synced, alive_index, non_negative, one_of, share
 from .reference import (
     DIAGNOSTIC_KINDS,
     POSITIONS,
@@ -35,10 +36,11 @@ class Teacher(Synced, Base):
         one_of("qualification", QUALIFICATION_CATEGORIES),
         CheckConstraint("experience_years IS NULL OR (experience_years >= 0 AND experience_years <= 70)", name="experience_range"),
         CheckConstraint("birth_year IS NULL OR (birth_year >= 1930 AND birth_year <= 2015)", name="birth_year_range"),
+        Index("ix_teacher_list_order", "last_name", "first_name", "middle_name", "id"),  # Педагоги's order (seek.py)
     )
 
     school_id: Mapped[str] = mapped_column(ForeignKey("school.id"), index=True)
-    last_name: Mapped[str] = mapped_column(String(100), index=True)
+    last_name: Mapped[str] = mapped_column(String(100))  # indexed first in ix_teacher_list_order
     first_name: Mapped[str] = mapped_column(String(100))
     middle_name: Mapped[str | None] = mapped_column(String(100))
     birth_year: Mapped[int | None] = mapped_column(Integer)
@@ -70,6 +72,7 @@ class TeacherPosition(Synced, Base):
     owner_kind: ClassVar[str] = "school"
     __table_args__ = (
         UniqueConstraint("teacher_id", "position"),
+        alive_index("ix_teacher_position_alive", "teacher_id", "position"),  # a list's «Должности» (records.query)
         one_of("position", POSITIONS),
         CheckConstraint("rate > 0 AND rate <= 2", name="rate_range"),
     )
@@ -85,7 +88,10 @@ class TeacherPosition(Synced, Base):
 class TeacherSubject(Synced, Base):
     __tablename__ = "teacher_subject"
     owner_kind: ClassVar[str] = "school"
-    __table_args__ = (UniqueConstraint("teacher_id", "subject"),)
+    __table_args__ = (
+        UniqueConstraint("teacher_id", "subject"),
+        alive_index("ix_teacher_subject_alive", "teacher_id", "subject"),  # a list's «Предметы» (records.query)
+    )
 
     teacher_id: Mapped[str] = mapped_column(ForeignKey("teacher.id"), index=True)
     subject: Mapped[str] = mapped_column(String(60), index=True)

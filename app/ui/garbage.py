@@ -4,7 +4,7 @@ Python collects reference cycles in whichever thread happens to allocate when a 
 holds a Qt object (a widget and a lambda connected to it, say) collected on a worker thread destroys that object on the
 wrong thread: Qt then deadlocks (the destructor waits for the interpreter lock that the UI thread holds while it waits
 for Qt's lock) or crashes later, at random. So the window turns automatic collection off and collects on the UI
-thread, from a timer, by the same thresholds Python would use (pyqtgraph and other Qt programs do the same).
+thread, from a timer, by the same thresholds Python would use (a common practice in Python Qt programs).
 """
 
 import gc

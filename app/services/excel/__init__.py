@@ -11,20 +11,29 @@ Reading is defensive: size, zip and encryption checks before openpyxl, XML throu
 (documents.office_zip.DATA_WORKBOOK).
 """
 
-from app.services.documents.office_zip import MAX_FILE_BYTES
-from app.services.excel.reader import read_workbook
-from app.services.excel.spec import (
-    CellError,
-    Column,
-    ImportResult,
-    Kind,
-    Sheet,
-    Template,
-    format_errors,
-)
-from app.services.excel.writer import write_table, write_tables, write_template
+import importlib
+from typing import TYPE_CHECKING
 
-__all__ = [
-    "MAX_FILE_BYTES", "CellError", "Column", "ImportResult", "Kind", "Sheet", "Template",
-    "format_errors", "read_workbook", "write_table", "write_tables", "write_template",
-]
+# Each name from the module that holds it, imported when first asked for: a command that only reads a column's
+# declaration (app.services.excel.spec) does not load openpyxl with the reader and the writer.
+_WHERE = {
+    "MAX_FILE_BYTES": "app.services.documents.office_zip", "read_workbook": "app.services.excel.reader",
+    **dict.fromkeys(("CellError", "Column", "ImportResult", "Kind", "Sheet", "Template", "format_errors"),
+                    "app.services.excel.spec"),
+    **dict.fromkeys(("write_table", "write_tables", "write_template"), "app.services.excel.writer"),
+}
+__all__ = sorted(_WHERE)
+
+if TYPE_CHECKING:
+    from app.services.documents.office_zip import MAX_FILE_BYTES
+    from app.services.excel.reader import read_workbook
+    from app.services.excel.spec import CellError, Column, ImportResult, Kind, Sheet, Template, format_errors
+    from app.services.excel.writer import write_table, write_tables, write_template
+
+
+def __getattr__(name: str):
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(_WHERE[name]), name)
+    globals()[name] = value
+    return value

@@ -1,16 +1,17 @@
 """The one place that chooses a report's format: the file's extension says whether the report is written as a PDF
 (`ReportDocument`) or as an editable Word document (`WordDocument`); both take the same blocks."""
 
+import importlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Protocol
 
 from app.errors import KuratorError
 from app.services.output.layout import Approval
-from app.services.output.pdf import ReportDocument
-from app.services.output.word import WordDocument
 
-WRITERS = {".pdf": ReportDocument, ".docx": WordDocument}
+# extension → module and class; the module is imported when a report of its format is made (a PDF does not load
+# python-docx, nor a Word document reportlab)
+WRITERS = {".pdf": ("app.services.output.pdf", "ReportDocument"), ".docx": ("app.services.output.word", "WordDocument")}
 FORMAT_TITLES = {".pdf": "Документ PDF", ".docx": "Документ Word"}
 
 
@@ -44,7 +45,8 @@ class ReportWriter(Protocol):
 
 def writer_for(path: str | Path, title: str, *, subject: str = "", landscape: bool = False) -> ReportWriter:
     """A new, empty report in the format of `path`'s extension (.pdf or .docx)."""
-    writer = WRITERS.get(Path(path).suffix.lower())
-    if writer is None:
+    where = WRITERS.get(Path(path).suffix.lower())
+    if where is None:
         raise KuratorError(f"Отчёт сохраняется в PDF или Word: укажите файл .pdf или .docx, а не «{Path(path).name}».")
+    writer = getattr(importlib.import_module(where[0]), where[1])
     return writer(title, subject=subject, landscape=landscape)

@@ -1,9 +1,26 @@
 """Lists: search, filters, sorting and paging done in SQL, so a list of 40,000 rows stays quick."""
 
+import json
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Date, Integer, Table, and_, bindparam, func, literal, literal_column, or_, select, text, union_all
+from sqlalchemy import (
+    ARRAY,
+    Date,
+    Integer,
+    String,
+    Table,
+    and_,
+    any_,
+    bindparam,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    text,
+    union_all,
+)
 from sqlalchemy import column as sql_column
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.util import find_tables
@@ -124,22 +141,37 @@ def filter_clauses(session: Session, entity: Entity, search: str, filters: dict[
     return [clause for clause in clauses if clause is not None]
 
 
-def _attach_links(session: Session, entity: Entity, rows: list[list]) -> None:
-    """Fill the multi-valued columns (a teacher's positions and subjects) of the rows read: one query for all of them
-    (per LINKED_ROWS rows: a query's parameters are bounded, 65,535 on PostgreSQL)."""
+def _attach_links(session: Session, entity: Entity, rows: list) -> list[tuple]:
+    """The rows read, with the multi-valued columns (a teacher's positions and subjects) filled: one query for all of
+    them per LINKED_ROWS rows, their ids passed as one parameter (a query's size stays bounded)."""
     links = [(index, column.link) for index, column in enumerate(entity.columns, start=1) if column.link is not None]
     if not links:
-        return
-    found: dict[tuple[int, str], list] = {}
+        return [tuple(row) for row in rows]
+    found: list[dict[str, list]] = [{} for _link in links]
     for start in range(0, len(rows), LINKED_ROWS):
         ids = [row[0] for row in rows[start:start + LINKED_ROWS]]
-        reads = [select(literal(index), getattr(link.model, link.owner_column), getattr(link.model, link.value_column))
-                 .where(getattr(link.model, link.owner_column).in_(ids), alive(link.model)) for index, link in links]
-        for index, owner_id, code in session.execute(reads[0] if len(reads) == 1 else union_all(*reads)):
-            found.setdefault((index, owner_id), []).append(code)
+        reads = [select(literal(place), getattr(link.model, link.owner_column), getattr(link.model, link.value_column))
+                 .where(among(session, getattr(link.model, link.owner_column), ids), alive(link.model))
+                 for place, (_index, link) in enumerate(links)]
+        for place, owner_id, code in session.execute(reads[0] if len(reads) == 1 else union_all(*reads)):
+            found[place].setdefault(owner_id, []).append(code)
+    filled = []
     for row in rows:
-        for index, _link in links:
-            row[index] = found.get((index, row[0]), [])
+        values = list(row)
+        for (index, _link), codes in zip(links, found):
+            values[index] = codes.get(values[0], [])
+        filled.append(tuple(values))
+    return filled
+
+
+def among(session: Session, column, values: list[str]):
+    """`column` is one of `values`, passed as one parameter however many they are: an array on PostgreSQL
+    (`= ANY(:values)`), a JSON list SQLite reads with `json_each` (a bind per value costs more to send than the
+    query costs to run: 10,000 ids took 0.3 s to bind on PostgreSQL)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return column == any_(bindparam("values", values, type_=ARRAY(column.type), unique=True))
+    listed = func.json_each(bindparam("values", json.dumps(values), type_=String, unique=True)).table_valued("value")
+    return column.in_(select(listed.c.value))
 
 
 def query_page(session: Session, entity: "Entity | str", search: str = "", filters: dict[str, Any] | None = None,
@@ -180,9 +212,7 @@ def _rows(session: Session, entity: Entity, search: str, filters: dict[str, Any]
     stmt = _base(session, entity, columns).where(*filter_clauses(session, entity, search, filters or {}), *where)
     scan = _few_match(search) and session.get_bind().dialect.name == "sqlite"
     stmt = stmt.order_by(*order_by_clauses(keys, scan)).offset(offset or None).limit(limit)
-    rows = [list(row) for row in session.execute(stmt)]
-    _attach_links(session, entity, rows)
-    return [tuple(row) for row in rows]
+    return _attach_links(session, entity, session.execute(stmt).all())
 
 
 def _few_match(search: str) -> bool:

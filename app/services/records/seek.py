@@ -62,12 +62,17 @@ def key_of(session: Session, entity: Entity, keys: list[SortKey], record_id: str
 
 
 def after_clause(keys: list[SortKey], values: tuple):
-    """WHERE the row comes after the row whose sort key is `values`: later on some key, equal on all before it."""
+    """WHERE the row comes after the row whose sort key is `values`: later on some key, equal on all before it.
+    A first key that is never empty is also bounded on its own (not later than or equal to it: nothing after), so
+    that an index in the list's order is read from that row on, not from its start."""
     alternatives, equal_before = [], []
     for key, value in zip(keys, values, strict=True):
         alternatives.append(and_(*equal_before, _later(key, value)))
         equal_before.append(key.expr.is_(None) if value is None else key.expr == value)
-    return or_(*alternatives)
+    first, start = keys[0], values[0]
+    if first.nullable or start is None:
+        return or_(*alternatives)
+    return and_(first.expr <= start if first.descending else first.expr >= start, or_(*alternatives))
 
 
 def _later(key: SortKey, value):

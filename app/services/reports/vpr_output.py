@@ -8,7 +8,6 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from app.services.excel.writer import write_tables
 from app.services.output.pdf import ReportDocument
 from app.services.output.ru_format import count_noun, format_value
 from app.services.reports import facts
@@ -208,6 +207,7 @@ def _rows(lines: Iterable[VprLine], references: References) -> Iterable[list]:
 
 def export_vpr_xlsx(session: Session, year: int, path: str | Path) -> Path:
     """The workbook: all schools by grade and subject, every school's works, and what each column means."""
+    from app.services.excel.writer import write_tables  # openpyxl: only for this export, not for the справка
     references = References(session, year)
     header = _line_header()
     write_tables(path, [

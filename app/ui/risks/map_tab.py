@@ -33,6 +33,7 @@ from ..operations import QueryOp
 from ..roadmaps.statuses import plain_table, read_only_item
 from ..widgets.charts import ChartView
 from ..widgets.refresh import RefreshWhenShown
+from ..widgets.screen_fit import scrolling
 from ..workspace import Workspace
 
 LEVEL_COLOURS = {"high": "#f4b6b0", "medium": "#fbd3a5", "low": "#fcefb0", "none": "#cdebd3", None: "#eeeeee"}
@@ -114,7 +115,7 @@ class MapTab(RefreshWhenShown, QWidget):
         self.views.addTab(self._map_view(), "Школы и факторы")
         self.views.addTab(self._coverage_view(), "Высокий уровень и программы")
         self.chart = ChartView("risk_map")
-        self.views.addTab(self.chart, "Диаграмма")
+        self.views.addTab(scrolling(self.chart), "Диаграмма")  # a map of many schools: as tall as its rows need
         layout.addWidget(self.views, 1)
         self.factor_list = QLabel()
         self.factor_list.setWordWrap(True)
