@@ -60,6 +60,13 @@ def test_only_the_chart_renderer_uses_qt_among_the_services():
     assert users == QT_IN_SERVICES
 
 
+def test_no_module_imports_pandas_or_numpy():
+    """The analytics are plain Python: the program needs neither library (nor their 60 MB in the bundle)."""
+    users = {f"{name} → {target}" for name in MODULES for target in imported(name)
+             if target.split(".")[0] in ("pandas", "numpy")}
+    assert users == set()
+
+
 def test_charts_are_drawn_without_pyqtgraph():
     """Our own QPainter renderer draws every chart: pyqtgraph (and the numpy, OpenBLAS and QtOpenGL it brings into
     the bundle) is imported nowhere."""

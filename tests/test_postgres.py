@@ -150,3 +150,26 @@ def test_the_pages_on_postgresql_hold_the_rows_of_one_select_in_its_order(region
     assert [row[0] for row in read] == [row[0] for row in everything]
     assert len(read) == 500
     assert [row[0] for row in _listed(sqlite, order_by=column, descending=descending)] == [row[0] for row in read]
+
+
+def analytics_figures(database, year: int) -> dict:
+    """ИСБ, result index and dynamics by school, and the proposed statuses, as the analytics tab shows them."""
+    from app.services.analytics import selection as analytics
+
+    with database.session() as session:
+        return {
+            "isb": {r["school"]: round(r["isb"], 9) for r in analytics.isb(session, year)},
+            "result_index": {r["school"]: round(r["result_index"], 9) for r in analytics.result_index(session, year)},
+            "dynamics": {r["school"]: round(r["delta"], 9) for r in analytics.positive_dynamics(session, year)},
+            "proposed": {r["school"]: r["proposed"] for r in analytics.shnor_candidates(session, year)},
+        }
+
+
+def test_the_analytics_give_the_same_figures_on_postgresql_as_on_sqlite(pg_district, district_db):
+    from app.services.demo import load_demo
+
+    with district_db.session() as session:
+        load_demo(session)
+    on_sqlite = analytics_figures(district_db, 2022)
+    assert len(on_sqlite["isb"]) == 26 and on_sqlite["proposed"]
+    assert analytics_figures(pg_district, 2022) == on_sqlite

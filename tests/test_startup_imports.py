@@ -11,7 +11,7 @@ import pytest
 
 from app.cli import build_parser, commands
 
-HEAVY = ("pandas", "reportlab", "openpyxl", "docx", "alembic")
+HEAVY = ("reportlab", "openpyxl", "docx", "alembic")
 
 
 def imported_after(code: str) -> set[str]:

@@ -1,7 +1,7 @@
 """The command modules, in the order `kurator --help` lists them, with the commands each registers.
 
 A run imports only the module of the command it runs (each module imports the services its commands use): printing
-the version or opening the window does not load pandas, reportlab or the Excel and Word libraries."""
+the version or opening the window does not load reportlab, Alembic or the Excel and Word libraries."""
 
 import importlib
 from types import ModuleType

@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
         open_import_dialog(self, self.workspace)
 
     def start_year(self) -> None:
-        from .years.dialogs import StartYearDialog  # the year's services read indicators with pandas
+        from .years.dialogs import StartYearDialog  # the year's services: indicators, imports
 
         StartYearDialog(self.workspace, self).open()
 

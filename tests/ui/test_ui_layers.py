@@ -9,8 +9,8 @@ from app.ui.pages import CARDS
 UI = Path(app.ui.__file__).parent
 SHARED = {"widgets", "workspace", "operations"}  # what a shared widget may import from app.ui
 # Imported when needed, to keep start-up light (tests/test_startup_imports.py): the window (not needed for an error
-# or the first-run dialog), the first run's set-up, the Excel import and new-year dialogs (openpyxl, pandas), the
-# overview's charts (their chart data use pandas; made once the figures are painted).
+# or the first-run dialog), the first run's set-up, the Excel import and new-year dialogs (openpyxl), the
+# overview's charts (made once the figures are painted).
 LAZY_IMPORTS = {("app.py", "app.ui.main_window"), ("app.py", "app.services.setup"), ("app.py", "app.ui.first_run"),
                 ("main_window.py", "imports.dialog"), ("main_window.py", "years.dialogs"), ("main_window.py", "guide.window"),
                 ("page.py", "charts")}

@@ -66,7 +66,7 @@ def test_school_report_offers_the_register_schools(qtbot, district_world):
 
 
 def test_the_overview_loads_its_charts_libraries_off_the_ui_thread(qtbot, district_world, monkeypatch, finished):
-    """The charts' data module (pandas, 0,4 s of imports) loads on a worker thread after the figures are painted."""
+    """The charts' module loads on a worker thread after the figures are painted."""
     threads = []
 
     def imported(name):

@@ -3,14 +3,14 @@
 from collections import Counter
 from typing import TypedDict
 
-import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models import School, SchoolStatus, alive
 from app.services.analytics import selection as analytics
+from app.services.analytics import stats
 from app.services.indicators.catalogue import PlanFactPoint, get_indicator, plan_fact
-from app.services.indicators.dynamics import exam_frame
+from app.services.indicators.dynamics import ExamRow, exam_frame, weighted_mean
 from app.services.indicators.measures import teacher_rows
 from app.services.installation import district_figures_here
 from app.services.roadmaps.plans import ProgressCounts, roadmap_overview
@@ -19,7 +19,7 @@ CORE_EGE_SUBJECTS = ("Русский язык", "Математика")
 
 
 def _number(value) -> float | None:
-    return None if value is None or pd.isna(value) else round(float(value), 2)
+    return None if value is None else round(float(value), 2)
 
 
 class PlanFactSeries(TypedDict):
@@ -36,10 +36,11 @@ def plan_fact_series(session: Session, code: str) -> PlanFactSeries:
             "points": plan_fact(session, code)}
 
 
-def _core_ege_means(frame: pd.DataFrame, by: list[str]) -> pd.Series:
-    core = frame[(frame["exam"] == "ЕГЭ") & frame["subject"].str.startswith(CORE_EGE_SUBJECTS)]
-    weighted = (core["mean_score"] * core["participants"]).groupby([core[c] for c in by]).sum()
-    return weighted / core["participants"].groupby([core[c] for c in by]).sum()
+def _core_ege_means(rows: list[ExamRow]) -> dict[int, float]:
+    """Year → the participant-weighted mean ЕГЭ score in Russian and mathematics over the rows."""
+    core = [row for row in rows if row.exam == "ЕГЭ" and row.subject.startswith(CORE_EGE_SUBJECTS)]
+    return weighted_mean([row.year for row in core], [row.mean_score for row in core],
+                         [row.participants for row in core])
 
 
 class SchoolDistrictPoint(TypedDict):
@@ -56,11 +57,9 @@ class SchoolVsDistrict(TypedDict):
 def school_vs_district(session: Session, school_id: str, years: list[int]) -> SchoolVsDistrict:
     """Mean ЕГЭ score (Russian and mathematics, weighted by participants) of the school and of the district by year;
     the district's is None in a school's own database (it would be the school's own)."""
-    frame = exam_frame(session, list(years))
-    here = district_figures_here(session) and not frame.empty
-    district = _core_ege_means(frame, ["year"]) if here else pd.Series(dtype=float)
-    own = frame[frame["school_id"] == school_id]
-    school = _core_ege_means(own, ["year"]) if not own.empty else pd.Series(dtype=float)
+    rows = exam_frame(session, list(years))
+    district = _core_ege_means(rows) if district_figures_here(session) else {}
+    school = _core_ege_means([row for row in rows if row.school_id == school_id])
     return {"metric": "Средний балл ЕГЭ (русский язык и математика)",
             "points": [{"year": y, "school": _number(school.get(y)), "district": _number(district.get(y))}
                        for y in sorted(years)]}
@@ -90,12 +89,12 @@ def quadrant_points(session: Session, year: int) -> Quadrants:
         return {"year": year, "district": False, "points": [], "isb_median": None, "result_median": None}
     frame = analytics.quadrants(session, year)
     labels = _program_labels(session, year)
-    points: list[QuadrantPoint] = [{"school_id": row.school_id, "name": row.school, "isb": float(row.isb),
-               "result": round(float(row.result_index), 3), "quadrant": row.quadrant,
-               "label": labels.get(row.school_id, "")} for row in frame.itertuples()]
+    points: list[QuadrantPoint] = [{"school_id": row["school_id"], "name": row["school"], "isb": float(row["isb"]),
+               "result": round(float(row["result_index"]), 3), "quadrant": row["quadrant"],
+               "label": labels.get(row["school_id"], "")} for row in frame]
     return {"year": year, "district": True, "points": points,
-            "isb_median": _number(frame["isb"].median()) if points else None,
-            "result_median": _number(frame["result_index"].median()) if points else None}
+            "isb_median": _number(stats.median(row["isb"] for row in frame)),
+            "result_median": _number(stats.median(row["result_index"] for row in frame))}
 
 
 def _program_labels(session: Session, year: int) -> dict[str, str]:

@@ -19,13 +19,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypedDict
 
-import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import DistrictSummary, utcnow
-from app.services.analytics import chart_data
+from app.services.analytics import chart_data, decisions
 from app.services.analytics import selection as analytics
+from app.services.analytics import stats
 from app.services.ids import stable_id
 from app.services.indicators.catalogue import indicator_table
 from app.services.indicators.per_school import school_values
@@ -98,30 +98,34 @@ class DistrictFigures:
 
 
 def _number(value: Any, digits: int = 3) -> float | None:
-    return None if value is None or pd.isna(value) else round(float(value), digits)
+    return None if value is None else round(float(value), digits)
+
+
+def _own(rows: list[dict], school_id: str) -> dict:
+    """The school's row of a district table, or an empty one."""
+    return next((row for row in rows if row["school_id"] == school_id), {})
 
 
 def _standing(session: Session, school_id: str, year: int) -> dict[str, Any]:
-    frame = analytics.quadrants(session, year).set_index("school_id")
-    isb = analytics.isb(session, year).set_index("school_id")["isb"]
-    results = analytics.result_index(session, year).set_index("school_id")["result_index"]
+    frame = analytics.quadrants(session, year)
     return {
-        "isb": _number(isb.get(school_id), 1), "result_index": _number(results.get(school_id)),
-        "group": frame.at[school_id, "quadrant"] if school_id in frame.index else None,
-        "isb_median": _number(frame["isb"].median(), 1) if len(frame) else None,
-        "result_median": _number(frame["result_index"].median()) if len(frame) else None,
+        "isb": _number(_own(analytics.isb(session, year), school_id).get("isb"), 1),
+        "result_index": _number(_own(analytics.result_index(session, year), school_id).get("result_index")),
+        "group": _own(frame, school_id).get("quadrant"),
+        "isb_median": _number(stats.median(row["isb"] for row in frame), 1),
+        "result_median": _number(stats.median(row["result_index"] for row in frame)),
         "schools_compared": len(frame),
     }
 
 
 def _decisions(session: Session, school_id: str, year: int) -> list[Decision]:
     return [{"status": d["status"], "decided_on": d["decided_on"].isoformat() if d["decided_on"] else None,
-             "basis": d["basis"]} for d in analytics.status_decisions(session, year) if d["school_id"] == school_id]
+             "basis": d["basis"]} for d in decisions.status_decisions(session, year) if d["school_id"] == school_id]
 
 
 def _result_columns(session: Session, year: int) -> list[ColumnFigure]:
     table = analytics.exam_indicator_table(session, year)
-    return [{"key": key, "district": _number(table[key].mean(), 1) if not table.empty else None}
+    return [{"key": key, "district": _number(stats.mean(row[key] for row in table), 1)}
             for key in analytics.EXAM_TABLE_TITLES if key != "school"]
 
 

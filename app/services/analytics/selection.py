@@ -1,5 +1,5 @@
-"""Analytics over the district's schools (pandas): the ЕГЭ/ОГЭ indicator table, ИСБ, the result index,
-candidate ШНОР/ШНСУ, resilient schools, dynamics, quadrants, and the methodologist's status decisions.
+"""Analytics over the district's schools: the ЕГЭ/ОГЭ indicator table, ИСБ, the result index,
+candidate ШНОР/ШНСУ, resilient schools, dynamics and quadrants (the methodologist's decisions: `decisions`).
 
 ИСБ (индекс социального благополучия), year Y — see also docs/isb.md:
 1. inputs from each school's social passport of Y: share_parents_higher_ed (+), share_low_income (−),
@@ -23,33 +23,30 @@ Resilient school (one rule, RESILIENT_RULE, used by the decision suggestions, th
 lowest quarter (≤ 25th percentile).
 """
 
-from datetime import date
-from typing import TypedDict
+import math
+from collections import defaultdict
+from typing import Any, TypedDict
 
-import numpy as np
-import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import KuratorError, ValidationError
+from app.errors import ValidationError
 from app.models import (
     ExamResult,
     Graduation,
     OlympiadResult,
     School,
-    SchoolStatus,
     Setting,
     SocialPassport,
     VprResult,
     alive,
-    utcnow,
 )
-from app.models.reference import SCHOOL_STATUSES
+from app.services.analytics import stats
+from app.services.analytics.decisions import status_decisions
 from app.services.frames import district_frame
 from app.services.indicators.dynamics import (
     dynamics_frame,
     exam_frame,
-    frame_of,
     weighted_mean,
     weighted_z,
 )
@@ -95,92 +92,114 @@ RESILIENT_RULE = ("Резильентная школа — индекс резу
 RESILIENT_REASON = "; резильентная: результаты года не ниже медианы района при ИСБ в нижней четверти"
 
 
-def _frame(session: Session, query, columns: list[str]) -> pd.DataFrame:
-    return frame_of(session.execute(query).all(), columns)
+class SchoolRow(TypedDict):
+    school: str
+    register_pupils: int | None
+    distance_km: float | None
 
 
-def schools_frame(session: Session) -> pd.DataFrame:
-    """Live schools: id, name, register pupils and distance."""
+Row = dict[str, Any]  # one school's row of a district table: "school_id", "school" and the table's columns
+
+
+def schools_frame(session: Session) -> dict[str, SchoolRow]:
+    """Live schools by id: name, register pupils and distance."""
     query = select(School.id, School.name, School.pupils, School.distance_km).where(alive(School))
-    return _frame(session, query, ["school_id", "school", "register_pupils", "distance_km"]).set_index("school_id")
+    return {school_id: {"school": name, "register_pupils": pupils, "distance_km": distance}
+            for school_id, name, pupils, distance in session.execute(query)}
 
 
-def _share(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
-    return 100 * numerator / denominator.where(denominator > 0)
-
-
-def _percent(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
+def _percent(numerator: float | None, denominator: float | None) -> float | None:
     """A share for the seeds/000 table, rounded to 0.1 as the table shows it."""
-    return _share(numerator, denominator).round(1)
+    return stats.rounded(stats.share(numerator, denominator), 1)
 
 
-def _yearly(session: Session, model, columns: list[str], year: int) -> pd.DataFrame:
+def _yearly(session: Session, model, columns: list[str], year: int) -> list:
     query = select(model.school_id, *(getattr(model, c) for c in columns)).where(
         model.year == year, alive(model))
-    return _frame(session, query, ["school_id", *columns])
+    return session.execute(query).all()
+
+
+def _sums(rows: list, columns: list[str]) -> dict[str, dict[str, int]]:
+    """Per school id, the sums of the columns over its rows (a missing count adds nothing)."""
+    sums: dict[str, dict[str, int]] = {}
+    for row in rows:
+        totals = sums.setdefault(row.school_id, dict.fromkeys(columns, 0))
+        for column in columns:
+            totals[column] += getattr(row, column) or 0
+    return sums
 
 
 # --- the seeds/000 table ------------------------------------------------------------------------------------
 
-def _graduation_part(session: Session, year: int) -> pd.DataFrame:
-    frame = _yearly(session, Graduation, ["grade", "graduates", "certificates", "honours", "took_3plus"], year)
-    parts = {}
-    for grade in (9, 11):
-        g = frame[frame["grade"] == grade].set_index("school_id")
-        parts[f"grad{grade}_certificate_share"] = _percent(g["certificates"], g["graduates"])
-        parts[f"grad{grade}_honours_share"] = _percent(g["honours"], g["graduates"])
-        if grade == 11:
-            parts["ege_3plus_share"] = _percent(g["took_3plus"].astype(float), g["graduates"])
-    return pd.DataFrame(parts)
+def _graduation_part(session: Session, year: int) -> dict[str, Row]:
+    rows = _yearly(session, Graduation, ["grade", "graduates", "certificates", "honours", "took_3plus"], year)
+    parts: dict[str, Row] = defaultdict(dict)
+    for row in rows:
+        if row.grade in (9, 11):
+            part = parts[row.school_id]
+            part[f"grad{row.grade}_certificate_share"] = _percent(row.certificates, row.graduates)
+            part[f"grad{row.grade}_honours_share"] = _percent(row.honours, row.graduates)
+            if row.grade == 11:
+                part["ege_3plus_share"] = _percent(row.took_3plus, row.graduates)
+    return parts
 
 
-def _ege_part(session: Session, year: int) -> pd.DataFrame:
-    frame = _yearly(session, ExamResult, ["exam", "subject", "participants", "mean_score", "below_minimum", "under_30"], year)
-    ege = frame[(frame["exam"] == "ЕГЭ") & (frame["participants"] > 0)].copy()
-    if ege.empty:
-        return pd.DataFrame()
-    ege["under_30"] = ege["under_30"].fillna(0)
-    russian = ege[ege["subject"] == "Русский язык"].dropna(subset=["mean_score"])
-    maths = ege[ege["subject"].str.startswith("Математика")].dropna(subset=["mean_score"])
-    core = ege[(ege["subject"] == "Русский язык") | ege["subject"].str.startswith("Математика")]
-    by_school = ege.groupby("school_id")
-    core_sums = core.groupby("school_id")[["participants", "below_minimum"]].sum()
-    return pd.DataFrame({
-        "ege_russian_mean": weighted_mean(russian, "mean_score", "participants", ["school_id"]).round(1),
-        "ege_math_mean": weighted_mean(maths, "mean_score", "participants", ["school_id"]).round(1),
-        "ege_rus_math_passed_share": _percent(core_sums["participants"] - core_sums["below_minimum"],
-                                              core_sums["participants"]),
-        "ege_under30_share": _percent(by_school["under_30"].sum(), by_school["participants"].sum()),
-    })
+def _ege_part(session: Session, year: int) -> dict[str, Row]:
+    rows = [row for row in _yearly(session, ExamResult, ["exam", "subject", "participants", "mean_score",
+                                                         "below_minimum", "under_30"], year)
+            if row.exam == "ЕГЭ" and row.participants is not None and row.participants > 0]
+    russian = [row for row in rows if row.subject == "Русский язык" and row.mean_score is not None]
+    maths = [row for row in rows if row.subject.startswith("Математика") and row.mean_score is not None]
+    core = _sums([row for row in rows if row.subject == "Русский язык" or row.subject.startswith("Математика")],
+                 ["participants", "below_minimum"])
+    every = _sums(rows, ["participants", "under_30"])
+    means = {key: weighted_mean([row.school_id for row in chosen], [row.mean_score for row in chosen],
+                                [row.participants for row in chosen])
+             for key, chosen in (("ege_russian_mean", russian), ("ege_math_mean", maths))}
+    parts: dict[str, Row] = {}
+    for school_id, totals in every.items():
+        part = parts[school_id] = {key: stats.rounded(by_school.get(school_id), 1) for key, by_school in means.items()}
+        passed = core.get(school_id)
+        part["ege_rus_math_passed_share"] = (_percent(passed["participants"] - passed["below_minimum"],
+                                                      passed["participants"]) if passed else None)
+        part["ege_under30_share"] = _percent(totals["under_30"], totals["participants"])
+    return parts
 
 
-def pupils(session: Session, year: int) -> pd.Series:
-    """Pupils per school: the social passport's total for the year, else the register's number."""
-    passports = _yearly(session, SocialPassport, ["pupils_total"], year).set_index("school_id")["pupils_total"]
-    register = pd.to_numeric(schools_frame(session)["register_pupils"], errors="coerce").astype(float)
-    return pd.to_numeric(passports, errors="coerce").astype(float).reindex(register.index).combine_first(register)
+def pupils(session: Session, year: int) -> dict[str, float | None]:
+    """Pupils per live school: the social passport's total for the year, else the register's number."""
+    passports = {row.school_id: row.pupils_total for row in _yearly(session, SocialPassport, ["pupils_total"], year)}
+    return {school_id: _float(passports[school_id] if passports.get(school_id) is not None else school["register_pupils"])
+            for school_id, school in schools_frame(session).items()}
 
 
-def _olympiad_part(session: Session, year: int) -> pd.DataFrame:
-    frame = _yearly(session, OlympiadResult, ["participants", "winners"], year).groupby("school_id").sum()
+def _float(value: float | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def _olympiad_part(session: Session, year: int) -> dict[str, Row]:
+    sums = _sums(_yearly(session, OlympiadResult, ["participants", "winners"], year), ["participants", "winners"])
     counts = pupils(session, year)
-    return pd.DataFrame({
-        "olympiad_participants_share": _percent(frame["participants"], counts.reindex(frame.index)),
-        "olympiad_winners_share": _percent(frame["winners"], counts.reindex(frame.index)),
-    })
+    return {school_id: {"olympiad_participants_share": _percent(totals["participants"], counts.get(school_id)),
+                        "olympiad_winners_share": _percent(totals["winners"], counts.get(school_id))}
+            for school_id, totals in sums.items()}
 
 
 @district_frame
-def exam_indicator_table(session: Session, year: int) -> pd.DataFrame:
-    """Per school, the seeds/000 ЕГЭ/ОГЭ indicator table; Russian titles in EXAM_TABLE_TITLES.
+def exam_indicator_table(session: Session, year: int) -> list[Row]:
+    """Per live school by name, the seeds/000 ЕГЭ/ОГЭ indicator table; Russian titles in EXAM_TABLE_TITLES; None
+    where the school has no figure.
 
     Olympiad shares count participations at all levels (a pupil at two levels counts twice) over the pupils.
     """
-    schools = schools_frame(session)[["school"]]
     parts = [_graduation_part(session, year), _ege_part(session, year), _olympiad_part(session, year)]
-    table = schools.join(parts, how="left") if any(not p.empty for p in parts) else schools
-    table = table.reindex(columns=list(EXAM_TABLE_TITLES))
-    return table.sort_values("school").rename_axis("school_id").reset_index()
+    columns = [key for key in EXAM_TABLE_TITLES if key != "school"]
+    table = []
+    for school_id, school in schools_frame(session).items():
+        found = {key: value for part in parts for key, value in part.get(school_id, {}).items()}
+        table.append({"school_id": school_id, "school": school["school"]}
+                     | {key: found.get(key) for key in columns})
+    return sorted(table, key=lambda row: row["school"])
 
 
 # --- ИСБ --------------------------------------------------------------------------------------------------
@@ -197,7 +216,7 @@ def _weights_errors(weights: dict) -> dict[str, str]:
     for key, value in weights.items():
         if key not in ISB_INPUTS:
             errors[key] = f"Неизвестный показатель ИСБ «{key}»."
-        elif isinstance(value, bool) or not isinstance(value, (int, float)) or not np.isfinite(value) or value < 0:
+        elif isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
             errors[key] = f"Вес «{ISB_INPUTS[key][0]}» должен быть неотрицательным числом."
     if not errors and sum(weights.values()) <= 0:
         errors["weights"] = "Хотя бы один вес ИСБ должен быть больше нуля."
@@ -217,234 +236,235 @@ def set_isb_weights(session: Session, weights: dict) -> dict[str, float]:
     return get_isb_weights(session)
 
 
-@district_frame
-def isb_inputs(session: Session, year: int) -> pd.DataFrame:
-    """The social-passport inputs of ИСБ per school (shares in %), for schools with a passport of the year."""
-    passport = _yearly(session, SocialPassport, [*SocialPassport.SHARES, *SocialPassport.COUNTS], year)
-    passport = passport.set_index("school_id").join(schools_frame(session), how="inner")
-    total = passport["pupils_total"].astype(float)
-    for share, count in (("at_risk_share", "pupils_at_risk"), ("ovz_share", "pupils_ovz"),
-                         ("registered_share", "pupils_registered")):
-        passport[share] = _share(passport[count].astype(float), total)
-    return passport[["school", *ISB_INPUTS]].astype({k: float for k in ISB_INPUTS})
-
-
-def _oriented(values: pd.Series, sign: int) -> pd.Series:
-    """Min–max scaled to 0–1 across the schools (all equal → 0.5), 1 at the better-off end; NaN stays NaN."""
-    low, high = values.min(), values.max()
-    scaled = (values - low) / (high - low) if high > low else values * 0 + 0.5
-    return scaled if sign > 0 else 1 - scaled
+COUNTED_SHARES = (("at_risk_share", "pupils_at_risk"), ("ovz_share", "pupils_ovz"),
+                  ("registered_share", "pupils_registered"))
 
 
 @district_frame
-def isb(session: Session, year: int, weights: dict | None = None) -> pd.DataFrame:
-    """ИСБ per school for the year (0–100, higher = better-off), with its inputs; method in the module docstring."""
+def isb_inputs(session: Session, year: int) -> list[Row]:
+    """The social-passport inputs of ИСБ per live school with a passport of the year (shares in %)."""
+    schools = schools_frame(session)
+    shares = [key for key in ISB_INPUTS if key in SocialPassport.SHARES]
+    rows = []
+    for passport in _yearly(session, SocialPassport, [*SocialPassport.SHARES, *SocialPassport.COUNTS], year):
+        school = schools.get(passport.school_id)
+        if school is not None:
+            row: Row = {key: _float(getattr(passport, key)) for key in shares}
+            row |= {key: stats.share(getattr(passport, count), passport.pupils_total) for key, count in COUNTED_SHARES}
+            row["distance_km"] = _float(school["distance_km"])
+            rows.append({"school_id": passport.school_id, "school": school["school"]} | {k: row[k] for k in ISB_INPUTS})
+    return rows
+
+
+def _oriented(values: list[float | None], sign: int) -> list[float | None]:
+    """Min–max scaled to 0–1 across the schools (all equal → 0.5), 1 at the better-off end; None stays None."""
+    known = stats.present(values)
+    low, high = (min(known), max(known)) if known else (0.0, 0.0)
+    scaled = [None if v is None else (v - low) / (high - low) if high > low else 0.5 for v in values]
+    return scaled if sign > 0 else [None if v is None else 1 - v for v in scaled]
+
+
+def _weighted_index(scaled: list[float | None], weights: list[float]) -> float | None:
+    total = sum(w for x, w in zip(scaled, weights) if x is not None)
+    return 100 * sum(x * w for x, w in zip(scaled, weights) if x is not None) / total if total > 0 else None
+
+
+@district_frame
+def isb(session: Session, year: int, weights: dict | None = None) -> list[Row]:
+    """ИСБ per school for the year (0–100, higher = better-off), with its inputs, highest first (no ИСБ last);
+    method in the module docstring."""
     weights = get_isb_weights(session) if weights is None else DEFAULT_ISB_WEIGHTS | weights
     errors = _weights_errors(weights)
     if errors:
         raise ValidationError(errors)
     inputs = isb_inputs(session, year)
-    scaled = pd.DataFrame({key: _oriented(inputs[key], sign) for key, (_, sign) in ISB_INPUTS.items()})
-    w = pd.Series(weights)[list(ISB_INPUTS)]
-    present = scaled.notna()
-    index = 100 * (scaled.fillna(0) * w).sum(axis=1) / (present * w).sum(axis=1).where(lambda s: s > 0)
-    result = inputs.assign(isb=index)
-    return result.sort_values("isb", ascending=False).rename_axis("school_id").reset_index()
+    columns = [_oriented([row[key] for row in inputs], sign) for key, (_, sign) in ISB_INPUTS.items()]
+    w = [weights[key] for key in ISB_INPUTS]
+    result = [row | {"isb": _weighted_index(list(scaled), w)} for row, scaled in zip(inputs, zip(*columns))]
+    return _sorted(result, "isb", descending=True)
+
+
+def _sorted(rows: list[Row], key: str, descending: bool = False) -> list[Row]:
+    """The rows by `key` (None last; rows with equal keys keep their order)."""
+    known = sorted((row for row in rows if row[key] is not None), key=lambda row: row[key], reverse=descending)
+    return known + [row for row in rows if row[key] is None]
 
 
 # --- results ----------------------------------------------------------------------------------------------
 
-@district_frame
-def result_index(session: Session, year: int) -> pd.DataFrame:
-    """Per school: standardised ЕГЭ, ОГЭ, ВПР components and their mean, the result index (σ); see module doc."""
+def _exam_components(session: Session, year: int) -> dict[str, dict[str, float]]:
+    """ege_z and oge_z per school: its participant-weighted mean of subject z-scores."""
     exams = exam_frame(session, [year])
+    weights = [row.participants for row in exams]
+    z = weighted_z([(row.exam, row.subject) for row in exams], [row.mean_score for row in exams], weights)
     parts = {}
-    if not exams.empty:
-        exams["z"] = weighted_z(exams, "mean_score", "participants", ["exam", "subject"])
-        for exam, column in (("ЕГЭ", "ege_z"), ("ОГЭ", "oge_z")):
-            chosen = exams[exams["exam"] == exam]
-            if not chosen.empty:
-                parts[column] = weighted_mean(chosen, "z", "participants", ["school_id"])
-    vpr = _yearly(session, VprResult, ["participants", "count_2"], year).groupby("school_id").sum()
-    vpr = vpr[vpr["participants"] > 0]
-    if not vpr.empty:
-        vpr["low_share"] = vpr["count_2"] / vpr["participants"]
-        vpr["one"] = 1
-        parts["vpr_low_share"] = (100 * vpr["low_share"]).round(1)
-        parts["vpr_z"] = -weighted_z(vpr, "low_share", "participants", ["one"])
-    frame = schools_frame(session)[["school"]].join(pd.DataFrame(parts), how="inner") if parts else pd.DataFrame()
-    frame = frame.reindex(columns=["school", "ege_z", "oge_z", "vpr_low_share", "vpr_z"])
-    frame["result_index"] = frame[["ege_z", "oge_z", "vpr_z"]].mean(axis=1)
-    return frame.rename_axis("school_id").reset_index()
+    for exam, column in (("ЕГЭ", "ege_z"), ("ОГЭ", "oge_z")):
+        chosen = [i for i, row in enumerate(exams) if row.exam == exam]
+        if chosen:
+            parts[column] = weighted_mean([exams[i].school_id for i in chosen], [z[i] for i in chosen],
+                                          [weights[i] for i in chosen])
+    return parts
+
+
+def _vpr_components(session: Session, year: int) -> dict[str, dict[str, float]]:
+    """vpr_low_share (% of «2», rounded to 0.1) and vpr_z (its z-score, negated) per school with participants."""
+    sums = _sums(_yearly(session, VprResult, ["participants", "count_2"], year), ["participants", "count_2"])
+    sums = {school_id: totals for school_id, totals in sums.items() if totals["participants"] > 0}
+    if not sums:
+        return {}
+    shares = [totals["count_2"] / totals["participants"] for totals in sums.values()]
+    z = weighted_z([1] * len(shares), shares, [totals["participants"] for totals in sums.values()])
+    return {"vpr_low_share": {school_id: stats.rounded(100 * s, 1) for school_id, s in zip(sums, shares)},
+            "vpr_z": {school_id: -value for school_id, value in zip(sums, z)}}
+
+
+@district_frame
+def result_index(session: Session, year: int) -> list[Row]:
+    """Per live school with results: standardised ЕГЭ, ОГЭ, ВПР components and their mean, the result index (σ);
+    see module doc."""
+    parts = _exam_components(session, year) | _vpr_components(session, year)
+    frame = []
+    for school_id, school in schools_frame(session).items():
+        if any(school_id in part for part in parts.values()):
+            row = {"school_id": school_id, "school": school["school"]} | {
+                key: parts.get(key, {}).get(school_id) for key in ("ege_z", "oge_z", "vpr_low_share", "vpr_z")}
+            row["result_index"] = _plain_mean([row["ege_z"], row["oge_z"], row["vpr_z"]])
+            frame.append(row)
+    return frame
+
+
+def _plain_mean(values: list[float | None]) -> float | None:
+    """The mean of a school's few components, summed in order (as a table row's mean)."""
+    known = stats.present(values)
+    return sum(known) / len(known) if known else None
 
 
 def _decimal(value: float, digits: int = 1) -> str:
     return f"{value:.{digits}f}".replace(".", ",").replace("-", "−")
 
 
-def _isb_phrase(value: float, quartile: float, mean: float) -> str:
-    if pd.isna(value):
+def _isb_phrase(value: float | None, quartile: float | None, mean: float | None) -> str:
+    if value is None:
         return "социального паспорта нет"
     level = "в нижней четверти района" if value <= quartile else "ниже среднего" if value < mean else "не ниже среднего"
     return f"ИСБ {value:.0f} — {level}"
 
 
-def shnor_candidates(session: Session, year: int, years_back: int = 3, threshold: float = -0.5) -> pd.DataFrame:
+def _by_school(rows: list[Row], column: str) -> dict[str, Any]:
+    return {row["school_id"]: row[column] for row in rows}
+
+
+def shnor_candidates(session: Session, year: int, years_back: int = 3, threshold: float = -0.5) -> list[Row]:
     """Schools whose mean result index over the last `years_back` years (year included) is ≤ threshold σ, or
     whose ИСБ is in the district's lowest quartile, or that RESILIENT_RULE finds; with a Russian reason and the
-    proposed statuses."""
+    proposed statuses; lowest mean index first."""
     years = list(range(year - years_back + 1, year + 1))
-    indices = pd.DataFrame({y: result_index(session, y).set_index("school_id")["result_index"] for y in years})
-    frame = schools_frame(session)[["school"]].join(indices, how="left")
-    frame["mean_index"] = frame[years].mean(axis=1)
-    isb_values = isb(session, year).set_index("school_id")["isb"]
-    frame["isb"] = isb_values.reindex(frame.index)
-    quartile, mean = isb_values.quantile(0.25), isb_values.mean()
-    low_results = frame["mean_index"] <= threshold
-    low_isb = frame["isb"] <= quartile
-    joined = _joined(session, year)
-    resilient = frame.index.isin(joined.index[resilient_mask(joined)] if not joined.empty else [])
-    frame["proposed"] = [
-        [code for code, flag in (("shnor", r), ("shnsu", s), ("resilient", g)) if flag]
-        for r, s, g in zip(low_results, low_isb, resilient)
-    ]
-    frame = frame[low_results | low_isb | resilient].copy()
+    indices = {y: _by_school(result_index(session, y), "result_index") for y in years}
+    isb_values = _by_school(isb(session, year), "isb")
+    quartile, mean = stats.quantile(isb_values.values(), 0.25), stats.mean(isb_values.values())
+    resilient = {row["school_id"] for row in _resilient(_joined(session, year))}
     span = f"{years[0]}–{years[-1]} гг." if len(years) > 1 else f"{years[0]} г."
-    frame["reason"] = [
-        f"{_result_phrase(m, threshold)} в {span} ({_decimal(m)} σ), {_isb_phrase(i, quartile, mean)}"
-        + (RESILIENT_REASON if "resilient" in p else "")
-        for m, i, p in zip(frame["mean_index"], frame["isb"], frame["proposed"])
-    ]
-    columns = ["school", *years, "mean_index", "isb", "reason", "proposed"]
-    return frame[columns].sort_values("mean_index").rename_axis("school_id").reset_index()
+    frame = []
+    for school_id, school in schools_frame(session).items():
+        row = {"school_id": school_id, "school": school["school"]} | {y: indices[y].get(school_id) for y in years}
+        row["mean_index"] = _plain_mean([row[y] for y in years])
+        row["isb"] = isb_values.get(school_id)
+        flags = (("shnor", row["mean_index"] is not None and row["mean_index"] <= threshold),
+                 ("shnsu", row["isb"] is not None and row["isb"] <= quartile), ("resilient", school_id in resilient))
+        proposed = [code for code, flag in flags if flag]
+        if proposed:
+            row["reason"] = (f"{_result_phrase(row['mean_index'], threshold, span)}, "
+                             f"{_isb_phrase(row['isb'], quartile, mean)}"
+                             + (RESILIENT_REASON if "resilient" in proposed else ""))
+            frame.append(row | {"proposed": proposed})
+    return _sorted(frame, "mean_index")
 
 
-def _result_phrase(mean_index: float, threshold: float) -> str:
-    if pd.isna(mean_index):
-        return "результатов ГИА и ВПР нет"
-    return "результаты ниже районных" if mean_index <= threshold else "результаты на уровне района или выше"
+def _result_phrase(mean_index: float | None, threshold: float, span: str) -> str:
+    if mean_index is None:
+        return f"результатов ГИА и ВПР нет в {span}"
+    level = "результаты ниже районных" if mean_index <= threshold else "результаты на уровне района или выше"
+    return f"{level} в {span} ({_decimal(mean_index)} σ)"
 
 
-def _joined(session: Session, year: int) -> pd.DataFrame:
-    results = result_index(session, year).set_index("school_id")
-    social = isb(session, year).set_index("school_id")[["isb"]]
-    return results[["school", "result_index"]].join(social, how="inner").dropna()
+def _joined(session: Session, year: int) -> list[Row]:
+    """The schools with both a result index and ИСБ of the year: school_id, school, result_index, isb."""
+    social = _by_school(isb(session, year), "isb")
+    return [{"school_id": row["school_id"], "school": row["school"], "result_index": row["result_index"],
+             "isb": social[row["school_id"]]} for row in result_index(session, year)
+            if row["result_index"] is not None and social.get(row["school_id"]) is not None]
 
 
-def resilient_mask(frame: pd.DataFrame) -> pd.Series:
-    """RESILIENT_RULE over a frame of the district's schools with `isb` and `result_index` for one year."""
-    return (frame["result_index"] >= frame["result_index"].median()) & (frame["isb"] <= frame["isb"].quantile(0.25))
+def _thresholds(frame: list[Row]) -> tuple[float | None, float | None]:
+    """RESILIENT_RULE's lines: the lowest quarter's ИСБ (25th percentile) and the median result index."""
+    return stats.quantile((row["isb"] for row in frame), 0.25), stats.median(row["result_index"] for row in frame)
 
 
-def _not_resilient_because(row, isb_quarter: float, result_median: float) -> str:
-    if pd.isna(row.isb) or pd.isna(row.result_index):
+def _resilient(frame: list[Row]) -> list[Row]:
+    """The rows of `frame` (the district's schools with `isb` and `result_index` for one year) RESILIENT_RULE finds."""
+    quarter, median = _thresholds(frame)
+    return [row for row in frame if row["result_index"] >= median and row["isb"] <= quarter]
+
+
+def _not_resilient_because(row: Row, isb_quarter: float | None, result_median: float | None) -> str:
+    if row["isb"] is None or row["result_index"] is None:
         return "по расчёту нет: за год нет ИСБ (социального паспорта) или индекса результатов"
     reasons = []
-    if row.isb > isb_quarter:
-        reasons.append(f"ИСБ {_decimal(row.isb)} выше нижней четверти района (≤ {_decimal(isb_quarter)})")
-    if row.result_index < result_median:
-        reasons.append(f"индекс результатов {_decimal(row.result_index, 2)} σ ниже медианы района "
+    if row["isb"] > isb_quarter:
+        reasons.append(f"ИСБ {_decimal(row['isb'])} выше нижней четверти района (≤ {_decimal(isb_quarter)})")
+    if row["result_index"] < result_median:
+        reasons.append(f"индекс результатов {_decimal(row['result_index'], 2)} σ ниже медианы района "
                        f"({_decimal(result_median, 2)} σ)")
     return "по расчёту нет: " + " и ".join(reasons)
 
 
+def _resilience_note(row: Row, quarter: float | None, median: float | None) -> str:
+    if row["computed"] and row["decided"]:
+        return "расчёт и решение о статусе совпадают"
+    if row["computed"]:
+        return "по расчёту резильентная; статус на год решением не присвоен"
+    return "статус по решению, " + _not_resilient_because(row, quarter, median)
+
+
 @district_frame
-def resilient_schools(session: Session, year: int) -> pd.DataFrame:
+def resilient_schools(session: Session, year: int) -> list[Row]:
     """The schools RESILIENT_RULE finds for the year and those holding the status «резильентная» by decision, each
-    with both answers (`computed`, `decided`) and, where they differ, why."""
+    with both answers (`computed`, `decided`) and, where they differ, why; the computed ones first, each group by
+    result index, highest first."""
     frame = _joined(session, year)
-    frame["computed"] = resilient_mask(frame) if not frame.empty else pd.Series(dtype=bool)
+    computed = {row["school_id"] for row in _resilient(frame)}
     decided = {d["school_id"] for d in status_decisions(session, year) if d["status"] == "resilient"}
-    everyone = schools_frame(session)[["school"]].join(frame.drop(columns="school"), how="left")
-    everyone["computed"] = everyone["computed"].astype("boolean").fillna(False).astype(bool)
-    everyone["decided"] = everyone.index.isin(list(decided))
-    chosen = everyone[everyone["computed"] | everyone["decided"]].copy()
-    quarter, median = frame["isb"].quantile(0.25), frame["result_index"].median()
-    chosen["note"] = [
-        "расчёт и решение о статусе совпадают" if row.computed and row.decided
-        else "по расчёту резильентная; статус на год решением не присвоен" if row.computed
-        else "статус по решению, " + _not_resilient_because(row, quarter, median)
-        for row in chosen.itertuples()]
-    chosen = chosen.sort_values(["computed", "result_index"], ascending=[False, False])
-    columns = ["school", "result_index", "isb", "computed", "decided", "note"]
-    return chosen[columns].rename_axis("school_id").reset_index()
+    figures = {row["school_id"]: row for row in frame}
+    quarter, median = _thresholds(frame)
+    chosen = []
+    for school_id, school in schools_frame(session).items():
+        if school_id in computed or school_id in decided:
+            known = figures.get(school_id, {})
+            row = {"school_id": school_id, "school": school["school"], "result_index": known.get("result_index"),
+                   "isb": known.get("isb"), "computed": school_id in computed, "decided": school_id in decided}
+            chosen.append(row | {"note": _resilience_note(row, quarter, median)})
+    by_result = _sorted(chosen, "result_index", descending=True)
+    return [row for row in by_result if row["computed"]] + [row for row in by_result if not row["computed"]]
 
 
-def positive_dynamics(session: Session, year: int) -> pd.DataFrame:
+def positive_dynamics(session: Session, year: int) -> list[Row]:
     """Per school: standardised ЕГЭ/ОГЭ index of the previous and this year, change, and whether it rose."""
-    frame = dynamics_frame(session, year).set_index("school_id")
-    return schools_frame(session)[["school"]].join(frame, how="inner").rename_axis("school_id").reset_index()
+    schools = schools_frame(session)
+    dynamics = {row["school_id"]: row for row in dynamics_frame(session, year)}
+    return [{"school_id": school_id, "school": school["school"], **{k: v for k, v in dynamics[school_id].items()
+                                                                     if k != "school_id"}}
+            for school_id, school in schools.items() if school_id in dynamics]
 
 
 @district_frame
-def quadrants(session: Session, year: int) -> pd.DataFrame:
+def quadrants(session: Session, year: int) -> list[Row]:
     """Each school with ИСБ, result index and its group for a scatter chart: the quadrants split at the district
     medians, except that the schools RESILIENT_RULE finds are «резильентные» (not every school in the upper-left
     quadrant is: its ИСБ must be in the lowest quarter)."""
     frame = _joined(session, year)
-    well_off = frame["isb"] >= frame["isb"].median()
-    high = frame["result_index"] >= frame["result_index"].median()
-    resilient = resilient_mask(frame) if not frame.empty else []
-    frame["quadrant"] = [RESILIENT if r else QUADRANTS[(w, h)] for w, h, r in zip(well_off, high, resilient)]
-    return frame.rename_axis("school_id").reset_index()
-
-
-# --- decisions --------------------------------------------------------------------------------------------
-
-def _decision_row(session: Session, school_id: str, year: int, status: str) -> SchoolStatus | None:
-    return session.scalars(select(SchoolStatus).where(
-        SchoolStatus.school_id == school_id, SchoolStatus.year == year, SchoolStatus.status == status)).first()
-
-
-def decide_status(session: Session, school_id: str, year: int, status: str, basis: str,
-                  decided_on: date | None = None) -> SchoolStatus:
-    """Record the methodologist's decision: the school has `status` in `year`, with its basis and date."""
-    school = session.get(School, school_id)
-    errors = {}
-    if school is None or school.deleted_at is not None:
-        errors["school_id"] = "Школа не найдена."
-    if status not in SCHOOL_STATUSES:
-        errors["status"] = "Выберите статус из списка (ШНОР, ШНСУ, «500+», резильентная, школа-наставник)."
-    if isinstance(year, bool) or not isinstance(year, int) or not 2000 <= year <= 2100:
-        errors["year"] = "Год должен быть от 2000 до 2100."
-    if not (basis or "").strip():
-        errors["basis"] = "Укажите основание решения (приказ, критерии)."
-    if errors:
-        raise ValidationError(errors)
-    row = _decision_row(session, school_id, year, status)
-    if row is not None and row.deleted_at is None:
-        raise KuratorError(f"Школе «{school.name}» уже присвоен статус {SCHOOL_STATUSES[status]} на {year} год.")
-    if row is None:
-        row = SchoolStatus(school_id=school_id, year=year, status=status)
-        session.add(row)
-    row.basis, row.decided_on, row.deleted_at = basis.strip(), decided_on or date.today(), None
-    session.flush()
-    return row
-
-
-class StatusDecision(TypedDict):
-    school_id: str
-    school: str
-    status: str
-    decided_on: date | None
-    basis: str | None
-
-
-@district_frame
-def status_decisions(session: Session, year: int) -> list[StatusDecision]:
-    """The statuses decided for the year: school, status, date and basis, by school name."""
-    query = (select(SchoolStatus, School.name).join(School, School.id == SchoolStatus.school_id)
-             .where(SchoolStatus.year == year, alive(SchoolStatus), alive(School))
-             .order_by(School.name, SchoolStatus.status))
-    return [{"school_id": row.school_id, "school": name, "status": row.status, "decided_on": row.decided_on,
-             "basis": row.basis} for row, name in session.execute(query)]
-
-
-def revoke_status(session: Session, school_id: str, year: int, status: str) -> SchoolStatus:
-    """Withdraw a status decision (soft delete, so the withdrawal travels to the school)."""
-    row = _decision_row(session, school_id, year, status)
-    if row is None or row.deleted_at is not None:
-        raise KuratorError(f"У школы нет статуса {SCHOOL_STATUSES.get(status, status)} на {year} год.")
-    row.deleted_at = utcnow()
-    session.flush()
-    return row
+    isb_median = stats.median(row["isb"] for row in frame)
+    result_median = stats.median(row["result_index"] for row in frame)
+    resilient = {row["school_id"] for row in _resilient(frame)}
+    return [row | {"quadrant": RESILIENT if row["school_id"] in resilient
+                   else QUADRANTS[(row["isb"] >= isb_median, row["result_index"] >= result_median)]}
+            for row in frame]

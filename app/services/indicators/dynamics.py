@@ -8,37 +8,54 @@ Positive dynamics of a school in year Y (the method, also in docs/isb.md):
    rise in raw scores shows as a rise and ЕГЭ points and ОГЭ marks become comparable;
 3. a school's index for a year is the participant-weighted mean of its z over exams and subjects;
 4. the school shows positive dynamics when its index in Y is greater than in Y−1 (both years must have data).
+
+Plain Python over the result rows: sums within a group are compensated (Kahan) in the order of the rows (on the
+demo district and a generated region of 2,000 schools every figure is the same to the last digit as with the pandas
+tables used before).
 """
 
+import math
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Iterable, Sequence
 from contextlib import AbstractContextManager
+from typing import TypedDict
 
-import numpy as np
-import pandas as pd
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from app.models import ExamResult, School, alive
 from app.services.frames import session_cache
 
 CACHE_KEY = "kurator_dynamics_cache"
-EXAM_COLUMNS = ["school_id", "year", "exam", "subject", "participants", "mean_score"]
 
 
-def exam_frame(session: Session, years: list[int]) -> pd.DataFrame:
-    """ЕГЭ/ОГЭ results of the years (live rows of live schools, with a mean score and participants); inside
-    `caching`, each year is read once."""
+ExamRow = Row[tuple[str, int, str, str, int, float]]  # school_id, year, exam, subject, participants, mean_score
+
+
+class Dynamics(TypedDict):
+    school_id: str
+    previous: float
+    current: float
+    delta: float
+    positive: bool
+
+
+def exam_frame(session: Session, years: list[int]) -> list[ExamRow]:
+    """ЕГЭ/ОГЭ results of the years (live rows of live schools, with a mean score and participants), year by year,
+    each row the mean score of a school's participants in a subject; inside `caching`, each year is read once."""
     cache = session.info.get(CACHE_KEY)
     if cache is None:
         return _read_exams(session, years)
     missing = [y for y in years if ("exams", y) not in cache]
     if missing:
-        frame = _read_exams(session, missing)
-        for year in missing:
-            cache[("exams", year)] = frame[frame["year"] == year]
-    return pd.concat([cache[("exams", y)] for y in years], ignore_index=True)
+        by_year: dict[int, list[ExamRow]] = {year: [] for year in missing}
+        for row in _read_exams(session, missing):
+            by_year[row.year].append(row)
+        cache.update({("exams", year): rows for year, rows in by_year.items()})
+    return [row for year in years for row in cache[("exams", year)]]
 
 
-def _read_exams(session: Session, years: list[int]) -> pd.DataFrame:
+def _read_exams(session: Session, years: list[int]) -> list[ExamRow]:
     query = (
         select(ExamResult.school_id, ExamResult.year, ExamResult.exam, ExamResult.subject, ExamResult.participants,
                ExamResult.mean_score)
@@ -47,55 +64,77 @@ def _read_exams(session: Session, years: list[int]) -> pd.DataFrame:
                ExamResult.mean_score.is_not(None), ExamResult.participants > 0)
     )
     session.flush()
-    return frame_of(session.connection().execute(query).all(), EXAM_COLUMNS)
+    return session.connection().execute(query).all()
 
 
-def frame_of(rows: list, columns: list[str]) -> pd.DataFrame:
-    """A DataFrame from result rows, column by column (much faster than from Row objects)."""
-    values = list(zip(*rows)) if rows else [()] * len(columns)
-    return pd.DataFrame(dict(zip(columns, (list(v) for v in values))), columns=columns)
+def _groups(keys: Iterable[Hashable]) -> dict[Hashable, list[int]]:
+    """The positions of each key, keys in order of first appearance."""
+    groups: dict[Hashable, list[int]] = defaultdict(list)
+    for position, key in enumerate(keys):
+        groups[key].append(position)
+    return groups
 
 
-def weighted_z(frame: pd.DataFrame, value: str, weight: str, groups: list[str]) -> pd.Series:
-    """z-scores of `value` within each group, against the group's `weight`-weighted mean and deviation."""
-    if frame.empty:
-        return pd.Series(dtype=float)
-    w = frame[weight].astype(float)
-    x = frame[value].astype(float)
-    keys = [frame[g] for g in groups]
-    mean = (x * w).groupby(keys).transform("sum") / w.groupby(keys).transform("sum")
-    variance = ((x - mean) ** 2 * w).groupby(keys).transform("sum") / w.groupby(keys).transform("sum")
-    sigma = np.sqrt(variance)
-    return ((x - mean) / sigma.where(sigma > 0)).fillna(0.0)
+def _sum(values: Iterable[float]) -> float:
+    """The sum compensated (Kahan) in the order of the values."""
+    total = error = 0.0
+    for value in values:
+        corrected = value - error
+        new_total = total + corrected
+        error = (new_total - total) - corrected
+        total = new_total
+    return total
 
 
-def weighted_mean(frame: pd.DataFrame, value: str, weight: str, groups: list[str]) -> pd.Series:
-    """The `weight`-weighted mean of `value` per group."""
-    weighted = (frame[value] * frame[weight]).groupby([frame[g] for g in groups]).sum()
-    return weighted / frame[weight].groupby([frame[g] for g in groups]).sum()
+def _weighted_sums(values: list[float], weights: list[float]) -> tuple[float, float]:
+    """Σ value·weight and Σ weight."""
+    return _sum([x * w for x, w in zip(values, weights)]), _sum(weights)
 
 
-def dynamics_frame(session: Session, year: int) -> pd.DataFrame:
-    """Per school: index in Y−1 and Y (standardised over both years), the change and whether it is positive."""
-    frame = exam_frame(session, [year - 1, year])
-    columns = ["school_id", "previous", "current", "delta", "positive"]
-    if frame.empty:
-        return pd.DataFrame(columns=columns)
-    # integer codes for the keys: grouping 10⁵ rows by strings is what costs time at region scale
-    school_codes, schools = pd.factorize(frame["school_id"])
-    frame = frame.assign(school=school_codes, subject_code=pd.factorize(frame["exam"] + "\x1f" + frame["subject"])[0])
-    years_present = frame.groupby(["school", "subject_code"])["year"].transform("size")  # one row per year at most
-    frame = frame[years_present == 2].copy()
-    if frame.empty:
-        return pd.DataFrame(columns=columns)
-    frame["z"] = weighted_z(frame, "mean_score", "participants", ["subject_code"])
-    index = weighted_mean(frame, "z", "participants", ["school", "year"]).unstack("year")
-    index.index = schools[index.index]
-    index = index.reindex(columns=[year - 1, year]).dropna()
-    result = pd.DataFrame({"previous": index[year - 1], "current": index[year]})
-    result["delta"] = result["current"] - result["previous"]
-    result["positive"] = result["delta"] > 0
-    return result.rename_axis("school_id").reset_index()[columns]
+def weighted_mean(keys: Iterable[Hashable], values: Sequence[float], weights: Sequence[float]) -> dict[Hashable, float]:
+    """The weighted mean of the values per key (keys in order of first appearance)."""
+    means = {}
+    for key, positions in _groups(keys).items():
+        weighted, total = _weighted_sums([values[i] for i in positions], [weights[i] for i in positions])
+        means[key] = weighted / total
+    return means
+
+
+def weighted_z(keys: Iterable[Hashable], values: Sequence[float], weights: Sequence[float]) -> list[float]:
+    """z-scores of the values within each key's group, against the group's weighted mean and (population) deviation;
+    0 where the group's deviation is 0 (all its values equal)."""
+    z = [0.0] * len(values)
+    for positions in _groups(keys).values():
+        xs, w = [values[i] for i in positions], [weights[i] for i in positions]
+        if min(xs) == max(xs):
+            continue  # σ = 0 exactly (the weighted mean of equal values may miss them by a rounding)
+        weighted, total = _weighted_sums(xs, w)
+        mean = weighted / total
+        deviations = [x - mean for x in xs]
+        sigma = math.sqrt(_sum([d * d * wi for d, wi in zip(deviations, w)]) / total)
+        if sigma > 0:
+            for i, d in zip(positions, deviations):
+                z[i] = d / sigma
+    return z
+
+
+def dynamics_frame(session: Session, year: int) -> list[Dynamics]:
+    """Per school (in order of its first result): index in Y−1 and Y (standardised over both years), the change
+    and whether it is positive."""
+    rows = exam_frame(session, [year - 1, year])
+    results = [(school_id, exam, subject) for school_id, _, exam, subject, _, _ in rows]
+    taken = Counter(results)
+    kept = [row for row, key in zip(rows, results) if taken[key] == 2]  # in both years (one row per year at most)
+    schools, years, exams, subjects, weights, means = zip(*kept) if kept else ((),) * 6
+    z = weighted_z(zip(exams, subjects), means, weights)
+    index = weighted_mean(zip(schools, years), z, weights)
+    result: list[Dynamics] = []
+    for school_id in dict.fromkeys(schools):
+        previous, current = index.get((school_id, year - 1)), index.get((school_id, year))
+        if previous is not None and current is not None:
+            result.append({"school_id": school_id, "previous": previous, "current": current,
+                           "delta": current - previous, "positive": current - previous > 0})
+    return result
 
 
 def schools_with_positive_dynamics(session: Session, year: int) -> list[str]:
@@ -103,8 +142,7 @@ def schools_with_positive_dynamics(session: Session, year: int) -> list[str]:
     cache = session.info.get(CACHE_KEY)
     if cache is not None and year in cache:
         return cache[year]
-    frame = dynamics_frame(session, year)
-    ids = frame.loc[frame["positive"].astype(bool), "school_id"].tolist()
+    ids = [row["school_id"] for row in dynamics_frame(session, year) if row["positive"]]
     if cache is not None:
         cache[year] = ids
     return ids

@@ -49,10 +49,9 @@ def _completed_course(session: Session, year: int, filters: dict) -> Values:
 
 
 def _positive_dynamics(session: Session, year: int, _filters: dict) -> Values:
-    frame = dynamics_frame(session, year)
-    return {row.school_id: {f"Индекс {year - 1}, σ": round(float(row.previous), 3),
-                            f"Индекс {year}, σ": round(float(row.current), 3),
-                            "Изменение, σ": round(float(row.delta), 3)} for row in frame.itertuples()}
+    return {row["school_id"]: {f"Индекс {year - 1}, σ": round(row["previous"], 3),
+                               f"Индекс {year}, σ": round(row["current"], 3),
+                               "Изменение, σ": round(row["delta"], 3)} for row in dynamics_frame(session, year)}
 
 
 def _social_passport(session: Session, year: int, _filters: dict) -> Values:

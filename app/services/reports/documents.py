@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from app.models import Roadmap
 from app.services.analytics import chart_data
 from app.services.analytics import selection as analytics
+from app.services.analytics import stats
 from app.services.frames import sharing_frames
 from app.services.indicators.catalogue import STATUSES, IndicatorRow
 from app.services.output import charts
@@ -106,7 +107,7 @@ def _schools_section(doc: ReportWriter, session: Session, year: int, number: int
                   f"{listing(shnsu)}. Участники федерального проекта «500+»: "
                   f"{listing(facts.schools_with(schools, '500plus'))}. Резильентные школы по решению о статусе: "
                   f"{listing(facts.schools_with(schools, 'resilient'))}; по расчёту: "
-                  f"{listing(list(computed.loc[computed['computed'], 'school']))} "
+                  f"{listing([row['school'] for row in computed if row['computed']])} "
                   f"({lower_first(analytics.RESILIENT_RULE)})")
     doc.table(["№", "Школа", "Статусы", "Центр «Точка роста»"],
               [[i, s.name, ", ".join(s.statuses), s.growth_point or "нет"] for i, s in enumerate(schools, 1)],
@@ -237,12 +238,12 @@ def _exam_section(doc: ReportWriter, session: Session, year: int, number: int,
     doc.heading(f"{number}. Показатели ГИА по образовательным организациям, {year} год", 2)
     table = analytics.exam_indicator_table(session, year)
     program = {s.school_id for s in schools}
-    found = school_rows(list(table.itertuples(index=False)), lambda row: row.school_id in program)
-    rows = [[row.school, *(percent(getattr(row, key)) for key in EXAM_SHORT_TITLES)] for row in found.shown]
+    found = school_rows(table, lambda row: row["school_id"] in program)
+    rows = [[row["school"], *(percent(row[key]) for key in EXAM_SHORT_TITLES)] for row in found.shown]
     if found.summarised:
-        rest = table[~table["school_id"].isin(program)]
+        rest = [row for row in table if row["school_id"] not in program]
         rows.append([f"Медиана по остальным школам ({len(found.rest)})",
-                     *(percent(rest[key].median()) for key in EXAM_SHORT_TITLES)])
+                     *(percent(stats.median(row[key] for row in rest)) for key in EXAM_SHORT_TITLES)])
         doc.paragraph(shown_sentence(found) + " По ним в последней строке — медиана каждого показателя (школы без "
                       "данных не учтены). " + full_list_sentence(
                           "в выгрузке «Таблица показателей ЕГЭ/ОГЭ (Excel)» раздела «Отчёты» («kurator report excel "

@@ -3,7 +3,6 @@
 from datetime import date
 from pathlib import Path
 
-import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
@@ -24,10 +23,6 @@ STAFF_HEADER = ["Школа", "Фамилия", "Имя", "Отчество", "�
                 "Молодой специалист", "Принят", "Уволен"]
 COURSE_HEADER = ["Школа", "Педагог", "Курс", "Вид", "Организатор", "Часов", "Начало", "Окончание", "Состояние",
                  "Завершил", "Номер удостоверения"]
-
-
-def _cell(value):
-    return None if value is None or (isinstance(value, float) and pd.isna(value)) else value
 
 
 def _actual(row: IndicatorRow):
@@ -54,7 +49,7 @@ def export_exam_table_xlsx(session: Session, year: int, path: str | Path) -> Pat
     """The seeds/000 ЕГЭ/ОГЭ indicator table of the year, one row per school."""
     table = analytics.exam_indicator_table(session, year)
     titles = analytics.EXAM_TABLE_TITLES
-    rows = [[_cell(row[key]) for key in titles] for _, row in table.iterrows()]
+    rows = [[row[key] for key in titles] for row in table]
     write_table(path, f"ГИА {year}", list(titles.values()), rows)
     return Path(path)
 

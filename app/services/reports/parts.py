@@ -4,7 +4,6 @@ name formatting, the signature and the appendix of indicator definitions."""
 import os
 from pathlib import Path
 
-import pandas as pd
 from sqlalchemy.orm import Session
 
 from app.errors import KuratorError
@@ -37,8 +36,8 @@ def roadmap_rows(overview: RoadmapOverview) -> list[list]:
 
 
 def rounded(value, digits: int = 1) -> str:
-    """A figure rounded for a report's text or table; «—» where it is missing (None or NaN)."""
-    return "—" if value is None or pd.isna(value) else format_value(round(float(value), digits))
+    """A figure rounded for a report's text or table; «—» where it is missing."""
+    return "—" if value is None else format_value(round(float(value), digits))
 
 
 def percent(value) -> str:

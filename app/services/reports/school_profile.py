@@ -124,10 +124,10 @@ def _passport_section(doc: ReportWriter, session: Session, school, year: int, pa
     if passport is None:
         doc.paragraph(f"Социальный паспорт за {year} год не представлен.")
     else:
-        shares = analytics.isb_inputs(session, year)
+        shares = next((row for row in analytics.isb_inputs(session, year) if row["school_id"] == school.id), None)
         doc.paragraph(f"Доли — от числа обучающихся по социальному паспорту ({passport.pupils_total}, раздел 1).")
-        doc.key_values([(title, percent(shares.at[school.id, key])) for key, (title, _) in analytics.ISB_INPUTS.items()
-                        if key != "distance_km" and school.id in shares.index])
+        doc.key_values([(title, percent(shares[key])) for key, (title, _) in analytics.ISB_INPUTS.items()
+                        if key != "distance_km" and shares is not None])
     figures = district.figures if district else None
     if figures is None:
         doc.key_values([("ИСБ и группа по результатам и ИСБ", f"{DISTRICT_DATA_MISSING} (считаются по всем школам района)")])

@@ -2,10 +2,13 @@
 network partnerships, methodical events and the program schools' part in them, and the ИСБ table. Facts come from
 `support_facts` and the analytics; here is only their wording and layout."""
 
+from collections import Counter
+
 from sqlalchemy.orm import Session
 
 from app.models.reference import ASSIGNMENT_KINDS
 from app.services.analytics import selection as analytics
+from app.services.analytics import stats
 from app.services.output.ru_format import count_noun
 from app.services.output.writers import ReportWriter
 from app.services.reports import facts
@@ -89,7 +92,7 @@ def isb_section(doc: ReportWriter, session: Session, year: int, number: int,
                 schools: list[facts.ProgramSchool]) -> None:
     doc.heading(f"{number}. Индекс социального благополучия и результаты школ", 2)
     frame = analytics.quadrants(session, year)
-    if frame.empty:
+    if not frame:
         doc.paragraph(f"Нет данных: за {year} год нет ни одной школы с социальным паспортом и результатами ГИА или "
                       "ВПР, поэтому ИСБ и группы не рассчитаны.")
         return
@@ -98,20 +101,22 @@ def isb_section(doc: ReportWriter, session: Session, year: int, number: int,
                   "(в стандартных отклонениях от среднего по району). Группа — положение школы относительно медиан "
                   "района по обоим индексам. " + analytics.RESILIENT_RULE)
     statuses = {s.school_id: ", ".join(s.statuses) for s in schools}
-    ordered = frame.sort_values(["isb", "school"])
-    found = school_rows(list(ordered.itertuples()), lambda row: row.school_id in statuses, lambda row: -row.isb)
+    ordered = sorted(frame, key=lambda row: (row["isb"], row["school"]))
+    found = school_rows(ordered, lambda row: row["school_id"] in statuses, lambda row: -row["isb"])
     if found.summarised:
-        rest = ordered[~ordered["school_id"].isin(list(statuses))]
-        groups = rest["quadrant"].value_counts()
-        doc.paragraph(shown_sentence(found, "с наименьшим ИСБ") + f" ИСБ остальных — от {rounded(rest['isb'].min(), 1)} "
-                      f"до {rounded(rest['isb'].max(), 1)}, медиана {rounded(rest['isb'].median(), 1)}; по группам: "
-                      + ", ".join(f"{lower_first(group)} — {count}" for group, count in groups.items()) + ". "
+        rest = [row for row in ordered if row["school_id"] not in statuses]
+        isb = [row["isb"] for row in rest]
+        groups = Counter(row["quadrant"] for row in rest).most_common()
+        doc.paragraph(shown_sentence(found, "с наименьшим ИСБ") + f" ИСБ остальных — от {rounded(min(isb), 1)} "
+                      f"до {rounded(max(isb), 1)}, медиана {rounded(stats.median(isb), 1)}; по группам: "
+                      + ", ".join(f"{lower_first(group)} — {count}" for group, count in groups) + ". "
                       + full_list_sentence("в профиле каждой школы (раздел «Отчёты», «kurator report school --all»)"))
     doc.table(["Школа", "ИСБ", "Индекс результатов, σ", "Группа", "Статусы программы"],
-              [[row.school, rounded(row.isb, 1), rounded(row.result_index, 2), row.quadrant,
-                statuses.get(row.school_id, "")] for row in found.shown],
+              [[row["school"], rounded(row["isb"], 1), rounded(row["result_index"], 2), row["quadrant"],
+                statuses.get(row["school_id"], "")] for row in found.shown],
               col_widths=(4, 1, 1.6, 3, 2.6), numeric_columns=(1, 2))
-    missing = sorted(set(analytics.schools_frame(session)["school"]) - set(frame["school"]))
+    shown = {row["school"] for row in frame}
+    missing = sorted({school["school"] for school in analytics.schools_frame(session).values()} - shown)
     program = {s.name for s in schools}
     named = school_rows(missing, lambda name: name in program)
     if missing:

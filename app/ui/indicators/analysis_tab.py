@@ -1,7 +1,6 @@
 """«Анализ и отбор ШНОР»: ИСБ, candidates with the reason, resilient schools, dynamics, and the year's decisions.
 The computation proposes; the methodologist decides (DecisionDialog) or withdraws a decision."""
 
-import pandas as pd
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -14,15 +13,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.reference import SCHOOL_STATUSES
+from app.services.analytics.decisions import revoke_status, status_decisions
 from app.services.analytics.selection import (
     ISB_INPUTS,
     RESILIENT_RULE,
     isb,
     positive_dynamics,
     resilient_schools,
-    revoke_status,
     shnor_candidates,
-    status_decisions,
 )
 from app.services.installation import DISTRICT_DATA_MISSING, district_figures_here
 from app.services.records import editable
@@ -41,10 +39,6 @@ SHOWN = {"school_status", "social_passport", "exam_result", "vpr_result", "schoo
 RISE, FALL = QColor("#cdebd0"), QColor("#f6cccc")
 
 
-def rows_of(frame: pd.DataFrame) -> list[dict]:
-    return frame.to_dict("records")
-
-
 NO_DISTRICT_DATA = (f"{DISTRICT_DATA_MISSING.capitalize()}: ИСБ, индекс результатов, кандидаты, резильентность "
                     "и динамика считаются по всем школам района и в базе одной школы не вычисляются.")
 
@@ -56,9 +50,9 @@ def analysis_data(session, year: int) -> dict[str, list[dict]]:
         return {"isb": [], "candidates": [], "resilient": [], "dynamics": [],
                 "statuses": status_decisions(session, year)}
     return {
-        "isb": rows_of(isb(session, year)), "candidates": rows_of(shnor_candidates(session, year, YEARS_BACK)),
-        "resilient": rows_of(resilient_schools(session, year)),
-        "dynamics": rows_of(positive_dynamics(session, year).sort_values("delta", ascending=False)),
+        "isb": isb(session, year), "candidates": shnor_candidates(session, year, YEARS_BACK),
+        "resilient": resilient_schools(session, year),
+        "dynamics": sorted(positive_dynamics(session, year), key=lambda row: row["delta"], reverse=True),
         "statuses": status_decisions(session, year),
     }
 

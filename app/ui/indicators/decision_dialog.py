@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.reference import SCHOOL_STATUSES
-from app.services.analytics.selection import decide_status
+from app.services.analytics.decisions import decide_status
 
 from ..operations import ChangeOp
 from ..widgets.field_errors import FieldErrors

@@ -61,7 +61,7 @@ class OverviewPage(RefreshWhenShown, QWidget):
         self.grid.setSpacing(12)
         layout.addLayout(self.grid)
         self.charts_area = QVBoxLayout()
-        self.charts = None  # made once the figures are painted and the chart data's pandas is loaded off the UI thread
+        self.charts = None  # made once the figures are painted and the charts' module is loaded off the UI thread
         self.charts_loading: QueryOp | None = None
         layout.addLayout(self.charts_area)
         layout.addStretch(1)
@@ -95,9 +95,8 @@ class OverviewPage(RefreshWhenShown, QWidget):
             QTimer.singleShot(0, self._load_charts)
 
     def _load_charts(self) -> None:
-        """Import the charts' module — its chart data bring pandas, 0,4 s of imports (the charts themselves, QPainter,
-        cost nothing) — on a worker thread, so that the window painted first stays responsive; the charts are made on
-        the UI thread when it is loaded."""
+        """Import the charts' module (QPainter charts over plain-Python chart data) on a worker thread, so that
+        the window painted first stays responsive; the charts are made on the UI thread when it is loaded."""
         if self.charts_loading is None:
             self.charts_loading = QueryOp(self, self.workspace, lambda _session: import_module(CHARTS),
                                           self._make_charts).run()
