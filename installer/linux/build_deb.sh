@@ -10,6 +10,7 @@ out="$(mkdir -p "$2" && cd "$2" && pwd)"
 version="$(python3 "$root/installer/version.py")"
 arch="$(dpkg --print-architecture)"
 glibc="$(getconf GNU_LIBC_VERSION | cut -d' ' -f2)"  # the bundle runs on this C library or newer
+system="$(python3 "$here/system_libraries.py")"  # the libraries the bundle takes from the system
 stage="$(mktemp -d)"
 trap 'rm -rf "$stage"' EXIT
 
@@ -27,7 +28,7 @@ install -m 755 "$here/postinst" "$stage/DEBIAN/postinst"
 install -m 755 "$here/postrm" "$stage/DEBIAN/postrm"
 
 size="$(du -sk --exclude=DEBIAN "$stage" | cut -f1)"
-sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@SIZE@/$size/" -e "s/@GLIBC@/$glibc/" \
+sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@SIZE@/$size/" -e "s/@GLIBC@/$glibc/" -e "s/@SYSTEM@/$system/" \
     "$here/control.in" > "$stage/DEBIAN/control"
 chmod -R u+rwX,go+rX,go-w "$stage"
 
