@@ -5,7 +5,8 @@ of schools.
 
 Each report runs in a process of its own (its peak RSS is its own). With --reference SRC (a checkout of the code
 before, e.g. `git archive main | tar -x -C /tmp/before`), the same reports are made by that code in the same run and
-each figure is printed beside its reference with the ratio.
+each figure is printed beside its reference with the ratio; `--reference-python PY` runs the reference with another
+Python (a venv with the libraries it needs), each code on a region it generated itself.
 
 Run: `python bench/bench_reports.py [--sizes 26,200,1000,2000] [--reference DIR]` from the repository root.
 """
@@ -18,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,18 +61,28 @@ def _profiles_together(session, documents, codes, out) -> None:
             documents.school_report(session, code, YEAR, out / f"{code}.pdf")
 
 
-def run(source: Path, database: Path, what: str, count: int = 0) -> dict:
+@dataclass(frozen=True)
+class Code:
+    """A source tree and the Python that runs it (the reference may need libraries this checkout no longer has)."""
+
+    source: Path
+    python: str = sys.executable
+
+
+def run(code: Code, database: Path, what: str, count: int = 0) -> dict:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run([sys.executable, __file__, "--child", str(source), str(database), what, str(count)],
+    done = subprocess.run([code.python, __file__, "--child", str(code.source), str(database), what, str(count)],
                           capture_output=True, text=True, env=env, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def region(folder: Path, schools: int) -> Path:
-    path = folder / f"region-{schools}.db"
-    subprocess.run([sys.executable, "-c", "import sys; from app.cli import main; sys.exit(main(sys.argv[1:]))",
-                    "--db", str(path), "generate", "--schools", str(schools), "--staff", str(schools * STAFF_PER_SCHOOL)],
-                   cwd=ROOT, check=True, capture_output=True)
+def region(code: Code, folder: Path, schools: int) -> Path:
+    """A generated region made by `code` itself: each code opens a database of its own schema."""
+    path = folder / f"region-{schools}-{abs(hash(code.source))}.db"
+    if not path.exists():
+        subprocess.run([code.python, "-c", "import sys; from app.cli import main; sys.exit(main(sys.argv[1:]))",
+                        "--db", str(path), "generate", "--schools", str(schools),
+                        "--staff", str(schools * STAFF_PER_SCHOOL)], cwd=code.source, check=True, capture_output=True)
     return path
 
 
@@ -87,10 +99,14 @@ def main() -> None:
     parser.add_argument("--sizes", default="26,200,1000,2000")
     parser.add_argument("--profiles", type=int, default=10, help="school profiles timed per size (0: none)")
     parser.add_argument("--reference", type=Path, help="source tree of the code to compare with")
+    parser.add_argument("--reference-python", default=sys.executable,
+                        help="the Python with the reference's libraries (e.g. a venv that still has pandas)")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="kurator-bench-"))
+    now, reference = Code(ROOT), Code(args.reference, args.reference_python) if args.reference else None
     for schools in map(int, args.sizes.split(",")):
-        database = region(folder, schools)
+        database = region(now, folder, schools)
+        before_database = region(reference, folder, schools) if reference else None
         count = min(args.profiles, schools)
         for what, label in (("district.pdf", f"district report PDF,  {schools:5} schools"),
                             ("district.docx", f"district report Word, {schools:5} schools"),
@@ -101,8 +117,8 @@ def main() -> None:
             if what == "profiles_together" and args.reference:
                 before = None  # the code before had no shared frames: its reference is the one-by-one line
             else:
-                before = run(args.reference, database, what, count) if args.reference else None
-            print(line(label, run(ROOT, database, what, count), before), flush=True)
+                before = run(reference, before_database, what, count) if reference else None
+            print(line(label, run(now, database, what, count), before), flush=True)
 
 
 if __name__ == "__main__":
