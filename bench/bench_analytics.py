@@ -6,8 +6,11 @@ With --reference SRC --reference-python PY (a checkout of the code before, e.g. 
 /tmp/before`, and a Python with that code's libraries, pandas included), the same functions run in that code in
 the same run, alternating with this code's runs, and each median is printed beside its reference with the ratio.
 
+With --postgres the same region is also generated into a throwaway PostgreSQL cluster (tests/pg_cluster.py),
+analysed as autovacuum would within a minute, and the same functions (and the reference, when given) run on it.
+
 Run: `python bench/bench_analytics.py [--db REGION.db] [--year 2026] [--runs 5] [--reference DIR
---reference-python PY]` from the repository root.
+--reference-python PY] [--postgres]` from the repository root.
 """
 
 import argparse
@@ -20,6 +23,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.pg_cluster import analyse, second_database, throwaway_cluster  # noqa: E402
 CALLS = {
     "exam_indicator_table": "analytics.exam_indicator_table(session, year)",
     "isb": "analytics.isb(session, year)",
@@ -53,23 +59,20 @@ def run(python: str, source: Path, database: Path, year: int) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def region(schools: int) -> Path:
-    path = Path(tempfile.mkdtemp(prefix="kurator-bench-")) / f"region-{schools}.db"
+def generate(database: str, schools: int) -> None:
     subprocess.run([sys.executable, "-c", "import sys; from app.cli import main; sys.exit(main(sys.argv[1:]))",
-                    "--db", str(path), "generate", "--schools", str(schools), "--staff", str(schools * 20)],
+                    "--db", database, "generate", "--schools", str(schools), "--staff", str(schools * 20)],
                    cwd=ROOT, check=True, capture_output=True)
-    return path
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--db", type=Path, help="a generated region (made here if not given)")
-    parser.add_argument("--year", type=int, default=2026)
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--reference", type=Path)
-    parser.add_argument("--reference-python", default=sys.executable)
-    args = parser.parse_args()
-    database = args.db or region(2000)
+def region(schools: int) -> str:
+    path = Path(tempfile.mkdtemp(prefix="kurator-bench-")) / f"region-{schools}.db"
+    generate(str(path), schools)
+    return str(path)
+
+
+def measure(args, engine: str, database: str) -> None:
+    """Each function's median over --runs, beside the reference code's (when given) in the same run."""
     now, before = [], []
     for _ in range(args.runs):
         now.append(run(sys.executable, ROOT, database, args.year))
@@ -77,11 +80,33 @@ def main() -> None:
             before.append(run(args.reference_python, args.reference, database, args.year))
     for name in CALLS:
         median = statistics.median(r[name] for r in now)
-        text = f"{name:22} {1000 * median:7.0f} ms"
+        text = f"[{engine:10}] {name:22} {1000 * median:7.0f} ms"
         if before:
             reference = statistics.median(r[name] for r in before)
             text += f"   before {1000 * reference:7.0f} ms   ×{median / reference:.2f}"
         print(text, flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--db", help="a generated region (made here if not given)")
+    parser.add_argument("--year", type=int, default=2026)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--reference", type=Path)
+    parser.add_argument("--reference-python", default=sys.executable)
+    parser.add_argument("--postgres", action="store_true", help="also on a throwaway PostgreSQL cluster")
+    args = parser.parse_args()
+    from app.db import open_database  # noqa: PLC0415 — the children import the code they measure themselves
+
+    measure(args, "SQLite", args.db or region(2000))
+    if args.postgres:
+        with throwaway_cluster() as first:
+            database = second_database(first, "region")
+            generate(database, 2000)
+            db = open_database(database)
+            analyse(db.engine)
+            db.close()
+            measure(args, "PostgreSQL", database)
 
 
 if __name__ == "__main__":

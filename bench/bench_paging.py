@@ -39,7 +39,7 @@ from app.ui.widgets.table_model import GROWTH  # noqa: E402
 from app.ui.widgets.search_box import DEBOUNCE_MS  # noqa: E402
 from app.ui.widgets.table_page import TablePage  # noqa: E402
 from app.ui.workspace import Workspace  # noqa: E402
-from tests.pg_cluster import second_database, throwaway_cluster  # noqa: E402
+from tests.pg_cluster import analyse, second_database, throwaway_cluster  # noqa: E402
 
 TYPED = "иванова анна"
 KEY_GAP_MS = 60  # a fast typist
@@ -53,9 +53,7 @@ def region(location: str, staff: int):
             return database
         initialize(session, "district", "Учебный регион", program_year=2026)
         generate_region(session, staff // STAFF_PER_SCHOOL, staff)
-    if database.engine.dialect.name == "postgresql":
-        with database.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-            connection.exec_driver_sql("VACUUM ANALYZE")
+    analyse(database.engine)
     return database
 
 

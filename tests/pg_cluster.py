@@ -57,3 +57,11 @@ def second_database(url: str, name: str) -> str:
     subprocess.run(["psql", "-h", "127.0.0.1", "-p", port, "-U", "postgres", "-c", f'CREATE DATABASE "{name}"'],
                    check=True, capture_output=True, timeout=120)
     return f"{url.rsplit('/', 1)[0]}/{name}"
+
+
+def analyse(engine) -> None:
+    """VACUUM ANALYZE a freshly loaded PostgreSQL database, as autovacuum does within a minute (a region in use has
+    its statistics); nothing on SQLite."""
+    if engine.dialect.name == "postgresql":
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.exec_driver_sql("VACUUM ANALYZE")
