@@ -159,6 +159,8 @@ def run(db: str | None = None, packet: str | None = None) -> int:
 
     window = MainWindow(database)
     arm_smoke_exit(app, window, started)
+    collector = app.findChild(UiThreadCollector)
+    FirstPaint(window, lambda: QTimer.singleShot(0, collector.settle))  # after the paint, before the first keystroke
     window.show()
     if packet:
         QTimer.singleShot(0, lambda: open_packet(window, Path(packet)))
