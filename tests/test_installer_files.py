@@ -1,6 +1,7 @@
 """The installer definitions agree with each other and with the bundle, without building anything."""
 
 import ast
+import importlib.util
 import re
 from configparser import ConfigParser
 from pathlib import Path
@@ -52,11 +53,27 @@ def spec_literal(name: str):
     raise AssertionError(f"{name} is not assigned in the spec")
 
 
+def system_libraries():
+    """installer/linux/system_libraries.py, as build_deb.sh and the spec read it."""
+    spec = importlib.util.spec_from_file_location("system_libraries", LINUX / "system_libraries.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def deb_depends() -> list[str]:
-    """The packages the .deb's control file depends on (names with their version conditions)."""
+    """The packages the .deb's control file depends on (names with their version conditions), the system's
+    libraries (@SYSTEM@) filled in as build_deb.sh fills them."""
     control = (LINUX / "control.in").read_text(encoding="utf-8")
     depends = next(line for line in control.splitlines() if line.startswith("Depends:"))
+    depends = depends.replace("@SYSTEM@", system_libraries().depends())
     return [name.strip() for name in depends.removeprefix("Depends:").split(",")]
+
+
+def test_each_library_left_to_the_system_is_named_once():
+    named = [library for libraries in system_libraries().SYSTEM_LIBRARIES.values() for library in libraries]
+    assert len(named) == len(set(named))
+    assert system_libraries().left_out("libstdc++.so.6") and not system_libraries().left_out("libQt6Core.so.6")
 
 
 def spec_windows_executables() -> set[str]:
