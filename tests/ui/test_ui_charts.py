@@ -41,6 +41,38 @@ def test_the_tooltip_names_the_school_under_the_cursor(qtbot):
     assert QToolTip.text().startswith("МКОУ СОШ с.п. Урожайное")
 
 
+RISK_MAP = {"year": 2022, "schools": ["МКОУ СОШ с.п. Урожайное", "МКОУ Гимназия №1"],
+            "factors": ["Низкий уровень оснащения школы", "Дефицит педагогических кадров"],
+            "levels": [["high", "low"], [None, "none"]]}
+
+
+def tip_at_centre_of(view: ChartView, tip_start: str) -> str:
+    """The tooltip the view shows at the centre of the box whose tooltip starts with `tip_start`."""
+    rect = next(rect for rect, tip in view.frame.tipped if tip.startswith(tip_start))
+    position = rect.center().toPoint()
+    view.event(QHelpEvent(QEvent.Type.ToolTip, position, view.mapToGlobal(position)))
+    return QToolTip.text()
+
+
+def test_a_risk_map_cell_tells_its_school_factor_and_level(qtbot):
+    view = shown(qtbot, "risk_map", RISK_MAP, "Карта рисков школ, 2022 год")
+    assert tip_at_centre_of(view, "МКОУ Гимназия №1") == ("МКОУ Гимназия №1\nфактор 2 «Дефицит педагогических кадров»: "
+                                                          "не выявлен")
+    assert tip_at_centre_of(view, "МКОУ СОШ с.п. Урожайное\nфактор 1") == (
+        "МКОУ СОШ с.п. Урожайное\nфактор 1 «Низкий уровень оснащения школы»: высокий")
+    assert len(view.frame.tipped) == 4  # every cell, «нет оценки» too
+
+
+def test_a_stacked_bar_tells_its_part_and_count(qtbot):
+    data = {"year": 2022, "sections": [{"section": "1 Общесистемные", "done": 4, "done_late": 1, "overdue": 0,
+                                        "remaining": 2}]}
+    view = shown(qtbot, "roadmap_sections", data, "Исполнение по разделам")
+    assert tip_at_centre_of(view, "1 Общесистемные: с нарушением") == "1 Общесистемные: с нарушением срока — 1"
+    assert [tip for _, tip in view.frame.tipped] == ["1 Общесистемные: выполнено в срок — 4",
+                                                     "1 Общесистемные: с нарушением срока — 1",
+                                                     "1 Общесистемные: срок не наступил — 2"]  # no box for a zero
+
+
 def test_the_point_under_the_cursor_is_drawn_larger(qtbot):
     view = shown(qtbot, "quadrants", QUADRANTS, "Результаты и ИСБ школ, 2022 год")
     school = where(view, "МКОУ СОШ с.п. Урожайное")

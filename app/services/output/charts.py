@@ -38,6 +38,7 @@ from app.services.output.figure import (
     value_axis,
     year_axis,
 )
+from app.services.output.ru_format import format_value
 from app.services.output.painter import paint
 
 DEFAULT_SIZE = (1200, 700)
@@ -146,10 +147,12 @@ def _stacked(rows: list[dict], label: str, parts: tuple, title: str, x_label: st
     """Stacked horizontal bars, one per row, one coloured part per (key, legend, colour) of `parts`."""
     start = [0.0] * len(rows)
     bars = []
-    for key, _, colour in parts:
+    for key, name, colour in parts:
         widths = [row[key] for row in rows]
-        bars.append(Bars(tuple(Box(left, i - 0.3, left + width, i + 0.3)
-                               for i, (left, width) in enumerate(zip(start, widths)) if width), colour))
+        drawn = [(i, left, width) for i, (left, width) in enumerate(zip(start, widths)) if width]
+        bars.append(Bars(tuple(Box(left, i - 0.3, left + width, i + 0.3) for i, left, width in drawn), colour,
+                         tips=tuple(f"{rows[i][label]}: {name.lower()} — {format_value(width)}"
+                                    for i, _, width in drawn)))
         start = [left + width for left, width in zip(start, widths)]
     return Figure(title, value_axis(x_label, 0, max(start + [1]), whole=True),
                   category_axis([shorten(row[label]) for row in rows]), bars=tuple(bars),
@@ -209,11 +212,12 @@ def risk_map(data: dict, title: str) -> Figure:
     """Schools (rows) × factors (numbered columns), each cell coloured by the school's level of the factor."""
     bars, legend = [], []
     for key, name, colour in RISK_LEVEL_PARTS:
-        cells = tuple(Box(column + 0.55, row - 0.425, column + 1.45, row + 0.425)
-                      for row, levels in enumerate(data["levels"]) for column, level in enumerate(levels)
-                      if level == key)
+        cells = [(row, column) for row, levels in enumerate(data["levels"]) for column, level in enumerate(levels)
+                 if level == key]
         if cells:
-            bars.append(Bars(cells, colour))
+            bars.append(Bars(tuple(Box(column + 0.55, row - 0.425, column + 1.45, row + 0.425) for row, column in cells),
+                             colour, tips=tuple(f"{data['schools'][row]}\nфактор {column + 1} «{data['factors'][column]}»: "
+                                                f"{name.lower()}" for row, column in cells)))
             legend.append(LegendEntry(name, colour))
     count = len(data["factors"])
     factors = Axis("Фактор риска (номер в перечне)", 0.4, count + 0.6,

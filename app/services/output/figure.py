@@ -41,12 +41,14 @@ class Box:
 
 @dataclass(frozen=True)
 class Bars:
-    """Filled boxes of one colour; `values`, when given, are written at the end of each (horizontal) bar."""
+    """Filled boxes of one colour; `values`, when given, are written at the end of each (horizontal) bar; `tips`,
+    when given, name each box in the window's tooltip."""
 
     boxes: tuple[Box, ...]
     colour: str
     outline: str = "#ffffff"
     values: tuple[str, ...] = ()
+    tips: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -60,6 +60,7 @@ class Frame:
     placed: list[tuple[QPointF, Point]] = field(default_factory=list)
     radius: float = POINT_RADIUS  # of the scatter's points
     labels: list[QRectF] = field(default_factory=list)
+    tipped: list[tuple[QRectF, str]] = field(default_factory=list)  # boxes with a tooltip, as painted
 
     def at(self, x: float, y: float) -> QPointF:
         across = (x - self.x.low) / (self.x.high - self.x.low)
@@ -76,6 +77,13 @@ class Frame:
         near = [(math.dist(where.toTuple(), position.toTuple()), point) for where, point in self.placed]
         near = [(distance, point) for distance, point in near if distance <= self.radius + TIP_DISTANCE]
         return min(near, key=lambda item: item[0])[1] if near else None
+
+    def tip_at(self, position: QPointF) -> str | None:
+        """The tooltip at `position`: the scatter point's there, else the box's under it."""
+        point = self.point_at(position)
+        if point is not None:
+            return point.tip
+        return next((tip for rect, tip in self.tipped if rect.contains(position)), None)
 
 
 def paint(painter: QPainter, rect: QRectF, figure: Figure, highlight: Point | None = None) -> Frame:
@@ -265,6 +273,7 @@ def _data(painter: QPainter, frame: Frame, figure: Figure, highlight: Point | No
         painter.setBrush(QColor(bars.colour))
         for box in bars.boxes:
             painter.drawRect(frame.box(box.x0, box.y0, box.x1, box.y1))
+        frame.tipped += [(frame.box(box.x0, box.y0, box.x1, box.y1), tip) for box, tip in zip(bars.boxes, bars.tips)]
         _bar_values(painter, frame, bars)
     painter.setBrush(Qt.BrushStyle.NoBrush)
     for line in figure.lines:

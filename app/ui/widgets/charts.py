@@ -1,5 +1,6 @@
 """Chart views for the window: the reports' charts (app.services.output.charts) painted on a widget by the same
-painter, with tooltips naming the points of the scatter and an «Экспорт PNG…» context action."""
+painter, with tooltips naming the points of the scatter and the boxes of the bar charts and the risk map, and an
+«Экспорт PNG…» context action."""
 
 from typing import Any
 
@@ -69,12 +70,12 @@ class ChartView(QWidget):
 
     def event(self, event) -> bool:
         if event.type() == QEvent.Type.ToolTip:
-            point = self.point_at(QPointF(event.pos()))
-            if point is None:
+            tip = self.frame.tip_at(QPointF(event.pos())) if self.frame is not None else None
+            if tip is None:
                 QToolTip.hideText()
                 event.ignore()
             else:
-                QToolTip.showText(event.globalPos(), point.tip, self)
+                QToolTip.showText(event.globalPos(), tip, self)
             return True
         return super().event(event)
 
