@@ -242,3 +242,37 @@ def test_png_with_a_wrong_checksum_is_refused_in_russian():
     picture[50] ^= 0xFF  # inside the IDAT data
     with pytest.raises(KuratorError, match="изображение"):
         ReportDocument("Рисунок").image(bytes(picture), 50)
+
+
+def outline(pdf: Path) -> list[tuple[int, int, str]]:
+    """The PDF's outline (the viewer's bookmarks) as (depth, page, title), read by Poppler."""
+    xml = run("pdftohtml", "-xml", "-stdout", "-i", str(pdf))
+    found, depth = [], 0
+    for tag, page, title in re.findall(r'<(/?outline)>|<item page="(\d+)">([^<]*)</item>', xml):
+        if tag:
+            depth += -1 if tag.startswith("/") else 1
+        else:
+            found.append((depth, int(page), title))
+    return found
+
+
+def test_headings_stand_in_the_outline_on_their_pages_at_their_levels(tmp_path):
+    doc = ReportDocument("Справка")
+    doc.heading("Справка о реализации программы", 1)
+    doc.heading("1. Школы", 2)
+    doc.paragraph("Текст раздела.")
+    doc.page_break()
+    doc.heading("2. Курсы", 2)
+    doc.heading("2.1. Соответствие кадров", 3)
+    doc.heading("3. Показатели", 2)
+    pdf = doc.save(tmp_path / "outline.pdf")
+    assert outline(pdf) == [(1, 1, "Справка о реализации программы"), (2, 1, "1. Школы"), (2, 2, "2. Курсы"),
+                            (3, 2, "2.1. Соответствие кадров"), (2, 2, "3. Показатели")]
+
+
+def test_an_outline_starting_below_the_top_level_keeps_its_sections_side_by_side(tmp_path):
+    doc = ReportDocument("Профиль")
+    for title in ("1. Сведения", "2. Кадры"):
+        doc.heading(title, 2)
+    pdf = doc.save(tmp_path / "outline.pdf")
+    assert outline(pdf) == [(1, 1, "1. Сведения"), (1, 1, "2. Кадры")]

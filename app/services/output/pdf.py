@@ -159,24 +159,51 @@ def _cell(text: str, room: float, numeric: bool) -> str | Paragraph:
     return _para(text, "cell_numeric" if numeric else "cell")
 
 
+class _Heading(Paragraph):
+    """A section heading that also stands in the PDF's outline (the viewer's bookmarks pane), at its level."""
+
+    def __init__(self, text: str, style: str, level: int):
+        super().__init__(_markup(text), _style(style))
+        self.title, self.level = text, level
+
+    def draw(self):
+        self.canv.outline_here(self.title, self.level, self.canv.absolutePosition(0, self.height)[1])
+        super().draw()
+
+
 class _NumberedCanvas(Canvas):
-    """Keeps every page until the end so each footer can say «Стр. N из M»."""
+    """Keeps every page until the end so each footer can say «Стр. N из M»; the headings' outline entries are
+    bound to their pages then (a bookmark names the page being written, and the pages are written only here)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._pages: list[dict] = []
+        self._outline: list[list[tuple[str, int, float]]] = [[]]  # per page: title, level, top
+
+    def outline_here(self, title: str, level: int, top: float) -> None:
+        self._outline[-1].append((title, level, top))
 
     def showPage(self):
         self._pages.append(dict(self.__dict__))
+        self._outline.append([])
         self._startPage()
 
     def save(self):
-        total = len(self._pages)
-        for number, state in enumerate(self._pages, start=1):
+        total, open_levels = len(self._pages), []
+        for number, (state, headings) in enumerate(zip(self._pages, self._outline), start=1):
             self.__dict__.update(state)
             self.setFont(*FOOTER_FONT)
             self.drawRightString(self._pagesize[0] - MARGINS["right"], FOOTER_Y, f"Стр. {number} из {total}")
+            for title, level, top in headings:
+                key = f"h{number}.{len(self._destinations)}"
+                self.bookmarkPage(key, fit="XYZ", top=top)
+                while open_levels and open_levels[-1] >= level:
+                    open_levels.pop()
+                self.addOutlineEntry(title, key, level=len(open_levels))  # under the last heading of a higher level
+                open_levels.append(level)
             super().showPage()
+        if any(self._outline):
+            self.showOutline()
         super().save()
 
 
@@ -247,7 +274,7 @@ class ReportDocument:
         """A section heading; level 1 is centred, 2 and 3 are left-aligned."""
         if level not in HEADING_STYLES:
             raise ValueError(f"heading level must be one of {sorted(HEADING_STYLES)}, got {level}")
-        self._story += [CondPageBreak(HEADING_MIN_ROOM), _para(text, HEADING_STYLES[level])]
+        self._story += [CondPageBreak(HEADING_MIN_ROOM), _Heading(text, HEADING_STYLES[level], level)]
 
     def paragraph(self, text: str) -> None:
         """A justified body paragraph with a first-line indent; the text is shown as written."""
