@@ -276,3 +276,12 @@ def test_an_outline_starting_below_the_top_level_keeps_its_sections_side_by_side
         doc.heading(title, 2)
     pdf = doc.save(tmp_path / "outline.pdf")
     assert outline(pdf) == [(1, 1, "1. Сведения"), (1, 1, "2. Кадры")]
+
+
+def test_a_heading_too_long_for_the_rest_of_its_page_splits_and_keeps_its_outline_entry(tmp_path):
+    doc = ReportDocument("Справка")
+    doc.paragraph("Абзац. " * 500)  # most of a page and more: the heading starts low on a page
+    doc.heading("Очень длинный заголовок раздела " * 300, 2)  # longer than a page: it must split
+    pdf = doc.save(tmp_path / "split.pdf")
+    [(depth, page, title)] = outline(pdf)
+    assert depth == 1 and title.startswith("Очень длинный заголовок раздела") and page_count(pdf) >= 2

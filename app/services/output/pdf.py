@@ -160,15 +160,28 @@ def _cell(text: str, room: float, numeric: bool) -> str | Paragraph:
 
 
 class _Heading(Paragraph):
-    """A section heading that also stands in the PDF's outline (the viewer's bookmarks pane), at its level."""
+    """A section heading that also stands in the PDF's outline (the viewer's bookmarks pane), at its level. Made as
+    a Paragraph is (reportlab makes the parts of a split paragraph that way); the first part keeps the entry."""
 
-    def __init__(self, text: str, style: str, level: int):
-        super().__init__(_markup(text), _style(style))
-        self.title, self.level = text, level
+    title = ""
+    level = 0
+
+    def split(self, available_width, available_height):
+        parts = super().split(available_width, available_height)
+        if parts:
+            parts[0].title, parts[0].level = self.title, self.level
+        return parts
 
     def draw(self):
-        self.canv.outline_here(self.title, self.level, self.canv.absolutePosition(0, self.height)[1])
+        if self.title:
+            self.canv.outline_here(self.title, self.level, self.canv.absolutePosition(0, self.height)[1])
         super().draw()
+
+
+def _heading(text: str, style: str, level: int) -> _Heading:
+    heading = _Heading(_markup(text), _style(style))
+    heading.title, heading.level = text, level
+    return heading
 
 
 class _NumberedCanvas(Canvas):
@@ -274,7 +287,7 @@ class ReportDocument:
         """A section heading; level 1 is centred, 2 and 3 are left-aligned."""
         if level not in HEADING_STYLES:
             raise ValueError(f"heading level must be one of {sorted(HEADING_STYLES)}, got {level}")
-        self._story += [CondPageBreak(HEADING_MIN_ROOM), _Heading(text, HEADING_STYLES[level], level)]
+        self._story += [CondPageBreak(HEADING_MIN_ROOM), _heading(text, HEADING_STYLES[level], level)]
 
     def paragraph(self, text: str) -> None:
         """A justified body paragraph with a first-line indent; the text is shown as written."""
