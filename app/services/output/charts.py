@@ -186,12 +186,8 @@ def coverage_note(data: list[dict]) -> str:
     middle = sorted(data, key=lambda row: (row["share"], row["short_name"]))[COVERAGE_ENDS:-COVERAGE_ENDS]
     staff, trained = sum(row["staff"] for row in data), sum(row["trained"] for row in data)
     return (f" (показаны {COVERAGE_ENDS} школ с наименьшей и {COVERAGE_ENDS} с наибольшей долей из {len(data)}; "
-            f"остальные школы ({len(middle)}) не показаны, доля у них — от {_share(middle[0]['share'])} до "
-            f"{_share(middle[-1]['share'])} %; по району — {_share(100 * trained / staff)} %)")
-
-
-def _share(value: float) -> str:
-    return f"{value:.1f}".replace(".", ",")
+            f"остальные школы ({len(middle)}) не показаны, доля у них — от {number_text(middle[0]['share'], 1)} до "
+            f"{number_text(middle[-1]['share'], 1)} %; по району — {number_text(100 * trained / staff, 1)} %)")
 
 
 def course_coverage(data: list[dict], title: str) -> Figure:

@@ -271,9 +271,10 @@ def _data(painter: QPainter, frame: Frame, figure: Figure, highlight: Point | No
     for bars in figure.bars:
         painter.setPen(QPen(QColor(bars.outline), 1))
         painter.setBrush(QColor(bars.colour))
-        for box in bars.boxes:
-            painter.drawRect(frame.box(box.x0, box.y0, box.x1, box.y1))
-        frame.tipped += [(frame.box(box.x0, box.y0, box.x1, box.y1), tip) for box, tip in zip(bars.boxes, bars.tips)]
+        rects = [frame.box(box.x0, box.y0, box.x1, box.y1) for box in bars.boxes]
+        for rect in rects:
+            painter.drawRect(rect)
+        frame.tipped += list(zip(rects, bars.tips))
         _bar_values(painter, frame, bars)
     painter.setBrush(Qt.BrushStyle.NoBrush)
     for line in figure.lines:
